@@ -1,0 +1,39 @@
+# The two set-up commands: `make demo` and `make test`. Each creates or reuses
+# .venv and installs what it needs (again only when pyproject.toml changed).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test check lint typecheck bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@# uv installs the stack in seconds; plain pip is the fallback.
+	@if $(BIN)/python -m pip install -q --disable-pip-version-check uv 2>/dev/null; then \
+		$(BIN)/uv pip install -q --python $(BIN)/python -e '.[dev]'; \
+	else \
+		$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'; \
+	fi
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/careerlib demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check careerlib tests benchmarks
+	$(BIN)/ruff format --check careerlib tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+check: lint typecheck test
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/schedule.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

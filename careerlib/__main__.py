@@ -1,0 +1,3 @@
+from careerlib.cli import main
+
+main()

@@ -1,0 +1,99 @@
+"""Errors raised by careerlib.
+
+Every error careerlib raises on purpose derives from one root, so a caller can
+catch them all with ``except CareerlibError``::
+
+    CareerlibError
+     +-- PlanError              an input file is not a valid plan (file, line, field)
+     |    +-- CycleError        steps wait on each other in a loop (the steps in it)
+     +-- CalendarError          a calendar cannot answer (no working day at all, ...)
+
+An infeasible plan is not an error: it is a result (``Schedule.feasible`` is
+``False``), so a coach can still look at it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = ["CalendarError", "CareerlibError", "CycleError", "PlanError"]
+
+
+class CareerlibError(Exception):
+    """Root of every error careerlib raises on purpose."""
+
+
+class PlanError(CareerlibError):
+    """An input is not a valid plan.
+
+    Parameters
+    ----------
+    message
+        What is wrong, naming the bad value and what would be valid.
+    path
+        The file it came from, when there is one.
+    where
+        The place inside the document, e.g. ``steps[3].after`` or ``step 'resume'``.
+    line
+        1-based line number of the offending YAML node, when the parser knows it.
+    loc
+        The path of keys and list indexes to the offending node (``("steps", 3,
+        "after")``), used to find ``line`` in the YAML document.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        where: str | None = None,
+        line: int | None = None,
+        loc: tuple[str | int, ...] = (),
+    ) -> None:
+        self.message = message
+        self.loc = tuple(loc)
+        self.path = None if path is None else str(path)
+        self.where = where
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        prefix = []
+        if self.path is not None:
+            prefix.append(self.path if self.line is None else f"{self.path}:{self.line}")
+        elif self.line is not None:
+            prefix.append(f"line {self.line}")
+        if self.where:
+            prefix.append(self.where)
+        return ": ".join([*prefix, self.message])
+
+    def located(
+        self,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        where: str | None = None,
+    ) -> PlanError:
+        """Return this error with the file, line and place filled in where they were unknown."""
+        if path is not None and self.path is None:
+            self.path = str(path)
+        if line is not None and self.line is None:
+            self.line = line
+        if where is not None and self.where is None:
+            self.where = where
+        self.args = (str(self),)
+        return self
+
+
+class CycleError(PlanError):
+    """Steps wait on each other in a loop; ``steps`` lists them in loop order."""
+
+    def __init__(self, steps: Sequence[str], **kwargs: object) -> None:
+        self.steps = list(steps)
+        loop = " -> ".join([*self.steps, self.steps[0]]) if self.steps else "?"
+        super().__init__(f"the steps wait on each other in a cycle: {loop}", **kwargs)  # type: ignore[arg-type]
+
+
+class CalendarError(CareerlibError, ValueError):
+    """A working calendar cannot answer a question (for example it has no working day)."""

@@ -1,0 +1,576 @@
+"""The career plan, as pydantic models: one class per part of the plan file.
+
+The file format is the contract in ``shared/spec/plan-format.md`` (summarised in
+``docs/plan-format.md``). Every model refuses unknown keys and names the nearest
+known one; :class:`Plan` also checks what spans the whole plan: unique ids,
+references (``after``, ``goal``, ``route``, ``supports``, ``affects``), cycles and
+the target against the start.
+
+Errors that concern the whole plan are raised as :class:`~careerlib.exceptions.PlanError`
+carrying ``loc`` (the path to the offending node) so that
+:mod:`careerlib.planfile` can add the YAML line number; field errors come out of
+pydantic as ``ValidationError`` and are turned into ``PlanError`` there too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from careerlib._graph import find_cycle
+from careerlib.exceptions import CycleError, PlanError
+
+__all__ = [
+    "GOAL_LEVELS",
+    "WEEKDAYS",
+    "Blackout",
+    "Calendar",
+    "Checkpoints",
+    "CountryHolidays",
+    "Goal",
+    "Obstacle",
+    "Plan",
+    "Review",
+    "Route",
+    "Span",
+    "Step",
+    "suggest",
+]
+
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+GOAL_LEVELS: tuple[str, ...] = ("personal", "professional", "department", "organizational")
+CADENCES: tuple[str, ...] = ("daily", "weekly", "biweekly", "monthly")
+
+_ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
+_SPAN_RE = re.compile(r"^\s*(\d+)\s*([dw]?)\s*$")
+_HOURS_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*h\s*$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def suggest(word: str, candidates: Iterable[str]) -> str:
+    """Return ``"; did you mean 'x'?"`` for the closest candidate, or ``""``."""
+    match = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
+    return f"; did you mean '{match[0]}'?" if match else ""
+
+
+# --- value types -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A length in working days as written: ``12``, ``12d`` or ``3w``.
+
+    Weeks depend on the calendar, so a span is resolved with
+    :meth:`working_days` once the number of workdays per week is known.
+    """
+
+    amount: int
+    unit: Literal["d", "w"] = "d"
+
+    def working_days(self, workdays_per_week: int) -> int:
+        """The span in working days [working days]."""
+        return self.amount * (workdays_per_week if self.unit == "w" else 1)
+
+    def __str__(self) -> str:
+        return f"{self.amount}{self.unit}"
+
+
+def _parse_span(value: Any) -> Any:
+    if isinstance(value, Span):
+        return value
+    if isinstance(value, bool):
+        raise PydanticCustomError("span", "expected a number of working days such as 12, 12d or 3w, got {value}", {"value": value})
+    if isinstance(value, int):
+        if value < 0:
+            raise PydanticCustomError("span", "a number of working days cannot be negative, got {value}", {"value": value})
+        return Span(value, "d")
+    if isinstance(value, str):
+        m = _SPAN_RE.match(value)
+        if m:
+            return Span(int(m.group(1)), (m.group(2) or "d"))  # type: ignore[arg-type]
+    raise PydanticCustomError(
+        "span",
+        "expected a whole number of working days such as 12, 12d or 3w, got {got}",
+        {"got": repr(value), "value": value},
+    )
+
+
+def _parse_hours(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("hours", "expected hours such as 20h, got {value}", {"value": value})
+    if isinstance(value, int | float):
+        hours = float(value)
+    elif isinstance(value, str) and (m := _HOURS_RE.match(value)):
+        hours = float(m.group(1))
+    else:
+        raise PydanticCustomError("hours", "expected hours such as 20h, got {got}", {"got": repr(value)})
+    if hours <= 0:
+        raise PydanticCustomError("hours", "an effort must be more than 0 hours, got {got}", {"got": repr(value)})
+    return hours
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("iso_date", "expected a date without a time (YYYY-MM-DD), got {value}", {"value": value.isoformat()})
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _DATE_RE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError as exc:
+            raise PydanticCustomError("iso_date", "{got} is not a real date ({reason})", {"got": repr(value), "reason": str(exc)}) from None
+    raise PydanticCustomError("iso_date", "expected an ISO date YYYY-MM-DD, got {got}", {"got": repr(value)})
+
+
+def _parse_id(value: Any) -> Any:
+    # YAML reads an unquoted 12 as a number: an id of digits is still an id.
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not _ID_RE.match(value):
+        raise PydanticCustomError(
+            "id",
+            "{got} is not a valid id: use letters, digits, '_' and '-' only",
+            {"got": repr(value)},
+        )
+    return value
+
+
+def _one_or_many(value: Any) -> Any:
+    """Accept ``after: resume`` as well as ``after: [resume]``."""
+    if value is None:
+        return []
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        return [value]
+    return value
+
+
+def _choice(options: Sequence[str], what: str) -> Any:
+    def check(value: Any) -> Any:
+        text = value.lower() if isinstance(value, str) else value
+        if text in options:
+            return text
+        raise PydanticCustomError(
+            "choice",
+            "unknown {what} {got}{hint}; valid: {valid}",
+            {
+                "what": what,
+                "got": repr(value),
+                "hint": suggest(str(value), options),
+                "valid": ", ".join(options),
+            },
+        )
+
+    return check
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]
+Id = Annotated[str, BeforeValidator(_parse_id)]
+IdList = Annotated[list[Id], BeforeValidator(_one_or_many)]
+SpanField = Annotated[Span, BeforeValidator(_parse_span)]
+Hours = Annotated[float, BeforeValidator(_parse_hours)]
+Weekday = Annotated[str, BeforeValidator(_choice(WEEKDAYS, "weekday"))]
+GoalLevel = Annotated[str, BeforeValidator(_choice(GOAL_LEVELS, "goal level"))]
+Cadence = Annotated[str, BeforeValidator(_choice(CADENCES, "checkpoint cadence"))]
+
+
+# --- models ------------------------------------------------------------------
+
+
+class _Model(BaseModel):
+    """Base of every plan model: unknown keys are refused with a suggestion."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_default=False)
+
+    _known_keys: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        keys = set()
+        for name, field in cls.model_fields.items():
+            keys.add(field.alias or name)
+        cls._known_keys = frozenset(keys)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_unknown_keys(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            known = cls._known_keys
+            for key in data:
+                if key not in known:
+                    raise PydanticCustomError(
+                        "unknown_key",
+                        "unknown key {key!r}{hint}; known keys: {known}",
+                        {
+                            "key": key,
+                            "key!r": repr(key),
+                            "hint": suggest(str(key), known),
+                            "known": ", ".join(sorted(known)),
+                        },
+                    )
+        elif not isinstance(data, BaseModel):
+            raise PydanticCustomError(
+                "mapping",
+                "expected a mapping of keys ({known}), got {got}",
+                {"known": ", ".join(sorted(cls._known_keys)), "got": repr(data)},
+            )
+        return data
+
+
+class CountryHolidays(_Model):
+    """Public holidays of a country (and region), from the ``holidays`` package."""
+
+    country: str
+    subdiv: str | None = None
+
+    @model_validator(mode="after")
+    def _known_country(self) -> CountryHolidays:
+        import holidays  # only plans that ask for a country pay for this import
+
+        supported = holidays.list_supported_countries()
+        code = self.country.upper()
+        if code not in supported:
+            raise PydanticCustomError(
+                "country",
+                "unknown country code {got}{hint}; use an ISO 3166 code such as US, GB, DE",
+                {"got": repr(self.country), "hint": suggest(code, supported)},
+            )
+        self.country = code
+        if self.subdiv is not None:
+            subdivs = supported[code]
+            if self.subdiv not in subdivs:
+                raise PydanticCustomError(
+                    "country",
+                    "unknown subdivision {got} of {country}{hint}; valid: {valid}",
+                    {
+                        "got": repr(self.subdiv),
+                        "country": code,
+                        "hint": suggest(self.subdiv, subdivs),
+                        "valid": ", ".join(subdivs[:30]) + (", ..." if len(subdivs) > 30 else ""),
+                    },
+                )
+        return self
+
+
+def _holiday_list(value: Any) -> Any:
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        return [value]
+    return value
+
+
+def _holiday_item(value: Any) -> Any:
+    if isinstance(value, dict | CountryHolidays):
+        return value if isinstance(value, CountryHolidays) else CountryHolidays.model_validate(value)
+    return _parse_date(value)
+
+
+HolidayItem = Annotated[dt.date | CountryHolidays, BeforeValidator(_holiday_item)]
+
+
+class Blackout(_Model):
+    """An inclusive range of days with no work: a vacation, family time."""
+
+    start: IsoDate = Field(alias="from")
+    end: IsoDate = Field(alias="to")
+    reason: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Blackout:
+        if self.start > self.end:
+            raise PydanticCustomError(
+                "blackout",
+                "blackout 'from' {start} is after its 'to' {end}",
+                {"start": self.start.isoformat(), "end": self.end.isoformat()},
+            )
+        return self
+
+
+class Calendar(_Model):
+    """When the client can work on the plan."""
+
+    workdays: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS[:5]))
+    holidays: Annotated[list[HolidayItem], BeforeValidator(_holiday_list)] = Field(default_factory=list)
+    blackouts: list[Blackout] = Field(default_factory=list)
+    hours_per_week: float | None = Field(default=None, gt=0, le=168)
+
+    @field_validator("workdays")
+    @classmethod
+    def _some_workdays(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise PydanticCustomError("workdays", "a calendar needs at least one workday (mon..sun)", {})
+        seen: list[str] = []
+        for day in value:
+            if day not in seen:
+                seen.append(day)
+        return sorted(seen, key=WEEKDAYS.index)
+
+    @property
+    def holiday_dates(self) -> list[dt.date]:
+        """The holidays given as dates."""
+        return [h for h in self.holidays if isinstance(h, dt.date)]
+
+    @property
+    def country_holidays(self) -> list[CountryHolidays]:
+        """The holidays given as ``{country: XX}``."""
+        return [h for h in self.holidays if isinstance(h, CountryHolidays)]
+
+
+class Goal(_Model):
+    """A goal at one of four levels; ``supports`` names the higher goals it serves."""
+
+    id: Id
+    title: str
+    level: GoalLevel
+    supports: IdList = Field(default_factory=list)
+    measure: str | None = None
+
+
+class Route(_Model):
+    """An alternative path to the target ("stay in the sector", "radical change")."""
+
+    id: Id
+    title: str
+    description: str | None = None
+
+
+class Step(_Model):
+    """One thing the client does (or reaches, for a milestone)."""
+
+    id: Id
+    title: str | None = None
+    duration: SpanField | None = None
+    effort: Hours | None = None
+    milestone: bool = False
+    after: IdList = Field(default_factory=list)
+    deadline: IsoDate | None = None
+    buffer: SpanField = Span(0, "d")
+    goal: Id | None = None
+    route: Id | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Step:
+        kinds = [k for k, v in (("duration", self.duration), ("effort", self.effort)) if v is not None]
+        if self.milestone:
+            kinds.append("milestone")
+        if len(kinds) != 1:
+            got = "none" if not kinds else " and ".join(kinds)
+            raise PydanticCustomError(
+                "step_kind",
+                "a step needs exactly one of duration, effort or milestone: true (got {got})",
+                {"got": got},
+            )
+        if self.duration is not None and self.duration.amount < 1:
+            raise PydanticCustomError(
+                "span",
+                "a duration is at least 1 working day, got {value}; a step that takes no time is a milestone",
+                {"value": str(self.duration)},
+            )
+        if self.title is None:
+            self.title = self.id
+        return self
+
+
+class Obstacle(_Model):
+    """Something that may get in the way, with what to do about it."""
+
+    id: Id
+    title: str
+    likelihood: int = Field(ge=1, le=5)
+    impact: int = Field(ge=1, le=5)
+    mitigation: str | None = None
+    contingency: str | None = None
+    affects: IdList = Field(default_factory=list)
+
+
+class Review(_Model):
+    """A dated checkpoint review: each step's progress as reported, from 0 to 1."""
+
+    date: IsoDate
+    progress: dict[Id, Annotated[float, Field(ge=0, le=1)]] = Field(default_factory=dict)
+    note: str | None = None
+
+
+class Checkpoints(_Model):
+    """How often the plan is reviewed, and the reviews held so far."""
+
+    cadence: Cadence = "monthly"
+    reviews: list[Review] = Field(default_factory=list)
+
+
+class Plan(_Model):
+    """A career plan: where the client wants to arrive, and what must come first.
+
+    Build one with :func:`careerlib.load_plan` (from a file, with line numbers
+    in errors) or :meth:`Plan.model_validate` (from a dict).
+    """
+
+    title: str
+    owner: str | None = None
+    start: IsoDate | None = None
+    target: IsoDate
+    calendar: Calendar = Field(default_factory=Calendar)
+    goals: list[Goal] = Field(default_factory=list)
+    steps: list[Step]
+    routes: list[Route] = Field(default_factory=list)
+    obstacles: list[Obstacle] = Field(default_factory=list)
+    checkpoints: Checkpoints | None = None
+
+    @field_validator("steps")
+    @classmethod
+    def _some_steps(cls, value: list[Step]) -> list[Step]:
+        if not value:
+            raise PydanticCustomError("steps", "a plan needs at least one step", {})
+        return value
+
+    @model_validator(mode="after")
+    def _whole_plan(self) -> Plan:
+        check_plan(self)
+        return self
+
+    # -- convenience, each a thin call into the functions that do the work --
+
+    @property
+    def first_day(self) -> dt.date:
+        """The day work may start: ``start``, or today when the plan gives none."""
+        return self.start if self.start is not None else dt.date.today()
+
+    @property
+    def workdays_per_week(self) -> int:
+        """Working weekdays in this plan's calendar [days/week]."""
+        return len(self.calendar.workdays)
+
+    def step(self, step_id: str) -> Step:
+        """The step with this id (``KeyError`` naming the nearest id if none)."""
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(f"no step {step_id!r}{suggest(step_id, [s.id for s in self.steps])}")
+
+    def schedule(self, route: str | None = None) -> Any:
+        """Back-schedule this plan: see :func:`careerlib.scheduler.schedule`."""
+        from careerlib.scheduler import schedule
+
+        return schedule(self, route=route)
+
+
+def _duplicates(items: Sequence[Any], kind: str, key: str) -> None:
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item.id in seen:
+            raise PlanError(
+                f"duplicate {kind} id {item.id!r} (first used by {key}[{seen[item.id]}])",
+                where=f"{key}[{i}]",
+                loc=(key, i, "id"),
+            )
+        seen[item.id] = i
+
+
+def _unknown(kind: str, value: str, known: dict[str, int] | set[str], *, where: str, loc: tuple[str | int, ...]) -> PlanError:
+    return PlanError(f"unknown {kind} {got}{suggest(value, known)}", where=where, loc=loc)
+
+
+def check_plan(plan: Plan) -> None:
+    """Check what spans the whole plan; raise :class:`PlanError` with ``loc`` set.
+
+    Unique ids, references (``after``, ``goal``, ``route``, ``supports``,
+    ``affects``, review progress), no step after itself, no cycle among steps or
+    among goals, and a target on or after the start.
+    """
+    start = plan.first_day
+    if plan.target < start:
+        said = "start" if plan.start is not None else "today (the plan gives no start)"
+        raise PlanError(
+            f"the target {plan.target} is before the {said} {start}",
+            where="target",
+            loc=("target",),
+        )
+    for items, kind, key in (
+        (plan.steps, "step", "steps"),
+        (plan.goals, "goal", "goals"),
+        (plan.routes, "route", "routes"),
+        (plan.obstacles, "obstacle", "obstacles"),
+    ):
+        _duplicates(items, kind, key)
+
+    step_ids = {s.id: i for i, s in enumerate(plan.steps)}
+    goal_ids = {g.id: i for i, g in enumerate(plan.goals)}
+    route_ids = {r.id: i for i, r in enumerate(plan.routes)}
+
+    preds: list[list[int]] = []
+    for i, step in enumerate(plan.steps):
+        where = f"step {step.id!r}"
+        idx: list[int] = []
+        for j, ref in enumerate(step.after):
+            k = step_ids.get(ref)
+            if k is None:
+                raise PlanError(
+                    f"unknown step {ref!r} in after of {step.id!r}{suggest(ref, step_ids)}",
+                    where=where,
+                    loc=("steps", i, "after", j),
+                )
+            if k == i:
+                raise PlanError(f"step {step.id!r} cannot come after itself", where=where, loc=("steps", i, "after", j))
+            idx.append(k)
+        preds.append(idx)
+        if step.goal is not None and step.goal not in goal_ids:
+            raise _unknown("goal", step.goal, goal_ids, where=where, loc=("steps", i, "goal"))
+        if step.route is not None and step.route not in route_ids:
+            raise _unknown("route", step.route, route_ids, where=where, loc=("steps", i, "route"))
+
+    cycle = find_cycle(preds)
+    if cycle:
+        names = [plan.steps[k].id for k in cycle]
+        raise CycleError(names, where="steps", loc=("steps", cycle[0], "after"))
+
+    goal_preds: list[list[int]] = []
+    for i, goal in enumerate(plan.goals):
+        idx = []
+        for j, ref in enumerate(goal.supports):
+            k = goal_ids.get(ref)
+            if k is None:
+                raise _unknown("goal", ref, goal_ids, where=f"goal {goal.id!r}", loc=("goals", i, "supports", j))
+            if k == i:
+                raise PlanError(f"goal {goal.id!r} cannot support itself", where=f"goal {goal.id!r}", loc=("goals", i, "supports", j))
+            target = plan.goals[k]
+            if GOAL_LEVELS.index(target.level) < GOAL_LEVELS.index(goal.level):
+                raise PlanError(
+                    f"goal {goal.id!r} ({goal.level}) supports {ref!r}, a lower {target.level} goal; "
+                    f"supports point up: {' -> '.join(GOAL_LEVELS)}",
+                    where=f"goal {goal.id!r}",
+                    loc=("goals", i, "supports", j),
+                )
+            idx.append(k)
+        goal_preds.append(idx)
+    goal_cycle = find_cycle(goal_preds)
+    if goal_cycle:
+        loop = " -> ".join(plan.goals[k].id for k in [*goal_cycle, goal_cycle[0]])
+        raise PlanError(f"the goals support each other in a cycle: {loop}", where="goals", loc=("goals", goal_cycle[0], "supports"))
+
+    for i, obstacle in enumerate(plan.obstacles):
+        for j, ref in enumerate(obstacle.affects):
+            if ref not in step_ids:
+                raise _unknown("step", ref, step_ids, where=f"obstacle {obstacle.id!r}", loc=("obstacles", i, "affects", j))
+
+    if plan.checkpoints is not None:
+        for i, review in enumerate(plan.checkpoints.reviews):
+            for ref in review.progress:
+                if ref not in step_ids:
+                    raise _unknown(
+                        "step", ref, step_ids, where=f"review of {review.date}", loc=("checkpoints", "reviews", i, "progress", ref)
+                    )

@@ -1,0 +1,314 @@
+"""Reading plan files: safe YAML, then validation, with errors that name the line.
+
+The file is read as YAML 1.1 with only the safe tags (libyaml's parser when
+PyYAML has it). On top of PyYAML's safe loader this refuses:
+
+* any other tag (``!!python/object``...), before anything is constructed;
+* a document whose aliases would expand it many times over (an "alias bomb");
+* a key given twice in one mapping;
+* dates that do not exist (``2027-02-30``), with the line they are on.
+
+Line numbers for errors found after parsing (by the models) come from composing
+the document again and following the error's path through its nodes: that costs
+time only when there is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from careerlib.exceptions import PlanError
+from careerlib.models import Plan
+
+__all__ = ["iter_plans", "load_plan", "parse_plan", "plan_from_data", "read_yaml"]
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# An anchor is `&name` at the start of a node. Without one there can be no
+# alias, and the expansion check (a walk over every node) is skipped.
+_ANCHOR = re.compile(r"(?:^|[\s\[\{,:-])&[^\s,\[\]\{\}]")
+_MAX_EXPANSION = 10
+_MAX_NODES = 200_000
+
+
+def _mark_line(mark: Any) -> int | None:
+    return None if mark is None else int(mark.line) + 1
+
+
+class _SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """PyYAML's safe loader, stricter about duplicate keys, dates and aliases."""
+
+    def __init__(self, stream: Any, *, check_aliases: bool = True) -> None:
+        super().__init__(stream)
+        self._check_aliases = check_aliases
+
+    def get_single_data(self) -> Any:
+        node = self.get_single_node()
+        if node is None:
+            return None
+        if self._check_aliases:
+            _check_expansion(node)
+        return self.construct_document(node)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        if isinstance(node, yaml.MappingNode):
+            self.flatten_mapping(node)
+            seen: dict[Any, int | None] = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    first = seen.get(key, -1)
+                except TypeError:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"a key cannot be a {type(key).__name__}", key_node.start_mark
+                    ) from None
+                if first != -1:
+                    raise yaml.constructor.ConstructorError(
+                        "while reading a mapping",
+                        node.start_mark,
+                        f"the key {key!r} is given twice (first on line {first})",
+                        key_node.start_mark,
+                    )
+                seen[key] = _mark_line(key_node.start_mark)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} is not a real date ({exc})", node.start_mark
+            ) from None
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_yaml_timestamp)
+_SafeLoader.add_constructor("tag:yaml.org,2002:map", _SafeLoader.construct_yaml_map)
+
+
+def _check_expansion(root: Any) -> None:
+    """Refuse a document whose aliases would make it many times bigger."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in sizes and not children_done:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
+        children = (
+            [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) else list(node.value)
+        )
+        if not children_done:
+            sizes[key] = 0  # marks "in progress" so a recursive alias is not walked forever
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+            continue
+        total = 1 + sum(sizes.get(id(c), 1) for c in children)
+        sizes[key] = total
+        if total > _MAX_NODES and total > _MAX_EXPANSION * len(sizes):
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"the document's aliases expand it to more than {total:,} nodes from {len(sizes):,}; "
+                "refused as an alias bomb",
+                node.start_mark,
+            )
+
+
+def _decode(raw: bytes, path: str | None) -> str:
+    if b"\x00" in raw[:8192]:
+        raise PlanError("this is not a text file (it holds binary data); a plan is a YAML text file", path=path)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PlanError(
+            f"this is not a UTF-8 text file (undecodable byte at offset {exc.start}); "
+            "a plan is a YAML text file",
+            path=path,
+        ) from None
+
+
+def read_yaml(text: str, *, path: str | Path | None = None) -> Any:
+    """Parse one YAML document safely; raise :class:`PlanError` with the line on failure."""
+    where = None if path is None else str(path)
+    check = _ANCHOR.search(text) is not None
+    loader = _SafeLoader(text, check_aliases=check)
+    try:
+        return loader.get_single_data()
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "cannot read this node"
+        if "could not determine a constructor" in problem:
+            tag = problem.split("tag")[-1].strip(" '")
+            problem = f"the tag {tag!r} is not allowed: a plan uses plain YAML values only"
+        raise PlanError(problem, path=where, line=_mark_line(mark)) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = " ".join(p for p in (exc.context, exc.problem) if p)
+        raise PlanError(f"this is not valid YAML: {what}", path=where, line=_mark_line(mark)) from None
+    except yaml.YAMLError as exc:
+        raise PlanError(f"this is not valid YAML: {exc}", path=where) from None
+    finally:
+        loader.dispose()
+
+
+def _node_at(root: Any, loc: tuple[Any, ...]) -> Any:
+    """The deepest YAML node reached by following ``loc`` (keys and indexes)."""
+    node = root
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == str(part):
+                    node = v
+                    break
+            else:
+                continue  # a pydantic union tag or a model-level loc: stay here
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if 0 <= part < len(node.value):
+                node = node.value[part]
+            else:
+                break
+    return node
+
+
+def _key_node(root: Any, loc: tuple[Any, ...], key: Any) -> Any:
+    parent = _node_at(root, loc)
+    if isinstance(parent, yaml.MappingNode):
+        for k, _ in parent.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == str(key):
+                return k
+    return parent
+
+
+def _line_of(text: str, loc: tuple[Any, ...], key: Any = None) -> int | None:
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    if root is None:
+        return None
+    node = _node_at(root, loc) if key is None else _key_node(root, loc, key)
+    return _mark_line(node.start_mark)
+
+
+def _where(loc: tuple[Any, ...], data: Any) -> str:
+    """A place a coach can find: ``step 'resume', after`` rather than ``steps.3.after``."""
+    parts: list[str] = []
+    node = data
+    i = 0
+    while i < len(loc):
+        part = loc[i]
+        nxt = loc[i + 1] if i + 1 < len(loc) else None
+        if part in ("steps", "goals", "routes", "obstacles") and isinstance(nxt, int):
+            item = None
+            if isinstance(node, dict) and isinstance(node.get(part), list) and nxt < len(node[part]):
+                item = node[part][nxt]
+            ident = item.get("id") if isinstance(item, dict) else None
+            label = part[:-1]
+            parts.append(f"{label} {ident!r}" if ident is not None else f"{label} #{nxt + 1}")
+            node = item
+            i += 2
+            continue
+        if isinstance(part, int):
+            parts[-1:] = [f"{parts[-1]}[{part}]" if parts else f"[{part}]"]
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+        else:
+            if not (isinstance(part, str) and ("[" in part or part[:1].isupper())):  # skip union tags
+                parts.append(str(part))
+            node = node.get(part) if isinstance(node, dict) else None
+        i += 1
+    return ", ".join(parts)
+
+
+def _from_validation(exc: ValidationError, data: Any, text: str | None, path: str | None) -> PlanError:
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    loc = tuple(first["loc"])
+    kind = first["type"]
+    ctx = first.get("ctx") or {}
+    key = None
+    if kind == "unknown_key":
+        key = ctx.get("key")
+        message = first["msg"]
+    elif kind == "extra_forbidden":
+        key = loc[-1]
+        loc = loc[:-1]
+        message = f"unknown key {key!r}"
+    elif kind == "missing":
+        message = f"missing required key {loc[-1]!r}"
+        loc = loc[:-1]
+    else:
+        message = first["msg"]
+        for prefix in ("Value error, ", "Assertion failed, "):
+            message = message.removeprefix(prefix)
+        got = first.get("input")
+        if kind in {"float_parsing", "int_parsing", "bool_parsing", "string_type", "float_type", "int_type", "bool_type", "list_type", "dict_type", "greater_than", "greater_than_equal", "less_than_equal", "less_than"}:
+            message = f"{message[:1].lower()}{message[1:]}, got {got!r}"
+    if len(errors) > 1:
+        message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
+    line = _line_of(text, loc, key) if text is not None else None
+    return PlanError(message, path=path, where=_where(loc, data) or None, line=line, loc=loc)
+
+
+def plan_from_data(data: Any, *, path: str | Path | None = None, text: str | None = None) -> Plan:
+    """Validate parsed data as a :class:`Plan`; every problem is a :class:`PlanError`."""
+    where = None if path is None else str(path)
+    if data is None:
+        raise PlanError("the plan is empty; it needs at least a title, a target and steps", path=where)
+    if not isinstance(data, dict):
+        kind = {list: "a list", str: "a single text", int: "a number", float: "a number"}.get(type(data), type(data).__name__)
+        raise PlanError(
+            f"a plan must be a mapping of keys (title, target, steps, ...), but this file holds {kind}",
+            path=where,
+            line=1,
+        )
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        raise _from_validation(exc, data, text, where) from None
+    except PlanError as exc:
+        line = _line_of(text, exc.loc) if (text is not None and exc.loc) else None
+        raise exc.located(path=where, line=line) from None
+
+
+def parse_plan(text: str, *, path: str | Path | None = None) -> Plan:
+    """Read a plan from YAML (or JSON) text."""
+    return plan_from_data(read_yaml(text, path=path), path=path, text=text)
+
+
+def load_plan(path: str | Path) -> Plan:
+    """Read and validate a plan file.
+
+    Raises
+    ------
+    PlanError
+        For a missing or unreadable file, a file that is not YAML text, and
+        every way a plan can be invalid; the error names the file, the place
+        and (where the parser knows it) the line.
+    """
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise PlanError("no such file", path=str(p)) from None
+    except IsADirectoryError:
+        raise PlanError("this is a folder, not a plan file", path=str(p)) from None
+    except OSError as exc:
+        raise PlanError(f"cannot read the file: {exc.strerror}", path=str(p)) from None
+    text = _decode(raw, str(p))
+    return parse_plan(text, path=p)
+
+
+def iter_plans(folder: str | Path) -> Iterator[Path]:
+    """The plan files (``*.yaml``, ``*.yml``, ``*.json``) in a folder, sorted."""
+    root = Path(folder)
+    return iter(sorted(p for p in root.iterdir() if p.suffix in {".yaml", ".yml", ".json"}))
+

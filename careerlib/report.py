@@ -1,0 +1,64 @@
+"""Plain-text views of a schedule, for the terminal: the table and the verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from careerlib.scheduler import Schedule, schedule
+
+__all__ = ["SAMPLE_DIR", "demo", "schedule_table"]
+
+#: The sample data shipped with the project (``data/`` beside the package).
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
+    """The schedule as a table (step, title, start, finish, slack, critical) and the verdict.
+
+    Slack is in working days; a ``*`` in the last column marks a critical step
+    and ``◆`` a milestone.
+    """
+    starts = np.datetime_as_string(result.start, unit="D").tolist()
+    finishes = np.datetime_as_string(result.finish, unit="D").tolist()
+    id_width = max([4, *(len(i) for i in result.ids)])
+    title_width = min(title_width, max([5, *(len(s.title or "") for s in result.steps)]))
+    head = f"{'step':<{id_width}}  {'title':<{title_width}}  {'start':<10}  {'finish':<10}  {'slack':>5}  critical"
+    lines = [
+        f"{result.title}" + (f"  (route {result.route})" if result.route else ""),
+        f"start {result.first_day}   target {result.target}   owner {result.plan.owner or '-'}",
+        "",
+        head,
+        "-" * len(head),
+    ]
+    for k, step in enumerate(result.steps):
+        mark = "◆ " if result.milestone[k] else ""
+        title = _clip(mark + (step.title or ""), title_width)
+        lines.append(
+            f"{result.ids[k]:<{id_width}}  {title:<{title_width}}  {starts[k]}  {finishes[k]}  "
+            f"{int(result.slack_days[k]):>5}  {'*' if result.critical[k] else ''}"
+        )
+    lines += ["", result.verdict]
+    return "\n".join(lines)
+
+
+def demo(plans: Path | None = None) -> str:
+    """Schedule every plan in ``plans`` (default: the sample plans) and its routes."""
+    from careerlib.planfile import iter_plans, load_plan
+
+    folder = plans if plans is not None else SAMPLE_DIR / "plans"
+    out = []
+    for path in iter_plans(folder):
+        plan = load_plan(path)
+        out.append(f"=== {path.name}")
+        out.append(schedule_table(schedule(plan)))
+        for route in plan.routes:
+            out.append("")
+            out.append(schedule_table(schedule(plan, route=route.id)))
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,429 @@
+"""The back-scheduler: spec rules 1 to 9, as late as possible from the target.
+
+Working days are numbered from the first working day on or after the plan's
+start (day 0; earlier working days are negative), so both passes are integer
+arithmetic over the steps in topological order, in O(steps + dependencies):
+
+* a step of duration *n* finishing on day *f* starts on *f - n + 1*; a
+  milestone starts and finishes on its day;
+* its release day is *f + buffer*;
+* a step that is not a milestone starts after the release day of each step in
+  its ``after`` list; a milestone's day is on or after it (a "gate" of 1 or 0);
+* backward pass: each step finishes on the latest day that its successors, the
+  target (less its buffer) and its deadline allow;
+* forward pass: each step starts on the earliest day that its predecessors and
+  day 0 allow.
+
+Steps with an ``effort`` (hours) but no duration are placed, for now, as a
+duration of the working days their hours need at the even daily share of
+``calendar.hours_per_week``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from careerlib._graph import topological_order
+from careerlib.calendars import WorkCalendar, calendar_for
+from careerlib.exceptions import CycleError, PlanError
+from careerlib.models import Plan, Step, suggest
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Schedule", "schedule", "schedule_routes", "select_steps"]
+
+_NO_DEADLINE = np.iinfo(np.int64).max // 4
+
+
+@dataclass(frozen=True, eq=False)
+class Schedule:
+    """A back-scheduled plan: for every step, its latest start and finish.
+
+    Arrays are aligned with ``ids`` (the plan's steps in file order, less those
+    of other routes when a route was chosen). Dates are ``datetime64[D]``.
+
+    Attributes
+    ----------
+    plan
+        The plan that was scheduled.
+    route
+        The route chosen, or ``None`` for the whole plan.
+    calendar
+        The working calendar used.
+    first_day
+        The first working day on or after the plan's start.
+    target_day
+        The last working day on or before the target.
+    feasible
+        Whether no step has to start before ``first_day`` (rule 8).
+    late_by_days
+        Working days by which the earliest start comes before ``first_day``
+        [working days]; 0 when feasible.
+    earliest_finish
+        The latest release day of the forward pass: the earliest target the
+        work itself allows (rule 7).
+    """
+
+    plan: Plan
+    route: str | None
+    calendar: WorkCalendar
+    ids: tuple[str, ...]
+    steps: tuple[Step, ...]
+    start: np.ndarray
+    finish: np.ndarray
+    release: np.ndarray
+    early_start: np.ndarray
+    early_finish: np.ndarray
+    slack_days: np.ndarray
+    critical: np.ndarray
+    milestone: np.ndarray
+    duration_days: np.ndarray
+    buffer_days: np.ndarray
+    predecessors: tuple[tuple[int, ...], ...]
+    first_day: dt.date
+    target_day: dt.date
+    feasible: bool
+    late_by_days: int
+    earliest_finish: dt.date
+    _positions: dict[str, int] = field(default_factory=dict, repr=False)
+
+    # -- reading the result ----------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        """The plan's title."""
+        return self.plan.title
+
+    @property
+    def target(self) -> dt.date:
+        """The plan's target as written (it may not be a working day)."""
+        return self.plan.target
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def position(self, step_id: str) -> int:
+        """Row of a step in the arrays (``KeyError`` naming the nearest id if none)."""
+        if not self._positions:
+            self._positions.update({s: i for i, s in enumerate(self.ids)})
+        try:
+            return self._positions[step_id]
+        except KeyError:
+            raise KeyError(f"no step {step_id!r} in this schedule{suggest(step_id, self.ids)}") from None
+
+    def step_dates(self, step_id: str) -> tuple[dt.date, dt.date]:
+        """``(start, finish)`` of one step."""
+        i = self.position(step_id)
+        return self.start[i].astype(object), self.finish[i].astype(object)
+
+    @property
+    def critical_ids(self) -> list[str]:
+        """Ids of the critical steps, in plan order."""
+        return [s for s, c in zip(self.ids, self.critical, strict=True) if c]
+
+    @property
+    def verdict(self) -> str:
+        """One line a coach can read out: feasible, or late and the earliest realistic target."""
+        if self.feasible:
+            slack = int(self.slack_days.min()) if len(self) else 0
+            return (
+                f"Feasible: the target {self.target} can be met; the critical steps have "
+                f"{slack} working day{'s' if slack != 1 else ''} of slack "
+                f"(the work alone could be done by {self.earliest_finish})."
+            )
+        days = self.late_by_days
+        text = f"Not feasible: late by {days} working day{'s' if days != 1 else ''}"
+        if self.earliest_finish > self.target_day:
+            return f"{text}; the earliest realistic target is {self.earliest_finish}."
+        missed = self.missed_deadlines()
+        if missed:
+            return f"{text}: the deadline of {', '.join(repr(m) for m in missed)} cannot be met."
+        return f"{text}."
+
+    def missed_deadlines(self) -> list[str]:
+        """Ids of the steps whose deadline the forward pass (as soon as possible) misses."""
+        out = []
+        for i, step in enumerate(self.steps):
+            if step.deadline is not None:
+                last = self.calendar.roll_backward(step.deadline)
+                if self.early_finish[i] > np.datetime64(last, "D"):
+                    out.append(step.id)
+        return out
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row a step, in plan order, indexed by step id.
+
+        Columns: ``title``, ``start``, ``finish``, ``release``, ``early_start``,
+        ``early_finish``, ``slack_days`` [working days], ``critical``,
+        ``milestone``, ``duration_days`` [working days], ``buffer_days``
+        [working days], ``deadline``, ``goal``, ``route``, ``after`` (tuple of ids).
+        """
+        import pandas as pd
+
+        frame = pd.DataFrame(
+            {
+                "title": [s.title for s in self.steps],
+                "start": self.start.astype("datetime64[s]"),
+                "finish": self.finish.astype("datetime64[s]"),
+                "release": self.release.astype("datetime64[s]"),
+                "early_start": self.early_start.astype("datetime64[s]"),
+                "early_finish": self.early_finish.astype("datetime64[s]"),
+                "slack_days": self.slack_days,
+                "critical": self.critical,
+                "milestone": self.milestone,
+                "duration_days": self.duration_days,
+                "buffer_days": self.buffer_days,
+                "deadline": pd.to_datetime([s.deadline for s in self.steps]),
+                "goal": [s.goal for s in self.steps],
+                "route": [s.route for s in self.steps],
+                "after": [tuple(self.ids[p] for p in ps) for ps in self.predecessors],
+            },
+            index=pd.Index(list(self.ids), name="step"),
+        )
+        return frame
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as the spec's JSON object (dates as ISO strings)."""
+        starts = np.datetime_as_string(self.start, unit="D")
+        finishes = np.datetime_as_string(self.finish, unit="D")
+        return {
+            "title": self.title,
+            "target": self.target.isoformat(),
+            "feasible": self.feasible,
+            "late_by_days": self.late_by_days,
+            "earliest_finish": self.earliest_finish.isoformat(),
+            "steps": [
+                {
+                    "id": sid,
+                    "start": str(a),
+                    "finish": str(b),
+                    "slack_days": int(s),
+                    "critical": bool(c),
+                    "milestone": bool(m),
+                }
+                for sid, a, b, s, c, m in zip(
+                    self.ids, starts, finishes, self.slack_days, self.critical, self.milestone, strict=True
+                )
+            ],
+        }
+
+    def to_json(self) -> str:
+        """The spec's JSON, laid out as ``json.dumps(self.to_dict(), indent=2)`` would.
+
+        Built line by line with the C string encoder, which is several times
+        faster than the indenting encoder on plans of 100,000 steps.
+        """
+        enc = json.encoder.encode_basestring  # type: ignore[attr-defined]
+        starts = np.datetime_as_string(self.start, unit="D").tolist()
+        finishes = np.datetime_as_string(self.finish, unit="D").tolist()
+        slack = self.slack_days.tolist()
+        flags = {True: "true", False: "false"}
+        rows = [
+            "    {\n"
+            f'      "id": {enc(sid)},\n'
+            f'      "start": "{a}",\n'
+            f'      "finish": "{b}",\n'
+            f'      "slack_days": {s},\n'
+            f'      "critical": {flags[c]},\n'
+            f'      "milestone": {flags[m]}\n'
+            "    }"
+            for sid, a, b, s, c, m in zip(
+                self.ids, starts, finishes, slack, self.critical.tolist(), self.milestone.tolist(), strict=True
+            )
+        ]
+        head = (
+            "{\n"
+            f'  "title": {enc(self.title)},\n'
+            f'  "target": "{self.target.isoformat()}",\n'
+            f'  "feasible": {flags[self.feasible]},\n'
+            f'  "late_by_days": {self.late_by_days},\n'
+            f'  "earliest_finish": "{self.earliest_finish.isoformat()}",\n'
+        )
+        body = '  "steps": [\n' + ",\n".join(rows) + "\n  ]\n}" if rows else '  "steps": []\n}'
+        return head + body
+
+
+def select_steps(plan: Plan, route: str | None = None) -> list[int]:
+    """Positions of the steps scheduled for ``route`` (all steps for ``None``).
+
+    A route selects its own steps and the steps that belong to every route.
+    """
+    if route is None:
+        return list(range(len(plan.steps)))
+    known = [r.id for r in plan.routes]
+    if route not in known:
+        valid = ", ".join(known) if known else "none: the plan has no routes"
+        raise PlanError(f"unknown route {route!r}{suggest(route, known)}; routes: {valid}", where="--route")
+    chosen = [i for i, s in enumerate(plan.steps) if s.route is None or s.route == route]
+    if not any(plan.steps[i].route == route for i in chosen):
+        raise PlanError(f"route {route!r} selects no step of its own", where="--route")
+    return chosen
+
+
+def _effort_days(hours: float, plan: Plan) -> int:
+    capacity = plan.calendar.hours_per_week
+    if capacity is None:
+        raise PlanError(
+            "a step with an effort needs calendar.hours_per_week (the hours a week the client can give)",
+            where="calendar",
+            loc=("calendar",),
+        )
+    per_day = capacity / plan.workdays_per_week
+    return max(1, math.ceil(hours / per_day - 1e-9))
+
+
+def schedule(plan: Plan, route: str | None = None) -> Schedule:
+    """Back-schedule a plan from its target (spec rules 1 to 9).
+
+    Parameters
+    ----------
+    plan
+        A validated plan.
+    route
+        Schedule only this route's steps and the steps common to every route;
+        ``after`` entries naming steps of other routes are left out.
+
+    Returns
+    -------
+    Schedule
+        The latest start and finish of every step, the forward pass, slack,
+        critical steps and the verdict. An infeasible plan is a result
+        (``feasible`` is False), not an error.
+
+    Raises
+    ------
+    PlanError
+        For an unknown route, or a route that selects no step of its own.
+    CycleError
+        When steps wait on each other in a loop.
+    """
+    chosen = select_steps(plan, route)
+    steps = [plan.steps[i] for i in chosen]
+    n = len(steps)
+    row = {s.id: k for k, s in enumerate(steps)}
+    per_week = plan.workdays_per_week
+
+    preds: list[tuple[int, ...]] = []
+    for s in steps:
+        preds.append(tuple(dict.fromkeys(row[a] for a in s.after if a in row)))
+
+    order = topological_order(preds)
+    if order is None:  # validated plans have no cycle; a hand-built one may
+        from careerlib._graph import find_cycle
+
+        raise CycleError([steps[k].id for k in find_cycle(preds)], where="steps")
+
+    cal = calendar_for(plan.calendar)
+    first = cal.roll_forward(plan.first_day)
+    last = cal.roll_backward(plan.target)
+    target_ix = cal.index(last, first)
+
+    dur = np.empty(n, dtype=np.int64)
+    buf = np.empty(n, dtype=np.int64)
+    is_ms = np.zeros(n, dtype=bool)
+    deadline = np.full(n, _NO_DEADLINE, dtype=np.int64)
+    with_deadline: list[int] = []
+    for k, s in enumerate(steps):
+        if s.milestone:
+            is_ms[k] = True
+            dur[k] = 0
+        elif s.duration is not None:
+            dur[k] = s.duration.working_days(per_week)
+        else:
+            dur[k] = _effort_days(s.effort or 0.0, plan)
+        buf[k] = s.buffer.working_days(per_week)
+        if s.deadline is not None:
+            with_deadline.append(k)
+    if with_deadline:
+        days = np.array([steps[k].deadline for k in with_deadline], dtype="datetime64[D]")
+        deadline[with_deadline] = cal.index(cal.roll_backward(days), first)
+
+    # A step occupies `span` days before its finish; a successor that is not a
+    # milestone must start at least `gate` = 1 day after a release day.
+    span = np.where(is_ms, 0, dur - 1).tolist()
+    gate = (~is_ms).astype(np.int64).tolist()
+    bufl = buf.tolist()
+
+    succ: list[list[int]] = [[] for _ in range(n)]
+    for k, ps in enumerate(preds):
+        for p in ps:
+            succ[p].append(k)
+
+    # backward pass: latest finish
+    cap = np.minimum(target_ix - buf, deadline).tolist()
+    late_start = [0] * n
+    late_finish = [0] * n
+    for k in reversed(order):
+        f = cap[k]
+        b = bufl[k]
+        for t in succ[k]:
+            v = late_start[t] - gate[t] - b
+            if v < f:
+                f = v
+        late_finish[k] = f
+        late_start[k] = f - span[k]
+
+    # forward pass: earliest start
+    early_start = [0] * n
+    early_finish = [0] * n
+    for k in order:
+        e = 0
+        g = gate[k]
+        for p in preds[k]:
+            v = early_finish[p] + bufl[p] + g
+            if v > e:
+                e = v
+        early_start[k] = e
+        early_finish[k] = e + span[k]
+
+    ls = np.asarray(late_start, dtype=np.int64)
+    lf = np.asarray(late_finish, dtype=np.int64)
+    es = np.asarray(early_start, dtype=np.int64)
+    ef = np.asarray(early_finish, dtype=np.int64)
+    slack = ls - es
+    min_start = int(ls.min())
+    feasible = min_start >= 0
+    release_ix = lf + buf
+    ix = np.concatenate([ls, lf, release_ix, es, ef, [int((ef + buf).max())]])
+    dates = cal.day(ix, first)
+    start_d, finish_d, release_d, es_d, ef_d, ending = np.split(dates, np.cumsum([n] * 5))
+
+    return Schedule(
+        plan=plan,
+        route=route,
+        calendar=cal,
+        ids=tuple(s.id for s in steps),
+        steps=tuple(steps),
+        start=start_d,
+        finish=finish_d,
+        release=release_d,
+        early_start=es_d,
+        early_finish=ef_d,
+        slack_days=slack,
+        critical=slack == slack.min(),
+        milestone=is_ms,
+        duration_days=dur,
+        buffer_days=buf,
+        predecessors=tuple(preds),
+        first_day=first,
+        target_day=last,
+        feasible=feasible,
+        late_by_days=0 if feasible else -min_start,
+        earliest_finish=ending[0].astype(object),
+    )
+
+
+def schedule_routes(plan: Plan) -> dict[str | None, Schedule]:
+    """The whole plan (key ``None``) and each route on its own, by route id."""
+    out: dict[str | None, Schedule] = {None: schedule(plan)}
+    for r in plan.routes:
+        out[r.id] = schedule(plan, route=r.id)
+    return out
+
