@@ -8,17 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["find_cycle", "topological_order"]
+__all__ = ["find_cycle", "successors", "topological_order"]
 
 
-def _kahn(preds: Sequence[Sequence[int]]) -> list[int]:
-    """Kahn's algorithm: the nodes it can order (all of them unless there is a cycle)."""
-    n = len(preds)
-    indegree = [len(p) for p in preds]
-    succ: list[list[int]] = [[] for _ in range(n)]
+def successors(preds: Sequence[Sequence[int]]) -> list[list[int]]:
+    """The successor lists of a graph given by its predecessor lists."""
+    succ: list[list[int]] = [[] for _ in range(len(preds))]
     for node, ps in enumerate(preds):
         for p in ps:
             succ[p].append(node)
+    return succ
+
+
+def _kahn(preds: Sequence[Sequence[int]], succ: Sequence[Sequence[int]] | None = None) -> list[int]:
+    """Kahn's algorithm: the nodes it can order (all of them unless there is a cycle)."""
+    n = len(preds)
+    indegree = [len(p) for p in preds]
+    if succ is None:
+        succ = successors(preds)
     order = [i for i in range(n) if indegree[i] == 0]
     head = 0
     while head < len(order):
@@ -31,12 +38,15 @@ def _kahn(preds: Sequence[Sequence[int]]) -> list[int]:
     return order
 
 
-def topological_order(preds: Sequence[Sequence[int]]) -> list[int] | None:
+def topological_order(
+    preds: Sequence[Sequence[int]], succ: Sequence[Sequence[int]] | None = None
+) -> list[int] | None:
     """Nodes in an order where every node comes after its predecessors.
 
+    ``succ`` may pass the successor lists when the caller has them already.
     ``None`` when the graph has a cycle.
     """
-    order = _kahn(preds)
+    order = _kahn(preds, succ)
     return order if len(order) == len(preds) else None
 
 
@@ -60,4 +70,5 @@ def find_cycle(preds: Sequence[Sequence[int]]) -> list[int]:
         node = next(p for p in preds[node] if p not in done)
     loop = path[position[node] :]
     loop.reverse()  # the walk went to predecessors: reverse so each waits on the one before
-    return loop
+    first = loop.index(min(loop))  # start from the node that comes first
+    return loop[first:] + loop[:first]

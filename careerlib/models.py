@@ -165,7 +165,7 @@ def _choice(options: Sequence[str], what: str) -> Any:
             return text
         raise PydanticCustomError(
             "choice",
-            "unknown {what} {got}{hint}; valid: {valid}",
+            "unknown {what} {got} (valid: {valid}){hint}",
             {
                 "what": what,
                 "got": repr(value),
@@ -214,12 +214,12 @@ class _Model(BaseModel):
                 if key not in known:
                     raise PydanticCustomError(
                         "unknown_key",
-                        "unknown key {key!r}{hint}; known keys: {known}",
+                        "unknown key {key!r}{hint}",
                         {
                             "key": key,
                             "key!r": repr(key),
-                            "hint": suggest(str(key), known),
-                            "known": ", ".join(sorted(known)),
+                            "hint": suggest(str(key), known)
+                            or f" (known keys: {', '.join(sorted(known))})",
                         },
                     )
         elif not isinstance(data, BaseModel):
@@ -255,7 +255,7 @@ class CountryHolidays(_Model):
             if self.subdiv not in subdivs:
                 raise PydanticCustomError(
                     "country",
-                    "unknown subdivision {got} of {country}{hint}; valid: {valid}",
+                    "unknown subdivision {got} of {country} (valid: {valid}){hint}",
                     {
                         "got": repr(self.subdiv),
                         "country": code,
@@ -474,15 +474,15 @@ def _duplicates(items: Sequence[Any], kind: str, key: str) -> None:
     for i, item in enumerate(items):
         if item.id in seen:
             raise PlanError(
-                f"duplicate {kind} id {item.id!r} (first used by {key}[{seen[item.id]}])",
-                where=f"{key}[{i}]",
+                f"duplicate {kind} id {item.id!r} ({kind} #{seen[item.id] + 1} has it already)",
+                where=f"{kind} #{i + 1}",
                 loc=(key, i, "id"),
             )
         seen[item.id] = i
 
 
 def _unknown(kind: str, value: str, known: dict[str, int] | set[str], *, where: str, loc: tuple[str | int, ...]) -> PlanError:
-    return PlanError(f"unknown {kind} {got}{suggest(value, known)}", where=where, loc=loc)
+    return PlanError(f"unknown {kind} {value!r}{suggest(value, known)}", where=where, loc=loc)
 
 
 def check_plan(plan: Plan) -> None:
@@ -516,6 +516,8 @@ def check_plan(plan: Plan) -> None:
     for i, step in enumerate(plan.steps):
         where = f"step {step.id!r}"
         idx: list[int] = []
+        if len(step.after) > 1 and len(set(step.after)) < len(step.after):
+            step.after = list(dict.fromkeys(step.after))  # naming a step twice means it once
         for j, ref in enumerate(step.after):
             k = step_ids.get(ref)
             if k is None:
@@ -532,6 +534,12 @@ def check_plan(plan: Plan) -> None:
             raise _unknown("goal", step.goal, goal_ids, where=where, loc=("steps", i, "goal"))
         if step.route is not None and step.route not in route_ids:
             raise _unknown("route", step.route, route_ids, where=where, loc=("steps", i, "route"))
+        if step.effort is not None and plan.calendar.hours_per_week is None:
+            raise PlanError(
+                "a step with an effort needs calendar.hours_per_week (the hours a week the client can give)",
+                where=where,
+                loc=("steps", i, "effort"),
+            )
 
     cycle = find_cycle(preds)
     if cycle:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from careerlib._graph import topological_order
+from careerlib._graph import find_cycle, successors, topological_order
 from careerlib.calendars import WorkCalendar, calendar_for
 from careerlib.exceptions import CycleError, PlanError
 from careerlib.models import Plan, Step, suggest
@@ -260,7 +260,7 @@ def select_steps(plan: Plan, route: str | None = None) -> list[int]:
     known = [r.id for r in plan.routes]
     if route not in known:
         valid = ", ".join(known) if known else "none: the plan has no routes"
-        raise PlanError(f"unknown route {route!r}{suggest(route, known)}; routes: {valid}", where="--route")
+        raise PlanError(f"unknown route {route!r} (routes: {valid}){suggest(route, known)}", where="--route")
     chosen = [i for i, s in enumerate(plan.steps) if s.route is None or s.route == route]
     if not any(plan.steps[i].route == route for i in chosen):
         raise PlanError(f"route {route!r} selects no step of its own", where="--route")
@@ -310,14 +310,13 @@ def schedule(plan: Plan, route: str | None = None) -> Schedule:
     row = {s.id: k for k, s in enumerate(steps)}
     per_week = plan.workdays_per_week
 
-    preds: list[tuple[int, ...]] = []
-    for s in steps:
-        preds.append(tuple(dict.fromkeys(row[a] for a in s.after if a in row)))
-
-    order = topological_order(preds)
+    if route is None:
+        preds = [tuple(map(row.__getitem__, s.after)) for s in steps]
+    else:  # `after` entries naming steps of other routes are left out
+        preds = [tuple(row[a] for a in s.after if a in row) for s in steps]
+    succ = successors(preds)
+    order = topological_order(preds, succ)
     if order is None:  # validated plans have no cycle; a hand-built one may
-        from careerlib._graph import find_cycle
-
         raise CycleError([steps[k].id for k in find_cycle(preds)], where="steps")
 
     cal = calendar_for(plan.calendar)
@@ -350,11 +349,6 @@ def schedule(plan: Plan, route: str | None = None) -> Schedule:
     span = np.where(is_ms, 0, dur - 1).tolist()
     gate = (~is_ms).astype(np.int64).tolist()
     bufl = buf.tolist()
-
-    succ: list[list[int]] = [[] for _ in range(n)]
-    for k, ps in enumerate(preds):
-        for p in ps:
-            succ[p].append(k)
 
     # backward pass: latest finish
     cap = np.minimum(target_ix - buf, deadline).tolist()

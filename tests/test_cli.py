@@ -1,0 +1,79 @@
+"""The command line: readable table, verdict, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from careerlib.cli import EXIT_INFEASIBLE, EXIT_INVALID, EXIT_OK, cli
+from tests.conftest import CONFORMANCE, SAMPLE_PLANS
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_table_and_verdict_for_a_feasible_plan() -> None:
+    code, out, err = run("schedule", str(CONFORMANCE / "01-spec-example.yaml"))
+    assert code == EXIT_OK and err == ""
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith("step"))
+    assert header.split() == ["step", "title", "start", "finish", "slack", "critical"]
+    assess = next(line for line in lines if line.startswith("assess"))
+    assert "2027-07-19" in assess and "2027-07-23" in assess and assess.rstrip().endswith("*")
+    resume = next(line for line in lines if line.startswith("resume "))
+    assert not resume.rstrip().endswith("*")
+    assert lines[-1].startswith("Feasible: the target 2027-12-31 can be met")
+
+
+def test_verdict_for_a_late_plan() -> None:
+    code, out, _ = run("schedule", str(CONFORMANCE / "04-infeasible.yaml"))
+    assert code == EXIT_INFEASIBLE
+    assert out.splitlines()[-1] == "Not feasible: late by 10 working days; the earliest realistic target is 2027-02-12."
+
+
+def test_route_option() -> None:
+    code, out, _ = run("schedule", str(CONFORMANCE / "06-routes.yaml"), "--route", "evening")
+    assert code == EXIT_OK and "(route evening)" in out and "camp" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "match"),
+    [
+        pytest.param(["schedule", "missing.yaml"], "careerlib: missing.yaml: no such file", id="missing"),
+        pytest.param(["schedule", str(CONFORMANCE / "06-routes.yaml"), "--route", "bootcmp"], "did you mean 'bootcamp'", id="route"),
+    ],
+)
+def test_errors_are_one_line_with_exit_2(args: list[str], match: str) -> None:
+    code, out, err = run(*args)
+    assert code == EXIT_INVALID
+    assert out == ""
+    assert match in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_invalid_plan_in_a_real_process_has_no_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: T\ntarget: 2027-01-15\nstart: 2027-01-04\nsteps:\n  - {id: a, duration: 1, after: [b]}\n")
+    done = subprocess.run([sys.executable, "-m", "careerlib", "schedule", str(bad)], capture_output=True, text=True, check=False)
+    assert done.returncode == EXIT_INVALID
+    assert done.stdout == ""
+    assert done.stderr == f"careerlib: {bad}:5: step 'a': unknown step 'b' in after of 'a'\n"
+
+
+def test_console_script_is_installed() -> None:
+    exe = Path(sys.executable).with_name("careerlib")
+    done = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "schedule" in done.stdout
+
+
+def test_demo_schedules_every_sample_plan_and_route() -> None:
+    code, out, _ = run("demo")
+    assert code == EXIT_OK
+    for plan in SAMPLE_PLANS.glob("*.yaml"):
+        assert f"=== {plan.name}" in out
+    assert "(route bootcamp)" in out and "(route evening)" in out
