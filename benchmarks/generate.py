@@ -20,7 +20,14 @@ def plan_text(n: int, *, seed: int = 0) -> str:
     target = start + dt.timedelta(days=365 * 4)
     holidays = []
     for y in range(start.year - 2, target.year + 1):
-        holidays += [f"{y}-01-01", f"{y}-05-27", f"{y}-07-04", f"{y}-09-02", f"{y}-11-28", f"{y}-12-25"]
+        holidays += [
+            f"{y}-01-01",
+            f"{y}-05-27",
+            f"{y}-07-04",
+            f"{y}-09-02",
+            f"{y}-11-28",
+            f"{y}-12-25",
+        ]
     lines = [
         f"title: Random plan of {n} steps",
         "owner: Benchmark",

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any, overload
+from typing import Any
 
 import numpy as np
 
@@ -82,8 +82,8 @@ class WorkCalendar:
         self.workdays: tuple[str, ...] = tuple(d for d in _WEEKDAYS if d in days)
         self.weekmask = [d in self.workdays for d in _WEEKDAYS]
         fixed = [_as_day(list(holidays)).ravel()]
-        self.blackouts: tuple[tuple[np.datetime64, np.datetime64], ...] = tuple(
-            (np.datetime64(a, "D"), np.datetime64(b, "D")) for a, b in blackouts
+        self.blackouts: tuple[tuple[Any, Any], ...] = tuple(
+            (_as_day(a)[()], _as_day(b)[()]) for a, b in blackouts
         )
         for a, b in self.blackouts:
             if a > b:
@@ -114,7 +114,7 @@ class WorkCalendar:
         import holidays as holidays_pkg
 
         years = range(lo, hi + 1)
-        extra = []
+        extra: list[dt.date] = []
         for country, subdiv in self.countries:
             table = holidays_pkg.country_holidays(country, subdiv=subdiv, years=years)
             extra.extend(table.keys())
@@ -142,10 +142,6 @@ class WorkCalendar:
 
     # -- questions -------------------------------------------------------------
 
-    @overload
-    def is_working_day(self, days: DateLike) -> bool: ...
-    @overload
-    def is_working_day(self, days: Sequence[DateLike] | np.ndarray) -> np.ndarray: ...
     def is_working_day(self, days: Any) -> Any:
         """Whether each day is a working day."""
         d = _as_day(days)
@@ -156,12 +152,16 @@ class WorkCalendar:
     def roll_forward(self, days: Any) -> Any:
         """The first working day on or after each day."""
         d = _as_day(days)
-        return _out(self._settle(lambda: np.busday_offset(d, 0, roll="forward", busdaycal=self._cal), d))
+        return _out(
+            self._settle(lambda: np.busday_offset(d, 0, roll="forward", busdaycal=self._cal), d)
+        )
 
     def roll_backward(self, days: Any) -> Any:
         """The last working day on or before each day."""
         d = _as_day(days)
-        return _out(self._settle(lambda: np.busday_offset(d, 0, roll="backward", busdaycal=self._cal), d))
+        return _out(
+            self._settle(lambda: np.busday_offset(d, 0, roll="backward", busdaycal=self._cal), d)
+        )
 
     def next_working_day(self, days: Any) -> Any:
         """The first working day strictly after each day."""
@@ -202,7 +202,8 @@ class WorkCalendar:
         """Every working day from ``begin`` to ``end``, both inclusive."""
         a, b = _as_day(begin), _as_day(end)
         self._cover(a, b)
-        span = np.arange(a, b + np.timedelta64(1, "D"), dtype="datetime64[D]")
+        days = int(np.asarray(b - a, dtype="timedelta64[D]").astype(np.int64)) + 1
+        span = a + np.arange(max(days, 0)).astype("timedelta64[D]")
         return span[np.is_busday(span, busdaycal=self._cal)]
 
     # -- numbering working days ------------------------------------------------
@@ -223,12 +224,16 @@ class WorkCalendar:
         a = _as_day(anchor)
         k = np.asarray(index, dtype=np.int64)
         if k.size < 64:
-            return _out(self._settle(lambda: np.busday_offset(a, k, roll="raise", busdaycal=self._cal), a))
+            return _out(
+                self._settle(lambda: np.busday_offset(a, k, roll="raise", busdaycal=self._cal), a)
+            )
         # Many positions: busday_offset costs microseconds per item at large
         # offsets, so find the two ends and look the rest up in the table of
         # working days between them.
         lo, hi = int(k.min()), int(k.max())
-        ends = self._settle(lambda: np.busday_offset(a, [lo, hi], roll="raise", busdaycal=self._cal), a)
+        ends = self._settle(
+            lambda: np.busday_offset(a, [lo, hi], roll="raise", busdaycal=self._cal), a
+        )
         table = self.working_days(ends[0], ends[1])
         return table[k - lo]
 

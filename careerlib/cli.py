@@ -46,7 +46,9 @@ def cli() -> None:
 
 @cli.command("schedule")
 @click.argument("plan", type=click.Path(path_type=Path))
-@click.option("--route", "route", metavar="ID", help="Schedule one route (and the steps common to all).")
+@click.option(
+    "--route", "route", metavar="ID", help="Schedule one route (and the steps common to all)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the spec's JSON instead of a table.")
 @_reports_errors
 def schedule_command(plan: Path, route: str | None, as_json: bool) -> None:

@@ -93,10 +93,16 @@ def _parse_span(value: Any) -> Any:
     if isinstance(value, Span):
         return value
     if isinstance(value, bool):
-        raise PydanticCustomError("span", "expected a number of working days such as 12, 12d or 3w, got {value}", {"value": value})
+        raise PydanticCustomError(
+            "span",
+            "expected a number of working days such as 12, 12d or 3w, got {value}",
+            {"value": value},
+        )
     if isinstance(value, int):
         if value < 0:
-            raise PydanticCustomError("span", "a number of working days cannot be negative, got {value}", {"value": value})
+            raise PydanticCustomError(
+                "span", "a number of working days cannot be negative, got {value}", {"value": value}
+            )
         return Span(value, "d")
     if isinstance(value, str):
         m = _SPAN_RE.match(value)
@@ -111,29 +117,45 @@ def _parse_span(value: Any) -> Any:
 
 def _parse_hours(value: Any) -> Any:
     if isinstance(value, bool):
-        raise PydanticCustomError("hours", "expected hours such as 20h, got {value}", {"value": value})
+        raise PydanticCustomError(
+            "hours", "expected hours such as 20h, got {value}", {"value": value}
+        )
     if isinstance(value, int | float):
         hours = float(value)
     elif isinstance(value, str) and (m := _HOURS_RE.match(value)):
         hours = float(m.group(1))
     else:
-        raise PydanticCustomError("hours", "expected hours such as 20h, got {got}", {"got": repr(value)})
+        raise PydanticCustomError(
+            "hours", "expected hours such as 20h, got {got}", {"got": repr(value)}
+        )
     if hours <= 0:
-        raise PydanticCustomError("hours", "an effort must be more than 0 hours, got {got}", {"got": repr(value)})
+        raise PydanticCustomError(
+            "hours", "an effort must be more than 0 hours, got {got}", {"got": repr(value)}
+        )
     return hours
 
 
 def _parse_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        raise PydanticCustomError("iso_date", "expected a date without a time (YYYY-MM-DD), got {value}", {"value": value.isoformat()})
+        raise PydanticCustomError(
+            "iso_date",
+            "expected a date without a time (YYYY-MM-DD), got {value}",
+            {"value": value.isoformat()},
+        )
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and _DATE_RE.match(value.strip()):
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError as exc:
-            raise PydanticCustomError("iso_date", "{got} is not a real date ({reason})", {"got": repr(value), "reason": str(exc)}) from None
-    raise PydanticCustomError("iso_date", "expected an ISO date YYYY-MM-DD, got {got}", {"got": repr(value)})
+            raise PydanticCustomError(
+                "iso_date",
+                "{got} is not a real date ({reason})",
+                {"got": repr(value), "reason": str(exc)},
+            ) from None
+    raise PydanticCustomError(
+        "iso_date", "expected an ISO date YYYY-MM-DD, got {got}", {"got": repr(value)}
+    )
 
 
 def _parse_id(value: Any) -> Any:
@@ -276,7 +298,9 @@ def _holiday_list(value: Any) -> Any:
 
 def _holiday_item(value: Any) -> Any:
     if isinstance(value, dict | CountryHolidays):
-        return value if isinstance(value, CountryHolidays) else CountryHolidays.model_validate(value)
+        return (
+            value if isinstance(value, CountryHolidays) else CountryHolidays.model_validate(value)
+        )
     return _parse_date(value)
 
 
@@ -305,7 +329,9 @@ class Calendar(_Model):
     """When the client can work on the plan."""
 
     workdays: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS[:5]))
-    holidays: Annotated[list[HolidayItem], BeforeValidator(_holiday_list)] = Field(default_factory=list)
+    holidays: Annotated[list[HolidayItem], BeforeValidator(_holiday_list)] = Field(
+        default_factory=list
+    )
     blackouts: list[Blackout] = Field(default_factory=list)
     hours_per_week: float | None = Field(default=None, gt=0, le=168)
 
@@ -313,7 +339,9 @@ class Calendar(_Model):
     @classmethod
     def _some_workdays(cls, value: list[str]) -> list[str]:
         if not value:
-            raise PydanticCustomError("workdays", "a calendar needs at least one workday (mon..sun)", {})
+            raise PydanticCustomError(
+                "workdays", "a calendar needs at least one workday (mon..sun)", {}
+            )
         seen: list[str] = []
         for day in value:
             if day not in seen:
@@ -365,7 +393,9 @@ class Step(_Model):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Step:
-        kinds = [k for k, v in (("duration", self.duration), ("effort", self.effort)) if v is not None]
+        kinds = [
+            k for k, v in (("duration", self.duration), ("effort", self.effort)) if v is not None
+        ]
         if self.milestone:
             kinds.append("milestone")
         if len(kinds) != 1:
@@ -378,7 +408,8 @@ class Step(_Model):
         if self.duration is not None and self.duration.amount < 1:
             raise PydanticCustomError(
                 "span",
-                "a duration is at least 1 working day, got {value}; a step that takes no time is a milestone",
+                "a duration is at least 1 working day, got {value}; "
+                "a step that takes no time is a milestone",
                 {"value": str(self.duration)},
             )
         if self.title is None:
@@ -481,7 +512,14 @@ def _duplicates(items: Sequence[Any], kind: str, key: str) -> None:
         seen[item.id] = i
 
 
-def _unknown(kind: str, value: str, known: dict[str, int] | set[str], *, where: str, loc: tuple[str | int, ...]) -> PlanError:
+def _unknown(
+    kind: str,
+    value: str,
+    known: dict[str, int] | set[str],
+    *,
+    where: str,
+    loc: tuple[str | int, ...],
+) -> PlanError:
     return PlanError(f"unknown {kind} {value!r}{suggest(value, known)}", where=where, loc=loc)
 
 
@@ -527,7 +565,11 @@ def check_plan(plan: Plan) -> None:
                     loc=("steps", i, "after", j),
                 )
             if k == i:
-                raise PlanError(f"step {step.id!r} cannot come after itself", where=where, loc=("steps", i, "after", j))
+                raise PlanError(
+                    f"step {step.id!r} cannot come after itself",
+                    where=where,
+                    loc=("steps", i, "after", j),
+                )
             idx.append(k)
         preds.append(idx)
         if step.goal is not None and step.goal not in goal_ids:
@@ -536,7 +578,8 @@ def check_plan(plan: Plan) -> None:
             raise _unknown("route", step.route, route_ids, where=where, loc=("steps", i, "route"))
         if step.effort is not None and plan.calendar.hours_per_week is None:
             raise PlanError(
-                "a step with an effort needs calendar.hours_per_week (the hours a week the client can give)",
+                "a step with an effort needs calendar.hours_per_week "
+                "(the hours a week the client can give)",
                 where=where,
                 loc=("steps", i, "effort"),
             )
@@ -552,13 +595,24 @@ def check_plan(plan: Plan) -> None:
         for j, ref in enumerate(goal.supports):
             k = goal_ids.get(ref)
             if k is None:
-                raise _unknown("goal", ref, goal_ids, where=f"goal {goal.id!r}", loc=("goals", i, "supports", j))
+                raise _unknown(
+                    "goal",
+                    ref,
+                    goal_ids,
+                    where=f"goal {goal.id!r}",
+                    loc=("goals", i, "supports", j),
+                )
             if k == i:
-                raise PlanError(f"goal {goal.id!r} cannot support itself", where=f"goal {goal.id!r}", loc=("goals", i, "supports", j))
+                raise PlanError(
+                    f"goal {goal.id!r} cannot support itself",
+                    where=f"goal {goal.id!r}",
+                    loc=("goals", i, "supports", j),
+                )
             target = plan.goals[k]
             if GOAL_LEVELS.index(target.level) < GOAL_LEVELS.index(goal.level):
                 raise PlanError(
-                    f"goal {goal.id!r} ({goal.level}) supports {ref!r}, a lower {target.level} goal; "
+                    f"goal {goal.id!r} ({goal.level}) supports {ref!r}, "
+                    f"a lower {target.level} goal; "
                     f"supports point up: {' -> '.join(GOAL_LEVELS)}",
                     where=f"goal {goal.id!r}",
                     loc=("goals", i, "supports", j),
@@ -568,17 +622,31 @@ def check_plan(plan: Plan) -> None:
     goal_cycle = find_cycle(goal_preds)
     if goal_cycle:
         loop = " -> ".join(plan.goals[k].id for k in [*goal_cycle, goal_cycle[0]])
-        raise PlanError(f"the goals support each other in a cycle: {loop}", where="goals", loc=("goals", goal_cycle[0], "supports"))
+        raise PlanError(
+            f"the goals support each other in a cycle: {loop}",
+            where="goals",
+            loc=("goals", goal_cycle[0], "supports"),
+        )
 
     for i, obstacle in enumerate(plan.obstacles):
         for j, ref in enumerate(obstacle.affects):
             if ref not in step_ids:
-                raise _unknown("step", ref, step_ids, where=f"obstacle {obstacle.id!r}", loc=("obstacles", i, "affects", j))
+                raise _unknown(
+                    "step",
+                    ref,
+                    step_ids,
+                    where=f"obstacle {obstacle.id!r}",
+                    loc=("obstacles", i, "affects", j),
+                )
 
     if plan.checkpoints is not None:
         for i, review in enumerate(plan.checkpoints.reviews):
             for ref in review.progress:
                 if ref not in step_ids:
                     raise _unknown(
-                        "step", ref, step_ids, where=f"review of {review.date}", loc=("checkpoints", "reviews", i, "progress", ref)
+                        "step",
+                        ref,
+                        step_ids,
+                        where=f"review of {review.date}",
+                        loc=("checkpoints", "reviews", i, "progress", ref),
                     )

@@ -49,7 +49,7 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
 
 
-class _SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _SafeLoader(_BaseLoader):
     """PyYAML's safe loader, stricter about duplicate keys, dates and aliases.
 
     Nodes are composed by libyaml (when present) and resolved with YAML 1.1's
@@ -83,7 +83,9 @@ class _SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
             tag = node.tag
             if tag == _STR:
                 value: Any = node.value
-            elif tag == _INT and node.value.isdigit() and (node.value[0] != "0" or node.value == "0"):
+            elif (
+                tag == _INT and node.value.isdigit() and (node.value[0] != "0" or node.value == "0")
+            ):
                 value = int(node.value)
             elif tag == _TIMESTAMP:
                 value = self._timestamp(node)
@@ -162,7 +164,9 @@ def _check_expansion(root: Any) -> None:
             sizes[key] = 1
             continue
         children = (
-            [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) else list(node.value)
+            [c for pair in node.value for c in pair]
+            if isinstance(node, yaml.MappingNode)
+            else list(node.value)
         )
         if not children_done:
             sizes[key] = 0  # marks "in progress" so a recursive alias is not walked forever
@@ -175,7 +179,8 @@ def _check_expansion(root: Any) -> None:
             raise yaml.constructor.ConstructorError(
                 None,
                 None,
-                f"the document's aliases expand it to more than {total:,} nodes from {len(sizes):,}; "
+                f"the document's aliases expand it to more than {total:,} nodes "
+                f"from {len(sizes):,}; "
                 "refused as an alias bomb",
                 node.start_mark,
             )
@@ -183,7 +188,9 @@ def _check_expansion(root: Any) -> None:
 
 def _decode(raw: bytes, path: str | None) -> str:
     if b"\x00" in raw[:8192]:
-        raise PlanError("this is not a text file (it holds binary data); a plan is a YAML text file", path=path)
+        raise PlanError(
+            "this is not a text file (it holds binary data); a plan is a YAML text file", path=path
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -216,7 +223,9 @@ def read_yaml(text: str, *, path: str | Path | None = None) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = " ".join(p for p in (exc.context, exc.problem) if p)
-        raise PlanError(f"this is not valid YAML: {what}", path=where, line=_mark_line(mark)) from None
+        raise PlanError(
+            f"this is not valid YAML: {what}", path=where, line=_mark_line(mark)
+        ) from None
     except yaml.YAMLError as exc:
         raise PlanError(f"this is not valid YAML: {exc}", path=where) from None
     finally:
@@ -274,7 +283,11 @@ def _where(loc: tuple[Any, ...], data: Any) -> str:
         nxt = loc[i + 1] if i + 1 < len(loc) else None
         if part in ("steps", "goals", "routes", "obstacles") and isinstance(nxt, int):
             item = None
-            if isinstance(node, dict) and isinstance(node.get(part), list) and nxt < len(node[part]):
+            if (
+                isinstance(node, dict)
+                and isinstance(node.get(part), list)
+                and nxt < len(node[part])
+            ):
                 item = node[part][nxt]
             ident = item.get("id") if isinstance(item, dict) else None
             label = part[:-1]
@@ -286,14 +299,18 @@ def _where(loc: tuple[Any, ...], data: Any) -> str:
             parts[-1:] = [f"{parts[-1]}[{part}]" if parts else f"[{part}]"]
             node = node[part] if isinstance(node, list) and part < len(node) else None
         else:
-            if not (isinstance(part, str) and ("[" in part or part[:1].isupper())):  # skip union tags
+            if not (
+                isinstance(part, str) and ("[" in part or part[:1].isupper())
+            ):  # skip union tags
                 parts.append(str(part))
             node = node.get(part) if isinstance(node, dict) else None
         i += 1
     return ", ".join(parts)
 
 
-def _from_validation(exc: ValidationError, data: Any, text: str | None, path: str | None) -> PlanError:
+def _from_validation(
+    exc: ValidationError, data: Any, text: str | None, path: str | None
+) -> PlanError:
     errors = exc.errors(include_url=False)
     first = errors[0]
     loc = tuple(first["loc"])
@@ -315,7 +332,21 @@ def _from_validation(exc: ValidationError, data: Any, text: str | None, path: st
         for prefix in ("Value error, ", "Assertion failed, "):
             message = message.removeprefix(prefix)
         got = first.get("input")
-        if kind in {"float_parsing", "int_parsing", "bool_parsing", "string_type", "float_type", "int_type", "bool_type", "list_type", "dict_type", "greater_than", "greater_than_equal", "less_than_equal", "less_than"}:
+        if kind in {
+            "float_parsing",
+            "int_parsing",
+            "bool_parsing",
+            "string_type",
+            "float_type",
+            "int_type",
+            "bool_type",
+            "list_type",
+            "dict_type",
+            "greater_than",
+            "greater_than_equal",
+            "less_than_equal",
+            "less_than",
+        }:
             message = f"{message[:1].lower()}{message[1:]}, got {got!r}"
     if len(errors) > 1:
         message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
@@ -327,11 +358,16 @@ def plan_from_data(data: Any, *, path: str | Path | None = None, text: str | Non
     """Validate parsed data as a :class:`Plan`; every problem is a :class:`PlanError`."""
     where = None if path is None else str(path)
     if data is None:
-        raise PlanError("the plan is empty; it needs at least a title, a target and steps", path=where)
-    if not isinstance(data, dict):
-        kind = {list: "a list", str: "a single text", int: "a number", float: "a number"}.get(type(data), type(data).__name__)
         raise PlanError(
-            f"a plan must be a mapping of keys (title, target, steps, ...), but this file holds {kind}",
+            "the plan is empty; it needs at least a title, a target and steps", path=where
+        )
+    if not isinstance(data, dict):
+        kind = {list: "a list", str: "a single text", int: "a number", float: "a number"}.get(
+            type(data), type(data).__name__
+        )
+        raise PlanError(
+            "a plan must be a mapping of keys (title, target, steps, ...), "
+            f"but this file holds {kind}",
             path=where,
             line=1,
         )
@@ -381,4 +417,3 @@ def iter_plans(folder: str | Path) -> Iterator[Path]:
     """The plan files (``*.yaml``, ``*.yml``, ``*.json``) in a folder, sorted."""
     root = Path(folder)
     return iter(sorted(p for p in root.iterdir() if p.suffix in {".yaml", ".yml", ".json"}))
-

@@ -28,7 +28,10 @@ def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
     finishes = np.datetime_as_string(result.finish, unit="D").tolist()
     id_width = max([4, *(len(i) for i in result.ids)])
     title_width = min(title_width, max([5, *(len(s.title or "") for s in result.steps)]))
-    head = f"{'step':<{id_width}}  {'title':<{title_width}}  {'start':<10}  {'finish':<10}  {'slack':>5}  critical"
+    head = (
+        f"{'step':<{id_width}}  {'title':<{title_width}}  "
+        f"{'start':<10}  {'finish':<10}  {'slack':>5}  critical"
+    )
     lines = [
         f"{result.title}" + (f"  (route {result.route})" if result.route else ""),
         f"start {result.first_day}   target {result.target}   owner {result.plan.owner or '-'}",

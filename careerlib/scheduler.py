@@ -116,7 +116,9 @@ class Schedule:
         try:
             return self._positions[step_id]
         except KeyError:
-            raise KeyError(f"no step {step_id!r} in this schedule{suggest(step_id, self.ids)}") from None
+            raise KeyError(
+                f"no step {step_id!r} in this schedule{suggest(step_id, self.ids)}"
+            ) from None
 
     def step_dates(self, step_id: str) -> tuple[dt.date, dt.date]:
         """``(start, finish)`` of one step."""
@@ -209,7 +211,13 @@ class Schedule:
                     "milestone": bool(m),
                 }
                 for sid, a, b, s, c, m in zip(
-                    self.ids, starts, finishes, self.slack_days, self.critical, self.milestone, strict=True
+                    self.ids,
+                    starts,
+                    finishes,
+                    self.slack_days,
+                    self.critical,
+                    self.milestone,
+                    strict=True,
                 )
             ],
         }
@@ -220,7 +228,7 @@ class Schedule:
         Built line by line with the C string encoder, which is several times
         faster than the indenting encoder on plans of 100,000 steps.
         """
-        enc = json.encoder.encode_basestring  # type: ignore[attr-defined]
+        enc = json.encoder.encode_basestring
         starts = np.datetime_as_string(self.start, unit="D").tolist()
         finishes = np.datetime_as_string(self.finish, unit="D").tolist()
         slack = self.slack_days.tolist()
@@ -235,7 +243,13 @@ class Schedule:
             f'      "milestone": {flags[m]}\n'
             "    }"
             for sid, a, b, s, c, m in zip(
-                self.ids, starts, finishes, slack, self.critical.tolist(), self.milestone.tolist(), strict=True
+                self.ids,
+                starts,
+                finishes,
+                slack,
+                self.critical.tolist(),
+                self.milestone.tolist(),
+                strict=True,
             )
         ]
         head = (
@@ -260,7 +274,9 @@ def select_steps(plan: Plan, route: str | None = None) -> list[int]:
     known = [r.id for r in plan.routes]
     if route not in known:
         valid = ", ".join(known) if known else "none: the plan has no routes"
-        raise PlanError(f"unknown route {route!r} (routes: {valid}){suggest(route, known)}", where="--route")
+        raise PlanError(
+            f"unknown route {route!r} (routes: {valid}){suggest(route, known)}", where="--route"
+        )
     chosen = [i for i, s in enumerate(plan.steps) if s.route is None or s.route == route]
     if not any(plan.steps[i].route == route for i in chosen):
         raise PlanError(f"route {route!r} selects no step of its own", where="--route")
@@ -271,7 +287,8 @@ def _effort_days(hours: float, plan: Plan) -> int:
     capacity = plan.calendar.hours_per_week
     if capacity is None:
         raise PlanError(
-            "a step with an effort needs calendar.hours_per_week (the hours a week the client can give)",
+            "a step with an effort needs calendar.hours_per_week "
+            "(the hours a week the client can give)",
             where="calendar",
             loc=("calendar",),
         )
@@ -420,4 +437,3 @@ def schedule_routes(plan: Plan) -> dict[str | None, Schedule]:
     for r in plan.routes:
         out[r.id] = schedule(plan, route=r.id)
     return out
-

@@ -18,13 +18,19 @@ CAL = WorkCalendar(holidays=["2026-12-25", "2027-01-01"], blackouts=[("2027-01-1
 @pytest.mark.parametrize(
     ("method", "day", "expected"),
     [
-        pytest.param("roll_forward", "2026-12-25", "2026-12-28", id="forward-over-holiday-and-weekend"),
+        pytest.param(
+            "roll_forward", "2026-12-25", "2026-12-28", id="forward-over-holiday-and-weekend"
+        ),
         pytest.param("roll_forward", "2026-12-28", "2026-12-28", id="forward-on-working-day"),
         pytest.param("roll_backward", "2027-01-03", "2026-12-31", id="backward-over-new-year"),
         pytest.param("next_working_day", "2026-12-24", "2026-12-28", id="next"),
         pytest.param("next_working_day", "2027-01-08", "2027-01-14", id="next-over-blackout"),
-        pytest.param("previous_working_day", "2027-01-14", "2027-01-08", id="previous-over-blackout"),
-        pytest.param("previous_working_day", "2027-01-02", "2026-12-31", id="previous-from-saturday"),
+        pytest.param(
+            "previous_working_day", "2027-01-14", "2027-01-08", id="previous-over-blackout"
+        ),
+        pytest.param(
+            "previous_working_day", "2027-01-02", "2026-12-31", id="previous-from-saturday"
+        ),
     ],
 )
 def test_single_day_questions(method: str, day: str, expected: str) -> None:
@@ -40,7 +46,8 @@ def test_add() -> None:
 
 
 def test_count_by_hand() -> None:
-    # [Dec 21, Jan 18): Dec 21-24 (4), Dec 28-31 (4), Jan 4-8 (5), Jan 14-15 (2); the 11th-13th is a blackout
+    # [Dec 21, Jan 18): Dec 21-24 (4), Dec 28-31 (4), Jan 4-8 (5), Jan 14-15 (2);
+    # the 11th to the 13th is a blackout
     assert CAL.count(D("2026-12-21"), D("2027-01-18")) == 15
     assert CAL.count(D("2027-01-18"), D("2026-12-21")) == -15
     assert len(CAL.working_days(D("2026-12-21"), D("2027-01-17"))) == 15
@@ -50,7 +57,11 @@ def test_vectorised_questions_take_arrays() -> None:
     days = np.array(["2026-12-24", "2026-12-25", "2027-01-12"], dtype="datetime64[D]")
     assert CAL.is_working_day(days).tolist() == [True, False, False]
     assert CAL.roll_forward(days).tolist() == [D("2026-12-24"), D("2026-12-28"), D("2027-01-14")]
-    assert CAL.add(days, np.array([1, 1, -1])).tolist() == [D("2026-12-28"), D("2026-12-28"), D("2027-01-08")]
+    assert CAL.add(days, np.array([1, 1, -1])).tolist() == [
+        D("2026-12-28"),
+        D("2026-12-28"),
+        D("2027-01-08"),
+    ]
 
 
 def test_index_and_day_are_inverse() -> None:
@@ -84,13 +95,17 @@ def test_country_holidays_widen_to_the_years_asked() -> None:
     assert cal.add(D("2031-01-02"), -1) == D("2030-12-31")  # New Year 2031
 
 
-weekdays = st.lists(st.sampled_from(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), min_size=1, unique=True)
+weekdays = st.lists(
+    st.sampled_from(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), min_size=1, unique=True
+)
 days = st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2028, 12, 31))
 
 
 @settings(max_examples=60, deadline=None)
 @given(workdays=weekdays, holidays=st.lists(days, max_size=15), day=days, n=st.integers(-60, 60))
-def test_add_and_count_agree_with_walking_day_by_day(workdays: list[str], holidays: list[dt.date], day: dt.date, n: int) -> None:
+def test_add_and_count_agree_with_walking_day_by_day(
+    workdays: list[str], holidays: list[dt.date], day: dt.date, n: int
+) -> None:
     cal = WorkCalendar(workdays=workdays, holidays=holidays)
     names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 

@@ -34,7 +34,10 @@ def test_table_and_verdict_for_a_feasible_plan() -> None:
 def test_verdict_for_a_late_plan() -> None:
     code, out, _ = run("schedule", str(CONFORMANCE / "04-infeasible.yaml"))
     assert code == EXIT_INFEASIBLE
-    assert out.splitlines()[-1] == "Not feasible: late by 10 working days; the earliest realistic target is 2027-02-12."
+    assert (
+        out.splitlines()[-1]
+        == "Not feasible: late by 10 working days; the earliest realistic target is 2027-02-12."
+    )
 
 
 def test_route_option() -> None:
@@ -45,8 +48,14 @@ def test_route_option() -> None:
 @pytest.mark.parametrize(
     ("args", "match"),
     [
-        pytest.param(["schedule", "missing.yaml"], "careerlib: missing.yaml: no such file", id="missing"),
-        pytest.param(["schedule", str(CONFORMANCE / "06-routes.yaml"), "--route", "bootcmp"], "did you mean 'bootcamp'", id="route"),
+        pytest.param(
+            ["schedule", "missing.yaml"], "careerlib: missing.yaml: no such file", id="missing"
+        ),
+        pytest.param(
+            ["schedule", str(CONFORMANCE / "06-routes.yaml"), "--route", "bootcmp"],
+            "did you mean 'bootcamp'",
+            id="route",
+        ),
     ],
 )
 def test_errors_are_one_line_with_exit_2(args: list[str], match: str) -> None:
@@ -58,8 +67,16 @@ def test_errors_are_one_line_with_exit_2(args: list[str], match: str) -> None:
 
 def test_invalid_plan_in_a_real_process_has_no_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("title: T\ntarget: 2027-01-15\nstart: 2027-01-04\nsteps:\n  - {id: a, duration: 1, after: [b]}\n")
-    done = subprocess.run([sys.executable, "-m", "careerlib", "schedule", str(bad)], capture_output=True, text=True, check=False)
+    bad.write_text(
+        "title: T\ntarget: 2027-01-15\nstart: 2027-01-04\n"
+        "steps:\n  - {id: a, duration: 1, after: [b]}\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "careerlib", "schedule", str(bad)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == EXIT_INVALID
     assert done.stdout == ""
     assert done.stderr == f"careerlib: {bad}:5: step 'a': unknown step 'b' in after of 'a'\n"

@@ -42,7 +42,9 @@ def exit_status(expected: Path) -> int:
 
 
 @pytest.mark.parametrize(("plan", "route", "expected"), CASES)
-def test_command_prints_exactly_the_expected_json(plan: Path, route: str | None, expected: Path) -> None:
+def test_command_prints_exactly_the_expected_json(
+    plan: Path, route: str | None, expected: Path
+) -> None:
     args = [sys.executable, "-m", "careerlib", "schedule", str(plan), "--json"]
     if route:
         args += ["--route", route]
@@ -61,5 +63,7 @@ def test_in_process_runner_gives_the_same(plan: Path, route: str | None, expecte
 
 
 def test_infeasible_conformance_plan_exits_3() -> None:
-    result = CliRunner().invoke(cli, ["schedule", str(CONFORMANCE / "04-infeasible.yaml"), "--json"])
+    result = CliRunner().invoke(
+        cli, ["schedule", str(CONFORMANCE / "04-infeasible.yaml"), "--json"]
+    )
     assert result.exit_code == 3

@@ -38,10 +38,25 @@ def plans(draw: st.DrawFn) -> Plan:
         if draw(st.integers(0, 5)) == 0:
             step["deadline"] = (START + dt.timedelta(days=draw(st.integers(0, 120)))).isoformat()
         steps.append(step)
-    workdays = draw(st.lists(st.sampled_from(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), min_size=1, max_size=7, unique=True))
-    holidays = [(START + dt.timedelta(days=d)).isoformat() for d in draw(st.lists(st.integers(-60, 150), max_size=6))]
+    workdays = draw(
+        st.lists(
+            st.sampled_from(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
+            min_size=1,
+            max_size=7,
+            unique=True,
+        )
+    )
+    holidays = [
+        (START + dt.timedelta(days=d)).isoformat()
+        for d in draw(st.lists(st.integers(-60, 150), max_size=6))
+    ]
     b0 = draw(st.integers(-30, 120))
-    blackouts = [{"from": (START + dt.timedelta(days=b0)).isoformat(), "to": (START + dt.timedelta(days=b0 + draw(st.integers(0, 10)))).isoformat()}]
+    blackouts = [
+        {
+            "from": (START + dt.timedelta(days=b0)).isoformat(),
+            "to": (START + dt.timedelta(days=b0 + draw(st.integers(0, 10)))).isoformat(),
+        }
+    ]
     target = START + dt.timedelta(days=draw(st.integers(0, 120)))
     start = START + dt.timedelta(days=draw(st.integers(0, 3)))
     if target < start:
@@ -63,7 +78,10 @@ def test_back_schedule_respects_every_rule_and_is_as_late_as_possible(plan: Plan
     result = schedule(plan)
     cal = result.calendar
     first = result.first_day
-    ix = {name: cal.index(getattr(result, name), first) for name in ("start", "finish", "release", "early_start", "early_finish")}
+    ix = {
+        name: cal.index(getattr(result, name), first)
+        for name in ("start", "finish", "release", "early_start", "early_finish")
+    }
     target = cal.index(result.target_day, first)
     assert cal.is_working_day(result.start).all() and cal.is_working_day(result.finish).all()
 
@@ -106,7 +124,9 @@ def test_back_schedule_respects_every_rule_and_is_as_late_as_possible(plan: Plan
             )
         else:
             assert ix["early_start"][k] == 0
-    assert result.earliest_finish == cal.day(int((ix["early_finish"] + result.buffer_days).max()), first)
+    assert result.earliest_finish == cal.day(
+        int((ix["early_finish"] + result.buffer_days).max()), first
+    )
 
     # rules 8 and 9
     assert result.feasible == bool((ix["start"] >= 0).all())

@@ -15,8 +15,12 @@ from careerlib import CycleError, Plan, PlanError, schedule
 from careerlib.models import Step
 
 
-def plan(*steps: dict[str, Any], start: str = "2027-01-04", target: str = "2027-01-15", **extra: Any) -> Plan:
-    return Plan.model_validate({"title": "t", "start": start, "target": target, "steps": list(steps), **extra})
+def plan(
+    *steps: dict[str, Any], start: str = "2027-01-04", target: str = "2027-01-15", **extra: Any
+) -> Plan:
+    return Plan.model_validate(
+        {"title": "t", "start": start, "target": target, "steps": list(steps), **extra}
+    )
 
 
 def dates(result: Any, step_id: str) -> tuple[str, str]:
@@ -36,11 +40,19 @@ D = dt.date.fromisoformat
         pytest.param({}, "2027-01-13", id="mon-fri"),
         pytest.param({"workdays": ["mon", "wed", "fri"]}, "2027-01-11", id="three-day-week"),
         pytest.param({"holidays": ["2027-01-14"]}, "2027-01-12", id="holiday"),
-        pytest.param({"blackouts": [{"from": "2027-01-11", "to": "2027-01-13"}]}, "2027-01-08", id="blackout"),
-        pytest.param({"holidays": ["2027-01-14"], "blackouts": [{"from": "2027-01-12", "to": "2027-01-12"}]}, "2027-01-11", id="both"),
+        pytest.param(
+            {"blackouts": [{"from": "2027-01-11", "to": "2027-01-13"}]}, "2027-01-08", id="blackout"
+        ),
+        pytest.param(
+            {"holidays": ["2027-01-14"], "blackouts": [{"from": "2027-01-12", "to": "2027-01-12"}]},
+            "2027-01-11",
+            id="both",
+        ),
     ],
 )
-def test_rule1_three_days_before_the_target_skip_closed_days(calendar: dict[str, Any], expected_start: str) -> None:
+def test_rule1_three_days_before_the_target_skip_closed_days(
+    calendar: dict[str, Any], expected_start: str
+) -> None:
     result = schedule(plan({"id": "a", "duration": 3}, calendar=calendar))
     assert dates(result, "a") == (expected_start, "2027-01-15")
 
@@ -58,21 +70,39 @@ def test_rule1_deadline_on_a_saturday_means_the_friday_before() -> None:
 
 def test_rule1_country_holidays_from_the_holidays_package() -> None:
     # Martin Luther King Jr. Day is Monday 2027-01-18.
-    result = schedule(plan({"id": "a", "duration": 2}, target="2027-01-19", calendar={"holidays": {"country": "US"}}))
+    result = schedule(
+        plan(
+            {"id": "a", "duration": 2},
+            target="2027-01-19",
+            calendar={"holidays": {"country": "US"}},
+        )
+    )
     assert dates(result, "a") == ("2027-01-15", "2027-01-19")
 
 
 def test_rule1_country_holidays_include_observed_days() -> None:
     # Christmas 2027 is a Saturday, observed on Friday 2027-12-24.
     result = schedule(
-        plan({"id": "a", "duration": 2}, start="2027-12-01", target="2027-12-27", calendar={"holidays": [{"country": "US"}, "2027-12-20"]})
+        plan(
+            {"id": "a", "duration": 2},
+            start="2027-12-01",
+            target="2027-12-27",
+            calendar={"holidays": [{"country": "US"}, "2027-12-20"]},
+        )
     )
     assert dates(result, "a") == ("2027-12-23", "2027-12-27")
 
 
 def test_rule1_country_holidays_are_found_for_years_far_before_the_target() -> None:
     # An infeasible plan reaches back a year before its start: New Year 2026 is a holiday there.
-    result = schedule(plan({"id": "a", "duration": 270}, start="2027-01-04", target="2027-01-29", calendar={"holidays": {"country": "US"}}))
+    result = schedule(
+        plan(
+            {"id": "a", "duration": 270},
+            start="2027-01-04",
+            target="2027-01-29",
+            calendar={"holidays": {"country": "US"}},
+        )
+    )
     start, _ = result.step_dates("a")
     assert result.calendar.count(start, dt.date(2027, 1, 30)) == 270
     assert not result.calendar.is_working_day(dt.date(2026, 1, 1))
@@ -87,10 +117,14 @@ def test_rule1_country_holidays_are_found_for_years_far_before_the_target() -> N
         pytest.param("5", None, "2027-01-11", id="plain-number"),
         pytest.param("5d", None, "2027-01-11", id="days"),
         pytest.param("1w", None, "2027-01-11", id="week-of-five"),
-        pytest.param("2w", ["mon", "tue", "wed", "thu"], "2027-01-04", id="weeks-of-four"),  # Mon 4 .. Thu 7, Mon 11 .. Thu 14
+        pytest.param(
+            "2w", ["mon", "tue", "wed", "thu"], "2027-01-04", id="weeks-of-four"
+        ),  # Mon 4 .. Thu 7, Mon 11 .. Thu 14
     ],
 )
-def test_rule2_duration_forms(duration: str, workdays: list[str] | None, expected_start: str) -> None:
+def test_rule2_duration_forms(
+    duration: str, workdays: list[str] | None, expected_start: str
+) -> None:
     cal = {"workdays": workdays} if workdays else {}
     target = "2027-01-14" if workdays else "2027-01-15"
     result = schedule(plan({"id": "a", "duration": duration}, target=target, calendar=cal))
@@ -102,7 +136,11 @@ def test_rule2_duration_forms(duration: str, workdays: list[str] | None, expecte
 
 def test_rule3_milestone_takes_no_day_and_leaves_its_neighbours_as_a_direct_link() -> None:
     with_ms = schedule(
-        plan({"id": "a", "duration": 2}, {"id": "m", "milestone": True, "after": ["a"]}, {"id": "b", "duration": 1, "after": ["m"]})
+        plan(
+            {"id": "a", "duration": 2},
+            {"id": "m", "milestone": True, "after": ["a"]},
+            {"id": "b", "duration": 1, "after": ["m"]},
+        )
     )
     direct = schedule(plan({"id": "a", "duration": 2}, {"id": "b", "duration": 1, "after": ["a"]}))
     assert dates(with_ms, "a") == dates(direct, "a") == ("2027-01-13", "2027-01-14")
@@ -117,7 +155,9 @@ def test_rule3_milestone_date_is_a_working_day() -> None:
 
 
 def test_kickoff_milestone_costs_its_day() -> None:
-    result = schedule(plan({"id": "k", "milestone": True}, {"id": "a", "duration": 1, "after": ["k"]}))
+    result = schedule(
+        plan({"id": "k", "milestone": True}, {"id": "a", "duration": 1, "after": ["k"]})
+    )
     frame = result.to_frame()
     assert frame.loc["k", "early_start"].date() == D("2027-01-04")
     assert frame.loc["a", "early_start"].date() == D("2027-01-05")
@@ -130,7 +170,9 @@ def test_kickoff_milestone_costs_its_day() -> None:
 
 
 def test_rule4_buffer_keeps_days_free_before_the_successor() -> None:
-    result = schedule(plan({"id": "a", "duration": 2, "buffer": "2d"}, {"id": "b", "duration": 1, "after": ["a"]}))
+    result = schedule(
+        plan({"id": "a", "duration": 2, "buffer": "2d"}, {"id": "b", "duration": 1, "after": ["a"]})
+    )
     assert dates(result, "b") == ("2027-01-15", "2027-01-15")
     assert dates(result, "a") == ("2027-01-11", "2027-01-12")
     assert result.to_frame().loc["a", "release"].date() == D("2027-01-14")
@@ -142,13 +184,20 @@ def test_rule4_buffer_keeps_days_free_before_the_target() -> None:
 
 
 def test_rule4_milestone_buffer_moves_the_milestone_not_its_successor() -> None:
-    result = schedule(plan({"id": "m", "milestone": True, "buffer": "1d"}, {"id": "b", "duration": 1, "after": ["m"]}))
+    result = schedule(
+        plan(
+            {"id": "m", "milestone": True, "buffer": "1d"},
+            {"id": "b", "duration": 1, "after": ["m"]},
+        )
+    )
     assert dates(result, "b") == ("2027-01-15", "2027-01-15")
     assert dates(result, "m") == ("2027-01-13", "2027-01-13")
 
 
 def test_rule4_milestone_after_milestone_may_share_the_day() -> None:
-    result = schedule(plan({"id": "m1", "milestone": True}, {"id": "m2", "milestone": True, "after": ["m1"]}))
+    result = schedule(
+        plan({"id": "m1", "milestone": True}, {"id": "m2", "milestone": True, "after": ["m1"]})
+    )
     assert dates(result, "m1") == dates(result, "m2") == ("2027-01-15", "2027-01-15")
 
 
@@ -161,7 +210,12 @@ def test_rule4_zero_buffer_is_allowed() -> None:
 
 
 def test_rule5_a_deadline_pulls_the_step_and_its_predecessors_earlier() -> None:
-    result = schedule(plan({"id": "a", "duration": 1}, {"id": "b", "duration": 1, "after": ["a"], "deadline": "2027-01-08"}))
+    result = schedule(
+        plan(
+            {"id": "a", "duration": 1},
+            {"id": "b", "duration": 1, "after": ["a"], "deadline": "2027-01-08"},
+        )
+    )
     assert dates(result, "b") == ("2027-01-08", "2027-01-08")
     assert dates(result, "a") == ("2027-01-07", "2027-01-07")
 
@@ -176,7 +230,11 @@ def test_rule5_a_deadline_after_the_target_changes_nothing() -> None:
 
 def test_rule6_each_branch_finishes_as_late_as_its_successor_allows() -> None:
     result = schedule(
-        plan({"id": "a", "duration": 1}, {"id": "b", "duration": 3}, {"id": "c", "duration": 1, "after": ["a", "b"]})
+        plan(
+            {"id": "a", "duration": 1},
+            {"id": "b", "duration": 3},
+            {"id": "c", "duration": 1, "after": ["a", "b"]},
+        )
     )
     assert dates(result, "c") == ("2027-01-15", "2027-01-15")
     assert dates(result, "a") == ("2027-01-14", "2027-01-14")
@@ -188,13 +246,26 @@ def test_rule6_each_branch_finishes_as_late_as_its_successor_allows() -> None:
 
 def test_rule7_forward_pass_from_a_weekend_start() -> None:
     result = schedule(
-        plan({"id": "a", "duration": 3}, {"id": "b", "duration": 2, "after": ["a"], "buffer": 2}, start="2027-01-09", target="2027-01-29")
+        plan(
+            {"id": "a", "duration": 3},
+            {"id": "b", "duration": 2, "after": ["a"], "buffer": 2},
+            start="2027-01-09",
+            target="2027-01-29",
+        )
     )
     frame = result.to_frame()
     assert result.first_day == D("2027-01-11")
-    assert (frame.loc["a", "early_start"].date(), frame.loc["a", "early_finish"].date()) == (D("2027-01-11"), D("2027-01-13"))
-    assert (frame.loc["b", "early_start"].date(), frame.loc["b", "early_finish"].date()) == (D("2027-01-14"), D("2027-01-15"))
-    assert result.earliest_finish == D("2027-01-19")  # the release day of b: two working days after Fri 15
+    assert (frame.loc["a", "early_start"].date(), frame.loc["a", "early_finish"].date()) == (
+        D("2027-01-11"),
+        D("2027-01-13"),
+    )
+    assert (frame.loc["b", "early_start"].date(), frame.loc["b", "early_finish"].date()) == (
+        D("2027-01-14"),
+        D("2027-01-15"),
+    )
+    assert result.earliest_finish == D(
+        "2027-01-19"
+    )  # the release day of b: two working days after Fri 15
 
 
 # --- rule 8: feasibility ------------------------------------------------------------------
@@ -226,7 +297,11 @@ def test_rule8_deadline_that_cannot_be_met_is_named_in_the_verdict() -> None:
 
 def test_rule9_slack_and_critical() -> None:
     result = schedule(
-        plan({"id": "a", "duration": 1}, {"id": "b", "duration": 3}, {"id": "c", "duration": 1, "after": ["a", "b"]})
+        plan(
+            {"id": "a", "duration": 1},
+            {"id": "b", "duration": 3},
+            {"id": "c", "duration": 1, "after": ["a", "b"]},
+        )
     )
     frame = result.to_frame()
     assert frame["slack_days"].to_dict() == {"a": 8, "b": 6, "c": 6}
@@ -234,7 +309,9 @@ def test_rule9_slack_and_critical() -> None:
 
 
 def test_rule9_negative_slack_when_late() -> None:
-    result = schedule(plan({"id": "a", "duration": 7}, {"id": "b", "duration": 1}, start="2027-01-11"))
+    result = schedule(
+        plan({"id": "a", "duration": 7}, {"id": "b", "duration": 1}, start="2027-01-11")
+    )
     assert result.to_frame()["slack_days"].to_dict() == {"a": -2, "b": 4}
     assert result.critical_ids == ["a"]
 
@@ -285,18 +362,41 @@ def test_route_that_selects_no_step_of_its_own_is_invalid() -> None:
 
 
 def test_to_json_is_exactly_the_indented_json_of_to_dict() -> None:
-    result = schedule(plan({"id": "a", "duration": 2, "title": 'quote " and ü'}, {"id": "m", "milestone": True, "after": ["a"]}))
+    result = schedule(
+        plan(
+            {"id": "a", "duration": 2, "title": 'quote " and ü'},
+            {"id": "m", "milestone": True, "after": ["a"]},
+        )
+    )
     text = result.to_json()
     assert text == json.dumps(result.to_dict(), indent=2)
-    assert list(json.loads(text)) == ["title", "target", "feasible", "late_by_days", "earliest_finish", "steps"]
-    assert list(json.loads(text)["steps"][0]) == ["id", "start", "finish", "slack_days", "critical", "milestone"]
+    assert list(json.loads(text)) == [
+        "title",
+        "target",
+        "feasible",
+        "late_by_days",
+        "earliest_finish",
+        "steps",
+    ]
+    assert list(json.loads(text)["steps"][0]) == [
+        "id",
+        "start",
+        "finish",
+        "slack_days",
+        "critical",
+        "milestone",
+    ]
 
 
 def test_to_frame_has_one_row_a_step_in_plan_order() -> None:
-    result = schedule(plan({"id": "b", "duration": 2}, {"id": "a", "duration": 1, "after": ["b"], "goal": None}))
+    result = schedule(
+        plan({"id": "b", "duration": 2}, {"id": "a", "duration": 1, "after": ["b"], "goal": None})
+    )
     frame = result.to_frame()
     assert list(frame.index) == ["b", "a"]
-    assert {"start", "finish", "slack_days", "critical", "milestone", "title", "after"} <= set(frame.columns)
+    assert {"start", "finish", "slack_days", "critical", "milestone", "title", "after"} <= set(
+        frame.columns
+    )
     assert frame.loc["a", "after"] == ("b",)
     assert frame.loc["b", "duration_days"] == 2
 
