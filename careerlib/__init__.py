@@ -17,7 +17,7 @@ from importlib import import_module
 from typing import Any
 
 from careerlib.calendars import WorkCalendar
-from careerlib.exceptions import CalendarError, CareerlibError, CycleError, PlanError
+from careerlib.exceptions import BatchError, CalendarError, CareerlibError, CycleError, PlanError
 from careerlib.models import Plan, Step
 from careerlib.planfile import load_plan, parse_plan
 from careerlib.scheduler import Schedule, schedule, schedule_routes
@@ -25,6 +25,8 @@ from careerlib.scheduler import Schedule, schedule, schedule_routes
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchError",
+    "BatchResult",
     "CalendarError",
     "CareerlibError",
     "CycleError",
@@ -36,12 +38,16 @@ __all__ = [
     "__version__",
     "load_plan",
     "parse_plan",
+    "run_batch",
     "schedule",
     "schedule_routes",
 ]
 
 # name -> module, for names whose modules import heavy libraries
-_LAZY: dict[str, str] = {}
+_LAZY: dict[str, str] = {
+    "BatchResult": "careerlib.batch",
+    "run_batch": "careerlib.batch",
+}
 
 
 def __getattr__(name: str) -> Any:

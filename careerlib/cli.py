@@ -2,7 +2,7 @@
 
 Exit status: 0 when all is well (a feasible plan), 3 when a plan was scheduled
 but is not feasible, 2 when an input is invalid (one line on standard error,
-never a traceback).
+never a traceback), 1 when a batch run had failures.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from careerlib.exceptions import CareerlibError
 EXIT_OK = 0
 EXIT_INVALID = 2
 EXIT_INFEASIBLE = 3
+EXIT_FAILED = 1
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,6 +67,69 @@ def schedule_command(plan: Path, route: str | None, as_json: bool) -> None:
     else:
         click.echo(schedule_table(result))
     sys.exit(EXIT_OK if result.feasible else EXIT_INFEASIBLE)
+
+
+def _key_values(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"expected key=value, got {pair!r}", param_hint="-p")
+        out[key.strip()] = value
+    return out
+
+
+@cli.command("run")
+@click.argument("notebooks", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--client",
+    "clients",
+    multiple=True,
+    required=True,
+    metavar="FILE",
+    help="A client profile; repeat it, or give a glob such as 'data/clients/*.yaml'.",
+)
+@click.option(
+    "--out", "out_dir", required=True, type=click.Path(path_type=Path), help="Output folder."
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parallel runs (default: cores)."
+)
+@click.option(
+    "-p",
+    "--parameter",
+    "parameters",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A notebook parameter.",
+)
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@_reports_errors
+def run_command(
+    notebooks: tuple[Path, ...],
+    clients: tuple[str, ...],
+    out_dir: Path,
+    jobs: int | None,
+    parameters: tuple[str, ...],
+    quiet: bool,
+) -> None:
+    """Run NOTEBOOKS for every client with papermill, into OUT/<client>/.
+
+    Each run writes the executed notebook, an HTML report without code and the
+    charts the notebook exports. Exits 1 when any run failed.
+    """
+    from careerlib.batch import run_batch
+
+    result = run_batch(
+        notebooks,
+        clients,
+        out_dir,
+        jobs=jobs,
+        parameters=_key_values(parameters),
+        progress=not quiet,
+    )
+    click.echo(result.summary())
+    sys.exit(EXIT_OK if result.ok else EXIT_FAILED)
 
 
 @cli.command("demo")

@@ -7,6 +7,7 @@ catch them all with ``except CareerlibError``::
      +-- PlanError              an input file is not a valid plan (file, line, field)
      |    +-- CycleError        steps wait on each other in a loop (the steps in it)
      +-- CalendarError          a calendar cannot answer (no working day at all, ...)
+     +-- BatchError             a notebook run cannot start (unknown parameter, wrong type, ...)
 
 An infeasible plan is not an error: it is a result (``Schedule.feasible`` is
 ``False``), so a coach can still look at it.
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["CalendarError", "CareerlibError", "CycleError", "PlanError"]
+__all__ = ["BatchError", "CalendarError", "CareerlibError", "CycleError", "PlanError"]
 
 
 class CareerlibError(Exception):
@@ -97,3 +98,7 @@ class CycleError(PlanError):
 
 class CalendarError(CareerlibError, ValueError):
     """A working calendar cannot answer a question (for example it has no working day)."""
+
+
+class BatchError(CareerlibError):
+    """A batch of notebook runs cannot start: nothing has been run when this is raised."""

@@ -1,0 +1,586 @@
+"""Running the coaching notebooks for many clients at once (papermill).
+
+:func:`run_batch` executes every (notebook, client) pair into
+``OUT/<client>/<notebook>.ipynb``, with an HTML report beside it (code cells
+left out, charts drawn offline) and whatever the notebook exports into
+``OUT/<client>/``. It:
+
+* checks every parameter against every notebook's ``parameters`` cell before
+  any kernel starts (papermill itself only warns about unknown names) and
+  converts ``-p`` values to the type the notebook declares;
+* runs pairs in parallel worker processes, each of which imports papermill and
+  nbconvert once and then runs pair after pair;
+* isolates failures: a failing pair keeps its output notebook with the failing
+  cell and error, and the others go on;
+* never writes over an input notebook or client file, and writes every output
+  through a temporary file and a rename;
+* records every pair in ``OUT/manifest.json`` (status, timing, versions); a
+  re-run replaces the entries and files of its own pairs only.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+import datetime as dt
+import glob
+import json
+import multiprocessing
+import os
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from careerlib._atomic import atomic_path, write_text
+from careerlib.exceptions import BatchError
+
+__all__ = [
+    "BatchResult",
+    "Job",
+    "JobResult",
+    "expand_clients",
+    "notebook_parameters",
+    "notebook_to_html",
+    "parse_parameter",
+    "plan_jobs",
+    "run_batch",
+]
+
+#: Parameters the runner passes to every notebook itself.
+RUNNER_PARAMETERS = ("client", "out_dir")
+
+_PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+# nbconvert's lab template with the blocks that load scripts from CDNs left
+# out (require.js, MathJax, mermaid, widgets): a report must open offline.
+_REPORT_TEMPLATE = """{%- extends 'index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+"""
+
+
+def _quiet_imports() -> None:
+    """Keep a slow optional import out of papermill's import chain.
+
+    ``nbformat`` -> ``jsonschema`` imports ``rfc3987_syntax`` when it is
+    installed (it is, through jupyter-events), which builds dozens of parsers
+    and costs 1.5-2 s per process. jsonschema treats it as optional and only
+    uses it to check ``iri`` formats, which notebooks do not have.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+
+# --- what to run ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    """One (notebook, client) pair and where its outputs go."""
+
+    notebook: Path
+    client: Path
+    out_dir: Path
+    output: Path
+    html: Path
+    parameters: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        """``<client>/<notebook>``: how the pair is named in summaries."""
+        return f"{self.client.stem}/{self.notebook.stem}"
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """What happened to one pair."""
+
+    notebook: str
+    client: str
+    status: str  # "ok" or "failed"
+    seconds: float
+    output: str
+    html: str | None = None
+    cell: int | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Every pair's result, the manifest's path, and a summary table."""
+
+    results: tuple[JobResult, ...]
+    manifest: Path
+    seconds: float
+    jobs: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """Whether every pair ran to the end."""
+        return all(r.ok for r in self.results)
+
+    @property
+    def failed(self) -> list[JobResult]:
+        return [r for r in self.results if not r.ok]
+
+    def summary(self) -> str:
+        """A table: pair, status, seconds, output (and the failing cell and error)."""
+        rows = [("pair", "status", "seconds", "output")]
+        for r in self.results:
+            where = r.output if r.ok else f"{r.output}  (cell {r.cell}: {r.error})"
+            rows.append(
+                (f"{r.client}/{Path(r.notebook).stem}", r.status, f"{r.seconds:.1f}", where)
+            )
+        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        lines = [
+            f"{a:<{widths[0]}}  {b:<{widths[1]}}  {c:>{widths[2]}}  {d}" for a, b, c, d in rows
+        ]
+        lines.insert(1, "-" * (sum(widths) + 6 + max(len(r[3]) for r in rows)))
+        ok = sum(r.ok for r in self.results)
+        lines.append("")
+        lines.append(
+            f"{ok} of {len(self.results)} runs succeeded in {self.seconds:.1f} s "
+            f"with {self.jobs} worker{'s' if self.jobs != 1 else ''}; manifest: {self.manifest}"
+        )
+        return "\n".join(lines)
+
+
+def expand_clients(patterns: Iterable[str | Path]) -> list[Path]:
+    """Client files from paths and glob patterns, in order, each once."""
+    found: list[Path] = []
+    for pattern in patterns:
+        text = str(pattern)
+        if glob.has_magic(text):
+            matches = sorted(Path(p) for p in glob.glob(text))
+            if not matches:
+                raise BatchError(f"no client file matches {text!r}")
+        else:
+            matches = [Path(text)]
+        for path in matches:
+            if not path.is_file():
+                raise BatchError(f"no such client file: {path}")
+            if path.resolve() not in {p.resolve() for p in found}:
+                found.append(path)
+    if not found:
+        raise BatchError(
+            "no client given: use --client FILE (a glob such as 'data/clients/*.yaml' works)"
+        )
+    return found
+
+
+def notebook_parameters(notebook: str | Path) -> dict[str, dict[str, Any]]:
+    """The parameters a notebook declares in its cell tagged ``parameters``."""
+    _quiet_imports()
+    import papermill
+
+    path = Path(notebook)
+    if not path.is_file():
+        raise BatchError(f"no such notebook: {path}")
+    try:
+        return dict(papermill.inspect_notebook(str(path)))
+    except Exception as exc:  # a broken file: say which and why
+        raise BatchError(f"cannot read the notebook {path}: {exc}") from None
+
+
+def _type_names(declared: str | None) -> set[str]:
+    """``"str | None"``, ``"Optional[int]"`` -> ``{"str", "None"}``, ``{"int", "None"}``."""
+    if not declared:
+        return set()
+    text = declared.replace("typing.", "").replace(" ", "")
+    text = re.sub(r"^Optional\[(.*)\]$", r"\1|None", text)
+    names = {n for n in re.split(r"[|,]|Union\[|\]", text) if n}
+    return {"None" if n in {"NoneType", "none"} else n for n in names}
+
+
+def parse_parameter(name: str, raw: Any, declared: str | None) -> Any:
+    """Convert a ``-p`` value (text) to the type the notebook declares for it.
+
+    Raises
+    ------
+    BatchError
+        When the text is not a value of that type.
+    """
+    types = _type_names(declared)
+    if not isinstance(raw, str):
+        value = raw
+        kind = "None" if value is None else type(value).__name__
+        if (
+            types
+            and types - {"None"}
+            and kind not in types
+            and not (kind == "int" and "float" in types)
+        ):
+            raise BatchError(f"parameter {name!r} expects {declared}, got {kind} {value!r}")
+        return value
+    if raw == "None" and (not types or "None" in types):
+        return None
+    concrete = types - {"None"}
+    if not concrete or concrete == {"None"}:  # undeclared: papermill's own guess
+        from_text: Callable[[str], Any] = _papermill_guess
+        return from_text(raw)
+    for kind in ("bool", "int", "float", "str"):
+        if kind not in concrete:
+            continue
+        if kind == "str":
+            return raw
+        if kind == "bool" and raw.lower() in {"true", "false"}:
+            return raw.lower() == "true"
+        if kind == "int" and re.fullmatch(r"[+-]?\d+", raw):
+            return int(raw)
+        if kind == "float":
+            try:
+                return float(raw)
+            except ValueError:
+                pass
+    if concrete & {"list", "dict"}:
+        import yaml
+
+        value = yaml.safe_load(raw)
+        if type(value).__name__ in concrete:
+            return value
+    raise BatchError(f"parameter {name!r} expects {declared}, got {raw!r}")
+
+
+def _papermill_guess(raw: str) -> Any:
+    if raw in {"True", "False"}:
+        return raw == "True"
+    if raw == "None":
+        return None
+    for convert in (int, float):
+        try:
+            return convert(raw)
+        except ValueError:
+            pass
+    return raw
+
+
+def plan_jobs(
+    notebooks: Sequence[str | Path],
+    clients: Sequence[str | Path],
+    out_dir: str | Path,
+    parameters: Mapping[str, Any] | None = None,
+) -> list[Job]:
+    """Check everything that can be checked without a kernel, and list the pairs.
+
+    Raises
+    ------
+    BatchError
+        For a missing notebook or client, an unknown parameter name (the error
+        lists the notebook's parameters), a value of the wrong type, two
+        clients or notebooks with the same name, or an output that would land
+        on an input file.
+    """
+    if not notebooks:
+        raise BatchError("no notebook given")
+    given = dict(parameters or {})
+    for name in RUNNER_PARAMETERS:
+        if name in given:
+            raise BatchError(
+                f"parameter {name!r} is set by the runner for each client; do not pass it with -p"
+            )
+    out = Path(out_dir).resolve()
+    notebook_paths = [Path(n) for n in notebooks]
+    client_paths = [Path(c) for c in clients]
+    _unique([p.stem for p in notebook_paths], "notebook")
+    _unique([p.stem for p in client_paths], "client")
+    inputs = {p.resolve() for p in notebook_paths + client_paths}
+
+    typed: dict[Path, dict[str, Any]] = {}
+    for nb in notebook_paths:
+        declared = notebook_parameters(nb)
+        missing = [n for n in RUNNER_PARAMETERS if n not in declared]
+        if missing:
+            raise BatchError(
+                f"notebook {nb} has no parameter {missing[0]!r} in its parameters cell "
+                f"(it declares: {', '.join(declared) or 'none'}); "
+                "careerlib run passes client and out_dir"
+            )
+        values: dict[str, Any] = {}
+        for name, raw in given.items():
+            if name not in declared:
+                from careerlib.models import suggest
+
+                raise BatchError(
+                    f"unknown parameter {name!r} for notebook {nb.name}{suggest(name, declared)} "
+                    f"(its parameters: {', '.join(declared)})"
+                )
+            values[name] = parse_parameter(name, raw, declared[name].get("inferred_type_name"))
+        typed[nb] = values
+
+    jobs = []
+    for client in client_paths:
+        client_dir = out / client.stem
+        for nb in notebook_paths:
+            output = client_dir / f"{nb.stem}.ipynb"
+            html = client_dir / f"{nb.stem}.html"
+            for target in (output, html):
+                if target.resolve() in inputs:
+                    raise BatchError(
+                        f"the output {target} would overwrite an input file; choose another --out"
+                    )
+            params = {"client": str(client.resolve()), "out_dir": str(client_dir), **typed[nb]}
+            jobs.append(Job(nb.resolve(), client.resolve(), client_dir, output, html, params))
+    return jobs
+
+
+def _unique(names: list[str], kind: str) -> None:
+    seen = set()
+    for name in names:
+        if name in seen:
+            raise BatchError(f"two {kind}s are named {name!r}: their outputs would collide")
+        seen.add(name)
+
+
+# --- running ------------------------------------------------------------------------
+
+
+def _worker_init() -> None:
+    _quiet_imports()
+    import nbconvert  # noqa: F401  (imported once per worker, not once per pair)
+    import papermill  # noqa: F401
+
+
+def run_job(job: Job) -> JobResult:
+    """Run one pair: execute the notebook, then write its HTML report.
+
+    The kernel's own log goes to ``<notebook>.log`` beside the output.
+    """
+    _quiet_imports()
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    job.out_dir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    cell: int | None = None
+    error: str | None = None
+    with atomic_path(job.output) as tmp, _stderr_to(job.output.with_suffix(".log")):
+        try:
+            papermill.execute_notebook(
+                str(job.notebook),
+                str(tmp),
+                parameters=job.parameters,
+                progress_bar=False,
+                cwd=str(job.notebook.parent),
+            )
+        except PapermillExecutionError as exc:
+            cell, error = exc.exec_count, f"{exc.ename}: {exc.evalue}"
+        except Exception as exc:  # kernel died, could not start...: still a result
+            error = f"{type(exc).__name__}: {exc}"
+    seconds = time.perf_counter() - started
+    html: str | None = None
+    if job.output.exists():
+        try:
+            write_text(job.html, notebook_to_html(nbformat.read(job.output, as_version=4)))
+            html = str(job.html)
+        except Exception as exc:
+            error = error or f"HTML report failed: {type(exc).__name__}: {exc}"
+    return JobResult(
+        notebook=str(job.notebook),
+        client=job.client.stem,
+        status="ok" if error is None else "failed",
+        seconds=round(seconds, 2),
+        output=str(job.output),
+        html=html,
+        cell=cell,
+        error=error,
+    )
+
+
+@contextlib.contextmanager
+def _stderr_to(path: Path) -> Iterator[None]:
+    """Send this process's standard error (and so the kernel's log) to a file."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "ab") as log:
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def notebook_to_html(nb: Any) -> str:
+    """An executed notebook as a self-contained HTML report without its code.
+
+    Plotly charts are stored in notebooks as plotly JSON only (small, and
+    deterministic for nbval); nbconvert would leave them out. Each one gets an
+    HTML rendering here, with plotly.js inlined once, so the report shows every
+    chart offline.
+    """
+    import copy
+
+    import plotly.io as pio
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    nb = copy.deepcopy(nb)
+    first = True
+    count = 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if _PLOTLY_MIME in data and "text/html" not in data:
+                count += 1
+                fig = pio.from_json(json.dumps(data[_PLOTLY_MIME]), skip_invalid=True)
+                data["text/html"] = pio.to_html(
+                    fig,
+                    include_plotlyjs=first,
+                    full_html=False,
+                    div_id=f"careerlib-chart-{count}",
+                    config={"displaylogo": False},
+                )
+                first = False
+    exporter = HTMLExporter(
+        extra_loaders=[DictLoader({"careerlib-report.html.j2": _REPORT_TEMPLATE})],
+        template_file="careerlib-report.html.j2",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    body, _ = exporter.from_notebook_node(nb)
+    return str(body)
+
+
+def _versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"python": sys.version.split()[0]}
+    for pkg in ("careerlib", "papermill", "nbconvert", "ipykernel", "plotly", "pandas", "numpy"):
+        try:
+            out[pkg] = version(pkg)
+        except PackageNotFoundError:
+            pass
+    return out
+
+
+def _write_manifest(out: Path, results: Sequence[JobResult], jobs: int, seconds: float) -> Path:
+    path = out / "manifest.json"
+    previous: list[dict[str, Any]] = []
+    if path.exists():
+        try:
+            previous = json.loads(path.read_text(encoding="utf-8")).get("pairs", [])
+        except (ValueError, AttributeError):
+            previous = []
+    mine = {(r.notebook, r.client) for r in results}
+    pairs = [p for p in previous if (p.get("notebook"), p.get("client")) not in mine]
+    pairs += [asdict(r) for r in results]
+    manifest = {
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "jobs": jobs,
+        "seconds": round(seconds, 2),
+        "versions": _versions(),
+        "pairs": pairs,
+    }
+    return write_text(path, json.dumps(manifest, indent=2) + "\n")
+
+
+def run_batch(
+    notebooks: Sequence[str | Path],
+    clients: Sequence[str | Path],
+    out_dir: str | Path,
+    *,
+    jobs: int | None = None,
+    parameters: Mapping[str, Any] | None = None,
+    progress: bool = True,
+) -> BatchResult:
+    """Run every notebook for every client; see the module docstring.
+
+    Parameters
+    ----------
+    notebooks
+        Notebook files, each with a cell tagged ``parameters`` that declares
+        at least ``client`` and ``out_dir``.
+    clients
+        Client profile files (paths or glob patterns).
+    out_dir
+        Where ``<client>/<notebook>.ipynb``, ``.html``, exports and
+        ``manifest.json`` go.
+    jobs
+        Worker processes (default: the number of cores).
+    parameters
+        Further parameters for every notebook, as text (converted to the type
+        each notebook declares) or as Python values.
+    progress
+        Show a progress bar on standard error.
+
+    Returns
+    -------
+    BatchResult
+        Every pair's status; ``ok`` is False when any pair failed.
+
+    Raises
+    ------
+    BatchError
+        Before anything runs, for any input that cannot work.
+    """
+    started = time.perf_counter()
+    client_paths = expand_clients(clients)
+    planned = plan_jobs(notebooks, client_paths, out_dir, parameters)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(planned)))
+
+    bar = _progress(len(planned), progress)
+    results: dict[int, JobResult] = {}
+    if workers == 1:
+        _quiet_imports()
+        for i, job in enumerate(planned):
+            results[i] = run_job(job)
+            bar(job, results[i])
+    else:
+        ctx = multiprocessing.get_context("spawn")
+        with cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init) as pool:
+            futures = {pool.submit(run_job, job): i for i, job in enumerate(planned)}
+            for future in cf.as_completed(futures):
+                i = futures[future]
+                try:
+                    results[i] = future.result()
+                except Exception as exc:  # the worker itself died
+                    job = planned[i]
+                    results[i] = JobResult(
+                        str(job.notebook),
+                        job.client.stem,
+                        "failed",
+                        0.0,
+                        str(job.output),
+                        error=f"{type(exc).__name__}: {exc}",
+                    )
+                bar(planned[i], results[i])
+    ordered = tuple(results[i] for i in range(len(planned)))
+    seconds = time.perf_counter() - started
+    manifest = _write_manifest(out, ordered, workers, seconds)
+    return BatchResult(ordered, manifest, round(seconds, 2), workers)
+
+
+def _progress(total: int, enabled: bool) -> Callable[[Job, JobResult], None]:
+    """A progress line on stderr: ``[3/8] maya/02-roadmap ok 3.4 s``."""
+    done = 0
+
+    def show(job: Job, result: JobResult) -> None:
+        nonlocal done
+        done += 1
+        if enabled:
+            width = 24
+            filled = int(width * done / total)
+            mark = "ok" if result.ok else "FAILED"
+            bar = "#" * filled + "." * (width - filled)
+            print(
+                f"[{bar}] {done}/{total} {job.name} {mark} {result.seconds:.1f} s",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    return show

@@ -1,0 +1,231 @@
+"""Running notebooks for many clients: parallel pairs, isolated failures, checked parameters."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from click.testing import CliRunner
+
+from careerlib import BatchError
+from careerlib.batch import notebook_to_html, parse_parameter, plan_jobs, run_batch
+from careerlib.cli import cli
+from tests.conftest import DATA
+
+NOTEBOOK = DATA / "notebooks" / "greet.ipynb"
+CLIENTS = DATA / "clients"
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object, str]:
+    """One real batch: three clients, one of which fails, run through the CLI with two workers."""
+    out = tmp_path_factory.mktemp("batch")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "run",
+            str(NOTEBOOK),
+            "--client",
+            str(CLIENTS / "*.yaml"),
+            "--out",
+            str(out),
+            "-j",
+            "2",
+            "-p",
+            "repeat=2",
+        ],
+    )
+    return out, result, result.stdout
+
+
+def test_failure_is_isolated_and_reported(batch: tuple[Path, object, str]) -> None:
+    out, result, stdout = batch
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    lines = {line.split()[0]: line for line in stdout.splitlines() if "/greet" in line}
+    assert lines["ada/greet"].split()[1] == "ok"
+    assert lines["cy/greet"].split()[1] == "ok"
+    assert lines["bob/greet"].split()[1] == "failed"
+    assert "cell 3: ValueError: client Bob asked to fail" in lines["bob/greet"]
+    assert "2 of 3 runs succeeded" in stdout
+
+
+def test_outputs_land_per_client(batch: tuple[Path, object, str]) -> None:
+    out, _, _ = batch
+    assert (out / "ada" / "greeting.txt").read_text() == "Hello Ada as of 2027-01-29" * 2
+    executed = nbformat.read(out / "ada" / "greet.ipynb", as_version=4)
+    injected = next(
+        c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])
+    )
+    assert "repeat = 2" in injected.source
+    assert not list(out.glob("*/.*.tmp-*")), "no temporary file is left behind"
+
+
+def test_failed_notebook_keeps_the_failing_cell_and_error(batch: tuple[Path, object, str]) -> None:
+    out, _, _ = batch
+    nb = nbformat.read(out / "bob" / "greet.ipynb", as_version=4)
+    errors = [
+        o
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if o.output_type == "error"
+    ]
+    assert errors and errors[0].ename == "ValueError" and "Bob asked to fail" in errors[0].evalue
+    assert not (out / "bob" / "greeting.txt").exists()
+
+
+def test_html_report_has_the_chart_offline_and_no_code(batch: tuple[Path, object, str]) -> None:
+    out, _, _ = batch
+    html = (out / "ada" / "greet.html").read_text()
+    assert 'id="careerlib-chart-1"' in html
+    assert "Plotly.newPlot" in html
+    assert not re.findall(r"<script[^>]*\bsrc=", html), (
+        "every script is inline: the report opens offline"
+    )
+    assert "<link" not in html or not re.findall(r"<link[^>]*href=\"http", html)
+    assert "yaml.safe_load" not in html  # code cells are left out
+    assert "Hello Ada" in html
+
+
+def test_manifest_lists_every_pair_with_versions(batch: tuple[Path, object, str]) -> None:
+    out, _, _ = batch
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert {(Path(p["notebook"]).name, p["client"], p["status"]) for p in manifest["pairs"]} == {
+        ("greet.ipynb", "ada", "ok"),
+        ("greet.ipynb", "bob", "failed"),
+        ("greet.ipynb", "cy", "ok"),
+    }
+    assert manifest["jobs"] == 2
+    assert {"python", "papermill", "careerlib"} <= set(manifest["versions"])
+
+
+def test_rerun_replaces_only_its_own_pairs(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch([NOTEBOOK], [CLIENTS / "ada.yaml", CLIENTS / "cy.yaml"], out, jobs=1, progress=False)
+    before = (out / "cy" / "greet.ipynb").stat().st_mtime_ns
+    result = run_batch(
+        [NOTEBOOK],
+        [CLIENTS / "ada.yaml"],
+        out,
+        jobs=1,
+        parameters={"as_of": "2027-02-26"},
+        progress=False,
+    )
+    assert result.ok
+    assert (out / "cy" / "greet.ipynb").stat().st_mtime_ns == before
+    assert (out / "ada" / "greeting.txt").read_text() == "Hello Ada as of 2027-02-26"
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert sorted(p["client"] for p in manifest["pairs"]) == ["ada", "cy"]
+
+
+@pytest.mark.parametrize(
+    ("parameters", "match"),
+    [
+        pytest.param(
+            {"repaet": "2"},
+            r"unknown parameter 'repaet' for notebook greet.ipynb; did you mean 'repeat'\? "
+            r"\(its parameters: client, out_dir, as_of, repeat\)",
+            id="unknown-name",
+        ),
+        pytest.param(
+            {"repeat": "two"}, r"parameter 'repeat' expects int, got 'two'", id="wrong-type"
+        ),
+        pytest.param(
+            {"client": "x.yaml"}, r"parameter 'client' is set by the runner", id="runner-parameter"
+        ),
+    ],
+)
+def test_bad_parameters_are_refused_before_any_kernel_starts(
+    tmp_path: Path, parameters: dict[str, str], match: str
+) -> None:
+    out = tmp_path / "out"
+    with pytest.raises(BatchError, match=match):
+        run_batch([NOTEBOOK], [CLIENTS / "ada.yaml"], out, parameters=parameters, progress=False)
+    assert not out.exists(), "nothing ran, nothing was written"
+
+
+def test_cli_reports_bad_parameters_in_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli,
+        [
+            "run",
+            str(NOTEBOOK),
+            "--client",
+            str(CLIENTS / "ada.yaml"),
+            "--out",
+            str(tmp_path),
+            "-p",
+            "nope=1",
+        ],
+    )
+    assert result.exit_code == 2
+    assert (
+        result.stderr.startswith("careerlib: unknown parameter 'nope'")
+        and result.stderr.count("\n") == 1
+    )
+
+
+def test_outputs_never_overwrite_inputs(tmp_path: Path) -> None:
+    # A client named like the notebook's folder, --out one level up: the output is the input.
+    folder = tmp_path / "ada"
+    folder.mkdir()
+    shutil.copy(NOTEBOOK, folder / "greet.ipynb")
+    with pytest.raises(BatchError, match="would overwrite an input file"):
+        plan_jobs([folder / "greet.ipynb"], [CLIENTS / "ada.yaml"], tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("notebooks", "clients", "match"),
+    [
+        pytest.param(
+            [DATA / "notebooks" / "nope.ipynb"],
+            [CLIENTS / "ada.yaml"],
+            "no such notebook",
+            id="missing-notebook",
+        ),
+        pytest.param(
+            [NOTEBOOK], [CLIENTS / "zed.yaml"], "no such client file", id="missing-client"
+        ),
+        pytest.param(
+            [NOTEBOOK], [str(CLIENTS / "zz*.yaml")], "no client file matches", id="empty-glob"
+        ),
+        pytest.param(
+            [NOTEBOOK, NOTEBOOK],
+            [CLIENTS / "ada.yaml"],
+            "two notebooks are named 'greet'",
+            id="same-notebook-twice",
+        ),
+    ],
+)
+def test_bad_inputs(
+    tmp_path: Path, notebooks: list[Path], clients: list[object], match: str
+) -> None:
+    with pytest.raises(BatchError, match=match):
+        run_batch(notebooks, clients, tmp_path / "out", progress=False)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("raw", "declared", "expected"),
+    [
+        pytest.param("3", "int", 3, id="int"),
+        pytest.param("3", "float", 3.0, id="float"),
+        pytest.param("2027-01-29", "str", "2027-01-29", id="str-stays-text"),
+        pytest.param("12", "str", "12", id="digits-for-a-str"),
+        pytest.param("true", "bool", True, id="bool"),
+        pytest.param("None", "str | None", None, id="optional"),
+        pytest.param("7", "Optional[int]", 7, id="optional-int"),
+        pytest.param("[1, 2]", "list", [1, 2], id="list"),
+        pytest.param("4.5", None, 4.5, id="undeclared-guess"),
+    ],
+)
+def test_parse_parameter(raw: str, declared: str | None, expected: object) -> None:
+    assert parse_parameter("x", raw, declared) == expected
+
+
+def test_notebook_to_html_without_charts() -> None:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Title")])
+    assert "Title" in notebook_to_html(nb)
