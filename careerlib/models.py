@@ -26,6 +26,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     field_validator,
     model_validator,
 )
@@ -202,7 +203,7 @@ def _choice(options: Sequence[str], what: str) -> Any:
 IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]
 Id = Annotated[str, BeforeValidator(_parse_id)]
 IdList = Annotated[list[Id], BeforeValidator(_one_or_many)]
-SpanField = Annotated[Span, BeforeValidator(_parse_span)]
+SpanField = Annotated[Span, BeforeValidator(_parse_span), PlainSerializer(str, return_type=str)]
 Hours = Annotated[float, BeforeValidator(_parse_hours)]
 Weekday = Annotated[str, BeforeValidator(_choice(WEEKDAYS, "weekday"))]
 GoalLevel = Annotated[str, BeforeValidator(_choice(GOAL_LEVELS, "goal level"))]

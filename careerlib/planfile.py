@@ -28,7 +28,16 @@ from pydantic import ValidationError
 from careerlib.exceptions import PlanError
 from careerlib.models import Plan
 
-__all__ = ["iter_plans", "load_plan", "parse_plan", "plan_from_data", "read_yaml"]
+__all__ = [
+    "iter_plans",
+    "load_plan",
+    "new_plan_path",
+    "parse_plan",
+    "plan_from_data",
+    "plan_to_yaml",
+    "read_yaml",
+    "save_plan",
+]
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -417,3 +426,75 @@ def iter_plans(folder: str | Path) -> Iterator[Path]:
     """The plan files (``*.yaml``, ``*.yml``, ``*.json``) in a folder, sorted."""
     root = Path(folder)
     return iter(sorted(p for p in root.iterdir() if p.suffix in {".yaml", ".yml", ".json"}))
+
+
+class _Flow(dict[str, Any]):
+    """A mapping written on one line: ``{id: resume, duration: 2w, after: [assess]}``."""
+
+
+class _PlanDumper(yaml.SafeDumper):
+    pass
+
+
+_PlanDumper.add_representer(
+    _Flow,
+    lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True),
+)
+
+
+def plan_to_yaml(plan: Plan) -> str:
+    """A plan as YAML text that :func:`parse_plan` reads back into an equal plan.
+
+    Written like the spec's example: fields left at their defaults are left
+    out, and each step, goal, route, obstacle and blackout is one line.
+    """
+    data = plan.model_dump(mode="python", by_alias=True, exclude_defaults=True)
+    for step in data.get("steps", []):
+        if step.get("title") == step.get("id"):
+            del step["title"]
+    for key in ("steps", "goals", "routes", "obstacles"):
+        if key in data:
+            data[key] = [_Flow(item) for item in data[key]]
+    calendar = data.get("calendar", {})
+    for key in ("blackouts", "holidays"):
+        if key in calendar:
+            calendar[key] = [_Flow(x) if isinstance(x, dict) else x for x in calendar[key]]
+    checkpoints = data.get("checkpoints", {})
+    if "reviews" in checkpoints:
+        checkpoints["reviews"] = [_Flow(r) for r in checkpoints["reviews"]]
+    text = yaml.dump(
+        data,
+        Dumper=_PlanDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=None,
+        width=4096,
+    )
+    return str(text)
+
+
+def save_plan(plan: Plan, path: str | Path, *, overwrite: bool = False) -> Path:
+    """Write a plan file atomically; refuses to replace an existing file unless asked.
+
+    Raises
+    ------
+    PlanError
+        When ``path`` exists and ``overwrite`` is False.
+    """
+    from careerlib._atomic import write_text
+
+    target = Path(path)
+    if target.exists() and not overwrite:
+        raise PlanError("the file exists already; choose a new name", path=str(target))
+    return write_text(target, plan_to_yaml(plan))
+
+
+def new_plan_path(original: str | Path, tag: str = "whatif") -> Path:
+    """A file name next to ``original`` that does not exist yet: ``plan-whatif-1.yaml``, ..."""
+    source = Path(original)
+    n = 1
+    while True:
+        candidate = source.with_name(f"{source.stem}-{tag}-{n}{source.suffix or '.yaml'}")
+        if not candidate.exists():
+            return candidate
+        n += 1

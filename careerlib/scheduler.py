@@ -109,6 +109,22 @@ class Schedule:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def __repr__(self) -> str:
+        route = f", route={self.route!r}" if self.route else ""
+        return (
+            f"<Schedule {self.title!r}{route}: {len(self)} steps, target {self.target}, "
+            f"{'feasible' if self.feasible else f'late by {self.late_by_days} working days'}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """In a notebook: the verdict above the table of steps."""
+        import html
+
+        frame = self.to_frame()[["title", "start", "finish", "slack_days", "critical", "milestone"]]
+        for col in ("start", "finish"):
+            frame[col] = frame[col].dt.strftime("%Y-%m-%d")
+        return f"<p><b>{html.escape(self.verdict)}</b></p>" + frame.to_html(escape=True)
+
     def position(self, step_id: str) -> int:
         """Row of a step in the arrays (``KeyError`` naming the nearest id if none)."""
         if not self._positions:

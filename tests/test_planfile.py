@@ -356,3 +356,28 @@ def test_read_yaml_gives_plain_data() -> None:
     assert read_yaml("a: [1, 2014-05-06, x, 1.5, yes, ~, 0x10]") == {
         "a": [1, __import__("datetime").date(2014, 5, 6), "x", 1.5, True, None, 16]
     }
+
+
+def test_plans_round_trip_through_yaml() -> None:
+    from careerlib.planfile import plan_to_yaml
+    from tests.conftest import CONFORMANCE, SAMPLE_PLANS
+
+    for path in [*SAMPLE_PLANS.glob("*.yaml"), *CONFORMANCE.glob("*.yaml")]:
+        plan = load_plan(path)
+        text = plan_to_yaml(plan)
+        assert parse_plan(text) == plan, path.name
+        assert "{id: " in text  # one step a line, as in the spec
+
+
+def test_save_plan_never_overwrites_unless_asked(tmp_path: Path) -> None:
+    from careerlib.planfile import new_plan_path, save_plan
+    from tests.conftest import CONFORMANCE
+
+    plan = load_plan(CONFORMANCE / "01-spec-example.yaml")
+    first = save_plan(plan, tmp_path / "plan.yaml")
+    with pytest.raises(PlanError, match="exists already"):
+        save_plan(plan, first)
+    assert new_plan_path(first) == tmp_path / "plan-whatif-1.yaml"
+    save_plan(plan, new_plan_path(first))
+    assert new_plan_path(first) == tmp_path / "plan-whatif-2.yaml"
+    assert load_plan(tmp_path / "plan-whatif-1.yaml") == plan

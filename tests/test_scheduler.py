@@ -411,3 +411,12 @@ def test_hand_built_cycle_is_reported_with_its_steps() -> None:
 def test_plan_method_calls_the_scheduler() -> None:
     p = plan({"id": "a", "duration": 1})
     assert p.schedule().to_dict() == schedule(p).to_dict()
+
+
+def test_repr_and_notebook_view() -> None:
+    result = schedule(plan({"id": "a", "duration": 7}, start="2027-01-11"))
+    assert repr(result) == "<Schedule 't': 1 steps, target 2027-01-15, late by 2 working days>"
+    view = result._repr_html_()
+    assert (
+        "Not feasible: late by 2 working days" in view and "<table" in view and "2027-01-07" in view
+    )
