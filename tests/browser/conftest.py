@@ -1,0 +1,234 @@
+"""Real-browser tests: JupyterLab (and Voilà) on 127.0.0.1 driven by Debian's chromium.
+
+The servers run with a token, settings and runtime files in temporary folders
+(autosave and the news pop-up off), and are stopped by process group when the
+test ends, failed or not. Chromium is never downloaded: it is Debian's
+(``/usr/bin/chromium``, or ``BROWSER_PATH``). Outside CI a missing chromium
+skips these tests with a reason; in CI (``CI`` set) it fails them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import in_ci
+
+CHROMIUM = os.environ.get("BROWSER_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "tests" / "artifacts"
+
+
+@dataclass
+class Server:
+    """A running notebook server: its base URL, token and log file."""
+
+    url: str
+    token: str
+    root: Path
+    log: Path
+
+    def page_url(self, path: str) -> str:
+        sep = "&" if "?" in path else "?"
+        return f"{self.url}{path}{sep}token={self.token}"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _jupyter_env(home: Path) -> dict[str, str]:
+    settings = home / "settings"
+    for plugin, values in {
+        "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
+        "@jupyterlab/apputils-extension/notification": {
+            "fetchNews": "false",
+            "checkForUpdates": False,
+        },
+    }.items():
+        path = settings / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+    env = dict(os.environ)
+    env.update(
+        JUPYTERLAB_SETTINGS_DIR=str(settings),
+        JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"),
+        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        JUPYTER_CONFIG_DIR=str(home / "config"),
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+@contextmanager
+def serve(kind: str, root: Path, home: Path, notebook: str | None = None) -> Iterator[Server]:
+    """Start ``jupyter lab`` or ``voila`` on a free port; stop it (and its kernels) at the end."""
+    port, token = _free_port(), secrets.token_hex(16)
+    bindir = Path(sys.executable).parent
+    if kind == "lab":
+        cmd = [
+            str(bindir / "jupyter-lab"),
+            "--no-browser",
+            "--allow-root",
+            f"--port={port}",
+            f"--ServerApp.token={token}",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.root_dir={root}",
+        ]
+        probe = f"http://127.0.0.1:{port}/api/status?token={token}"
+    else:
+        cmd = [
+            str(bindir / "voila"),
+            str(root / (notebook or "")),
+            "--no-browser",
+            f"--port={port}",
+            "--Voila.ip=127.0.0.1",
+            f"--token={token}",
+        ]
+        probe = f"http://127.0.0.1:{port}/?token={token}"
+    home.mkdir(parents=True, exist_ok=True)
+    log = home / f"{kind}.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            cmd,
+            cwd=root,
+            env=_jupyter_env(home),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{kind} exited at start:\n{log.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(probe, timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{kind} did not answer in 90 s:\n{log.read_text()[-3000:]}")
+            time.sleep(0.3)
+        yield Server(f"http://127.0.0.1:{port}", token, root, log)
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=15)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            with __import__("contextlib").suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's chromium through Playwright, headless, with no network of its own."""
+    if not Path(CHROMIUM).exists():
+        message = (
+            f"chromium not found at {CHROMIUM}: apt-get install -y chromium (or set BROWSER_PATH)"
+        )
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@pytest.fixture()
+def artifacts(request: pytest.FixtureRequest) -> Path:
+    """A folder for this test's screenshots, kept after the run (tests/artifacts/<test>)."""
+    folder = ARTIFACTS / request.node.name.replace("/", "_")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def wait_idle(page: object, timeout: float = 60_000) -> None:
+    """Wait until the kernel of the visible notebook says Idle in the status bar."""
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => [...document.querySelectorAll('.jp-StatusBar-TextItem, .jp-Notebook-ExecutionIndicator')]"
+        ".some(e => /Idle/.test(e.textContent || '') || /Idle/.test(e.getAttribute('title') || ''))",
+        timeout=timeout,
+    )
+
+
+def _executed_prompts(page: object, panel: str) -> list[str]:
+    return page.evaluate(  # type: ignore[attr-defined, no-any-return]
+        f"() => [...document.querySelectorAll('{panel} .jp-CodeCell .jp-InputPrompt')]"
+        ".map(e => (e.textContent || '').trim())"
+    )
+
+
+def run_all(
+    page: object, panel: str = ".jp-NotebookPanel:not(.lm-mod-hidden)", timeout: float = 180.0
+) -> None:
+    """Run every cell of the visible notebook and wait until all have run.
+
+    Clicks Run > Run All Cells; the command can be enabled (and the status bar
+    say Idle) before the kernel takes requests, so when no cell has started
+    within a few seconds, it clicks again.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        page.click("li.lm-MenuBar-item:has-text('Run')")  # type: ignore[attr-defined]
+        item = page.locator("li.lm-Menu-item[data-command='runmenu:run-all']")  # type: ignore[attr-defined]
+        item.wait_for(state="visible", timeout=10_000)
+        if "lm-mod-disabled" in (item.get_attribute("class") or ""):
+            page.keyboard.press("Escape")  # type: ignore[attr-defined]
+        else:
+            item.click()
+            started = time.monotonic()
+            while time.monotonic() - started < 8:
+                prompts = _executed_prompts(page, panel)
+                if any(p not in ("[ ]:", "[ ]", "") for p in prompts):
+                    break
+                time.sleep(0.25)
+            else:
+                prompts = []
+            if prompts:
+                break
+        if time.monotonic() > deadline:
+            raise TimeoutError("Run All did not start: the kernel never took the request")
+        time.sleep(0.5)
+    # Run All marks every queued cell [*]; when none is left, the run is over
+    # (after an error the rest of the queue goes back to [ ]).
+    while True:
+        prompts = _executed_prompts(page, panel)
+        if "[*]:" not in prompts and any(re.fullmatch(r"\[\d+\]:", p) for p in prompts):
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"cells did not finish running: {prompts}")
+        time.sleep(0.25)
