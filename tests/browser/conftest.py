@@ -178,9 +178,11 @@ def artifacts(request: pytest.FixtureRequest) -> Path:
 
 def wait_idle(page: object, timeout: float = 60_000) -> None:
     """Wait until the kernel of the visible notebook says Idle in the status bar."""
+    items = "'.jp-StatusBar-TextItem, .jp-Notebook-ExecutionIndicator'"
     page.wait_for_function(  # type: ignore[attr-defined]
-        "() => [...document.querySelectorAll('.jp-StatusBar-TextItem, .jp-Notebook-ExecutionIndicator')]"
-        ".some(e => /Idle/.test(e.textContent || '') || /Idle/.test(e.getAttribute('title') || ''))",
+        f"() => [...document.querySelectorAll({items})]"
+        ".some(e => /Idle/.test(e.textContent || '')"
+        " || /Idle/.test(e.getAttribute('title') || ''))",
         timeout=timeout,
     )
 
