@@ -6,6 +6,8 @@ catch them all with ``except CareerlibError``::
     CareerlibError
      +-- PlanError              an input file is not a valid plan (file, line, field)
      |    +-- CycleError        steps wait on each other in a loop (the steps in it)
+     |    +-- ClientError       a client or role file is not valid, or names what does not exist
+     +-- DataError              a data file (peer group, O*NET table) is missing or malformed
      +-- CalendarError          a calendar cannot answer (no working day at all, ...)
 
 An infeasible plan is not an error: it is a result (``Schedule.feasible`` is
@@ -17,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["CalendarError", "CareerlibError", "CycleError", "PlanError"]
+__all__ = ["CalendarError", "CareerlibError", "ClientError", "CycleError", "DataError", "PlanError"]
 
 
 class CareerlibError(Exception):
@@ -97,3 +99,13 @@ class CycleError(PlanError):
 
 class CalendarError(CareerlibError, ValueError):
     """A working calendar cannot answer a question (for example it has no working day)."""
+
+
+class ClientError(PlanError):
+    """A client profile or role file is not valid (file, line, field), or names
+    a role, metric, peer file or plan that does not exist."""
+
+
+class DataError(CareerlibError):
+    """A data file careerlib reads (a peer group CSV, the O*NET tables) is
+    missing or malformed; the message names the file, the row and the column."""
