@@ -17,7 +17,15 @@ from importlib import import_module
 from typing import Any
 
 from careerlib.calendars import WorkCalendar
-from careerlib.exceptions import CalendarError, CareerlibError, CycleError, PlanError
+from careerlib.clients import Client, load_client
+from careerlib.exceptions import (
+    CalendarError,
+    CareerlibError,
+    ClientError,
+    CycleError,
+    DataError,
+    PlanError,
+)
 from careerlib.models import Plan, Step
 from careerlib.planfile import load_plan, parse_plan
 from careerlib.scheduler import Schedule, schedule, schedule_routes
@@ -27,21 +35,60 @@ __version__ = "0.1.0"
 __all__ = [
     "CalendarError",
     "CareerlibError",
+    "Client",
+    "ClientError",
     "CycleError",
+    "DataError",
+    "GapReport",
     "Plan",
     "PlanError",
     "Schedule",
     "Step",
     "WorkCalendar",
     "__version__",
+    "analyse",
+    "find_occupation",
+    "find_routes",
+    "goal_alignment",
+    "goal_tree_chart",
+    "level_anchors",
+    "load_client",
+    "load_onet",
     "load_plan",
     "parse_plan",
+    "peer_benchmark",
+    "peer_chart",
+    "progress_at",
+    "progress_chart",
+    "role_profile",
+    "routes_chart",
     "schedule",
     "schedule_routes",
+    "skills_chart",
+    "skills_gap",
+    "time_gap",
 ]
 
 # name -> module, for names whose modules import heavy libraries
-_LAZY: dict[str, str] = {}
+_LAZY: dict[str, str] = {
+    "GapReport": "careerlib.gaps",
+    "analyse": "careerlib.gaps",
+    "find_occupation": "careerlib.onet",
+    "find_routes": "careerlib.gaps",
+    "goal_alignment": "careerlib.gaps",
+    "goal_tree_chart": "careerlib.charts",
+    "level_anchors": "careerlib.onet",
+    "load_onet": "careerlib.onet",
+    "peer_benchmark": "careerlib.gaps",
+    "peer_chart": "careerlib.charts",
+    "progress_at": "careerlib.gaps",
+    "progress_chart": "careerlib.charts",
+    "role_profile": "careerlib.onet",
+    "routes_chart": "careerlib.charts",
+    "skills_chart": "careerlib.charts",
+    "skills_gap": "careerlib.gaps",
+    "time_gap": "careerlib.gaps",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -52,8 +52,11 @@ __all__ = [
     "peer_benchmark",
     "progress_at",
     "remaining_plan",
+    "report_text",
+    "reported_progress",
     "skills_gap",
     "time_gap",
+    "weighted_mean_gap",
 ]
 
 CADENCE_DAYS: dict[str, int] = {"daily": 1, "weekly": 7, "biweekly": 14, "monthly": 31}
@@ -306,34 +309,52 @@ def peer_benchmark(
 def remaining_plan(plan: Plan, progress: Mapping[str, float], as_of: dt.date | None = None) -> Plan:
     """The plan as it stands on ``as_of``: what is left of each step, starting that day.
 
-    A step reported done (progress 1) becomes a milestone with no deadline; a
-    step partly done keeps ``ceil(days * (1 - progress))`` working days (or that
-    share of its effort). The start becomes ``as_of`` when it is later than
-    the plan's start. The plan is copied, not validated again.
+    A step reported done (progress 1) is left out, and the steps after it wait
+    on its own predecessors instead (so the order of what is left is kept). A
+    step partly done keeps ``ceil(days * (1 - progress))`` working days (or
+    that share of its effort). The start becomes ``as_of`` when it is later than
+    the plan's start. When every step is done, the last one is kept as a
+    milestone. The plan is copied, not validated again.
     """
-    steps = []
     per_week = plan.workdays_per_week
+    done = {s.id for s in plan.steps if float(progress.get(s.id, 0.0)) >= 1.0 - _EPS}
+    if len(done) == len(plan.steps):
+        last = plan.steps[-1].model_copy(
+            update={"milestone": True, "duration": None, "effort": None, "deadline": None, "after": []}
+        )
+        return plan.model_copy(update={"steps": [last], "start": max(as_of or plan.first_day, plan.first_day)})
+    after_of = {s.id: list(s.after) for s in plan.steps}
+
+    def expand(refs: list[str], seen: set[str]) -> list[str]:
+        out: list[str] = []
+        for ref in refs:
+            if ref in done:
+                if ref not in seen:
+                    seen.add(ref)
+                    out.extend(expand(after_of.get(ref, []), seen))
+            else:
+                out.append(ref)
+        return list(dict.fromkeys(out))
+
+    steps = []
     for step in plan.steps:
-        done = float(progress.get(step.id, 0.0))
-        if done >= 1.0 - _EPS and not step.milestone:
-            step = step.model_copy(
-                update={"milestone": True, "duration": None, "effort": None, "deadline": None}
-            )
-        elif done > _EPS and not step.milestone:
+        if step.id in done:
+            continue
+        update: dict[str, Any] = {}
+        if any(a in done for a in step.after):
+            update["after"] = expand(list(step.after), set())
+        share = float(progress.get(step.id, 0.0))
+        if share > _EPS and not step.milestone:
             if step.duration is not None:
                 days = step.duration.working_days(per_week)
-                step = step.model_copy(
-                    update={"duration": Span(max(1, math.ceil(days * (1.0 - done) - _EPS)), "d")}
-                )
+                update["duration"] = Span(max(1, math.ceil(days * (1.0 - share) - _EPS)), "d")
             elif step.effort is not None:
-                step = step.model_copy(update={"effort": step.effort * (1.0 - done)})
-        elif done >= 1.0 - _EPS and step.milestone:
-            step = step.model_copy(update={"deadline": None})
-        steps.append(step)
-    update: dict[str, Any] = {"steps": steps}
+                update["effort"] = step.effort * (1.0 - share)
+        steps.append(step.model_copy(update=update) if update else step)
+    changes: dict[str, Any] = {"steps": steps}
     if as_of is not None and as_of > plan.first_day:
-        update["start"] = as_of
-    return plan.model_copy(update=update)
+        changes["start"] = as_of
+    return plan.model_copy(update=changes)
 
 
 @dataclass(frozen=True)
@@ -1062,3 +1083,69 @@ def _plain(value: Any) -> Any:
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     return value
+
+
+def report_text(report: GapReport) -> str:
+    """A plain-text summary of a :class:`GapReport` for the terminal."""
+    lines = [f"Gap analyses for {report.client.name}, as of {report.as_of}", ""]
+    skills = report.skills
+    lines.append(
+        f"Skills against {report.role.title} (O*NET {report.role.code}): "
+        f"weighted mean gap {weighted_mean_gap(skills):.2f} level points"
+    )
+    for name, row in skills[skills["gap"] > 0].head(10).iterrows():
+        steps = ", ".join(row["steps"]) or "NO STEP ADDRESSES THIS GAP"
+        lines.append(
+            f"  {name:<42} required {row['required']:.1f}  client {row['client']:.1f}  "
+            f"weighted gap {row['weighted_gap']:.2f}  <- {steps}"
+        )
+    unaddressed = skills.index[skills["status"] == "unaddressed"].tolist()
+    if unaddressed:
+        lines.append(f"  Unaddressed gaps: {', '.join(unaddressed)}")
+    if report.peers is not None:
+        lines += ["", "Peers (better-than share in the better direction):"]
+        for metric, row in report.peers.iterrows():
+            lines.append(
+                f"  {row['label']:<42} {row['value']:>10g} {row['unit']:<9} median {row['median']:>9g}  "
+                f"better than {row['better_than']:>3.0f}%  z {row['z']:+.2f}  {row['standing']}"
+            )
+    for route, t in report.time.items():
+        name = f" (route {route})" if route else ""
+        lines += [
+            "",
+            f"Time{name}: {t.days_needed} working days needed, {t.days_left} left to {t.target}. {t.verdict}",
+        ]
+        if not t.feasible:
+            for sid, row in t.critical.iterrows():
+                if row["shrink_days"] > 0:
+                    alone = "enough alone" if row["enough_alone"] else "not enough alone"
+                    lines.append(f"  shrink {sid} by {row['shrink_days']} working days ({alone})")
+    if report.progress is not None:
+        p = report.progress
+        lines += [
+            "",
+            f"Progress at {p.review_date or p.as_of}: planned {p.planned_pct:.0f}%, reported {p.actual_pct:.0f}%"
+            + (f"; behind: {', '.join(p.behind)}" if p.behind else ""),
+            f"  projected finish at the pace so far: {p.projected_finish or 'n/a (nothing done yet)'}",
+            f"  {p.message}",
+        ]
+    if report.alignment is not None:
+        a = report.alignment
+        lines += ["", "Goal alignment: " + ("aligned" if a.aligned else "loose ends")]
+        if a.orphan_goals:
+            lines.append(f"  goals serving nothing above them: {', '.join(a.orphan_goals)}")
+        if a.unserved_goals:
+            lines.append(f"  goals no step serves: {', '.join(a.unserved_goals)}")
+        if a.steps_without_goal:
+            lines.append(f"  steps serving no goal: {', '.join(a.steps_without_goal)}")
+    lines += ["", "Routes worth considering:"]
+    for rank, row in report.routes.iterrows():
+        fit = "n/a" if pd.isna(row["fit"]) else f"{row['fit']:.2f}"
+        lines.append(
+            f"  {rank:>2}. {row['title']} ({row['code']}): gap {row['weighted_gap']:.2f}, fit {fit}, "
+            f"job zone {row['job_zone']}, {row['education']}"
+        )
+    from careerlib.onet import ATTRIBUTION
+
+    lines += ["", ATTRIBUTION]
+    return "\n".join(lines)
