@@ -79,7 +79,10 @@ def skills_chart(
     """
     frame = gaps if top is None else gaps.head(top)
     frame = frame.iloc[::-1]  # plotly draws the first category at the bottom
-    names = [f"{n} !" if s == "unaddressed" else str(n) for n, s in zip(frame.index, frame["status"], strict=True)]
+    names = [
+        f"{n} !" if s == "unaddressed" else str(n)
+        for n, s in zip(frame.index, frame["status"], strict=True)
+    ]
     hover = [
         f"{n}<br>required {r:.2f}, client {'n/a' if pd.isna(c) else f'{c:.2f}'}<br>"
         f"importance {i:.2f}, weighted gap {w:.2f}<br>steps: {', '.join(st) or 'none'}"
@@ -193,7 +196,9 @@ def peer_chart(
                 marker={"symbol": "diamond", "size": 14, "color": "#d62728"},
                 showlegend=k == 0,
                 legendgroup="client",
-                hovertext=f"{client_name}: {benchmark.at[metric, 'value']} {benchmark.at[metric, 'unit']}",
+                hovertext=(
+                    f"{client_name}: {benchmark.at[metric, 'value']} {benchmark.at[metric, 'unit']}"
+                ),
                 hoverinfo="text",
             ),
             row=r + 1,
@@ -221,7 +226,9 @@ def progress_chart(progress: Any, *, title: str | None = None) -> go.Figure:
     ids = list(frame.index)
     fig = go.Figure()
     fig.add_trace(
-        go.Bar(y=ids, x=frame["planned"] * 100, orientation="h", name="planned", marker_color="#aec7e8")
+        go.Bar(
+            y=ids, x=frame["planned"] * 100, orientation="h", name="planned", marker_color="#aec7e8"
+        )
     )
     fig.add_trace(
         go.Bar(
@@ -234,7 +241,8 @@ def progress_chart(progress: Any, *, title: str | None = None) -> go.Figure:
     )
     when = progress.review_date or progress.as_of
     heading = title or (
-        f"Progress at {when}: planned {progress.planned_pct:.0f}%, reported {progress.actual_pct:.0f}%"
+        f"Progress at {when}: planned {progress.planned_pct:.0f}%, "
+        f"reported {progress.actual_pct:.0f}%"
     )
     if progress.stale:
         heading += " (stale: the plan has gathered dust)"
@@ -248,7 +256,9 @@ def progress_chart(progress: Any, *, title: str | None = None) -> go.Figure:
     return fig
 
 
-def goal_tree_chart(alignment: Any, *, kind: str = "sunburst", title: str = "Goal alignment") -> go.Figure:
+def goal_tree_chart(
+    alignment: Any, *, kind: str = "sunburst", title: str = "Goal alignment"
+) -> go.Figure:
     """The goal tree as a sunburst (or icicle): organizational goals at the centre, steps outside.
 
     Parameters
@@ -315,8 +325,13 @@ def routes_chart(routes: pd.DataFrame, *, title: str = "Routes worth considering
             mode="markers+text",
             text=[str(r) for r in routes.index],
             textposition="top center",
-            marker={"size": 8 + 4 * zone, "color": zone, "colorscale": "Viridis", "showscale": True,
-                    "colorbar": {"title": "job zone"}},
+            marker={
+                "size": 8 + 4 * zone,
+                "color": zone,
+                "colorscale": "Viridis",
+                "showscale": True,
+                "colorbar": {"title": "job zone"},
+            },
             hovertext=[
                 f"#{rank} {t} ({c})<br>gap {g:.2f}, fit {'n/a' if pd.isna(f) else f'{f:.2f}'}<br>"
                 f"job zone {z}, {e}"

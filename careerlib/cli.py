@@ -76,7 +76,9 @@ def schedule_command(plan: Path, route: str | None, as_json: bool) -> None:
     metavar="DATE",
     help="Day of the analysis (YYYY-MM-DD); default today.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object, one key per analysis.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print one JSON object, one key per analysis."
+)
 @_reports_errors
 def gaps_command(client: Path, as_of: Any, as_json: bool) -> None:
     """Gap analyses for a CLIENT profile: skills, peers, time, progress, goal alignment, routes.

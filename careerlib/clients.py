@@ -60,7 +60,10 @@ def _level(value: Any) -> Any:
 
 
 class Rated(_Model):
-    """A named factor rated 1 (weak) to 5 (strong), with a note: a talent or a marketability factor."""
+    """A named factor rated 1 (weak) to 5 (strong), with a note.
+
+    A talent or a marketability factor.
+    """
 
     name: str
     rating: float = Field(ge=1, le=5)
@@ -283,7 +286,8 @@ def check_client(client: Client, *, text: str | None = None) -> None:
     for name in client.skills:
         if name.lower() not in known_skills and onet.element_id(name) is None:
             raise fail(
-                f"unknown skill {name!r}{suggest(name, [*own, *onet.element_names])}; use an O*NET skill or "
+                f"unknown skill {name!r}{suggest(name, [*own, *onet.element_names])}; "
+                "use an O*NET skill or "
                 "knowledge area name (see level_anchors) or a skill of the target role file",
                 ("skills", name),
                 f"skills, {name}",
@@ -300,8 +304,9 @@ def check_client(client: Client, *, text: str | None = None) -> None:
             for name in step.develops:
                 if name.lower() not in known_skills and onet.element_id(name) is None:
                     raise ClientError(
-                        f"step {step.id!r} develops {name!r}, which is neither an O*NET skill or knowledge area "
-                        f"nor a skill of the target role{suggest(name, [*own, *onet.element_names])}",
+                        f"step {step.id!r} develops {name!r}, which is neither an O*NET skill "
+                        "or knowledge area nor a skill of the target role"
+                        f"{suggest(name, [*own, *onet.element_names])}",
                         path=str(plan_path),
                         where=f"step {step.id!r}, develops",
                         loc=("steps", i, "develops"),
@@ -309,8 +314,8 @@ def check_client(client: Client, *, text: str | None = None) -> None:
         routes = [r.id for r in plan.routes]
         if client.route is not None and client.route not in routes:
             raise fail(
-                f"unknown route {client.route!r}{suggest(client.route, routes)}; the plan's routes: "
-                + (", ".join(routes) or "none"),
+                f"unknown route {client.route!r}{suggest(client.route, routes)}; "
+                "the plan's routes: " + (", ".join(routes) or "none"),
                 ("route",),
                 "route",
             )
@@ -353,7 +358,8 @@ def check_client(client: Client, *, text: str | None = None) -> None:
         for name in metrics:
             if name not in defs.index:
                 raise fail(
-                    f"unknown metric {name!r}{suggest(name, defs.index)}; {defs_path.name} defines: {', '.join(defs.index)}",
+                    f"unknown metric {name!r}{suggest(name, defs.index)}; "
+                    f"{defs_path.name} defines: {', '.join(defs.index)}",
                     ("organization", "metrics", name),
                     f"organization, metrics, {name}",
                 )

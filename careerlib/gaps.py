@@ -72,7 +72,7 @@ def _key(name: str) -> str:
 
 def _day(value: Any) -> dt.date:
     if isinstance(value, np.datetime64):
-        return value.astype("datetime64[D]").astype(object)  # type: ignore[no-any-return]
+        return value.astype("datetime64[D]").astype(object)
     if isinstance(value, pd.Timestamp):
         return value.date()
     if isinstance(value, dt.datetime):
@@ -217,11 +217,13 @@ def peer_benchmark(
     for metric, value in metrics.items():
         if metric not in definitions.index:
             raise DataError(
-                f"unknown metric {metric!r}{suggest(metric, definitions.index)}; defined: {', '.join(definitions.index)}"
+                f"unknown metric {metric!r}{suggest(metric, definitions.index)}; "
+                f"defined: {', '.join(definitions.index)}"
             )
         if metric not in peers.columns:
             raise DataError(
-                f"the metric {metric!r} is missing from the peer file{suggest(metric, peers.columns)}"
+                f"the metric {metric!r} is missing from the peer file"
+                f"{suggest(metric, peers.columns)}"
             )
         col = pd.to_numeric(peers[metric], errors="coerce")
         if col.isna().sum() > peers[metric].isna().sum():
@@ -296,7 +298,8 @@ def peer_benchmark(
         )
     columns = [
         "label", "unit", "better", "value", "n", "mean", "std", "q1", "median", "q3",
-        "percentile", "better_than", "z", "top_quartile", "to_median", "to_top_quartile", "standing",
+        "percentile", "better_than", "z", "top_quartile", "to_median", "to_top_quartile",
+        "standing",
     ]  # fmt: skip
     if not rows:
         return pd.DataFrame(columns=columns, index=pd.Index([], name="metric"))
@@ -320,9 +323,17 @@ def remaining_plan(plan: Plan, progress: Mapping[str, float], as_of: dt.date | N
     done = {s.id for s in plan.steps if float(progress.get(s.id, 0.0)) >= 1.0 - _EPS}
     if len(done) == len(plan.steps):
         last = plan.steps[-1].model_copy(
-            update={"milestone": True, "duration": None, "effort": None, "deadline": None, "after": []}
+            update={
+                "milestone": True,
+                "duration": None,
+                "effort": None,
+                "deadline": None,
+                "after": [],
+            }
         )
-        return plan.model_copy(update={"steps": [last], "start": max(as_of or plan.first_day, plan.first_day)})
+        return plan.model_copy(
+            update={"steps": [last], "start": max(as_of or plan.first_day, plan.first_day)}
+        )
     after_of = {s.id: list(s.after) for s in plan.steps}
 
     def expand(refs: list[str], seen: set[str]) -> list[str]:
@@ -585,7 +596,8 @@ def progress_at(
         cadence = plan.checkpoints.cadence if plan.checkpoints is not None else "monthly"
     if cadence not in CADENCE_DAYS:
         raise ValueError(
-            f"unknown cadence {cadence!r}{suggest(cadence, CADENCE_DAYS)}; valid: {', '.join(CADENCE_DAYS)}"
+            f"unknown cadence {cadence!r}{suggest(cadence, CADENCE_DAYS)}; "
+            f"valid: {', '.join(CADENCE_DAYS)}"
         )
     if as_of is None:
         as_of = ordered[-1].date if ordered else sched.first_day
@@ -645,7 +657,8 @@ def progress_at(
     stale = since > allowed
     if last is None:
         message = (
-            f"No review yet, {since} days after the plan's first day: a {cadence} plan wants one every {allowed} days."
+            f"No review yet, {since} days after the plan's first day: "
+            f"a {cadence} plan wants one every {allowed} days."
             if stale
             else f"No review yet; the first is due within {allowed} days of {sched.first_day}."
         )
@@ -655,7 +668,10 @@ def progress_at(
             "the strategy has gathered dust. Review it now."
         )
     else:
-        message = f"The last review ({last}) is {since} days old, within the {cadence} cadence ({allowed} days)."
+        message = (
+            f"The last review ({last}) is {since} days old, "
+            f"within the {cadence} cadence ({allowed} days)."
+        )
     return Progress(
         as_of=as_of,
         review_date=review_date,
@@ -842,7 +858,8 @@ def find_routes(
     -------
     pandas.DataFrame
         Indexed by ``rank`` from 1: ``code``, ``title``, ``score``,
-        ``weighted_gap``, ``surplus`` [level points], ``fit`` [-1, 1], ``job_zone`` (1-5), ``job_zone_name``,
+        ``weighted_gap``, ``surplus`` [level points], ``fit`` [-1, 1],
+        ``job_zone`` (1-5), ``job_zone_name``,
         ``education`` (the most frequent required level) and ``education_pct``
         [% of respondents], ``interest_code`` (the occupation's three highest
         RIASEC scales, e.g. "ECI"), ``largest_gaps`` (its three largest weighted gaps).
@@ -957,7 +974,10 @@ class GapReport:
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """One key per analysis: ``skills``, ``peers``, ``time``, ``progress``, ``alignment``, ``routes``."""
+        """One key per analysis.
+
+        ``skills``, ``peers``, ``time``, ``progress``, ``alignment`` and ``routes``.
+        """
         from careerlib.onet import ATTRIBUTION
 
         unaddressed = self.skills.index[self.skills["status"] == "unaddressed"].tolist()
@@ -1104,16 +1124,18 @@ def report_text(report: GapReport) -> str:
         lines.append(f"  Unaddressed gaps: {', '.join(unaddressed)}")
     if report.peers is not None:
         lines += ["", "Peers (better-than share in the better direction):"]
-        for metric, row in report.peers.iterrows():
+        for _, row in report.peers.iterrows():
             lines.append(
-                f"  {row['label']:<42} {row['value']:>10g} {row['unit']:<9} median {row['median']:>9g}  "
+                f"  {row['label']:<42} {row['value']:>10g} {row['unit']:<9} "
+                f"median {row['median']:>9g}  "
                 f"better than {row['better_than']:>3.0f}%  z {row['z']:+.2f}  {row['standing']}"
             )
     for route, t in report.time.items():
         name = f" (route {route})" if route else ""
         lines += [
             "",
-            f"Time{name}: {t.days_needed} working days needed, {t.days_left} left to {t.target}. {t.verdict}",
+            f"Time{name}: {t.days_needed} working days needed, {t.days_left} left "
+            f"to {t.target}. {t.verdict}",
         ]
         if not t.feasible:
             for sid, row in t.critical.iterrows():
@@ -1124,9 +1146,11 @@ def report_text(report: GapReport) -> str:
         p = report.progress
         lines += [
             "",
-            f"Progress at {p.review_date or p.as_of}: planned {p.planned_pct:.0f}%, reported {p.actual_pct:.0f}%"
+            f"Progress at {p.review_date or p.as_of}: planned {p.planned_pct:.0f}%, "
+            f"reported {p.actual_pct:.0f}%"
             + (f"; behind: {', '.join(p.behind)}" if p.behind else ""),
-            f"  projected finish at the pace so far: {p.projected_finish or 'n/a (nothing done yet)'}",
+            "  projected finish at the pace so far: "
+            f"{p.projected_finish or 'n/a (nothing done yet)'}",
             f"  {p.message}",
         ]
     if report.alignment is not None:
@@ -1142,7 +1166,8 @@ def report_text(report: GapReport) -> str:
     for rank, row in report.routes.iterrows():
         fit = "n/a" if pd.isna(row["fit"]) else f"{row['fit']:.2f}"
         lines.append(
-            f"  {rank:>2}. {row['title']} ({row['code']}): gap {row['weighted_gap']:.2f}, fit {fit}, "
+            f"  {rank:>2}. {row['title']} ({row['code']}): "
+            f"gap {row['weighted_gap']:.2f}, fit {fit}, "
             f"job zone {row['job_zone']}, {row['education']}"
         )
     from careerlib.onet import ATTRIBUTION

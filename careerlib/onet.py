@@ -183,7 +183,8 @@ class OnetData:
             table = pd.concat([occ, alt, sht], ignore_index=True)
             table["norm"] = [_norm(t) for t in table["matched"]]
             self._lookup["table"] = table
-        return self._lookup["table"]  # type: ignore[no-any-return]
+        table_: pd.DataFrame = self._lookup["table"]
+        return table_
 
 
 def _read(folder: Path, name: str) -> pd.DataFrame:
@@ -332,7 +333,8 @@ def occupation_code(query: str, *, data: OnetData | None = None) -> str:
             )
         hint = suggest(_norm(query), onet.occupations["title"].str.lower().tolist())
         raise ClientError(
-            f"no O*NET occupation matches {query!r}{hint}; give an O*NET-SOC code such as 11-3021.00"
+            f"no O*NET occupation matches {query!r}{hint}; "
+            "give an O*NET-SOC code such as 11-3021.00"
         )
     return str(rated.iloc[0]["code"])
 
@@ -412,7 +414,8 @@ def load_role(path: str | Path) -> Role:
             skill.importance,
         ):
             raise ClientError(
-                f"{skill.name!r} is not an O*NET skill or knowledge area{suggest(skill.name, onet.element_names)}; "
+                f"{skill.name!r} is not an O*NET skill or knowledge area"
+                f"{suggest(skill.name, onet.element_names)}; "
                 "a skill of the role's own needs kind, level and importance",
                 path=str(path),
                 where=f"skills[{i}]",
@@ -420,7 +423,8 @@ def load_role(path: str | Path) -> Role:
     for name in role.drop:
         if onet.element_id(name) is None:
             raise ClientError(
-                f"cannot drop {name!r}: not an O*NET skill or knowledge area{suggest(name, onet.element_names)}",
+                f"cannot drop {name!r}: not an O*NET skill or knowledge area"
+                f"{suggest(name, onet.element_names)}",
                 path=str(path),
                 where="drop",
             )

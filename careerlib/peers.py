@@ -49,7 +49,8 @@ def load_peers(path: str | Path) -> pd.DataFrame:
     raw = _read_csv(p, "peer")
     if "organization" not in raw.columns:
         raise DataError(
-            f"{p}: a peer file needs an 'organization' column{suggest('organization', raw.columns)}; "
+            f"{p}: a peer file needs an 'organization' column"
+            f"{suggest('organization', raw.columns)}; "
             f"its columns: {', '.join(raw.columns)}"
         )
     if raw.empty:
@@ -75,7 +76,9 @@ def load_peers(path: str | Path) -> pd.DataFrame:
 
 
 def load_metrics(path: str | Path) -> pd.DataFrame:
-    """Read metric definitions, indexed by ``metric``: ``label``, ``unit``, ``better``, ``description``.
+    """Read metric definitions, indexed by ``metric``.
+
+    Columns: ``label``, ``unit``, ``better``, ``description``.
 
     Raises
     ------
@@ -97,7 +100,8 @@ def load_metrics(path: str | Path) -> pd.DataFrame:
     for i, value in enumerate(raw["better"]):
         if value not in DIRECTIONS:
             raise DataError(
-                f"{p}:{i + 2}: metric {raw.at[i, 'metric']!r} has better={value!r}; valid: {', '.join(DIRECTIONS)}"
+                f"{p}:{i + 2}: metric {raw.at[i, 'metric']!r} has better={value!r}; "
+                f"valid: {', '.join(DIRECTIONS)}"
             )
     dup = raw["metric"][raw["metric"].duplicated()]
     if not dup.empty:

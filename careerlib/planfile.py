@@ -300,7 +300,8 @@ def model_from_data(
     if data is None:
         raise error(f"the {kind} is empty; it needs at least {keys}", path=where)
     if not isinstance(data, dict):
-        what = {list: "a list", str: "a single text", int: "a number", float: "a number"}.get(type(data), type(data).__name__)
+        kinds = {list: "a list", str: "a single text", int: "a number", float: "a number"}
+        what = kinds.get(type(data), type(data).__name__)
         raise error(
             f"a {kind} must be a mapping of keys ({keys}), but this file holds {what}",
             path=where,

@@ -26,6 +26,7 @@ from careerlib.models import Review
 from careerlib.onet import RIASEC, load_onet, role_profile
 
 D = dt.date
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 # --- skills ----------------------------------------------------------------------
 
@@ -33,7 +34,8 @@ D = dt.date
 def test_skills_gap_against_computer_and_information_systems_managers():
     # By hand from Skills.xlsx / Knowledge.xlsx, 11-3021.00 (LV = required level, IM = importance):
     #   Critical Thinking          LV 4.00 IM 4.12 -> gap 4.00-3.00 = 1.00, weight (4.12-1)/4 = 0.78
-    #   Computers and Electronics  LV 6.13 IM 4.77 -> gap 6.13-5.00 = 1.13, weight 0.9425, 1.13*0.9425 = 1.065025
+    #   Computers and Electronics  LV 6.13 IM 4.77 -> gap 6.13-5.00 = 1.13, weight 0.9425,
+    #                                                 weighted 1.13*0.9425 = 1.065025
     #   Negotiation                LV 3.25 IM 3.00 -> client 3.25: no gap
     #   Management of Fin. Res.    LV 3.38 IM 3.00 -> client 4.00: no gap (above is not negative)
     #   Administration and Mgmt    LV 4.31 IM 3.70 -> unrated, taken as 0: gap 4.31, weight 0.675
@@ -67,7 +69,9 @@ def test_skills_gap_against_computer_and_information_systems_managers():
     assert am["weighted_gap"] == pytest.approx(4.31 * 0.675, abs=1e-4)
     assert "Programming" not in gaps.index
     assert gaps["weighted_gap"].is_monotonic_decreasing  # most weighted gap first
-    assert weighted_mean_gap(gaps) == pytest.approx(gaps["weighted_gap"].sum() / gaps["weight"].sum())
+    assert weighted_mean_gap(gaps) == pytest.approx(
+        gaps["weighted_gap"].sum() / gaps["weight"].sum()
+    )
 
 
 def test_skills_gap_counts_only_the_route_steps():
@@ -85,7 +89,12 @@ def test_skills_gap_counts_only_the_route_steps():
 # --- peers ------------------------------------------------------------------------
 
 TINY_DEFS = pd.DataFrame(
-    {"label": ["M", "Cost"], "unit": ["%", "USD"], "better": ["higher", "lower"], "description": ["", ""]},
+    {
+        "label": ["M", "Cost"],
+        "unit": ["%", "USD"],
+        "better": ["higher", "lower"],
+        "description": ["", ""],
+    },
     index=pd.Index(["m", "cost"], name="metric"),
 )
 TINY_PEERS = pd.DataFrame(
@@ -129,10 +138,23 @@ def test_one_peer_has_no_z():
     ("metrics", "peers", "match"),
     [
         pytest.param({"nope": 1.0}, TINY_PEERS, "unknown metric 'nope'", id="undefined-metric"),
-        pytest.param({"m": 1.0}, TINY_PEERS[["cost"]], "the metric 'm' is missing from the peer file", id="missing"),
-        pytest.param({"m": 1.0}, TINY_PEERS.iloc[0:0], "the peer group is empty for the metric 'm'", id="empty"),
         pytest.param(
-            {"m": 1.0}, TINY_PEERS.assign(m=["1", "x", "3", "4"]), "holds 'x', which is not a number", id="non-numeric"
+            {"m": 1.0},
+            TINY_PEERS[["cost"]],
+            "the metric 'm' is missing from the peer file",
+            id="missing",
+        ),
+        pytest.param(
+            {"m": 1.0},
+            TINY_PEERS.iloc[0:0],
+            "the peer group is empty for the metric 'm'",
+            id="empty",
+        ),
+        pytest.param(
+            {"m": 1.0},
+            TINY_PEERS.assign(m=["1", "x", "3", "4"]),
+            "holds 'x', which is not a number",
+            id="non-numeric",
         ),
     ],
 )
@@ -145,7 +167,9 @@ def test_bad_peer_input(metrics, peers, match):
 
 
 def test_time_gap_feasible():
-    plan = parse_plan("title: t\nstart: 2027-01-04\ntarget: 2027-01-15\nsteps:\n  - {id: a, duration: 5}\n")
+    plan = parse_plan(
+        "title: t\nstart: 2027-01-04\ntarget: 2027-01-15\nsteps:\n  - {id: a, duration: 5}\n"
+    )
     t = time_gap(schedule(plan))
     assert (t.days_left, t.days_needed, t.spare_days) == (10, 5, 5)
     assert t.feasible and t.late_by_days == 0
@@ -187,7 +211,8 @@ def test_remaining_plan_counts_progress():
 def test_remaining_plan_keeps_the_order_through_done_steps():
     plan = parse_plan(
         "title: t\nstart: 2027-01-04\ntarget: 2027-02-15\nsteps:\n"
-        "  - {id: a, duration: 2}\n  - {id: b, duration: 2, after: [a]}\n  - {id: c, duration: 2, after: [b]}\n"
+        "  - {id: a, duration: 2}\n  - {id: b, duration: 2, after: [a]}\n"
+        "  - {id: c, duration: 2, after: [b]}\n"
     )
     left = remaining_plan(plan, {"b": 1.0})
     assert [(s.id, s.after) for s in left.steps] == [("a", []), ("c", ["a"])]
@@ -197,13 +222,17 @@ def test_remaining_plan_keeps_the_order_through_done_steps():
 
 # --- progress -------------------------------------------------------------------------------
 
-TEN_DAYS = "title: t\nstart: 2027-01-04\ntarget: 2027-01-15\n{extra}steps:\n  - {{id: a, duration: 10}}\n"
+TEN_DAYS = (
+    "title: t\nstart: 2027-01-04\ntarget: 2027-01-15\n{extra}steps:\n  - {{id: a, duration: 10}}\n"
+)
 
 
 def test_checkpoint_halfway_through_a_step():
     # a runs Mon 4 to Fri 15 Jan; by the end of Fri 8 Jan, 5 of its 10 days are planned: 0.5.
     plan = parse_plan(TEN_DAYS.format(extra=""))
-    p = progress_at(schedule(plan), [Review(date=D(2027, 1, 8), progress={"a": 0.3})], cadence="weekly")
+    p = progress_at(
+        schedule(plan), [Review(date=D(2027, 1, 8), progress={"a": 0.3})], cadence="weekly"
+    )
     row = p.steps.loc["a"]
     assert row["planned"] == pytest.approx(0.5)
     assert row["actual"] == pytest.approx(0.3)
@@ -211,7 +240,8 @@ def test_checkpoint_halfway_through_a_step():
     assert row["behind_days"] == pytest.approx(2.0)
     assert p.behind == ("a",)
     assert (p.planned_pct, p.actual_pct) == pytest.approx((50.0, 30.0))
-    # 3 step-days in 5 working days: 0.6 a day; 7 left -> ceil(7 / 0.6) = 12 working days after Fri 8 Jan
+    # 3 step-days in 5 working days: 0.6 a day; 7 left -> ceil(7 / 0.6) = 12 working days
+    # after Fri 8 Jan
     assert p.pace == pytest.approx(0.6)
     assert p.projected_finish == D(2027, 1, 26)
     assert p.projected_late_days == 7  # Jan 15, 18-22, 25
@@ -230,7 +260,10 @@ def test_progress_before_and_after_a_step():
 
 def test_progress_carries_the_latest_report_forward():
     plan = parse_plan(TEN_DAYS.format(extra=""))
-    reviews = [Review(date=D(2027, 1, 6), progress={"a": 0.4}), Review(date=D(2027, 1, 8), progress={})]
+    reviews = [
+        Review(date=D(2027, 1, 6), progress={"a": 0.4}),
+        Review(date=D(2027, 1, 8), progress={}),
+    ]
     p = progress_at(schedule(plan), reviews)
     assert p.review_date == D(2027, 1, 8)
     assert p.steps.at["a", "actual"] == 0.4
@@ -245,7 +278,10 @@ def test_progress_carries_the_latest_report_forward():
 )
 def test_stale_review(as_of, stale):
     plan = parse_plan(
-        TEN_DAYS.format(extra="checkpoints:\n  cadence: weekly\n  reviews:\n    - {date: 2027-01-08, progress: {a: 0.5}}\n")
+        TEN_DAYS.format(
+            extra="checkpoints:\n  cadence: weekly\n  reviews:\n"
+            "    - {date: 2027-01-08, progress: {a: 0.5}}\n"
+        )
     )
     p = progress_at(schedule(plan), as_of=as_of)
     assert p.last_review == D(2027, 1, 8)
@@ -298,9 +334,11 @@ def test_orphan_goal_and_loose_ends():
 
 
 def test_aligned_plan():
-    plan = parse_plan(GOALS.replace("level: professional}", "level: professional, supports: [dept]}").replace(
-        "  - {id: s2, duration: 5}\n", "  - {id: s2, duration: 5, goal: me}\n"
-    ))
+    plan = parse_plan(
+        GOALS.replace("level: professional}", "level: professional, supports: [dept]}").replace(
+            "  - {id: s2, duration: 5}\n", "  - {id: s2, duration: 5, goal: me}\n"
+        )
+    )
     a = goal_alignment(plan)
     assert a.aligned
 
@@ -326,8 +364,13 @@ def test_route_finder_ranks_an_identical_profile_first():
 
 def test_route_finder_filters_by_fit_and_job_zone():
     levels = {"Critical Thinking": 4}
-    routes = find_routes(levels, {"Realistic": 7, "Investigative": 1, "Artistic": 1, "Social": 1}, min_fit=0.5,
-                         max_job_zone=2, top=20)
+    routes = find_routes(
+        levels,
+        {"Realistic": 7, "Investigative": 1, "Artistic": 1, "Social": 1},
+        min_fit=0.5,
+        max_job_zone=2,
+        top=20,
+    )
     assert (routes["fit"] >= 0.5).all()
     assert (routes["job_zone"] <= 2).all()
 
@@ -335,8 +378,8 @@ def test_route_finder_filters_by_fit_and_job_zone():
 # --- everything for a client ---------------------------------------------------------------------
 
 
-def test_analyse_a_sample_client(data_dir: Path):
-    report = analyse(data_dir / "clients" / "marcus-brown.yaml", D(2026, 11, 23))
+def test_analyse_a_sample_client():
+    report = analyse(DATA / "clients" / "marcus-brown.yaml", D(2026, 11, 23))
     assert set(report.time) == {"bootcamp", "masters"}
     assert report.time["bootcamp"].feasible
     assert not report.time["masters"].feasible

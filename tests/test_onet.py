@@ -18,6 +18,8 @@ from careerlib.onet import (
     role_profile,
 )
 
+DATA = Path(__file__).resolve().parents[1] / "data"
+
 
 def test_tables_have_the_release_sizes():
     onet = load_onet()
@@ -71,7 +73,9 @@ def test_cio_finds_a_chief_information_officer_title():
     hits = find_occupation("CIO")
     assert hits.iloc[0]["matched"] == "CIO"
     assert hits.iloc[0]["title"] == "Chief Executives"
-    assert "Chief Information Officer" in set(find_occupation("Chief Information Officer")["matched"].str[:25])
+    assert "Chief Information Officer" in set(
+        find_occupation("Chief Information Officer")["matched"].str[:25]
+    )
 
 
 def test_unknown_occupation_is_an_error():
@@ -80,7 +84,9 @@ def test_unknown_occupation_is_an_error():
 
 
 def test_unrated_occupation_is_an_error():
-    with pytest.raises(ClientError, match="15-2051.00 \\(Data Scientists\\) .* has no skill ratings"):
+    with pytest.raises(
+        ClientError, match="15-2051.00 \\(Data Scientists\\) .* has no skill ratings"
+    ):
         occupation_code("15-2051.00")
 
 
@@ -112,8 +118,8 @@ def test_profile_from_onet():
     assert profile.uses_onet
 
 
-def test_profile_from_role_file(data_dir: Path):
-    profile = role_profile(data_dir / "roles" / "healthcare-cio.yaml")
+def test_profile_from_role_file():
+    profile = role_profile(DATA / "roles" / "healthcare-cio.yaml")
     req = profile.requirements
     assert profile.code == "11-3021.00"
     assert req.at["Negotiation", "level"] == 4.5  # refined (O*NET: 3.25)
@@ -131,16 +137,26 @@ def test_profile_from_role_file(data_dir: Path):
             "not an O\\*NET skill or knowledge area; did you mean 'Critical Thinking'",
             id="unknown-skill",
         ),
-        pytest.param("id: r\ntitle: R\nonet: Qzxv Blorp\n", "no O\\*NET occupation matches", id="unknown-onet"),
         pytest.param(
-            "id: r\ntitle: R\nonet: 11-3021.00\nskils: []\n", ":4: unknown key 'skils'; did you mean 'skills'", id="typo"
+            "id: r\ntitle: R\nonet: Qzxv Blorp\n",
+            "no O\\*NET occupation matches",
+            id="unknown-onet",
+        ),
+        pytest.param(
+            "id: r\ntitle: R\nonet: 11-3021.00\nskils: []\n",
+            ":4: unknown key 'skils'; did you mean 'skills'",
+            id="typo",
         ),
         pytest.param(
             "id: r\ntitle: R\nonet: 11-3021.00\nskills:\n  - {name: Writing, level: 9}\n",
             ":5: skills\\[0\\], level: input should be less than or equal to 7",
             id="level-out-of-range",
         ),
-        pytest.param("id: r\ntitle: R\nonet: 11-3021.00\ndrop: [Juggling]\n", "cannot drop 'Juggling'", id="drop"),
+        pytest.param(
+            "id: r\ntitle: R\nonet: 11-3021.00\ndrop: [Juggling]\n",
+            "cannot drop 'Juggling'",
+            id="drop",
+        ),
     ],
 )
 def test_bad_role_files(tmp_path: Path, text: str, match: str):
