@@ -1115,8 +1115,9 @@ def report_text(report: GapReport) -> str:
     )
     for name, row in skills[skills["gap"] > 0].head(10).iterrows():
         steps = ", ".join(row["steps"]) or "NO STEP ADDRESSES THIS GAP"
+        mine = "unrated" if pd.isna(row["client"]) else f"{row['client']:.1f}"
         lines.append(
-            f"  {name:<42} required {row['required']:.1f}  client {row['client']:.1f}  "
+            f"  {name:<42} required {row['required']:.1f}  client {mine:>7}  "
             f"weighted gap {row['weighted_gap']:.2f}  <- {steps}"
         )
     unaddressed = skills.index[skills["status"] == "unaddressed"].tolist()
