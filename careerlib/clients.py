@@ -22,7 +22,7 @@ from pydantic import BeforeValidator, Field, PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
 from careerlib.exceptions import ClientError, PlanError
-from careerlib.models import CADENCES, Cadence, Id, Plan, Review, _Model, suggest
+from careerlib.models import Cadence, Id, Plan, Review, _Model, suggest
 from careerlib.planfile import _line_of, load_plan, model_from_data, read_text, read_yaml
 
 __all__ = [
@@ -345,8 +345,7 @@ def check_client(client: Client, *, text: str | None = None) -> None:
                 ("peers",),
                 "peers",
             )
-        defs_path = client.metrics_path
-        assert defs_path is not None
+        defs_path = client.metrics_path or peer_path.parent / "metrics.csv"
         if not defs_path.is_file():
             raise fail(
                 f"no metric definitions file {defs_path}",
@@ -376,8 +375,3 @@ def check_client(client: Client, *, text: str | None = None) -> None:
             ("organization", "metrics"),
             "peers",
         )
-
-    if (
-        client.cadence is not None and client.cadence not in CADENCES
-    ):  # pragma: no cover - validated by the type
-        raise fail(f"unknown cadence {client.cadence!r}", ("cadence",), "cadence")
