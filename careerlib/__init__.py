@@ -17,7 +17,16 @@ from importlib import import_module
 from typing import Any
 
 from careerlib.calendars import WorkCalendar
-from careerlib.exceptions import BatchError, CalendarError, CareerlibError, CycleError, PlanError
+from careerlib.clients import Client, load_client
+from careerlib.exceptions import (
+    BatchError,
+    CalendarError,
+    CareerlibError,
+    ClientError,
+    CycleError,
+    DataError,
+    PlanError,
+)
 from careerlib.models import Plan, Step
 from careerlib.planfile import load_plan, parse_plan
 from careerlib.scheduler import Schedule, schedule, schedule_routes
@@ -29,24 +38,62 @@ __all__ = [
     "BatchResult",
     "CalendarError",
     "CareerlibError",
+    "Client",
+    "ClientError",
     "CycleError",
+    "DataError",
+    "GapReport",
     "Plan",
     "PlanError",
     "Schedule",
     "Step",
     "WorkCalendar",
     "__version__",
+    "analyse",
+    "find_occupation",
+    "find_routes",
+    "goal_alignment",
+    "goal_tree_chart",
+    "level_anchors",
+    "load_client",
+    "load_onet",
     "load_plan",
     "parse_plan",
+    "peer_benchmark",
+    "peer_chart",
+    "progress_at",
+    "progress_chart",
+    "role_profile",
+    "routes_chart",
     "run_batch",
     "schedule",
     "schedule_routes",
+    "skills_chart",
+    "skills_gap",
+    "time_gap",
 ]
 
 # name -> module, for names whose modules import heavy libraries
 _LAZY: dict[str, str] = {
     "BatchResult": "careerlib.batch",
+    "GapReport": "careerlib.gaps",
+    "analyse": "careerlib.gaps",
+    "find_occupation": "careerlib.onet",
+    "find_routes": "careerlib.gaps",
+    "goal_alignment": "careerlib.gaps",
+    "goal_tree_chart": "careerlib.charts",
+    "level_anchors": "careerlib.onet",
+    "load_onet": "careerlib.onet",
+    "peer_benchmark": "careerlib.gaps",
+    "peer_chart": "careerlib.charts",
+    "progress_at": "careerlib.gaps",
+    "progress_chart": "careerlib.charts",
+    "role_profile": "careerlib.onet",
+    "routes_chart": "careerlib.charts",
     "run_batch": "careerlib.batch",
+    "skills_chart": "careerlib.charts",
+    "skills_gap": "careerlib.gaps",
+    "time_gap": "careerlib.gaps",
 }
 
 

@@ -132,6 +132,37 @@ def run_command(
     sys.exit(EXIT_OK if result.ok else EXIT_FAILED)
 
 
+@cli.command("gaps")
+@click.argument("client", type=click.Path(path_type=Path))
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="DATE",
+    help="Day of the analysis (YYYY-MM-DD); default today.",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print one JSON object, one key per analysis."
+)
+@_reports_errors
+def gaps_command(client: Path, as_of: Any, as_json: bool) -> None:
+    """Gap analyses for a CLIENT profile: skills, peers, time, progress, goal alignment, routes.
+
+    Exits 0 on success, 2 when the client file (or a file it names) is invalid.
+    """
+    import json
+
+    from careerlib.gaps import analyse, report_text
+
+    result = analyse(client, as_of=None if as_of is None else as_of.date())
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(report_text(result))
+    sys.exit(EXIT_OK)
+
+
 @cli.command("demo")
 @click.option(
     "--plans",

@@ -6,6 +6,8 @@ catch them all with ``except CareerlibError``::
     CareerlibError
      +-- PlanError              an input file is not a valid plan (file, line, field)
      |    +-- CycleError        steps wait on each other in a loop (the steps in it)
+     |    +-- ClientError       a client or role file is not valid, or names what does not exist
+     +-- DataError              a data file (peer group, O*NET table) is missing or malformed
      +-- CalendarError          a calendar cannot answer (no working day at all, ...)
      +-- BatchError             a notebook run cannot start (unknown parameter, wrong type, ...)
 
@@ -18,7 +20,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["BatchError", "CalendarError", "CareerlibError", "CycleError", "PlanError"]
+__all__ = [
+    "BatchError",
+    "CalendarError",
+    "CareerlibError",
+    "ClientError",
+    "CycleError",
+    "DataError",
+    "PlanError",
+]
 
 
 class CareerlibError(Exception):
@@ -102,3 +112,13 @@ class CalendarError(CareerlibError, ValueError):
 
 class BatchError(CareerlibError):
     """A batch of notebook runs cannot start: nothing has been run when this is raised."""
+
+
+class ClientError(PlanError):
+    """A client profile or role file is not valid (file, line, field), or names
+    a role, metric, peer file or plan that does not exist."""
+
+
+class DataError(CareerlibError):
+    """A data file careerlib reads (a peer group CSV, the O*NET tables) is
+    missing or malformed; the message names the file, the row and the column."""

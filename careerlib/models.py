@@ -391,6 +391,8 @@ class Step(_Model):
     buffer: SpanField = Span(0, "d")
     goal: Id | None = None
     route: Id | None = None
+    develops: Annotated[list[str], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+    """Skills or knowledge areas the step develops (O*NET element names or a role's own skills)."""
 
     @model_validator(mode="after")
     def _one_kind(self) -> Step:

@@ -20,21 +20,24 @@ import gc
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from careerlib.exceptions import PlanError
 from careerlib.models import Plan
 
 __all__ = [
     "iter_plans",
+    "load_model",
     "load_plan",
+    "model_from_data",
     "new_plan_path",
     "parse_plan",
     "plan_from_data",
     "plan_to_yaml",
+    "read_text",
     "read_yaml",
     "save_plan",
 ]
@@ -363,35 +366,104 @@ def _from_validation(
     return PlanError(message, path=path, where=_where(loc, data) or None, line=line, loc=loc)
 
 
-def plan_from_data(data: Any, *, path: str | Path | None = None, text: str | None = None) -> Plan:
-    """Validate parsed data as a :class:`Plan`; every problem is a :class:`PlanError`."""
+M = TypeVar("M", bound=BaseModel)
+
+
+def model_from_data(
+    data: Any,
+    model: type[M],
+    *,
+    path: str | Path | None = None,
+    text: str | None = None,
+    kind: str = "plan",
+    keys: str = "title, target, steps, ...",
+    error: type[PlanError] = PlanError,
+) -> M:
+    """Validate parsed YAML data as ``model``; every problem is an ``error`` with the line.
+
+    Parameters
+    ----------
+    data
+        What :func:`read_yaml` returned.
+    model
+        The pydantic model to validate against (:class:`Plan`, a client, a role...).
+    path, text
+        The file and its text, to name the file and find the line of a problem.
+    kind, keys
+        What the file holds and its main keys, for the messages about an empty
+        file or one that is not a mapping.
+    error
+        The :class:`PlanError` subclass to raise.
+    """
     where = None if path is None else str(path)
     if data is None:
-        raise PlanError(
-            "the plan is empty; it needs at least a title, a target and steps", path=where
-        )
+        raise error(f"the {kind} is empty; it needs at least {keys}", path=where)
     if not isinstance(data, dict):
-        kind = {list: "a list", str: "a single text", int: "a number", float: "a number"}.get(
-            type(data), type(data).__name__
-        )
-        raise PlanError(
-            "a plan must be a mapping of keys (title, target, steps, ...), "
-            f"but this file holds {kind}",
+        kinds = {list: "a list", str: "a single text", int: "a number", float: "a number"}
+        what = kinds.get(type(data), type(data).__name__)
+        raise error(
+            f"a {kind} must be a mapping of keys ({keys}), but this file holds {what}",
             path=where,
             line=1,
         )
     collecting = gc.isenabled()
     gc.disable()  # as in read_yaml: many new objects, no cycles
     try:
-        return Plan.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
-        raise _from_validation(exc, data, text, where) from None
+        err = _from_validation(exc, data, text, where)
+        if error is not PlanError:
+            err = error(err.message, path=err.path, where=err.where, line=err.line, loc=err.loc)
+        raise err from None
     except PlanError as exc:
         line = _line_of(text, exc.loc) if (text is not None and exc.loc) else None
+        if error is not PlanError and not isinstance(exc, error):
+            exc = error(exc.message, path=exc.path, where=exc.where, line=exc.line, loc=exc.loc)
         raise exc.located(path=where, line=line) from None
     finally:
         if collecting:
             gc.enable()
+
+
+def read_text(path: str | Path, *, kind: str = "plan", error: type[PlanError] = PlanError) -> str:
+    """The text of a YAML file; a missing, unreadable or binary file is an ``error``."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise error("no such file", path=str(p)) from None
+    except IsADirectoryError:
+        raise error(f"this is a folder, not a {kind} file", path=str(p)) from None
+    except OSError as exc:
+        raise error(f"cannot read the file: {exc.strerror}", path=str(p)) from None
+    try:
+        return _decode(raw, str(p))
+    except PlanError as exc:
+        raise error(exc.message.replace("a plan is", f"a {kind} is"), path=str(p)) from None
+
+
+def load_model(
+    path: str | Path,
+    model: type[M],
+    *,
+    kind: str,
+    keys: str,
+    error: type[PlanError] = PlanError,
+) -> M:
+    """Read a YAML file and validate it as ``model`` (see :func:`model_from_data`)."""
+    text = read_text(path, kind=kind, error=error)
+    try:
+        data = read_yaml(text, path=path)
+    except PlanError as exc:
+        if error is PlanError:
+            raise
+        raise error(exc.message, path=exc.path, line=exc.line) from None
+    return model_from_data(data, model, path=path, text=text, kind=kind, keys=keys, error=error)
+
+
+def plan_from_data(data: Any, *, path: str | Path | None = None, text: str | None = None) -> Plan:
+    """Validate parsed data as a :class:`Plan`; every problem is a :class:`PlanError`."""
+    return model_from_data(data, Plan, path=path, text=text)
 
 
 def parse_plan(text: str, *, path: str | Path | None = None) -> Plan:
@@ -410,16 +482,7 @@ def load_plan(path: str | Path) -> Plan:
         and (where the parser knows it) the line.
     """
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise PlanError("no such file", path=str(p)) from None
-    except IsADirectoryError:
-        raise PlanError("this is a folder, not a plan file", path=str(p)) from None
-    except OSError as exc:
-        raise PlanError(f"cannot read the file: {exc.strerror}", path=str(p)) from None
-    text = _decode(raw, str(p))
-    return parse_plan(text, path=p)
+    return parse_plan(read_text(p), path=p)
 
 
 def iter_plans(folder: str | Path) -> Iterator[Path]:

@@ -93,4 +93,4 @@ def test_demo_schedules_every_sample_plan_and_route() -> None:
     assert code == EXIT_OK
     for plan in SAMPLE_PLANS.glob("*.yaml"):
         assert f"=== {plan.name}" in out
-    assert "(route bootcamp)" in out and "(route evening)" in out
+    assert "(route bootcamp)" in out and "(route masters)" in out

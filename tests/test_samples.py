@@ -29,7 +29,7 @@ def test_every_sample_plan_loads_and_schedules(path: object) -> None:
 def test_same_sector_move_takes_months() -> None:
     plan = load_plan(SAMPLE_PLANS / "same-sector-move.yaml")
     assert plan.start is not None
-    assert 60 <= (plan.target - plan.start).days <= 200
+    assert 60 <= (plan.target - plan.start).days <= 240
     assert schedule(plan).feasible
 
 
@@ -39,14 +39,14 @@ def test_radical_change_compares_two_routes() -> None:
     assert 365 <= (plan.target - plan.start).days <= 2 * 366
     assert len(plan.routes) == 2
     verdicts = {r.id: schedule(plan, route=r.id).feasible for r in plan.routes}
-    assert verdicts == {"bootcamp": True, "evening": False}, (
+    assert verdicts == {"bootcamp": True, "masters": False}, (
         "one route fits, the other is late: a real choice"
     )
 
 
 def test_cio_path_has_first_100_days_milestones_blackout_and_buffers() -> None:
     plan = load_plan(SAMPLE_PLANS / "it-director-to-cio.yaml")
-    assert any("100 days" in (s.title or "") for s in plan.steps)
+    assert sum("100 days" in (s.title or "") for s in plan.steps) >= 3
     assert sum(s.milestone for s in plan.steps) >= 3
     assert any("family" in (b.reason or "") for b in plan.calendar.blackouts)
     assert any(s.buffer.amount for s in plan.steps)

@@ -1,0 +1,377 @@
+"""The client profile: who the client is, where they stand, and what they compare with.
+
+A client file (``data/clients/*.yaml``, format in ``docs/client-format.md``)
+names the client's current and target role, holds the self-assessment
+(talents, RIASEC interests, work values as motivating forces, marketability
+factors, each rated with notes), skill levels on O*NET's level scale (0-7),
+the organization's metrics, and points to the peer group file, the plan file
+and dated checkpoint reviews.
+
+:func:`load_client` validates the file like a plan (errors name the file, the
+line and the field) and then checks what it refers to: the target role, the
+plan, the peer file and its metrics, the skills and the steps named in reviews.
+Paths in a client file are relative to the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, PrivateAttr, field_validator
+from pydantic_core import PydanticCustomError
+
+from careerlib.exceptions import ClientError, PlanError
+from careerlib.models import Cadence, Id, Plan, Review, _Model, suggest
+from careerlib.planfile import _line_of, load_plan, model_from_data, read_text, read_yaml
+
+__all__ = [
+    "Client",
+    "Organization",
+    "Rated",
+    "SelfAssessment",
+    "SkillLevel",
+    "load_client",
+    "parse_client",
+]
+
+RIASEC = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
+WORK_VALUES = (
+    "Achievement",
+    "Working Conditions",
+    "Recognition",
+    "Relationships",
+    "Support",
+    "Independence",
+)
+
+
+def _rating(value: Any) -> Any:
+    """Accept ``4`` as well as ``{rating: 4, note: ...}``."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return {"rating": value}
+    return value
+
+
+def _level(value: Any) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return {"level": value}
+    return value
+
+
+class Rated(_Model):
+    """A named factor rated 1 (weak) to 5 (strong), with a note.
+
+    A talent or a marketability factor.
+    """
+
+    name: str
+    rating: float = Field(ge=1, le=5)
+    note: str | None = None
+
+
+class Score(_Model):
+    """A rating on O*NET's 1-7 scale (interests, work values), with a note."""
+
+    rating: float = Field(ge=1, le=7)
+    note: str | None = None
+
+
+class SkillLevel(_Model):
+    """The client's level in a skill or knowledge area, on O*NET's level scale 0-7."""
+
+    level: float = Field(ge=0, le=7)
+    note: str | None = None
+
+
+ScoreField = Annotated[Score, BeforeValidator(_rating)]
+LevelField = Annotated[SkillLevel, BeforeValidator(_level)]
+
+
+def _canonical(options: tuple[str, ...], what: str) -> Any:
+    def check(value: dict[str, Any]) -> dict[str, Any]:
+        out = {}
+        lower = {o.lower(): o for o in options}
+        for key, score in value.items():
+            name = lower.get(str(key).lower())
+            if name is None:
+                raise PydanticCustomError(
+                    "choice",
+                    "unknown {what} {got}{hint}; valid: {valid}",
+                    {
+                        "what": what,
+                        "got": repr(key),
+                        "hint": suggest(str(key), options),
+                        "valid": ", ".join(options),
+                    },
+                )
+            out[name] = score
+        return out
+
+    return check
+
+
+class SelfAssessment(_Model):
+    """What the client knows about themselves.
+
+    ``interests`` are the six RIASEC scales and ``values`` the six work values
+    O*NET uses (motivating forces), both rated 1-7 as O*NET rates occupations;
+    ``talents`` and ``marketability`` are free factors rated 1-5.
+    """
+
+    talents: list[Rated] = Field(default_factory=list)
+    interests: dict[str, ScoreField] = Field(default_factory=dict)
+    values: dict[str, ScoreField] = Field(default_factory=dict)
+    marketability: list[Rated] = Field(default_factory=list)
+
+    _check_interests = field_validator("interests")(_canonical(RIASEC, "RIASEC interest"))
+    _check_values = field_validator("values")(_canonical(WORK_VALUES, "work value"))
+
+
+class Organization(_Model):
+    """The client's organization and its metrics (ids from the peer group's ``metrics.csv``)."""
+
+    name: str
+    sector: str | None = None
+    metrics: dict[str, float] = Field(default_factory=dict)
+
+
+class Client(_Model):
+    """A client profile. Build one with :func:`load_client`.
+
+    Paths (``target_role`` when it is a file, ``plan``, ``peers``, ``metrics``)
+    are relative to the client file; :meth:`resolve` gives them absolute.
+    """
+
+    name: str
+    current_role: str
+    target_role: str
+    plan: str | None = None
+    route: Id | None = None
+    self_assessment: SelfAssessment = Field(default_factory=SelfAssessment)
+    skills: dict[str, LevelField] = Field(default_factory=dict)
+    organization: Organization | None = None
+    peers: str | None = None
+    metrics: str | None = None
+    cadence: Cadence | None = None
+    reviews: list[Review] = Field(default_factory=list)
+    note: str | None = None
+
+    _path: Path | None = PrivateAttr(default=None)
+
+    @property
+    def path(self) -> Path | None:
+        """The client file, when the profile came from one."""
+        return self._path
+
+    def resolve(self, ref: str) -> Path:
+        """A path named in the file, relative to the file's folder."""
+        p = Path(ref)
+        if p.is_absolute() or self._path is None:
+            return p
+        return self._path.parent / p
+
+    @property
+    def role_is_file(self) -> bool:
+        """Whether ``target_role`` names a role file rather than an O*NET code or title."""
+        return self.target_role.endswith((".yaml", ".yml"))
+
+    @property
+    def metrics_path(self) -> Path | None:
+        """The metric definitions: ``metrics``, or ``metrics.csv`` next to the peer file."""
+        if self.metrics is not None:
+            return self.resolve(self.metrics)
+        if self.peers is not None:
+            return self.resolve(self.peers).parent / "metrics.csv"
+        return None
+
+    def skill_levels(self) -> dict[str, float]:
+        """Skill name -> level (0-7)."""
+        return {name: s.level for name, s in self.skills.items()}
+
+    def interest_scores(self) -> dict[str, float]:
+        """RIASEC scale -> rating (1-7), for the scales the client rated."""
+        return {name: s.rating for name, s in self.self_assessment.interests.items()}
+
+
+def parse_client(text: str, *, path: str | Path | None = None, check: bool = True) -> Client:
+    """Read a client profile from YAML text; with ``check``, also what it refers to."""
+    data = _read_yaml_as_client(text, path)
+    client = model_from_data(
+        data,
+        Client,
+        path=path,
+        text=text,
+        kind="client file",
+        keys="name, current_role, target_role",
+        error=ClientError,
+    )
+    client._path = None if path is None else Path(path)
+    if check:
+        check_client(client, text=text)
+    return client
+
+
+def _read_yaml_as_client(text: str, path: str | Path | None) -> Any:
+    try:
+        return read_yaml(text, path=path)
+    except PlanError as exc:
+        raise ClientError(exc.message, path=exc.path, line=exc.line) from None
+
+
+def load_client(path: str | Path, *, check: bool = True) -> Client:
+    """Read and validate a client file.
+
+    Parameters
+    ----------
+    path
+        The client file (YAML).
+    check
+        Also check what the file refers to: the target role (a role file that
+        exists and is valid, or an O*NET occupation), the plan (loaded and
+        validated), the peer file and its metric definitions (every metric the
+        organization gives must be in both), the skill names (O*NET elements
+        or skills of the role file) and the steps named in reviews.
+
+    Raises
+    ------
+    ClientError
+        With the file, the field and the line.
+    PlanError
+        For an invalid plan file (naming the plan file).
+    DataError
+        For a peer or metrics file that is not valid.
+    """
+    p = Path(path)
+    return parse_client(read_text(p, kind="client", error=ClientError), path=p, check=check)
+
+
+def check_client(client: Client, *, text: str | None = None) -> None:
+    """Check what a client file refers to (see :func:`load_client`)."""
+    from careerlib import peers as peer_data
+    from careerlib.onet import load_onet, occupation_code, role_profile
+
+    path = client.path or Path("<client>")
+    src = text or ""
+
+    def fail(message: str, loc: tuple[str | int, ...], where: str) -> ClientError:
+        return ClientError(
+            message, path=str(path), where=where, line=_line_of(src, loc) if src else None, loc=loc
+        )
+
+    # the target role
+    if client.role_is_file:
+        role_path = client.resolve(client.target_role)
+        if not role_path.is_file():
+            folder = role_path.parent
+            known = sorted(f.name for f in folder.glob("*.y*ml")) if folder.is_dir() else []
+            hint = suggest(role_path.name, known)
+            raise fail(
+                f"no role file {client.target_role!r} (looked for {role_path}){hint}"
+                + (f"; role files there: {', '.join(known)}" if known and not hint else ""),
+                ("target_role",),
+                "target_role",
+            )
+        profile = role_profile(role_path)
+    else:
+        try:
+            occupation_code(client.target_role)
+        except ClientError as exc:
+            raise fail(exc.message, ("target_role",), "target_role") from None
+        profile = role_profile(client.target_role)
+
+    onet = load_onet()
+    own = [str(n) for n in profile.requirements.index]
+    known_skills = {s.lower() for s in own} | {n.lower() for n in onet.element_names}
+    for name in client.skills:
+        if name.lower() not in known_skills and onet.element_id(name) is None:
+            raise fail(
+                f"unknown skill {name!r}{suggest(name, [*own, *onet.element_names])}; "
+                "use an O*NET skill or "
+                "knowledge area name (see level_anchors) or a skill of the target role file",
+                ("skills", name),
+                f"skills, {name}",
+            )
+
+    # the plan
+    plan: Plan | None = None
+    if client.plan is not None:
+        plan_path = client.resolve(client.plan)
+        if not plan_path.is_file():
+            raise fail(f"no plan file {client.plan!r} (looked for {plan_path})", ("plan",), "plan")
+        plan = load_plan(plan_path)
+        for i, step in enumerate(plan.steps):
+            for name in step.develops:
+                if name.lower() not in known_skills and onet.element_id(name) is None:
+                    raise ClientError(
+                        f"step {step.id!r} develops {name!r}, which is neither an O*NET skill "
+                        "or knowledge area nor a skill of the target role"
+                        f"{suggest(name, [*own, *onet.element_names])}",
+                        path=str(plan_path),
+                        where=f"step {step.id!r}, develops",
+                        loc=("steps", i, "develops"),
+                    )
+        routes = [r.id for r in plan.routes]
+        if client.route is not None and client.route not in routes:
+            raise fail(
+                f"unknown route {client.route!r}{suggest(client.route, routes)}; "
+                "the plan's routes: " + (", ".join(routes) or "none"),
+                ("route",),
+                "route",
+            )
+        ids = [s.id for s in plan.steps]
+        for i, review in enumerate(client.reviews):
+            for ref in review.progress:
+                if ref not in ids:
+                    raise fail(
+                        f"unknown step {ref!r} in the review of {review.date}{suggest(ref, ids)}; "
+                        f"the plan {client.plan} has no such step",
+                        ("reviews", i, "progress", ref),
+                        f"reviews[{i}], progress",
+                    )
+    elif client.reviews:
+        raise fail("reviews need a plan: add `plan: PATH`", ("reviews",), "reviews")
+
+    # the peers and metrics
+    metrics = client.organization.metrics if client.organization else {}
+    if client.peers is not None:
+        peer_path = client.resolve(client.peers)
+        if not peer_path.is_file():
+            folder = peer_path.parent
+            known = sorted(f.name for f in folder.glob("*.csv")) if folder.is_dir() else []
+            raise fail(
+                f"no peer file {client.peers!r} (looked for {peer_path})"
+                + (f"; files there: {', '.join(known)}" if known else ""),
+                ("peers",),
+                "peers",
+            )
+        defs_path = client.metrics_path or peer_path.parent / "metrics.csv"
+        if not defs_path.is_file():
+            raise fail(
+                f"no metric definitions file {defs_path}",
+                ("metrics",) if client.metrics else ("peers",),
+                "metrics",
+            )
+        table = peer_data.load_peers(peer_path)
+        defs = peer_data.load_metrics(defs_path)
+        for name in metrics:
+            if name not in defs.index:
+                raise fail(
+                    f"unknown metric {name!r}{suggest(name, defs.index)}; "
+                    f"{defs_path.name} defines: {', '.join(defs.index)}",
+                    ("organization", "metrics", name),
+                    f"organization, metrics, {name}",
+                )
+            if name not in table.columns:
+                raise fail(
+                    f"the metric {name!r} is not in the peer file {peer_path.name}; its metrics: "
+                    f"{', '.join(c for c in table.columns if c in defs.index)}",
+                    ("organization", "metrics", name),
+                    f"organization, metrics, {name}",
+                )
+    elif metrics:
+        raise fail(
+            "organization metrics need a peer group: add `peers: PATH`",
+            ("organization", "metrics"),
+            "peers",
+        )

@@ -1,0 +1,553 @@
+"""Role profiles from O*NET: occupations, their skill and knowledge requirements.
+
+The O*NET 29.0 tables careerlib uses ship in ``data/onet/`` (built by
+``scripts/build_onet.py``; see its README for the columns). They are read once
+per process by :func:`load_onet` (about 0.1 s) and shared.
+
+A **role profile** is an O*NET occupation, found by code (``11-3021.00``) or by
+title, alternate title or short title (``"CIO"``, ``"IT Director"``), with the
+level (LV, 0-7) and importance (IM, 1-5) O*NET gives each of its 35 skills and
+33 knowledge areas. A hand-written **role file** (``data/roles/*.yaml``) names
+an occupation and may change the required level or importance of some elements,
+drop some, and add skills of its own::
+
+    id: healthcare-cio
+    title: Chief Information Officer, hospital
+    onet: 11-3021.00
+    min_importance: 3.0
+    skills:
+      - {name: Systems Analysis, level: 5.5, note: integration of clinical systems}
+      - {name: Healthcare IT regulation, kind: knowledge, level: 5, importance: 4.5}
+    drop: [Programming]
+
+This data is from the O*NET 29.0 Database by the U.S. Department of Labor,
+Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0
+license. O*NET® is a trademark of USDOL/ETA.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from careerlib.exceptions import ClientError, DataError
+from careerlib.models import Id, _Model, suggest
+from careerlib.planfile import load_model
+
+__all__ = [
+    "ATTRIBUTION",
+    "ATTRIBUTION_URL",
+    "RIASEC",
+    "WORK_VALUES",
+    "OnetData",
+    "Role",
+    "RoleProfile",
+    "RoleSkill",
+    "data_dir",
+    "find_occupation",
+    "level_anchors",
+    "load_onet",
+    "load_role",
+    "role_profile",
+]
+
+ATTRIBUTION = (
+    "This data is from the O*NET 29.0 Database by the U.S. Department of Labor, Employment and "
+    "Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. "
+    "O*NET® is a trademark of USDOL/ETA."
+)
+ATTRIBUTION_URL = "https://www.onetcenter.org/database.html"
+SHORT_ATTRIBUTION = (
+    "Source: O*NET 29.0 Database, USDOL/ETA, CC BY 4.0. O*NET® is a trademark of USDOL/ETA."
+)
+
+RIASEC: tuple[str, ...] = (
+    "Realistic",
+    "Investigative",
+    "Artistic",
+    "Social",
+    "Enterprising",
+    "Conventional",
+)
+WORK_VALUES: tuple[str, ...] = (
+    "Achievement",
+    "Working Conditions",
+    "Recognition",
+    "Relationships",
+    "Support",
+    "Independence",
+)
+LEVEL_RANGE = (0.0, 7.0)
+IMPORTANCE_RANGE = (1.0, 5.0)
+
+_CODE_RE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
+_WORDS = re.compile(r"[^a-z0-9]+")
+
+
+def _norm(text: str) -> str:
+    return _WORDS.sub(" ", str(text).lower()).strip()
+
+
+def data_dir() -> Path:
+    """The folder of careerlib's data files (``data/`` of the repository).
+
+    ``CAREERLIB_DATA`` overrides it.
+    """
+    env = os.environ.get("CAREERLIB_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[1] / "data"
+
+
+# --- the tables ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class OnetData:
+    """The O*NET tables careerlib uses, read once (see :func:`load_onet`).
+
+    Attributes
+    ----------
+    occupations
+        Indexed by O*NET-SOC code: ``title``, ``description``, ``job_zone``
+        (1-5), ``education`` (most frequent required level), ``education_pct``
+        [% of respondents], the six RIASEC scores (1-7), the six work values
+        (1-7), ``rated`` (bool: has skill ratings).
+    elements
+        Indexed by element id: ``name``, ``kind`` (skill, knowledge), ``description``.
+    ratings
+        Long table: ``code``, ``element_id``, ``importance`` (1-5), ``level``
+        (0-7), ``suppress``, ``not_relevant`` (bool).
+    level, importance
+        The same ratings as wide tables: rated occupations x element ids.
+    anchors
+        ``element_id``, ``level``, ``description``: what a level means.
+    titles
+        ``code``, ``title``, ``short_title``: alternate titles.
+    job_zones
+        Indexed by job zone: ``name``, ``experience``, ``education``, ``training``, ``examples``.
+    """
+
+    occupations: pd.DataFrame
+    elements: pd.DataFrame
+    ratings: pd.DataFrame
+    level: pd.DataFrame
+    importance: pd.DataFrame
+    anchors: pd.DataFrame
+    titles: pd.DataFrame
+    job_zones: pd.DataFrame
+    _by_name: dict[str, str] = field(default_factory=dict, repr=False)
+    _lookup: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def element_id(self, name: str) -> str | None:
+        """The element id of a skill or knowledge area by name or id (any case), or None."""
+        if not self._by_name:
+            for eid, ename in self.elements["name"].items():
+                self._by_name[_norm(ename)] = str(eid)
+                self._by_name[str(eid).lower()] = str(eid)
+        return self._by_name.get(_norm(name)) or self._by_name.get(str(name).lower())
+
+    @property
+    def element_names(self) -> list[str]:
+        """Names of the 68 skills and knowledge areas, in element-id order."""
+        return [str(n) for n in self.elements["name"]]
+
+    def title(self, code: str) -> str:
+        """The occupation's title."""
+        return str(self.occupations.at[code, "title"])
+
+    def _lookup_table(self) -> pd.DataFrame:
+        if "table" not in self._lookup:
+            occ = pd.DataFrame(
+                {
+                    "code": self.occupations.index,
+                    "matched": self.occupations["title"].to_numpy(),
+                    "kind": "title",
+                }
+            )
+            alt = pd.DataFrame(
+                {"code": self.titles["code"], "matched": self.titles["title"], "kind": "alternate"}
+            )
+            short = self.titles[self.titles["short_title"] != ""]
+            sht = pd.DataFrame(
+                {"code": short["code"], "matched": short["short_title"], "kind": "short"}
+            )
+            table = pd.concat([occ, alt, sht], ignore_index=True)
+            table["norm"] = [_norm(t) for t in table["matched"]]
+            self._lookup["table"] = table
+        table_: pd.DataFrame = self._lookup["table"]
+        return table_
+
+
+def _read(folder: Path, name: str) -> pd.DataFrame:
+    path = folder / name
+    try:
+        return pd.read_csv(
+            path, dtype={"code": str, "element_id": str}, keep_default_na=False, na_values=[""]
+        )
+    except FileNotFoundError:
+        raise DataError(
+            f"{path}: the O*NET table is missing; rebuild it with "
+            "`python scripts/build_onet.py` from the O*NET 29.0 release"
+        ) from None
+
+
+@lru_cache(maxsize=4)
+def load_onet(folder: str | Path | None = None) -> OnetData:
+    """Read the O*NET tables from ``folder`` (default ``data/onet``), once per process.
+
+    Raises
+    ------
+    DataError
+        When a table is missing.
+    """
+    root = Path(folder) if folder is not None else data_dir() / "onet"
+    occ = _read(root, "occupations.csv.gz").set_index("code")
+    occ["rated"] = occ["rated"].eq("Y")
+    occ["job_zone"] = occ["job_zone"].astype("Int64")
+    ratings = _read(root, "ratings.csv.gz")
+    for col in ("suppress", "not_relevant"):
+        ratings[col] = ratings[col].eq("Y")
+    elements = _read(root, "elements.csv").set_index("element_id")
+    # "Mathematics" is both a skill (2.A.1.e) and a knowledge area (2.C.4.a):
+    # the knowledge area is called "Mathematics (knowledge)" so names stay unique.
+    twice = elements["name"].duplicated(keep=False) & elements["kind"].eq("knowledge")
+    elements.loc[twice, "name"] = elements.loc[twice, "name"] + " (knowledge)"
+    anchors = _read(root, "anchors.csv")
+    titles = _read(root, "alternate_titles.csv.gz")
+    titles["short_title"] = titles["short_title"].fillna("")
+    job_zones = _read(root, "job_zones.csv").set_index("job_zone")
+    level = ratings.pivot(index="code", columns="element_id", values="level")
+    importance = ratings.pivot(index="code", columns="element_id", values="importance")
+    return OnetData(
+        occupations=occ,
+        elements=elements,
+        ratings=ratings,
+        level=level,
+        importance=importance,
+        anchors=anchors,
+        titles=titles,
+        job_zones=job_zones,
+    )
+
+
+# --- lookup ----------------------------------------------------------------------
+
+
+def find_occupation(query: str, *, data: OnetData | None = None, limit: int = 5) -> pd.DataFrame:
+    """O*NET occupations matching a code or a title, best first.
+
+    Matching, from best to weakest (``score`` 1.0 down to about 0.4): the code;
+    the occupation's title, or one of its alternate or short titles, equal to the
+    query (case and punctuation ignored: ``"CIO"`` is the short title of
+    "Chief Information Officer (CIO)", an alternate title of Chief Executives);
+    every word of the query in a title; and last a close spelling (difflib).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per occupation (its best match): ``code``, ``title``,
+        ``matched`` (the title that matched), ``kind`` (title, alternate,
+        short, code), ``score`` (0-1), ``rated`` (has skill ratings). Empty
+        when nothing matches.
+    """
+    onet = data if data is not None else load_onet()
+    text = str(query).strip()
+    columns = ["code", "title", "matched", "kind", "score", "rated"]
+    if _CODE_RE.match(text):
+        code = text if "." in text else f"{text}.00"
+        if code in onet.occupations.index:
+            return pd.DataFrame(
+                [
+                    [
+                        code,
+                        onet.title(code),
+                        code,
+                        "code",
+                        1.0,
+                        bool(onet.occupations.at[code, "rated"]),
+                    ]
+                ],
+                columns=columns,
+            )
+        return pd.DataFrame(columns=columns)
+    q = _norm(text)
+    if not q:
+        return pd.DataFrame(columns=columns)
+    table = onet._lookup_table()
+    norm = table["norm"]
+    exact = norm.eq(q)
+    scores = np.where(exact, np.where(table["kind"].eq("title"), 1.0, 0.95), 0.0)
+    if not exact.any():
+        words = q.split()
+        contains = np.ones(len(table), dtype=bool)
+        padded = " " + norm + " "
+        for w in words:
+            contains &= padded.str.contains(f" {w} ", regex=False).to_numpy()
+        # every word present: 0.7, a little more the closer the title is to the query
+        lengths = norm.str.len().to_numpy()
+        scores = np.where(contains, 0.7 + 0.2 * len(q) / np.maximum(lengths, len(q)), 0.0)
+        if not contains.any():
+            unique = norm.drop_duplicates()
+            close = difflib.get_close_matches(q, unique.tolist(), n=limit * 3, cutoff=0.6)
+            for rank, match in enumerate(close):
+                ratio = difflib.SequenceMatcher(None, q, match).ratio()
+                scores = np.where(
+                    norm.eq(match) & (scores == 0), 0.6 * ratio - 0.001 * rank, scores
+                )
+    hits = table.assign(score=scores)
+    hits = hits[hits["score"] > 0]
+    if hits.empty:
+        return pd.DataFrame(columns=columns)
+    hits = hits.assign(rated=hits["code"].map(onet.occupations["rated"]).astype(bool))
+    hits = hits.sort_values(["score", "rated", "code"], ascending=[False, False, True])
+    hits = hits.drop_duplicates("code").head(limit)
+    hits = hits.assign(title=hits["code"].map(onet.occupations["title"]))
+    return hits[columns].reset_index(drop=True)
+
+
+def occupation_code(query: str, *, data: OnetData | None = None) -> str:
+    """The code of the best-matching occupation with skill ratings.
+
+    Raises
+    ------
+    ClientError
+        When nothing matches, naming the closest titles.
+    """
+    onet = data if data is not None else load_onet()
+    hits = find_occupation(query, data=onet, limit=10)
+    rated = hits[hits["rated"]]
+    if rated.empty:
+        if not hits.empty:
+            raise ClientError(
+                f"the O*NET occupation {hits.at[0, 'code']} ({hits.at[0, 'title']}) matching "
+                f"{query!r} has no skill ratings; choose a related rated occupation"
+            )
+        hint = suggest(_norm(query), onet.occupations["title"].str.lower().tolist())
+        raise ClientError(
+            f"no O*NET occupation matches {query!r}{hint}; "
+            "give an O*NET-SOC code such as 11-3021.00"
+        )
+    return str(rated.iloc[0]["code"])
+
+
+def level_anchors(element: str, *, data: OnetData | None = None) -> pd.DataFrame:
+    """What O*NET's levels mean for one skill or knowledge area, so a client can rate themselves.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``level`` (0-7) and ``description``, lowest first.
+    """
+    onet = data if data is not None else load_onet()
+    eid = onet.element_id(element)
+    if eid is None:
+        raise ClientError(
+            f"unknown skill or knowledge area {element!r}{suggest(element, onet.element_names)}"
+        )
+    rows = onet.anchors[onet.anchors["element_id"] == eid]
+    return rows[["level", "description"]].reset_index(drop=True)
+
+
+# --- role files and profiles --------------------------------------------------------
+
+
+class RoleSkill(_Model):
+    """A skill in a role file: refines an O*NET element, or adds a skill of the role's own."""
+
+    name: str
+    kind: Literal["skill", "knowledge"] | None = None
+    level: float | None = Field(default=None, ge=0, le=7)
+    importance: float | None = Field(default=None, ge=1, le=5)
+    note: str | None = None
+    anchors: dict[int, str] = Field(default_factory=dict)
+
+
+class Role(_Model):
+    """A hand-written role file (``data/roles/*.yaml``)."""
+
+    id: Id
+    title: str
+    onet: str
+    description: str | None = None
+    min_importance: float = Field(default=3.0, ge=1, le=5)
+    skills: list[RoleSkill] = Field(default_factory=list)
+    drop: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Role:
+        seen: set[str] = set()
+        for skill in self.skills:
+            key = _norm(skill.name)
+            if key in seen:
+                raise PydanticCustomError(
+                    "duplicate", "the skill {name!r} is listed twice", {"name": skill.name}
+                )
+            seen.add(key)
+        return self
+
+
+def load_role(path: str | Path) -> Role:
+    """Read and validate a role file; errors name the file and the line.
+
+    The O*NET occupation and the skill names are checked too: a name that is
+    not an O*NET element must give its ``kind``, ``level`` and ``importance``.
+    """
+    role = load_model(path, Role, kind="role file", keys="id, title, onet", error=ClientError)
+    onet = load_onet()
+    try:
+        occupation_code(role.onet, data=onet)
+    except ClientError as exc:
+        raise ClientError(exc.message, path=str(path), where="onet") from None
+    for i, skill in enumerate(role.skills):
+        if onet.element_id(skill.name) is None and None in (
+            skill.kind,
+            skill.level,
+            skill.importance,
+        ):
+            raise ClientError(
+                f"{skill.name!r} is not an O*NET skill or knowledge area"
+                f"{suggest(skill.name, onet.element_names)}; "
+                "a skill of the role's own needs kind, level and importance",
+                path=str(path),
+                where=f"skills[{i}]",
+            )
+    for name in role.drop:
+        if onet.element_id(name) is None:
+            raise ClientError(
+                f"cannot drop {name!r}: not an O*NET skill or knowledge area"
+                f"{suggest(name, onet.element_names)}",
+                path=str(path),
+                where="drop",
+            )
+    return role
+
+
+@dataclass(frozen=True, eq=False)
+class RoleProfile:
+    """What a role requires: one row per skill or knowledge area.
+
+    Attributes
+    ----------
+    code, title
+        The O*NET occupation and the role's title.
+    requirements
+        Indexed by skill ``name``: ``element_id`` (None for a role's own skill),
+        ``kind``, ``level`` (required, 0-7), ``importance`` (1-5), ``weight``
+        (``(importance - 1) / 4``, 0-1), ``source`` ("O*NET" or "role file"),
+        ``note``. Sorted by importance, most important first. Only elements
+        with importance of at least ``min_importance`` are kept (O*NET's own
+        threshold for "important" is 3).
+    role
+        The role file, when the profile came from one.
+    """
+
+    code: str
+    title: str
+    requirements: pd.DataFrame
+    role: Role | None = None
+
+    @property
+    def uses_onet(self) -> bool:
+        """Whether the requirements include O*NET ratings (charts then show the attribution)."""
+        return bool(self.requirements["source"].eq("O*NET").any())
+
+
+def importance_weight(importance: Any) -> Any:
+    """Weight of an O*NET importance 1-5 as 0-1: ``(importance - 1) / 4``."""
+    return (np.asarray(importance, dtype=float) - 1.0) / 4.0
+
+
+def role_profile(
+    role: str | Path | Role,
+    *,
+    min_importance: float | None = None,
+    data: OnetData | None = None,
+) -> RoleProfile:
+    """The requirements of a role: an O*NET code or title, a role file path, or a :class:`Role`.
+
+    Parameters
+    ----------
+    role
+        ``"11-3021.00"``, ``"IT Director"``, ``"data/roles/healthcare-cio.yaml"``
+        or a loaded :class:`Role`.
+    min_importance
+        Keep the O*NET elements of at least this importance (1-5); default the
+        role file's ``min_importance``, else 3.0. Skills named in a role file
+        are kept whatever their importance.
+    """
+    onet = data if data is not None else load_onet()
+    spec: Role | None
+    if isinstance(role, Role):
+        spec = role
+    elif isinstance(role, Path) or str(role).endswith((".yaml", ".yml")):
+        spec = load_role(role)
+    else:
+        spec = None
+    code = occupation_code(spec.onet if spec else str(role), data=onet)
+    threshold = (
+        min_importance if min_importance is not None else (spec.min_importance if spec else 3.0)
+    )
+    frame = pd.DataFrame(
+        {
+            "element_id": onet.level.columns,
+            "level": onet.level.loc[code].to_numpy(),
+            "importance": onet.importance.loc[code].to_numpy(),
+        }
+    )
+    frame["name"] = frame["element_id"].map(onet.elements["name"])
+    frame["kind"] = frame["element_id"].map(onet.elements["kind"])
+    frame["source"] = "O*NET"
+    frame["note"] = None
+    keep = frame["importance"] >= threshold
+    if spec is not None:
+        dropped = {onet.element_id(n) for n in spec.drop}
+        named: dict[str, RoleSkill] = {}
+        extra = []
+        for skill in spec.skills:
+            eid = onet.element_id(skill.name)
+            if eid is None:
+                extra.append(
+                    {
+                        "element_id": None,
+                        "level": skill.level,
+                        "importance": skill.importance,
+                        "name": skill.name,
+                        "kind": skill.kind,
+                        "source": "role file",
+                        "note": skill.note,
+                    }
+                )
+            else:
+                named[eid] = skill
+        for eid, skill in named.items():
+            row = frame.index[frame["element_id"] == eid][0]
+            if skill.level is not None:
+                frame.at[row, "level"] = skill.level
+            if skill.importance is not None:
+                frame.at[row, "importance"] = skill.importance
+            if skill.level is not None or skill.importance is not None:
+                frame.at[row, "source"] = "role file"
+            frame.at[row, "note"] = skill.note
+        keep = (keep | frame["element_id"].isin(list(named))) & ~frame["element_id"].isin(dropped)
+        frame = frame[keep]
+        if extra:
+            frame = pd.concat([frame, pd.DataFrame(extra)], ignore_index=True)
+    else:
+        frame = frame[keep]
+    frame = frame.assign(weight=importance_weight(frame["importance"]))
+    frame = frame.sort_values(["importance", "level", "name"], ascending=[False, False, True])
+    frame = frame.set_index("name")[
+        ["element_id", "kind", "level", "importance", "weight", "source", "note"]
+    ]
+    return RoleProfile(
+        code=code, title=spec.title if spec else onet.title(code), requirements=frame, role=spec
+    )
