@@ -956,7 +956,8 @@ class GapReport:
     """All the analyses for one client (see :func:`analyse`).
 
     ``time`` has one entry per route of the plan (key ``None`` for a plan
-    without routes); ``peers`` is None without a peer group and ``progress`` and
+    without routes); ``peers`` (the benchmark) and ``peer_group`` (the peers'
+    own values) are None without a peer group, and ``progress`` and
     ``alignment`` without a plan.
     """
 
@@ -972,6 +973,7 @@ class GapReport:
     plan: Plan | None = None
     schedule: Schedule | None = None
     notes: list[str] = field(default_factory=list)
+    peer_group: pd.DataFrame | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """One key per analysis.
@@ -1000,6 +1002,19 @@ class GapReport:
         }
 
 
+def target_role(client: Any) -> Any:
+    """The client's target role as a :class:`~careerlib.onet.RoleProfile`.
+
+    ``target_role`` in the client file is a role file (relative to the client
+    file), an O*NET code, or a title looked up in O*NET.
+    """
+    from careerlib.onet import role_profile
+
+    return role_profile(
+        client.resolve(client.target_role) if client.role_is_file else client.target_role
+    )
+
+
 def analyse(client: Any, as_of: dt.date | None = None, *, top_routes: int = 10) -> GapReport:
     """Run every analysis for a client profile (a :class:`~careerlib.clients.Client` or a path).
 
@@ -1008,26 +1023,24 @@ def analyse(client: Any, as_of: dt.date | None = None, *, top_routes: int = 10) 
     progress is judged at the newest review on or before ``as_of``.
     """
     from careerlib.clients import load_client
-    from careerlib.onet import load_onet, occupation_code, role_profile
+    from careerlib.onet import load_onet, occupation_code
     from careerlib.peers import load_metrics, load_peers
     from careerlib.planfile import load_plan
 
     if isinstance(client, str | Path):
         client = load_client(client)
     day = as_of if as_of is not None else dt.date.today()
-    role = role_profile(
-        client.resolve(client.target_role) if client.role_is_file else client.target_role
-    )
+    role = target_role(client)
     plan = load_plan(client.resolve(client.plan)) if client.plan is not None else None
     route = getattr(client, "route", None)
     skills = skills_gap(role, client.skill_levels(), plan, route=route)
 
     peers = None
+    group = None
     if client.peers is not None and client.organization is not None:
         defs = load_metrics(client.metrics_path)
-        peers = peer_benchmark(
-            client.organization.metrics, load_peers(client.resolve(client.peers)), defs
-        )
+        group = load_peers(client.resolve(client.peers))
+        peers = peer_benchmark(client.organization.metrics, group, defs)
 
     times: dict[str | None, TimeGap] = {}
     progress = None
@@ -1073,6 +1086,7 @@ def analyse(client: Any, as_of: dt.date | None = None, *, top_routes: int = 10) 
         routes=routes,
         plan=plan,
         schedule=sched,
+        peer_group=group,
     )
 
 
@@ -1175,3 +1189,201 @@ def report_text(report: GapReport) -> str:
 
     lines += ["", ATTRIBUTION]
     return "\n".join(lines)
+
+
+# --- know where you are: the self-assessment, due diligence, obstacles ------------
+
+
+def self_assessment(client: Any, role: Any | None = None) -> pd.DataFrame:
+    """The client's self-assessment as one tidy table, beside the target role's profile.
+
+    Parameters
+    ----------
+    client
+        A :class:`~careerlib.clients.Client`.
+    role
+        The target role's :class:`~careerlib.onet.RoleProfile`; its O*NET
+        occupation gives the interest (RIASEC) and work-value scores the client's
+        ratings are set against.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row a factor: ``kind`` (``talent``, ``interest``, ``value``,
+        ``marketability``), ``name``, ``rating`` (talents and marketability 1-5;
+        interests and values 1-7), ``role`` (the occupation's score on the same
+        scale, for interests and values; NaN otherwise), ``difference``
+        (``rating - role``), ``note``.
+    """
+    from careerlib.onet import load_onet
+
+    occupation = None
+    if role is not None:
+        occupations = load_onet().occupations
+        if role.code in occupations.index:
+            occupation = occupations.loc[role.code]
+    sa = client.self_assessment
+    rows: list[dict[str, Any]] = []
+    for item in sa.talents:
+        rows.append(
+            {"kind": "talent", "name": item.name, "rating": float(item.rating), "note": item.note}
+        )
+    for kind, scores in (("interest", sa.interests), ("value", sa.values)):
+        for name, score in scores.items():
+            theirs = (
+                float(occupation[name]) if occupation is not None and name in occupation else np.nan
+            )
+            rows.append(
+                {
+                    "kind": kind,
+                    "name": name,
+                    "rating": float(score.rating),
+                    "role": theirs,
+                    "note": score.note,
+                }
+            )
+    for item in sa.marketability:
+        rows.append(
+            {
+                "kind": "marketability",
+                "name": item.name,
+                "rating": float(item.rating),
+                "note": item.note,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["kind", "name", "rating", "role", "note"])
+    frame["role"] = frame["role"].astype(float)
+    frame["difference"] = frame["rating"] - frame["role"]
+    return frame
+
+
+def due_diligence(role: Any) -> dict[str, Any]:
+    """What the target role asks for before the client commits: the due diligence.
+
+    Returns the O*NET occupation's ``code`` and ``title``, its ``job_zone``
+    (1-5) with O*NET's description of the ``experience``, ``education`` and
+    ``training`` that zone means, the most common required ``typical_education``
+    and the share of incumbents who report it [%], and the ``questions`` a coach
+    asks about the economy and the education required.
+    """
+    from careerlib.onet import load_onet
+
+    data = load_onet()
+    out: dict[str, Any] = {"code": role.code, "title": role.title}
+    if role.code in data.occupations.index:
+        occ = data.occupations.loc[role.code]
+        zone = None if pd.isna(occ["job_zone"]) else int(occ["job_zone"])
+        out.update(
+            occupation=str(occ["title"]),
+            job_zone=zone,
+            typical_education=None if pd.isna(occ["education"]) else str(occ["education"]),
+            education_pct=None if pd.isna(occ["education_pct"]) else float(occ["education_pct"]),
+        )
+        if zone is not None and zone in data.job_zones.index:
+            ref = data.job_zones.loc[zone]
+            out.update(
+                job_zone_name=str(ref["name"]),
+                experience=str(ref["experience"]),
+                education=str(ref["education"]),
+                training=str(ref["training"]),
+            )
+    out["questions"] = [
+        f"How many {role.title} openings are there within commuting distance, "
+        "and is that number growing?",
+        "Which employers are hiring, and which are cutting back? "
+        "How exposed is the sector to the economy?",
+        f"What education and certification do postings for {role.title} ask for, "
+        "and what do they pay?",
+        "How long, and at what cost, would the missing education or certification take?",
+        "Who in the network holds this role today and could describe a real week of it?",
+    ]
+    return out
+
+
+def obstacles(plan: Plan, sched: Schedule | None = None) -> pd.DataFrame:
+    """The plan's obstacles, the riskiest first, each with its contingency.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by obstacle id: ``title``, ``likelihood`` and ``impact`` (1-5),
+        ``risk`` (their product, 1-25), ``mitigation``, ``contingency``,
+        ``affects`` (step ids), ``critical_steps`` (those of ``affects`` that are
+        critical in ``sched``, when a schedule is given), and ``missing``
+        (what a coach should still ask for: a mitigation, a contingency).
+    """
+    critical = set(sched.critical_ids) if sched is not None else set()
+    rows = []
+    for ob in plan.obstacles:
+        missing = [k for k in ("mitigation", "contingency") if not getattr(ob, k)]
+        rows.append(
+            {
+                "id": ob.id,
+                "title": ob.title,
+                "likelihood": ob.likelihood,
+                "impact": ob.impact,
+                "risk": ob.likelihood * ob.impact,
+                "mitigation": ob.mitigation,
+                "contingency": ob.contingency,
+                "affects": tuple(ob.affects),
+                "critical_steps": tuple(s for s in ob.affects if s in critical),
+                "missing": ", ".join(missing),
+            }
+        )
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "id",
+            "title",
+            "likelihood",
+            "impact",
+            "risk",
+            "mitigation",
+            "contingency",
+            "affects",
+            "critical_steps",
+            "missing",
+        ],
+    )
+    return frame.set_index("id").sort_values(["risk", "impact"], ascending=False, kind="stable")
+
+
+def rethink_prompts(time: TimeGap | None, progress: Progress | None) -> list[str]:
+    """Questions for the coach when the strategy needs re-thinking.
+
+    A strategy needs a fresh look when the last review is older than the
+    cadence allows ("it has gathered dust"), when the plan can no longer make
+    its target, when the pace so far projects a late finish, or when steps are
+    behind. Returns an empty list when none of that holds.
+    """
+    prompts: list[str] = []
+    if progress is not None and progress.stale:
+        prompts.append(
+            f"The last review was {progress.days_since_review} days ago, "
+            f"longer than a {progress.cadence} "
+            "cadence allows: is the destination still the one the client wants? Have the talents, "
+            "interests or the market changed since the plan was made?"
+        )
+    if time is not None and not time.feasible:
+        prompts.append(
+            f"The plan is late by {time.late_by_days} working days: move the target to "
+            f"{time.earliest_finish}, shorten a critical step (outside help, a faster course), or "
+            "switch to another route?"
+        )
+    if (
+        progress is not None
+        and progress.projected_late_days is not None
+        and progress.projected_late_days > 0
+    ):
+        prompts.append(
+            f"At the pace so far the work ends {progress.projected_late_days} working days "
+            f"after the target ({progress.projected_finish}): what is taking longer than "
+            "planned, and what can "
+            "the client say no to?"
+        )
+    if progress is not None and progress.behind:
+        names = ", ".join(progress.behind[:5])
+        prompts.append(
+            f"Behind plan: {names}. Which obstacle hit them, and is its contingency needed now?"
+        )
+    return prompts
