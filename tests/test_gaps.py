@@ -388,3 +388,76 @@ def test_analyse_a_sample_client():
     assert report.peers is None
     data = report.to_dict()
     assert {"skills", "peers", "time", "progress", "alignment", "routes"} <= set(data)
+
+
+# --- self-assessment, due diligence, obstacles, re-think prompts ----------------------
+
+
+def test_self_assessment_sets_ratings_against_the_occupation() -> None:
+    from careerlib.clients import load_client
+    from careerlib.gaps import self_assessment, target_role
+
+    client = load_client(DATA / "clients" / "jordan-lee.yaml")
+    role = target_role(client)
+    frame = self_assessment(client, role)
+    assert set(frame["kind"]) == {"talent", "interest", "value", "marketability"}
+    enterprising = frame[(frame["kind"] == "interest") & (frame["name"] == "Enterprising")].iloc[0]
+    # Interests.txt, 11-3021.00, OI Enterprising = 5.09 (rounded by O*NET to two places)
+    assert enterprising["rating"] == 6.0
+    assert enterprising["role"] == pytest.approx(5.09, abs=0.01)
+    assert enterprising["difference"] == pytest.approx(0.91, abs=0.01)
+    talents = frame[frame["kind"] == "talent"]
+    assert talents["role"].isna().all() and talents.iloc[0]["name"] == "Calm in a crisis"
+
+
+def test_due_diligence_gives_job_zone_education_and_questions() -> None:
+    from careerlib.gaps import due_diligence
+
+    facts = due_diligence(role_profile("11-3021.00"))
+    assert facts["job_zone"] == 4  # Job Zones.txt, 11-3021.00
+    assert facts["job_zone_name"].startswith("Job Zone Four")
+    assert facts["typical_education"] == "Bachelor's degree"
+    assert len(facts["questions"]) >= 4 and any("economy" in q for q in facts["questions"])
+
+
+def test_obstacles_are_ranked_by_risk_with_their_contingencies() -> None:
+    from careerlib.gaps import obstacles
+
+    plan = parse_plan(
+        "title: T\nstart: 2027-01-04\ntarget: 2027-01-29\nsteps:\n"
+        "  - {id: a, duration: 5}\n  - {id: b, duration: 3, after: [a]}\n  - {id: c, duration: 1}\n"
+        "obstacles:\n"
+        "  - {id: low, title: L, likelihood: 1, impact: 2, mitigation: m, contingency: c, affects: [c]}\n"
+        "  - {id: high, title: H, likelihood: 4, impact: 5, mitigation: m, affects: [a, c]}\n"
+    )
+    frame = obstacles(plan, schedule(plan))
+    assert frame.index.tolist() == ["high", "low"]
+    assert frame.loc["high", "risk"] == 20
+    assert frame.loc["high", "critical_steps"] == ("a",)  # a -> b is the critical chain
+    assert frame.loc["high", "missing"] == "contingency"
+    assert frame.loc["low", "missing"] == ""
+
+
+def test_rethink_prompts_for_a_stale_late_plan_and_none_on_track() -> None:
+    from careerlib.gaps import progress_at, rethink_prompts, time_gap
+
+    plan = parse_plan(
+        "title: T\nstart: 2027-01-04\ntarget: 2027-01-29\ncheckpoints: {cadence: weekly}\n"
+        "steps:\n  - {id: a, duration: 30}\n"
+    )
+    sched = schedule(plan)
+    old = [Review(date=D(2027, 1, 5), progress={"a": 0.1})]
+    prompts = rethink_prompts(time_gap(sched), progress_at(sched, old, D(2027, 1, 29)))
+    text = " ".join(prompts)
+    assert "longer than a weekly cadence allows" in text
+    assert "late by 10 working days" in text and "2027-02-12" in text
+
+    easy = parse_plan(
+        "title: T\nstart: 2027-01-04\ntarget: 2027-03-26\nsteps:\n  - {id: a, duration: 5}\n"
+    )
+    sched = schedule(easy)
+    fresh = [Review(date=D(2027, 1, 8), progress={"a": 0.5})]
+    assert (
+        rethink_prompts(time_gap(sched), progress_at(sched, fresh, D(2027, 1, 8), cadence="weekly"))
+        == []
+    )
