@@ -427,7 +427,8 @@ def test_obstacles_are_ranked_by_risk_with_their_contingencies() -> None:
         "title: T\nstart: 2027-01-04\ntarget: 2027-01-29\nsteps:\n"
         "  - {id: a, duration: 5}\n  - {id: b, duration: 3, after: [a]}\n  - {id: c, duration: 1}\n"
         "obstacles:\n"
-        "  - {id: low, title: L, likelihood: 1, impact: 2, mitigation: m, contingency: c, affects: [c]}\n"
+        "  - {id: low, title: L, likelihood: 1, impact: 2, mitigation: m, contingency: c,"
+        " affects: [c]}\n"
         "  - {id: high, title: H, likelihood: 4, impact: 5, mitigation: m, affects: [a, c]}\n"
     )
     frame = obstacles(plan, schedule(plan))
