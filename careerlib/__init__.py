@@ -17,7 +17,13 @@ from importlib import import_module
 from typing import Any
 
 from careerlib.calendars import WorkCalendar
-from careerlib.exceptions import CalendarError, CareerlibError, CycleError, PlanError
+from careerlib.exceptions import (
+    CalendarError,
+    CareerlibError,
+    CycleError,
+    ExportError,
+    PlanError,
+)
 from careerlib.models import Plan, Step
 from careerlib.planfile import load_plan, parse_plan
 from careerlib.scheduler import Schedule, schedule, schedule_routes
@@ -28,20 +34,28 @@ __all__ = [
     "CalendarError",
     "CareerlibError",
     "CycleError",
+    "ExportError",
     "Plan",
     "PlanError",
     "Schedule",
     "Step",
     "WorkCalendar",
     "__version__",
+    "export",
+    "gantt",
     "load_plan",
     "parse_plan",
+    "routes_chart",
     "schedule",
     "schedule_routes",
 ]
 
 # name -> module, for names whose modules import heavy libraries
-_LAZY: dict[str, str] = {}
+_LAZY: dict[str, str] = {
+    "export": "careerlib.exports",
+    "gantt": "careerlib.charts",
+    "routes_chart": "careerlib.charts",
+}
 
 
 def __getattr__(name: str) -> Any:

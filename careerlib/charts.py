@@ -26,7 +26,7 @@ from careerlib.scheduler import Schedule, schedule_routes
 if TYPE_CHECKING:
     from careerlib.models import Plan
 
-__all__ = ["COLOR_BY", "GROUP_BY", "gantt", "routes"]
+__all__ = ["COLORS", "COLOR_BY", "GROUP_BY", "gantt", "routes", "routes_chart"]
 
 ColorBy = Literal["criticality", "goal", "route"]
 GroupBy = Literal["auto", "goal", "route", "none"]
@@ -90,13 +90,14 @@ def _iso(days: np.ndarray) -> list[str]:
     return np.datetime_as_string(np.asarray(days, dtype="datetime64[D]"), unit="D").tolist()
 
 
-def _day(value: dt.date | np.datetime64) -> np.datetime64:
+def _day(value: Any) -> np.datetime64:
+    """A date, ``datetime64`` or ISO string as ``datetime64[D]``."""
     return np.datetime64(value, "D")
 
 
-def _fmt(value: dt.date | np.datetime64 | str) -> str:
+def _fmt(value: Any) -> str:
     """A date as a client reads it: ``Mon 23 Nov 2026``."""
-    day = dt.date.fromisoformat(str(np.datetime64(value, "D")))
+    day = dt.date.fromisoformat(str(_day(value)))
     return day.strftime("%a %d %b %Y")
 
 
@@ -232,15 +233,20 @@ def _month(day: np.datetime64) -> np.datetime64:
     return day.astype("datetime64[M]")
 
 
-def _base_layout(title: str, height: int) -> dict[str, Any]:
-    """Layout defaults shared by the charts: white, a light grid, dates on x."""
+def _base_layout(title: str, height: int, subtitle: str = "") -> dict[str, Any]:
+    """Layout defaults shared by the charts: white, a light grid, dates on x.
+
+    The title sits at the top left, ``subtitle`` (lines joined by ``<br>``) under it.
+    """
     return {
         "title": {
             "text": title,
+            "subtitle": {"text": subtitle, "font": {"size": 13, "color": COLORS["text"]}},
             "x": 0.01,
             "xanchor": "left",
+            "xref": "container",
             "yref": "container",
-            "y": 1 - 14 / height,
+            "y": 1 - 12 / height,
             "yanchor": "top",
             "font": {"size": 20, "color": COLORS["text"]},
         },
@@ -263,18 +269,24 @@ def _base_layout(title: str, height: int) -> dict[str, Any]:
     }
 
 
-def _legend(height: int, top_px: int) -> dict[str, Any]:
-    """A horizontal legend just under the title, ``top_px`` from the top of the figure."""
+def _legend() -> dict[str, Any]:
+    """A legend at the top right of the plot, one entry a line (it fits any width)."""
     return {
-        "orientation": "h",
-        "yref": "container",
-        "y": 1 - top_px / height,
+        "orientation": "v",
+        "yref": "paper",
+        "y": 1,
         "yanchor": "top",
-        "x": 0.01,
+        "x": 1.01,
         "xanchor": "left",
         "font": {"size": 12},
         "traceorder": "normal",
+        "bgcolor": "rgba(255,255,255,0.9)",
+        "tracegroupgap": 4,
     }
+
+
+#: Height of one legend entry [px], to make a short chart tall enough for its legend.
+_LEGEND_ENTRY_PX = 24
 
 
 # --- the Gantt chart -----------------------------------------------------------
@@ -780,21 +792,20 @@ def gantt(
         route = f"Route: {html.escape(route_titles.get(result.route, result.route))} · "
     verdict_color = COLORS["target"] if result.feasible else COLORS["critical"]
     heading = html.escape(title if title is not None else plan.title)
-    text = (
-        f"<b>{heading}</b><br><span style='font-size:13px'>{owner}{route}"
-        f"{_plural(n, 'step')}, {_fmt(first)} → {_fmt(target)}</span>"
-        f"<br><span style='font-size:13px;color:{verdict_color}'>"
-        f"{html.escape(result.verdict)}</span>"
+    subtitle = (
+        f"{owner}{route}{_plural(n, 'step')}, {_fmt(first)} → target {_fmt(target)}"
+        f"<br><span style='color:{verdict_color}'>{html.escape(result.verdict)}</span>"
     )
 
     row_px = 30 if n_rows <= 20 else 24 if n_rows <= 60 else 20
-    top = 170
-    bottom = 60
-    height = top + bottom + n_rows * row_px
-    layout = _base_layout(text, height)
+    top, bottom = 120, 60
+    entries = sum(1 for t in traces if t.get("showlegend", True)) + (1 if show_closed_days else 0)
+    plot_px = max(n_rows * row_px, entries * _LEGEND_ENTRY_PX)
+    height = top + bottom + plot_px
+    layout = _base_layout(f"<b>{heading}</b>", height, subtitle)
     layout.update(
-        margin={"t": top, "b": bottom, "l": 10, "r": 30, "autoexpand": True},
-        legend=_legend(height, 92),
+        margin={"t": top, "b": bottom, "l": 10, "r": 10, "autoexpand": True},
+        legend=_legend(),
         shapes=shapes,
         annotations=notes,
         showlegend=True,
@@ -965,12 +976,12 @@ def routes(plan: Plan, *, title: str | None = None) -> go.Figure:
         shapes.append(line)
         notes.append(note)
     heading = html.escape(title if title is not None else f"Routes compared: {plan.title}")
-    top, bottom, row_px = 130, 60, 90
-    height = top + bottom + n * row_px
+    top, bottom, row_px = 90, 60, 90
+    height = top + bottom + max(n * row_px, len(traces) * _LEGEND_ENTRY_PX)
     layout = _base_layout(f"<b>{heading}</b>", height)
     layout.update(
-        margin={"t": top, "b": bottom, "l": 10, "r": 30},
-        legend=_legend(height, 52),
+        margin={"t": top, "b": bottom, "l": 10, "r": 10},
+        legend=_legend(),
         shapes=shapes,
         annotations=notes,
         bargap=0.2,
@@ -987,3 +998,7 @@ def routes(plan: Plan, *, title: str | None = None) -> go.Figure:
         "fixedrange": True,
     }
     return go.Figure(data=traces, layout=layout)
+
+
+#: ``careerlib.routes_chart``: :func:`routes` under a name that says it draws.
+routes_chart = routes

@@ -7,6 +7,7 @@ catch them all with ``except CareerlibError``::
      +-- PlanError              an input file is not a valid plan (file, line, field)
      |    +-- CycleError        steps wait on each other in a loop (the steps in it)
      +-- CalendarError          a calendar cannot answer (no working day at all, ...)
+     +-- ExportError            a file cannot be written (unknown format, no browser for images)
 
 An infeasible plan is not an error: it is a result (``Schedule.feasible`` is
 ``False``), so a coach can still look at it.
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["CalendarError", "CareerlibError", "CycleError", "PlanError"]
+__all__ = ["CalendarError", "CareerlibError", "CycleError", "ExportError", "PlanError"]
 
 
 class CareerlibError(Exception):
@@ -97,3 +98,11 @@ class CycleError(PlanError):
 
 class CalendarError(CareerlibError, ValueError):
     """A working calendar cannot answer a question (for example it has no working day)."""
+
+
+class ExportError(CareerlibError):
+    """A chart or a schedule cannot be written in the format asked for.
+
+    The message names the file and says what would work: the known suffixes for
+    an unknown one, how to install chromium when no browser renders images.
+    """
