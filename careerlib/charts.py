@@ -149,48 +149,48 @@ def _date_line(
 
 
 def _closed_days(result: Schedule, lo: np.datetime64, hi: np.datetime64) -> list[dict[str, Any]]:
-    """Shaded bands for blackouts (labelled by their reason) and holidays in ``[lo, hi]``."""
+    """Shaded bands for blackouts (named by their reason) and holidays in ``[lo, hi]``.
+
+    Shapes stay out of the legend; :func:`_closed_legend` gives them one entry.
+    """
     plan = result.plan
     shapes: list[dict[str, Any]] = []
-    blackout_days: set[np.datetime64] = set()
-    first = True
+    blackout_days: set[Any] = set()
     for b in plan.calendar.blackouts:
         a, z = _day(b.start), _day(b.end)
         blackout_days.update(np.arange(a, z + _ONE_DAY).tolist())
         if z < lo or a > hi:
             continue
-        label = f"Blackout: {b.reason}" if b.reason else "Blackout"
-        shapes.append(
-            _band(a, z + _ONE_DAY, label, showlegend=first, legend_name="Blackout or holiday")
-        )
-        first = False
+        shapes.append(_band(a, z + _ONE_DAY, f"Blackout: {b.reason}" if b.reason else "Blackout"))
     # Holidays: workdays of the week that are not working days, outside blackouts.
     span = np.arange(lo, hi + _ONE_DAY, dtype="datetime64[D]")
     if span.size:
-        weekday = (span.astype("datetime64[D]").view("int64") - 4) % 7  # 1970-01-01 was a Thursday
+        weekday = (span.view("int64") - 4) % 7  # 1970-01-01 was a Thursday
         on_weekday = np.asarray(result.calendar.weekmask, dtype=bool)[weekday]
-        closed = span[on_weekday & ~np.asarray(result.calendar.is_working_day(span), dtype=bool)]
-        for d in closed.tolist():
-            if d in blackout_days:
-                continue
-            day = np.datetime64(d, "D")
-            shapes.append(
-                _band(
-                    day,
-                    day + _ONE_DAY,
-                    f"Holiday {d}",
-                    showlegend=first,
-                    legend_name="Blackout or holiday",
-                )
-            )
-            first = False
+        working = np.asarray(result.calendar.is_working_day(span), dtype=bool)
+        for d in span[on_weekday & ~working].tolist():
+            if d not in blackout_days:
+                day = np.datetime64(d, "D")
+                shapes.append(_band(day, day + _ONE_DAY, f"Holiday {d}"))
     return shapes
 
 
-def _band(
-    a: np.datetime64, z: np.datetime64, name: str, *, showlegend: bool, legend_name: str
-) -> dict[str, Any]:
-    """A shaded band over the days ``[a, z)``; the first one also names the legend entry."""
+def _closed_legend() -> dict[str, Any]:
+    """A legend entry for the shaded blackouts and holidays (an empty trace)."""
+    return {
+        "type": "bar",
+        "orientation": "h",
+        "x": [None],
+        "y": [None],
+        "name": "Blackout or holiday",
+        "marker": {"color": COLORS["closed"], "line": {"width": 0}},
+        "hoverinfo": "skip",
+        "legendrank": 900,
+    }
+
+
+def _band(a: np.datetime64, z: np.datetime64, name: str) -> dict[str, Any]:
+    """A shaded band over the days ``[a, z)``, behind the bars."""
     return {
         "type": "rect",
         "xref": "x",
@@ -202,10 +202,7 @@ def _band(
         "fillcolor": COLORS["closed"],
         "line": {"width": 0},
         "layer": "below",
-        "name": legend_name if showlegend else name,
-        "showlegend": showlegend,
-        "legendgroup": "closed",
-        "legendrank": 900,
+        "name": name,
     }
 
 
@@ -683,7 +680,7 @@ def gantt(
                 "customdata": [result.ids[k] for k in with_deadline],
                 "hovertext": [
                     f"<b>Deadline</b> of {html.escape(result.steps[k].title or result.ids[k])}: "
-                    f"{_fmt(result.steps[k].deadline)}"  # type: ignore[arg-type]
+                    f"{_fmt(result.steps[k].deadline)}"
                     for k in with_deadline
                 ],
                 "hovertemplate": "%{hovertext}<extra></extra>",
@@ -744,7 +741,7 @@ def gantt(
     lo = min(start.min(), early.min(), first)
     hi = max(end.max(), target + _ONE_DAY)
     if with_deadline:
-        hi = max(hi, max(_day(result.steps[k].deadline) for k in with_deadline) + _ONE_DAY)  # type: ignore[arg-type]
+        hi = max(hi, max(_day(result.steps[k].deadline) for k in with_deadline) + _ONE_DAY)
     pad = max(np.timedelta64(2, "D"), (hi - lo) // 40)
     x_range = [str(lo - pad), str(hi + pad)]
 
@@ -768,7 +765,10 @@ def gantt(
             }
         )
     if show_closed_days:
-        shapes += _closed_days(result, lo - pad, hi + pad)
+        closed = _closed_days(result, lo - pad, hi + pad)
+        if closed:
+            shapes += closed
+            traces.append(_closed_legend())
     start_label = f"Start {_fmt(first)}" if plan.start is not None else f"Today {_fmt(first)}"
     line, note = _date_line(first, start_label, COLORS["start"], dash="dash", side="right")
     shapes.append(line)
@@ -799,7 +799,7 @@ def gantt(
 
     row_px = 30 if n_rows <= 20 else 24 if n_rows <= 60 else 20
     top, bottom = 120, 60
-    entries = sum(1 for t in traces if t.get("showlegend", True)) + (1 if show_closed_days else 0)
+    entries = sum(1 for t in traces if t.get("showlegend", True))
     plot_px = max(n_rows * row_px, entries * _LEGEND_ENTRY_PX)
     height = top + bottom + plot_px
     layout = _base_layout(f"<b>{heading}</b>", height, subtitle)
