@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -113,12 +114,19 @@ def _clip(text: str, width: int) -> str:
 
 
 def _date_line(
-    day: np.datetime64, label: str, color: str, *, dash: str = "solid", side: str = "left"
+    day: np.datetime64,
+    label: str,
+    color: str,
+    *,
+    dash: str = "solid",
+    side: str = "left",
+    lane: int = 0,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """A vertical line at the start of ``day`` with a label above the plot.
 
     Drawn as a shape and an annotation: ``add_vline(annotation_text=...)`` fails
-    on date axes (plotly issue 3065). ``side`` is where the label sits.
+    on date axes (plotly issue 3065). ``side`` is where the label sits; ``lane``
+    1 raises it one line, clear of the labels of lane 0.
     """
     x = str(day)
     shape = {
@@ -140,6 +148,7 @@ def _date_line(
         "y": 1,
         "yanchor": "bottom",
         "xanchor": "right" if side == "left" else "left",
+        "yshift": 16 * lane,
         "text": f"<b>{html.escape(label)}</b>",
         "showarrow": False,
         "font": {"color": color, "size": 12},
@@ -148,20 +157,39 @@ def _date_line(
     return shape, note
 
 
-def _closed_days(result: Schedule, lo: np.datetime64, hi: np.datetime64) -> list[dict[str, Any]]:
-    """Shaded bands for blackouts (named by their reason) and holidays in ``[lo, hi]``.
+def _closed_days(
+    result: Schedule, lo: np.datetime64, hi: np.datetime64
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Shaded bands for blackouts and holidays in ``[lo, hi]``, and the blackouts' labels.
 
     Shapes stay out of the legend; :func:`_closed_legend` gives them one entry.
+    A blackout is labelled with its reason above its band.
     """
     plan = result.plan
     shapes: list[dict[str, Any]] = []
+    notes: list[dict[str, Any]] = []
     blackout_days: set[Any] = set()
     for b in plan.calendar.blackouts:
         a, z = _day(b.start), _day(b.end)
         blackout_days.update(np.arange(a, z + _ONE_DAY).tolist())
         if z < lo or a > hi:
             continue
-        shapes.append(_band(a, z + _ONE_DAY, f"Blackout: {b.reason}" if b.reason else "Blackout"))
+        name = f"Blackout: {b.reason}" if b.reason else "Blackout"
+        shapes.append(_band(a, z + _ONE_DAY, name))
+        notes.append(
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": str(a + (z + _ONE_DAY - a) // 2),
+                "y": 1,
+                "yanchor": "bottom",
+                "text": f"<i>{html.escape(b.reason or 'blackout')}</i>",
+                "showarrow": False,
+                "font": {"size": 10, "color": "#5D6D7E"},
+                "bgcolor": "rgba(255,255,255,0.7)",
+                "name": name,
+            }
+        )
     # Holidays: workdays of the week that are not working days, outside blackouts.
     span = np.arange(lo, hi + _ONE_DAY, dtype="datetime64[D]")
     if span.size:
@@ -172,7 +200,7 @@ def _closed_days(result: Schedule, lo: np.datetime64, hi: np.datetime64) -> list
             if d not in blackout_days:
                 day = np.datetime64(d, "D")
                 shapes.append(_band(day, day + _ONE_DAY, f"Holiday {d}"))
-    return shapes
+    return shapes, notes
 
 
 def _closed_legend() -> dict[str, Any]:
@@ -347,6 +375,400 @@ def _rows(
     return out
 
 
+@dataclass(frozen=True)
+class _Rows:
+    """Where each step is drawn: ``y[k]`` is the row of step ``k`` (0 at the top)."""
+
+    y: np.ndarray
+    tickvals: list[float]
+    ticktext: list[str]
+    headers: list[tuple[int, str]]
+
+    @property
+    def count(self) -> int:
+        return max(len(self.tickvals), 1)
+
+
+def _layout_rows(result: Schedule, kind: str, sort: str, label_width: int) -> _Rows:
+    """One row per step, plus a header row per group when there are several groups."""
+    titles = _group_titles(result, kind)
+    grouped = _rows(result, _group_of(result, kind), sort)
+    show_headers = kind != "none" and len(grouped) > 1
+    y = np.zeros(len(result), dtype=float)
+    tickvals: list[float] = []
+    ticktext: list[str] = []
+    headers: list[tuple[int, str]] = []
+    for g, members in grouped:
+        if show_headers:
+            label = titles.get(g) or str(g)
+            headers.append((len(tickvals), label))
+            tickvals.append(len(tickvals))
+            ticktext.append(f"<b>{html.escape(_clip(label, label_width))}</b>")
+        for k in members:
+            y[k] = len(tickvals)
+            tickvals.append(len(tickvals))
+            ticktext.append(html.escape(_clip(result.steps[k].title or result.ids[k], label_width)))
+    return _Rows(y, tickvals, ticktext, headers)
+
+
+def _hover_texts(result: Schedule) -> np.ndarray:
+    """For each step: its title and id, dates, duration, slack, deadline, goal and route."""
+    plan = result.plan
+    goal_titles = {g.id: g.title for g in plan.goals}
+    route_titles = {r.id: r.title for r in plan.routes}
+    starts, finishes, earliest = _iso(result.start), _iso(result.finish), _iso(result.early_start)
+    out = []
+    for k, step in enumerate(result.steps):
+        slack = int(result.slack_days[k])
+        lines = [f"<b>{html.escape(step.title or step.id)}</b> ({html.escape(step.id)})"]
+        if result.milestone[k]:
+            lines.append(f"Milestone on {_fmt(starts[k])}")
+        else:
+            lines.append(f"{_fmt(starts[k])} → {_fmt(finishes[k])}")
+            lines.append(f"Duration: {_plural(int(result.duration_days[k]), 'working day')}")
+        lines.append(
+            f"Slack: {_plural(slack, 'working day')}"
+            + (" (critical)" if result.critical[k] else "")
+            + (f"; could start {_fmt(earliest[k])}" if slack > 0 else "")
+        )
+        if step.deadline is not None:
+            lines.append(f"Deadline: {_fmt(step.deadline)}")
+        if step.goal:
+            lines.append(f"Goal: {html.escape(goal_titles.get(step.goal, step.goal))}")
+        route_name = route_titles.get(step.route, step.route) if step.route else "every route"
+        lines.append(f"Route: {html.escape(route_name)}")
+        if result.buffer_days[k]:
+            lines.append(f"Buffer after it: {_plural(int(result.buffer_days[k]), 'working day')}")
+        out.append("<br>".join(lines))
+    return np.asarray(out, dtype=object)
+
+
+@dataclass(frozen=True)
+class _Steps:
+    """The schedule's arrays as the Gantt chart draws them (days, rows, hover text)."""
+
+    result: Schedule
+    y: np.ndarray
+    hover: np.ndarray
+    ids: np.ndarray
+    start: np.ndarray  # first working day
+    end: np.ndarray  # the day after the finish: bars end there
+    early: np.ndarray  # the forward pass's start
+    milestone: np.ndarray
+    critical: np.ndarray
+
+    @classmethod
+    def of(cls, result: Schedule, y: np.ndarray) -> _Steps:
+        return cls(
+            result=result,
+            y=y,
+            hover=_hover_texts(result),
+            ids=np.asarray(result.ids, dtype=object),
+            start=result.start.astype("datetime64[D]"),
+            end=result.finish.astype("datetime64[D]") + _ONE_DAY,
+            early=result.early_start.astype("datetime64[D]"),
+            milestone=result.milestone.astype(bool),
+            critical=result.critical.astype(bool),
+        )
+
+    def bars(self, idx: np.ndarray, a: np.ndarray, z: np.ndarray, **kw: Any) -> dict[str, Any]:
+        """Horizontal bars over the days ``[a, z)`` of the steps ``idx``."""
+        length = (z[idx] - a[idx]).astype("timedelta64[D]").astype("int64") * _DAY_MS
+        return {
+            "type": "bar",
+            "orientation": "h",
+            "base": _iso(a[idx]),
+            "x": length.tolist(),
+            "y": self.y[idx].tolist(),
+            "customdata": self.ids[idx].tolist(),
+            "hovertext": self.hover[idx].tolist(),
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "width": 0.62,
+            **kw,
+        }
+
+
+def _legend_only(name: str, marker: dict[str, Any], rank: int) -> dict[str, Any]:
+    """An empty trace that only puts an entry in the legend."""
+    return {
+        "type": "bar",
+        "orientation": "h",
+        "x": [None],
+        "y": [None],
+        "name": name,
+        "marker": marker,
+        "hoverinfo": "skip",
+        "legendrank": rank,
+    }
+
+
+def _slack_trace(s: _Steps) -> list[dict[str, Any]]:
+    """Pale bars from each step's earliest start to its latest start."""
+    idx = np.flatnonzero(s.result.slack_days > 0)
+    if not idx.size:
+        return []
+    until = np.where(s.milestone, s.start + _ONE_DAY, s.start)
+    note = "<br><i>Pale bar: from the earliest start the work allows</i>"
+    return [
+        s.bars(
+            idx,
+            s.early,
+            until,
+            name="Slack: how much earlier it could start",
+            marker={"color": COLORS["slack"], "line": {"width": 0}},
+            hovertext=[h + note for h in s.hover[idx]],
+            legendrank=300,
+        )
+    ]
+
+
+def _step_traces(s: _Steps, color_by: str) -> list[dict[str, Any]]:
+    """The bars of the steps that take time, one trace per colour."""
+    result, plan = s.result, s.result.plan
+    bar = ~s.milestone
+    crit = s.critical
+    if color_by == "criticality":
+        series = [
+            ("Critical step: a delay moves the target", crit & bar, COLORS["critical"]),
+            ("Step with slack", ~crit & bar, COLORS["step"]),
+        ]
+    else:
+        own = _group_of(result, color_by)
+        kinds = plan.goals if color_by == "goal" else plan.routes
+        names = {k.id: k.title for k in kinds}
+        order = [k.id for k in kinds if k.id in set(own)]
+        colors = _palette(order)
+        series = [
+            (_clip(names[g], 40), np.array([o == g for o in own]) & bar, colors[g]) for g in order
+        ]
+        if None in own:
+            other = "No goal" if color_by == "goal" else "Every route"
+            series.insert(0, (other, np.array([o is None for o in own]) & bar, _NO_GROUP_COLOR))
+    traces = []
+    for rank, (name, mask, color) in enumerate(series):
+        idx = np.flatnonzero(mask)
+        if not idx.size:
+            continue
+        line: dict[str, Any] = {"width": 0}
+        if color_by != "criticality":  # critical steps are outlined
+            line = {
+                "color": np.where(crit[idx], COLORS["outline"], "rgba(0,0,0,0)").tolist(),
+                "width": np.where(crit[idx], 2, 0).tolist(),
+            }
+        marker = {"color": color, "line": line}
+        traces.append(s.bars(idx, s.start, s.end, name=name, marker=marker, legendrank=100 + rank))
+    if color_by != "criticality" and (crit & bar).any():
+        outlined = {"color": "white", "line": {"color": COLORS["outline"], "width": 2}}
+        traces.append(
+            _legend_only("Critical step (outlined): a delay moves the target", outlined, 200)
+        )
+    return traces
+
+
+def _too_late_trace(s: _Steps) -> list[dict[str, Any]]:
+    """For a plan that is not feasible: the part of the work before the start, hatched amber."""
+    first = _day(s.result.first_day)
+    idx = np.flatnonzero(~s.milestone & (s.start < first))
+    if not idx.size:
+        return []
+    marker = {
+        "color": COLORS["late"],
+        "pattern": {"shape": "/", "fgcolor": "rgba(255,255,255,0.7)", "solidity": 0.3},
+        "line": {"color": COLORS["critical"], "width": 1},
+    }
+    name = "Too late: would have to happen before the start"
+    return [
+        s.bars(idx, s.start, np.minimum(s.end, first), name=name, marker=marker, legendrank=250)
+    ]
+
+
+def _dependency_trace(s: _Steps) -> list[dict[str, Any]]:
+    """One trace of elbow arrows: from the end of a step to the start of each step after it.
+
+    One trace keeps the chart fast with hundreds of links and lets a click in
+    the legend hide them all.
+    """
+    xs: list[str | None] = []
+    ys: list[float | None] = []
+    sizes: list[int] = []
+    head = 0.36  # the arrow stops at the edge of the bar, not its middle
+    for k, preds in enumerate(s.result.predecessors):
+        x1 = str(s.end[k]) if s.milestone[k] else str(s.start[k])
+        y1 = float(s.y[k])
+        for p in preds:
+            x0, y0 = str(s.end[p]), float(s.y[p])
+            if y0 == y1:
+                xs += [x0, x1, None]
+                ys += [y0, y1, None]
+                sizes += [0, 9, 0]
+            else:
+                toward = head if y1 > y0 else -head
+                xs += [x0, x1, x1, None]
+                ys += [y0, y0, y1 - toward, None]
+                sizes += [0, 0, 9, 0]
+    if not xs:
+        return []
+    return [
+        {
+            "type": "scatter",
+            "mode": "lines+markers",
+            "x": xs,
+            "y": ys,
+            "name": "Dependency: must finish first",
+            "line": {"color": COLORS["dependency"], "width": 1},
+            "marker": {
+                "symbol": "arrow",
+                "angleref": "previous",
+                "size": sizes,
+                "color": COLORS["dependency"],
+            },
+            "hoverinfo": "skip",
+            "opacity": 0.8,
+            "legendrank": 400,
+        }
+    ]
+
+
+def _milestone_trace(s: _Steps) -> list[dict[str, Any]]:
+    """Gold diamonds at the end of each milestone's day; critical ones ringed in red."""
+    idx = np.flatnonzero(s.milestone)
+    if not idx.size:
+        return []
+    crit = s.critical[idx]
+    return [
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "x": _iso(s.end[idx]),
+            "y": s.y[idx].tolist(),
+            "customdata": s.ids[idx].tolist(),
+            "hovertext": s.hover[idx].tolist(),
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "name": "Milestone",
+            "marker": {
+                "symbol": "diamond",
+                "size": 15,
+                "color": COLORS["milestone"],
+                "line": {
+                    "color": np.where(crit, COLORS["critical"], COLORS["outline"]).tolist(),
+                    "width": np.where(crit, 3, 1.5).tolist(),
+                },
+            },
+            "cliponaxis": False,
+            "legendrank": 500,
+        }
+    ]
+
+
+def _deadline_trace(s: _Steps) -> list[dict[str, Any]]:
+    """A purple tick at the end of each deadline day, on the step's row."""
+    steps = s.result.steps
+    idx = np.asarray([k for k, step in enumerate(steps) if step.deadline is not None], dtype=int)
+    if not idx.size:
+        return []
+    days = np.array([steps[k].deadline for k in idx], dtype="datetime64[D]")
+    return [
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "x": _iso(days + _ONE_DAY),
+            "y": s.y[idx].tolist(),
+            "customdata": s.ids[idx].tolist(),
+            "hovertext": [
+                f"<b>Deadline</b> of {html.escape(steps[k].title or steps[k].id)}: "
+                f"{_fmt(steps[k].deadline)}"
+                for k in idx
+            ],
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "name": "Deadline",
+            "marker": {
+                "symbol": "line-ns",
+                "size": 18,
+                "line": {"color": COLORS["deadline"], "width": 3},
+            },
+            "cliponaxis": False,
+            "legendrank": 550,
+        }
+    ]
+
+
+def _checkpoint_traces(result: Schedule) -> list[dict[str, Any]]:
+    """Review dates of the cadence, and reviews held, as ticks along the bottom.
+
+    They are drawn on a hidden 0..1 axis (``y2``) over the rows.
+    """
+    cp = result.plan.checkpoints
+    days = _checkpoint_days(result)
+    if cp is None or not days.size:
+        return []
+
+    def ticks(x: np.ndarray, name: str, marker: dict[str, Any], rank: int) -> dict[str, Any]:
+        return {
+            "type": "scatter",
+            "mode": "markers",
+            "x": _iso(x),
+            "y": [0.0] * x.size,
+            "yaxis": "y2",
+            "name": name,
+            "marker": {"symbol": "triangle-up", **marker},
+            "hovertemplate": f"{name} %{{x|%a %d %b %Y}}<extra></extra>",
+            "cliponaxis": False,
+            "legendrank": rank,
+        }
+
+    out = [
+        ticks(
+            days,
+            f"Checkpoint review ({cp.cadence})",
+            {"size": 9, "color": COLORS["checkpoint"]},
+            600,
+        )
+    ]
+    held = np.array(sorted(r.date for r in cp.reviews), dtype="datetime64[D]")
+    if held.size:
+        marker = {"size": 11, "color": COLORS["target"], "line": {"color": "white", "width": 1}}
+        out.append(ticks(held, "Review held", marker, 610))
+    return out
+
+
+def _group_bands(rows: _Rows) -> list[dict[str, Any]]:
+    """A faint band across the chart behind each group's header row."""
+    return [
+        {
+            "type": "rect",
+            "xref": "paper",
+            "yref": "y",
+            "x0": 0,
+            "x1": 1,
+            "y0": r - 0.5,
+            "y1": r + 0.5,
+            "fillcolor": COLORS["group"],
+            "line": {"width": 0},
+            "layer": "below",
+            "name": f"group {label}",
+        }
+        for r, label in rows.headers
+    ]
+
+
+def _gantt_title(result: Schedule, title: str | None) -> tuple[str, str]:
+    """The title, and under it: owner, route, steps, dates, and the verdict in colour."""
+    plan = result.plan
+    owner = f"{html.escape(plan.owner)} · " if plan.owner else ""
+    route = ""
+    if result.route is not None:
+        names = {r.id: r.title for r in plan.routes}
+        route = f"Route: {html.escape(names.get(result.route, result.route))} · "
+    color = COLORS["target"] if result.feasible else COLORS["critical"]
+    heading = html.escape(title if title is not None else plan.title)
+    subtitle = (
+        f"{owner}{route}{_plural(len(result), 'step')}, {_fmt(result.first_day)} → "
+        f"target {_fmt(plan.target)}"
+        f"<br><span style='color:{color}'>{html.escape(result.verdict)}</span>"
+    )
+    return f"<b>{heading}</b>", subtitle
+
+
 def gantt(
     schedule: Schedule,
     *,
@@ -371,7 +793,7 @@ def gantt(
     target; blackouts and holidays are shaded; checkpoint reviews are ticks
     along the bottom when the plan has a cadence. For a plan that is not
     feasible, the part of the work that would have to happen before the start
-    is amber and the verdict is in the title.
+    is hatched amber and the verdict is under the title.
 
     Parameters
     ----------
@@ -387,7 +809,7 @@ def gantt(
         the steps serve several goals, and not at all otherwise.
     show_dependencies
         Draw an arrow from each step to each step that waits for it (one legend
-        entry, so they can also be hidden by a click in the legend).
+        entry, so a click in the legend hides them too).
     show_slack, show_closed_days, show_checkpoints
         Draw the slack extensions, the shaded blackouts and holidays, the
         checkpoint ticks.
@@ -396,413 +818,76 @@ def gantt(
     today
         Also draw a "Today" line on this date (for a review of a running plan).
     title
-        The chart title; default: the plan's title, with the verdict below it.
+        The chart title; default: the plan's title. The verdict is always under it.
     label_width
         Step titles on the y axis are clipped to this many characters.
 
     Returns
     -------
     plotly.graph_objects.Figure
-        Height grows with the number of steps [px]; the width follows the page.
+        Its height grows with the number of steps [px]; its width follows the page.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``color_by``, ``group_by`` or ``sort`` (the message lists the valid ones).
     """
     if color_by not in COLOR_BY:
         raise ValueError(f"unknown color_by {color_by!r}; valid: {', '.join(COLOR_BY)}")
     if sort not in ("start", "plan"):
         raise ValueError(f"unknown sort {sort!r}; valid: start, plan")
     result = schedule
-    plan = result.plan
-    n = len(result)
-    kind = _resolve_group_by(result, group_by, color_by)
-    groups = _group_of(result, kind)
-    titles = _group_titles(result, kind)
-    layout_rows = _rows(result, groups, sort)
-    show_headers = kind != "none" and len(layout_rows) > 1
+    rows = _layout_rows(result, _resolve_group_by(result, group_by, color_by), sort, label_width)
+    s = _Steps.of(result, rows.y)
 
-    # y positions: one row per step, plus one header row per group
-    y = np.zeros(n, dtype=float)
-    tickvals: list[float] = []
-    ticktext: list[str] = []
-    header_rows: list[tuple[float, str]] = []
-    row = 0
-    for g, members in layout_rows:
-        if show_headers:
-            header_rows.append((row, titles.get(g) or str(g)))
-            tickvals.append(row)
-            ticktext.append(f"<b>{html.escape(_clip(titles.get(g) or str(g), label_width))}</b>")
-            row += 1
-        for k in members:
-            y[k] = row
-            tickvals.append(row)
-            ticktext.append(html.escape(_clip(result.steps[k].title or result.ids[k], label_width)))
-            row += 1
-    n_rows = max(row, 1)
+    traces = _slack_trace(s) if show_slack else []
+    traces += _step_traces(s, color_by)
+    traces += _too_late_trace(s)
+    traces += _dependency_trace(s) if show_dependencies else []
+    traces += _milestone_trace(s)
+    traces += _deadline_trace(s)
+    traces += _checkpoint_traces(result) if show_checkpoints else []
 
-    start = result.start.astype("datetime64[D]")
-    finish = result.finish.astype("datetime64[D]")
-    early = result.early_start.astype("datetime64[D]")
+    # x range: from the earliest thing drawn to a little past the target and deadlines
     first = _day(result.first_day)
     target = _day(result.plan.target)
-    is_ms = result.milestone.astype(bool)
-    crit = result.critical.astype(bool)
-    slack = result.slack_days.astype(int)
-    bar = ~is_ms
-
-    # --- hover text, one per step
-    goal_titles = {g.id: g.title for g in plan.goals}
-    route_titles = {r.id: r.title for r in plan.routes}
-    s_iso, f_iso = _iso(start), _iso(finish)
-    e_iso = _iso(early)
-    hover = []
-    for k, step in enumerate(result.steps):
-        lines = [f"<b>{html.escape(step.title or step.id)}</b> ({html.escape(step.id)})"]
-        if is_ms[k]:
-            lines.append(f"Milestone on {_fmt(s_iso[k])}")
-        else:
-            lines.append(f"{_fmt(s_iso[k])} → {_fmt(f_iso[k])}")
-            lines.append(f"Duration: {_plural(int(result.duration_days[k]), 'working day')}")
-        lines.append(
-            f"Slack: {_plural(int(slack[k]), 'working day')}"
-            + (" (critical)" if crit[k] else "")
-            + (f"; could start {_fmt(e_iso[k])}" if slack[k] > 0 else "")
-        )
-        if step.deadline is not None:
-            lines.append(f"Deadline: {_fmt(step.deadline)}")
-        if step.goal:
-            lines.append(f"Goal: {html.escape(goal_titles.get(step.goal, step.goal))}")
-        route_name = route_titles.get(step.route, step.route) if step.route else "every route"
-        lines.append(f"Route: {html.escape(route_name)}")
-        if result.buffer_days[k]:
-            lines.append(f"Buffer after it: {_plural(int(result.buffer_days[k]), 'working day')}")
-        hover.append("<br>".join(lines))
-    hover_arr = np.asarray(hover, dtype=object)
-
-    traces: list[dict[str, Any]] = []
-
-    def bar_trace(idx: np.ndarray, a: np.ndarray, z: np.ndarray, **kw: Any) -> dict[str, Any]:
-        """Horizontal bars over the days ``[a, z)`` of the steps ``idx``."""
-        length = (z[idx] - a[idx]).astype("timedelta64[D]").astype("int64") * _DAY_MS
-        return {
-            "type": "bar",
-            "orientation": "h",
-            "base": _iso(a[idx]),
-            "x": length.tolist(),
-            "y": y[idx].tolist(),
-            "customdata": np.asarray(result.ids, dtype=object)[idx].tolist(),
-            "hovertext": hover_arr[idx].tolist(),
-            "hovertemplate": "%{hovertext}<extra></extra>",
-            "width": 0.62,
-            **kw,
-        }
-
-    # slack: from the earliest start to the latest start
-    if show_slack:
-        idx = np.flatnonzero(slack > 0)
-        if idx.size:
-            slack_end = np.where(is_ms, start + _ONE_DAY, start)
-            traces.append(
-                bar_trace(
-                    idx,
-                    early,
-                    slack_end,
-                    name="Slack: how much earlier it could start",
-                    marker={"color": COLORS["slack"], "line": {"width": 0}},
-                    width=0.62,
-                    hovertext=[
-                        f"{h}<br><i>Pale bar: the earliest start the work allows</i>"
-                        for h in hover_arr[idx]
-                    ],
-                    legendrank=300,
-                )
-            )
-
-    # the bars, in one trace per colour
-    end = finish + _ONE_DAY
-    if color_by == "criticality":
-        series = [
-            ("Critical step: a delay moves the target", crit & bar, COLORS["critical"]),
-            ("Step with slack", ~crit & bar, COLORS["step"]),
-        ]
-        outline = False
-    else:
-        keys = [g for g in dict.fromkeys(_group_of(result, color_by)) if g is not None]
-        order = [k.id for k in (plan.goals if color_by == "goal" else plan.routes) if k.id in keys]
-        colors = _palette(order)
-        names = goal_titles if color_by == "goal" else route_titles
-        own = _group_of(result, color_by)
-        series = [
-            (_clip(names.get(g, g), 40), np.array([o == g for o in own]) & bar, colors[g])
-            for g in order
-        ]
-        if any(o is None for o in own):
-            other = "No goal" if color_by == "goal" else "Every route"
-            series.insert(0, (other, np.array([o is None for o in own]) & bar, _NO_GROUP_COLOR))
-        outline = True
-    for rank, (name, mask, color) in enumerate(series):
-        idx = np.flatnonzero(mask)
-        if not idx.size:
-            continue
-        line = (
-            {
-                "color": np.where(crit[idx], COLORS["outline"], "rgba(0,0,0,0)").tolist(),
-                "width": np.where(crit[idx], 2, 0).tolist(),
-            }
-            if outline
-            else {"width": 0}
-        )
-        traces.append(
-            bar_trace(
-                idx,
-                start,
-                end,
-                name=name,
-                marker={"color": color, "line": line},
-                legendrank=100 + rank,
-            )
-        )
-    if outline and (crit & bar).any():
-        traces.append(
-            {
-                "type": "bar",
-                "orientation": "h",
-                "x": [None],
-                "y": [None],
-                "name": "Critical step (outlined): a delay moves the target",
-                "marker": {"color": "white", "line": {"color": COLORS["outline"], "width": 2}},
-                "hoverinfo": "skip",
-                "legendrank": 200,
-            }
-        )
-
-    # the part of the work before the start, for a plan that is not feasible
-    early_part = bar & (start < first)
-    if early_part.any():
-        idx = np.flatnonzero(early_part)
-        traces.append(
-            bar_trace(
-                idx,
-                start,
-                np.minimum(end, first),
-                name="Too late: would have to happen before the start",
-                marker={
-                    "color": COLORS["late"],
-                    "pattern": {"shape": "/", "fgcolor": "rgba(255,255,255,0.7)", "solidity": 0.3},
-                    "line": {"color": COLORS["critical"], "width": 1},
-                },
-                legendrank=250,
-            )
-        )
-
-    # dependencies: one trace of elbow arrows, finish of a step -> start of the next
-    if show_dependencies:
-        xs: list[str | None] = []
-        ys: list[float | None] = []
-        sizes: list[int] = []
-        head = 0.36
-        for k, preds in enumerate(result.predecessors):
-            for p in preds:
-                x0 = (
-                    str(start[p] + (_ONE_DAY if is_ms[p] else _ONE_DAY))
-                    if is_ms[p]
-                    else str(end[p])
-                )
-                x1 = str(start[k] + _ONE_DAY) if is_ms[k] else str(start[k])
-                y0, y1 = float(y[p]), float(y[k])
-                toward = head if y1 > y0 else -head
-                if y0 == y1:
-                    xs += [x0, x1, None]
-                    ys += [y0, y1, None]
-                    sizes += [0, 9, 0]
-                else:
-                    xs += [x0, x1, x1, None]
-                    ys += [y0, y0, y1 - toward, None]
-                    sizes += [0, 0, 9, 0]
-        if xs:
-            traces.append(
-                {
-                    "type": "scatter",
-                    "mode": "lines+markers",
-                    "x": xs,
-                    "y": ys,
-                    "name": "Dependency: must finish first",
-                    "line": {"color": COLORS["dependency"], "width": 1},
-                    "marker": {
-                        "symbol": "arrow",
-                        "angleref": "previous",
-                        "size": sizes,
-                        "color": COLORS["dependency"],
-                    },
-                    "hoverinfo": "skip",
-                    "opacity": 0.8,
-                    "legendrank": 400,
-                }
-            )
-
-    # milestones: diamonds at the end of their day
-    idx = np.flatnonzero(is_ms)
-    if idx.size:
-        traces.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "x": _iso(start[idx] + _ONE_DAY),
-                "y": y[idx].tolist(),
-                "customdata": np.asarray(result.ids, dtype=object)[idx].tolist(),
-                "hovertext": hover_arr[idx].tolist(),
-                "hovertemplate": "%{hovertext}<extra></extra>",
-                "name": "Milestone",
-                "marker": {
-                    "symbol": "diamond",
-                    "size": 15,
-                    "color": COLORS["milestone"],
-                    "line": {
-                        "color": np.where(
-                            crit[idx], COLORS["critical"], COLORS["outline"]
-                        ).tolist(),
-                        "width": np.where(crit[idx], 3, 1.5).tolist(),
-                    },
-                },
-                "cliponaxis": False,
-                "legendrank": 500,
-            }
-        )
-
-    # deadlines: a tick at the end of the deadline day
-    with_deadline = [k for k, s in enumerate(result.steps) if s.deadline is not None]
-    if with_deadline:
-        idx = np.asarray(with_deadline)
-        days = np.array([result.steps[k].deadline for k in with_deadline], dtype="datetime64[D]")
-        traces.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "x": _iso(days + _ONE_DAY),
-                "y": y[idx].tolist(),
-                "customdata": [result.ids[k] for k in with_deadline],
-                "hovertext": [
-                    f"<b>Deadline</b> of {html.escape(result.steps[k].title or result.ids[k])}: "
-                    f"{_fmt(result.steps[k].deadline)}"
-                    for k in with_deadline
-                ],
-                "hovertemplate": "%{hovertext}<extra></extra>",
-                "name": "Deadline",
-                "marker": {
-                    "symbol": "line-ns",
-                    "size": 18,
-                    "line": {"color": COLORS["deadline"], "width": 3},
-                },
-                "cliponaxis": False,
-                "legendrank": 550,
-            }
-        )
-
-    # checkpoints: ticks along the bottom of the plot, on a hidden 0..1 axis
-    checkpoint_days = (
-        _checkpoint_days(result) if show_checkpoints else np.array([], "datetime64[D]")
-    )
-    cp = plan.checkpoints
-    if checkpoint_days.size and cp is not None:
-        traces.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "x": _iso(checkpoint_days),
-                "y": [0.0] * checkpoint_days.size,
-                "yaxis": "y2",
-                "name": f"Checkpoint review ({cp.cadence})",
-                "marker": {"symbol": "triangle-up", "size": 9, "color": COLORS["checkpoint"]},
-                "hovertemplate": "Checkpoint review %{x|%a %d %b %Y}<extra></extra>",
-                "cliponaxis": False,
-                "legendrank": 600,
-            }
-        )
-        held = np.array(sorted(r.date for r in cp.reviews), dtype="datetime64[D]")
-        if held.size:
-            traces.append(
-                {
-                    "type": "scatter",
-                    "mode": "markers",
-                    "x": _iso(held),
-                    "y": [0.0] * held.size,
-                    "yaxis": "y2",
-                    "name": "Review held",
-                    "marker": {
-                        "symbol": "triangle-up",
-                        "size": 11,
-                        "color": COLORS["target"],
-                        "line": {"color": "white", "width": 1},
-                    },
-                    "hovertemplate": "Review held %{x|%a %d %b %Y}<extra></extra>",
-                    "cliponaxis": False,
-                    "legendrank": 610,
-                }
-            )
-
-    # --- x range: from the earliest thing drawn to a little past the target
-    lo = min(start.min(), early.min(), first)
-    hi = max(end.max(), target + _ONE_DAY)
-    if with_deadline:
-        hi = max(hi, max(_day(result.steps[k].deadline) for k in with_deadline) + _ONE_DAY)
+    deadlines = [_day(st.deadline) + _ONE_DAY for st in result.steps if st.deadline is not None]
+    # a late plan also shows the earliest target the work allows
+    realistic = _day(result.earliest_finish) + _ONE_DAY
+    show_realistic = not result.feasible and result.earliest_finish > result.target_day
+    lo = min(s.start.min(), s.early.min(), first)
+    hi = max(s.end.max(), target + _ONE_DAY, *deadlines, *([realistic] if show_realistic else []))
     pad = max(np.timedelta64(2, "D"), (hi - lo) // 40)
-    x_range = [str(lo - pad), str(hi + pad)]
 
-    # --- shapes and annotations
-    shapes: list[dict[str, Any]] = []
+    shapes = _group_bands(rows)
     notes: list[dict[str, Any]] = []
-    for r, _label in header_rows:
-        shapes.append(
-            {
-                "type": "rect",
-                "xref": "paper",
-                "yref": "y",
-                "x0": 0,
-                "x1": 1,
-                "y0": r - 0.5,
-                "y1": r + 0.5,
-                "fillcolor": COLORS["group"],
-                "line": {"width": 0},
-                "layer": "below",
-                "name": f"group {_label}",
-            }
-        )
     if show_closed_days:
-        closed = _closed_days(result, lo - pad, hi + pad)
+        closed, labels = _closed_days(result, lo - pad, hi + pad)
+        shapes += closed
+        notes += labels
         if closed:
-            shapes += closed
             traces.append(_closed_legend())
-    start_label = f"Start {_fmt(first)}" if plan.start is not None else f"Today {_fmt(first)}"
-    line, note = _date_line(first, start_label, COLORS["start"], dash="dash", side="right")
-    shapes.append(line)
-    notes.append(note)
-    line, note = _date_line(
-        target + _ONE_DAY, f"Target {_fmt(target)}", COLORS["target"], side="left"
-    )
-    shapes.append(line)
-    notes.append(note)
+    start_label = "Start" if result.plan.start is not None else "Today"
+    lines = [
+        (first, f"{start_label} {_fmt(first)}", COLORS["start"], "dash", "right", 0),
+        (target + _ONE_DAY, f"Target {_fmt(target)}", COLORS["target"], "solid", "left", 0),
+    ]
+    if show_realistic:
+        label = f"Earliest realistic target {_fmt(result.earliest_finish)}"
+        lines.append((realistic, label, COLORS["late"], "dot", "left", 1))
     if today is not None and _day(today) != first:
-        line, note = _date_line(
-            _day(today), f"Today {_fmt(today)}", COLORS["late"], dash="dot", side="right"
-        )
+        lines.append((_day(today), f"Today {_fmt(today)}", COLORS["late"], "dot", "right", 1))
+    for day, label, color, dash, side, lane in lines:
+        line, note = _date_line(day, label, color, dash=dash, side=side, lane=lane)
         shapes.append(line)
         notes.append(note)
 
-    # --- title with the verdict; the verdict in warning colour when late
-    owner = f"{html.escape(plan.owner)} · " if plan.owner else ""
-    route = ""
-    if result.route is not None:
-        route = f"Route: {html.escape(route_titles.get(result.route, result.route))} · "
-    verdict_color = COLORS["target"] if result.feasible else COLORS["critical"]
-    heading = html.escape(title if title is not None else plan.title)
-    subtitle = (
-        f"{owner}{route}{_plural(n, 'step')}, {_fmt(first)} → target {_fmt(target)}"
-        f"<br><span style='color:{verdict_color}'>{html.escape(result.verdict)}</span>"
-    )
-
-    row_px = 30 if n_rows <= 20 else 24 if n_rows <= 60 else 20
+    row_px = 30 if rows.count <= 20 else 24 if rows.count <= 60 else 20
     top, bottom = 120, 60
     entries = sum(1 for t in traces if t.get("showlegend", True))
-    plot_px = max(n_rows * row_px, entries * _LEGEND_ENTRY_PX)
-    height = top + bottom + plot_px
-    layout = _base_layout(f"<b>{heading}</b>", height, subtitle)
+    height = top + bottom + max(rows.count * row_px, entries * _LEGEND_ENTRY_PX)
+    heading, subtitle = _gantt_title(result, title)
+    layout = _base_layout(heading, height, subtitle)
     layout.update(
         margin={"t": top, "b": bottom, "l": 10, "r": 10, "autoexpand": True},
         legend=_legend(),
@@ -810,21 +895,20 @@ def gantt(
         annotations=notes,
         showlegend=True,
     )
-    layout["xaxis"]["range"] = x_range
+    layout["xaxis"]["range"] = [str(lo - pad), str(hi + pad)]
     layout["yaxis"] = {
-        "range": [n_rows - 0.5, -0.5],
-        "tickvals": tickvals,
-        "ticktext": ticktext,
+        "range": [rows.count - 0.5, -0.5],
+        "tickvals": rows.tickvals,
+        "ticktext": rows.ticktext,
         "showgrid": False,
         "zeroline": False,
         "automargin": True,
         "fixedrange": True,
         "ticks": "",
-        "tickfont": {"size": 12 if n_rows <= 60 else 11},
+        "tickfont": {"size": 12 if rows.count <= 60 else 11},
     }
     layout["yaxis2"] = {"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True}
-    fig = go.Figure(data=traces, layout=layout)
-    return fig
+    return go.Figure(data=traces, layout=layout)
 
 
 # --- routes compared -----------------------------------------------------------

@@ -292,7 +292,12 @@ def test_an_infeasible_plan_shows_the_part_before_the_start_and_the_verdict() ->
     assert _day(late.base[0]) + dt.timedelta(milliseconds=late.x[0]) == dt.date(2027, 3, 1)
     assert "Not feasible: late by 10 working days" in fig.layout.title.subtitle.text
     assert "the earliest realistic target is 2027-04-23" in fig.layout.title.subtitle.text
-    assert not _traces(gantt(_schedule("career-change.yaml")), "Too late")
+    realistic = _shape(fig, "Earliest realistic target Fri 23 Apr 2027")
+    assert _day(realistic.x0) == dt.date(2027, 4, 24)  # the end of that day
+    assert _day(fig.layout.xaxis.range[1]) > dt.date(2027, 4, 24)
+    feasible = gantt(_schedule("career-change.yaml"))
+    assert not _traces(feasible, "Too late")
+    assert not [s for s in feasible.layout.shapes if s.name and "realistic" in s.name]
 
 
 def test_title_names_the_plan_owner_and_route() -> None:
