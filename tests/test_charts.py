@@ -374,6 +374,13 @@ def test_rows_are_grouped_by_goal_when_asked() -> None:
     assert "<b>A portfolio that gets interviews</b>" in text
 
 
+def test_the_left_margin_is_set_to_the_labels_beforehand() -> None:
+    # automargin would find it too, but redrawing to do so doubles the image time
+    fig = gantt(_schedule("career-change.yaml"))
+    assert fig.layout.yaxis.automargin is True
+    assert 200 < fig.layout.margin.l < 320  # "Research the field and talk to 5 designers"
+
+
 def test_height_grows_with_the_steps_and_big_plans_build_fast() -> None:
     small = gantt(_schedule("career-change.yaml"))
     result = careerlib.schedule(_big_plan(200))
