@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 import struct
+import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -158,6 +159,31 @@ def test_html_is_one_self_contained_page(tmp_path: Path) -> None:
     assert not re.search(r"<script[^>]*\bsrc=", page)  # nothing loaded from elsewhere
     assert "plotly.js" in page and path.stat().st_size > 3_000_000  # plotly.js is inlined
     assert "Build three portfolio samples" in page
+
+
+def test_html_draws_the_chart_in_chromium_without_network(tmp_path: Path) -> None:
+    _need_browser()
+    path = export(_schedule(), tmp_path / "plan.html")
+    done = subprocess.run(
+        [
+            exports.find_browser(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--proxy-server=127.0.0.1:9",  # nothing can be fetched from the network
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            path.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert 'class="main-svg"' in done.stdout  # plotly.js ran and drew the chart
+    assert "Build three portfolio samples" in done.stdout
 
 
 def test_html_can_link_plotly_from_a_cdn_when_asked(tmp_path: Path) -> None:
