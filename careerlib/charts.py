@@ -229,18 +229,24 @@ def _closed_days(
     return shapes, notes
 
 
-def _closed_legend() -> dict[str, Any]:
-    """A legend entry for the shaded blackouts and holidays (an empty trace)."""
+def _legend_only(name: str, marker: dict[str, Any], rank: int) -> dict[str, Any]:
+    """An empty trace that only puts an entry in the legend."""
     return {
         "type": "bar",
         "orientation": "h",
         "x": [None],
         "y": [None],
-        "name": "Blackout or holiday",
-        "marker": {"color": COLORS["closed"], "line": {"width": 0}},
+        "name": name,
+        "marker": marker,
         "hoverinfo": "skip",
-        "legendrank": 900,
+        "legendrank": rank,
     }
+
+
+def _closed_legend() -> dict[str, Any]:
+    """The legend entry of the shaded blackouts and holidays."""
+    marker = {"color": COLORS["closed"], "line": {"width": 0}}
+    return _legend_only("Blackout or holiday", marker, 900)
 
 
 def _band(a: np.datetime64, z: np.datetime64, name: str) -> dict[str, Any]:
@@ -512,20 +518,6 @@ class _Steps:
             "width": 0.62,
             **kw,
         }
-
-
-def _legend_only(name: str, marker: dict[str, Any], rank: int) -> dict[str, Any]:
-    """An empty trace that only puts an entry in the legend."""
-    return {
-        "type": "bar",
-        "orientation": "h",
-        "x": [None],
-        "y": [None],
-        "name": name,
-        "marker": marker,
-        "hoverinfo": "skip",
-        "legendrank": rank,
-    }
 
 
 def _slack_trace(s: _Steps) -> list[dict[str, Any]]:

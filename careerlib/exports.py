@@ -39,6 +39,7 @@ import hashlib
 import html
 import io
 import os
+import re
 import secrets
 import shutil
 from collections.abc import Callable, Iterator
@@ -60,6 +61,7 @@ __all__ = [
     "atomic_write",
     "export",
     "find_browser",
+    "format_for",
     "image_server",
     "table",
     "to_csv",
@@ -156,8 +158,6 @@ def to_html(
 
 
 def _strip_tags(text: str) -> str:
-    import re
-
     return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
 
 
@@ -225,7 +225,7 @@ def image_server() -> Iterator[None]:
 
 def to_image(
     fig: go.Figure,
-    format: Literal["png", "svg", "pdf"] = "png",  # noqa: A002 - plotly's own name for it
+    image_format: Literal["png", "svg", "pdf"] = "png",
     *,
     width: int | None = None,
     height: int | None = None,
@@ -237,7 +237,7 @@ def to_image(
     ----------
     fig
         The chart.
-    format
+    image_format
         ``"png"``, ``"svg"`` or ``"pdf"``.
     width, height
         Size [px]; default 1400 wide and the figure's own height (kaleido
@@ -253,10 +253,10 @@ def to_image(
     import kaleido
     from choreographer.errors import ChromeNotFoundError
 
-    if format not in ("png", "svg", "pdf"):
-        raise ExportError(f"unknown image format {format!r}; valid: png, svg, pdf")
+    if image_format not in ("png", "svg", "pdf"):
+        raise ExportError(f"unknown image format {image_format!r}; valid: png, svg, pdf")
     opts = {
-        "format": format,
+        "format": image_format,
         "width": int(width or fig.layout.width or IMAGE_WIDTH),
         "height": int(height or fig.layout.height or _FALLBACK_HEIGHT),
         "scale": scale,
