@@ -183,6 +183,42 @@ def _date_line(
     return shape, note
 
 
+_LANE_PX = 16
+#: The plot width [px] that label collisions are judged on (a 1400 px image).
+_PLOT_PX = 900
+
+
+def _label_lanes(
+    fixed: list[tuple[np.datetime64, str, str]],
+    labels: list[tuple[np.datetime64, str, str]],
+    lo: np.datetime64,
+    hi: np.datetime64,
+) -> list[int]:
+    """A lane (0, 1, 2...: a line higher each) for each label above the plot, so none overlap.
+
+    ``fixed`` labels stay in lane 0; each of ``labels`` takes the lowest lane
+    where it overlaps nothing. A label is ``(day, text, side)``, ``side`` being
+    where the text sits: ``"left"``, ``"right"`` of the day, or ``"middle"``.
+    """
+    days = max(int((hi - lo).astype("timedelta64[D]").astype("int64")), 1)
+
+    def span(day: np.datetime64, text: str, side: str) -> tuple[float, float]:
+        x = int((day - lo).astype("timedelta64[D]").astype("int64")) / days * _PLOT_PX
+        w = _text_px(text, 12) * 1.1 + 8
+        return {"left": (x - w, x), "right": (x, x + w)}.get(side, (x - w / 2, x + w / 2))
+
+    taken: list[tuple[int, float, float]] = [(0, *span(*f)) for f in fixed]
+    out = []
+    for label in labels:
+        a, b = span(*label)
+        lane = 0
+        while any(t == lane and a < z and y < b for t, y, z in taken):
+            lane += 1
+        taken.append((lane, a, b))
+        out.append(lane)
+    return out
+
+
 def _closed_days(
     result: Schedule, lo: np.datetime64, hi: np.datetime64
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -887,15 +923,19 @@ def gantt(
             traces.append(_closed_legend())
     start_label = "Start" if result.plan.start is not None else "Today"
     lines = [
-        (first, f"{start_label} {_fmt(first)}", COLORS["start"], "dash", "right", 0),
-        (target + _ONE_DAY, f"Target {_fmt(target)}", COLORS["target"], "solid", "left", 0),
+        (first, f"{start_label} {_fmt(first)}", COLORS["start"], "dash", "right"),
+        (target + _ONE_DAY, f"Target {_fmt(target)}", COLORS["target"], "solid", "left"),
     ]
     if show_realistic:
         label = f"Earliest realistic target {_fmt(result.earliest_finish)}"
-        lines.append((realistic, label, COLORS["late"], "dot", "left", 1))
+        lines.append((realistic, label, COLORS["late"], "dot", "left"))
     if today is not None and _day(today) != first:
-        lines.append((_day(today), f"Today {_fmt(today)}", COLORS["late"], "dot", "right", 1))
-    for day, label, color, dash, side, lane in lines:
+        lines.append((_day(today), f"Today {_fmt(today)}", COLORS["late"], "dot", "right"))
+    taken = [(_day(n["x"]), n["text"], "middle") for n in notes]  # blackout labels
+    lanes = _label_lanes(
+        taken, [(d, lab, side) for d, lab, _, _, side in lines], lo - pad, hi + pad
+    )
+    for (day, label, color, dash, side), lane in zip(lines, lanes, strict=True):
         line, note = _date_line(day, label, color, dash=dash, side=side, lane=lane)
         shapes.append(line)
         notes.append(note)
@@ -903,9 +943,9 @@ def gantt(
     row_px = 30 if rows.count <= 20 else 24 if rows.count <= 60 else 20
     font_px = 12 if rows.count <= 60 else 11
     left = int(max((_text_px(t, font_px) for t in rows.ticktext), default=0)) + 16
-    top, bottom = 120, 60
+    top, bottom = 120 + _LANE_PX * max(lanes), 60
     entries = sum(1 for t in traces if t.get("showlegend", True))
-    height = top + bottom + max(rows.count * row_px, entries * _LEGEND_ENTRY_PX)
+    height = top + bottom + max(rows.count * row_px, entries * _LEGEND_ENTRY_PX, 120)
     heading, subtitle = _gantt_title(result, title)
     layout = _base_layout(heading, height, subtitle)
     layout.update(

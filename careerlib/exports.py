@@ -38,6 +38,7 @@ import datetime as dt
 import hashlib
 import html
 import io
+import logging
 import os
 import re
 import secrets
@@ -192,6 +193,25 @@ def find_browser() -> str:
     )
 
 
+class _QuietPipeNoise(logging.Filter):
+    """Drops choreographer's "JSONError decoding message. Ignoring" tracebacks.
+
+    choreographer (kaleido's browser driver) logs one now and then, with a full
+    traceback on standard error, when a message from chromium arrives in pieces;
+    it ignores the piece and the image is written all the same. A coach running
+    ``careerlib gantt`` should not see a traceback for it.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("JSONError decoding message")
+
+
+def _quiet_browser_driver() -> None:
+    pipe = logging.getLogger("choreographer.channels.pipe")
+    if not any(isinstance(f, _QuietPipeNoise) for f in pipe.filters):
+        pipe.addFilter(_QuietPipeNoise())
+
+
 def _server_running() -> bool:
     import kaleido
 
@@ -262,6 +282,7 @@ def to_image(
         "scale": scale,
     }
     figure = fig.to_dict()
+    _quiet_browser_driver()
     try:
         if _server_running():
             data = kaleido.calc_fig_sync(figure, opts=opts)

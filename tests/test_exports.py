@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import struct
@@ -395,3 +396,18 @@ def test_the_table_is_the_schedule_frame_flattened() -> None:
     assert flat.loc["apply", "after"] == "portfolio-done resume"
     assert flat.loc["offer", "route"] == ""
     pd.testing.assert_series_equal(flat["start"], frame["start"])
+
+
+def test_the_browser_drivers_harmless_json_noise_is_dropped(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    exports._quiet_browser_driver()
+    exports._quiet_browser_driver()  # once is enough, twice is harmless
+    pipe = logging.getLogger("choreographer.channels.pipe")
+    assert sum(isinstance(f, exports._QuietPipeNoise) for f in pipe.filters) == 1
+    with caplog.at_level(logging.ERROR, logger="choreographer.channels.pipe"):
+        pipe.error("JSONError decoding message. Ignoring")
+        pipe.error("Error in trying to decode JSON off our read.")
+    assert [r.getMessage() for r in caplog.records] == [
+        "Error in trying to decode JSON off our read."
+    ]
