@@ -16,7 +16,7 @@ from careerlib.charts import gantt, routes
 from careerlib.models import Plan
 
 DATA = Path(__file__).parent / "data" / "charts"
-CONFORMANCE = Path("/work/shared/conformance")
+SAMPLES = Path(__file__).parent.parent / "data" / "plans"
 ONE_DAY = dt.timedelta(days=1)
 
 
@@ -437,8 +437,10 @@ def test_chart_functions_are_public_and_loaded_lazily() -> None:
     assert out.stdout.strip() == "False"
 
 
-@pytest.mark.parametrize("path", sorted(CONFORMANCE.glob("*.yaml")), ids=lambda p: p.stem)
-def test_every_conformance_plan_draws(path: Path) -> None:
+@pytest.mark.parametrize(
+    "path", sorted(DATA.glob("*.yaml")) + sorted(SAMPLES.glob("*.yaml")), ids=lambda p: p.stem
+)
+def test_every_sample_plan_draws(path: Path) -> None:
     result = careerlib.schedule(careerlib.load_plan(path))
     fig = gantt(result)
     drawn = {s for t in fig.data if t.customdata is not None for s in t.customdata}
