@@ -9,9 +9,10 @@ STAMP  := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@# uv installs the stack in seconds; plain pip is the fallback.
+	@# uv installs the stack in seconds (compiled to bytecode: this machine sets
+	@# PYTHONDONTWRITEBYTECODE, so nothing would be cached later); pip is the fallback.
 	@if $(BIN)/python -m pip install -q --disable-pip-version-check uv 2>/dev/null; then \
-		$(BIN)/uv pip install -q --python $(BIN)/python -e '.[dev]'; \
+		$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -e '.[dev]'; \
 	else \
 		$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'; \
 	fi

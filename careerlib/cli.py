@@ -178,6 +178,99 @@ def demo_command(plans: Path | None) -> None:
     click.echo(demo(plans))
 
 
+@cli.command("gantt")
+@click.argument("plan", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The file to write: .html (opens offline), .png, .svg or .pdf.",
+)
+@click.option(
+    "--route", "route", metavar="ID", help="Chart one route (and the steps common to all)."
+)
+@click.option(
+    "--color-by",
+    type=click.Choice(["criticality", "goal", "route"]),
+    default="criticality",
+    show_default=True,
+    help="Colour the bars by criticality, goal or route.",
+)
+@click.option(
+    "--group-by",
+    type=click.Choice(["auto", "goal", "route", "none"]),
+    default="auto",
+    show_default=True,
+    help="Group the rows under a header per goal or route.",
+)
+@click.option("--no-dependencies", is_flag=True, help="Leave out the dependency arrows.")
+@click.option("--width", type=click.IntRange(200, 10000), default=None, help="Image width [px].")
+@click.option("--scale", type=click.FloatRange(0.1, 10), default=1.0, help="Image pixel scale.")
+@_reports_errors
+def gantt_command(
+    plan: Path,
+    output: Path,
+    route: str | None,
+    color_by: str,
+    group_by: str,
+    no_dependencies: bool,
+    width: int | None,
+    scale: float,
+) -> None:
+    """Draw the Gantt chart of PLAN into a file (the suffix picks the format).
+
+    Images (png, svg, pdf) need Chromium: `apt-get install -y chromium`, or set
+    BROWSER_PATH. Prints the file written and the plan's verdict.
+    """
+    from careerlib.charts import gantt
+    from careerlib.exports import export, format_for
+    from careerlib.planfile import load_plan
+    from careerlib.scheduler import schedule
+
+    fmt = format_for(output, kind="chart")  # fail on a bad suffix before any work
+    result = schedule(load_plan(plan), route=route)
+    figure = gantt(
+        result,
+        color_by=color_by,  # type: ignore[arg-type]
+        group_by=group_by,  # type: ignore[arg-type]
+        show_dependencies=not no_dependencies,
+    )
+    options = {} if fmt.suffix == ".html" else {"width": width, "scale": scale}
+    export(figure, output, kind="chart", **options)
+    click.echo(f"wrote {output}: {result.verdict}")
+
+
+@cli.command("export")
+@click.argument("plan", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The file to write: .ics (calendar), .csv or .xlsx (the schedule table).",
+)
+@click.option(
+    "--route", "route", metavar="ID", help="Export one route (and the steps common to all)."
+)
+@_reports_errors
+def export_command(plan: Path, output: Path, route: str | None) -> None:
+    """Write the schedule of PLAN as a calendar or a table (the suffix picks the format).
+
+    For a chart, use `careerlib gantt`. Prints the file written and the verdict.
+    """
+    from careerlib.exports import export, format_for
+    from careerlib.planfile import load_plan
+    from careerlib.scheduler import schedule
+
+    format_for(output, kind="table")
+    result = schedule(load_plan(plan), route=route)
+    export(result, output, kind="table")
+    click.echo(f"wrote {output}: {result.verdict}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``careerlib`` console script."""
     cli.main(args=argv, prog_name="careerlib")

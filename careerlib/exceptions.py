@@ -10,6 +10,7 @@ catch them all with ``except CareerlibError``::
      +-- DataError              a data file (peer group, O*NET table) is missing or malformed
      +-- CalendarError          a calendar cannot answer (no working day at all, ...)
      +-- BatchError             a notebook run cannot start (unknown parameter, wrong type, ...)
+     +-- ExportError            a file cannot be written (unknown format, no browser for images)
 
 An infeasible plan is not an error: it is a result (``Schedule.feasible`` is
 ``False``), so a coach can still look at it.
@@ -27,6 +28,7 @@ __all__ = [
     "ClientError",
     "CycleError",
     "DataError",
+    "ExportError",
     "PlanError",
 ]
 
@@ -122,3 +124,11 @@ class ClientError(PlanError):
 class DataError(CareerlibError):
     """A data file careerlib reads (a peer group CSV, the O*NET tables) is
     missing or malformed; the message names the file, the row and the column."""
+
+
+class ExportError(CareerlibError):
+    """A chart or a schedule cannot be written in the format asked for.
+
+    The message names the file and says what would work: the known suffixes for
+    an unknown one, how to install chromium when no browser renders images.
+    """

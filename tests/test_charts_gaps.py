@@ -8,7 +8,13 @@ from pathlib import Path
 import plotly.graph_objects as go
 import pytest
 
-from careerlib.charts import goal_tree_chart, peer_chart, progress_chart, routes_chart, skills_chart
+from careerlib.charts import (
+    goal_tree_chart,
+    occupations_chart,
+    peer_chart,
+    progress_chart,
+    skills_chart,
+)
 from careerlib.gaps import analyse
 from careerlib.peers import load_peers
 
@@ -64,8 +70,8 @@ def test_goal_tree_chart_bad_kind(report):
         goal_tree_chart(report.alignment, kind="pie")
 
 
-def test_routes_chart_credits_onet(report):
-    fig = routes_chart(report.routes)
+def test_occupations_chart_credits_onet(report):
+    fig = occupations_chart(report.routes)
     assert len(fig.data[0].x) == len(report.routes)
     assert "USDOL/ETA" in _texts(fig)
 

@@ -1,0 +1,656 @@
+"""Write a plan's chart and schedule in the forms people use outside a notebook.
+
+One registry, :data:`FORMATS`, maps a file suffix to the :class:`Format` that
+writes it; :func:`export` picks the format from the file name:
+
+====== ======= ===============================================================
+suffix kind    what is written
+====== ======= ===============================================================
+.html  chart   one self-contained page, plotly.js inlined: it opens offline
+.png   chart   an image, rendered by kaleido in Chrome or Chromium
+.svg   chart   a vector image, likewise
+.pdf   chart   a PDF page, likewise
+.ics   table   iCalendar: each step an all-day event, milestones and deadlines
+               with a reminder, UIDs stable across exports
+.csv   table   the schedule table (:func:`table`)
+.xlsx  table   the schedule table and a sheet about the plan, for Excel
+====== ======= ===============================================================
+
+A *chart* format writes a :class:`plotly.graph_objects.Figure` (given, or the
+:func:`careerlib.charts.gantt` of a schedule); a *table* format writes a
+:class:`~careerlib.scheduler.Schedule`.
+
+Every file is written atomically: the bytes go to a temporary file in the same
+folder, which then replaces the target (``os.replace``). A failed export never
+leaves half a file, nor destroys the previous one.
+
+Images need a Chrome or Chromium (kaleido 1.x has none of its own). careerlib
+uses ``BROWSER_PATH`` when it is set, else ``/usr/bin/chromium``, else the first
+of ``chromium``, ``chromium-browser``, ``google-chrome`` on ``PATH``; it never
+downloads one. Starting the browser takes a few seconds per image; inside
+``with image_server():`` it is started once and each image then takes well
+under a second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import io
+import logging
+import os
+import re
+import secrets
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Literal
+
+from careerlib.exceptions import ExportError
+from careerlib.scheduler import Schedule
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import plotly.graph_objects as go
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "atomic_write",
+    "export",
+    "find_browser",
+    "format_for",
+    "image_server",
+    "table",
+    "to_csv",
+    "to_html",
+    "to_ics",
+    "to_image",
+    "to_xlsx",
+]
+
+#: Default size of an exported image [px]; the height follows the chart.
+IMAGE_WIDTH = 1400
+_FALLBACK_HEIGHT = 700
+_BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+_DEBIAN_CHROMIUM = "/usr/bin/chromium"
+_INSTALL_HINT = (
+    "install Chromium with `apt-get install -y chromium` (Debian, Ubuntu) or set "
+    "BROWSER_PATH to the executable of a Chrome or Chromium"
+)
+
+
+# --- writing files atomically --------------------------------------------------
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes | Callable[[IO[bytes]], None]) -> Path:
+    """Write ``data`` to ``path`` all at once, or not at all.
+
+    Parameters
+    ----------
+    path
+        The file to write; its folder must exist.
+    data
+        The bytes, or a function that writes them into the binary file it is given.
+
+    Returns
+    -------
+    Path
+        ``path``. The bytes went to a temporary file beside it first, which then
+        replaced it; if anything fails, the temporary file is removed and an
+        existing file at ``path`` is left as it was.
+    """
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
+    tmp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    # os.open with 0o666 lets the umask decide the mode, as for any new file
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            if isinstance(data, bytes | bytearray):
+                out.write(data)
+            else:
+                data(out)
+            out.flush()
+            os.fsync(out.fileno())
+        if target.exists():
+            shutil.copymode(target, tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+# --- chart formats -------------------------------------------------------------
+
+
+def to_html(
+    fig: go.Figure, *, include_plotlyjs: bool | str = True, title: str | None = None
+) -> bytes:
+    """The figure as one HTML page that opens offline.
+
+    Parameters
+    ----------
+    fig
+        The chart.
+    include_plotlyjs
+        ``True`` (default) inlines plotly.js (about 5 MB) so the page needs no
+        network; ``"cdn"`` links it instead, as ``Figure.to_html`` does.
+    title
+        The page title shown by the browser; default: the plan's title if the
+        figure's title starts with it, else "careerlib chart".
+    """
+    page = fig.to_html(
+        include_plotlyjs=include_plotlyjs,
+        full_html=True,
+        config={"displaylogo": False, "responsive": True},
+    )
+    if title is None:
+        text = fig.layout.title.text or ""
+        title = _strip_tags(text.split("<br>")[0]) or "careerlib chart"
+    page = page.replace("<head>", f"<head><title>{html.escape(title)}</title>", 1)
+    return page.encode("utf-8")
+
+
+def _strip_tags(text: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+
+
+def find_browser() -> str:
+    """The Chrome or Chromium that renders images; never downloads one.
+
+    Returns
+    -------
+    str
+        ``BROWSER_PATH`` when set, else ``/usr/bin/chromium``, else the first
+        of chromium, chromium-browser, google-chrome on ``PATH``.
+
+    Raises
+    ------
+    ExportError
+        When ``BROWSER_PATH`` names no executable, or no browser is found; the
+        message says how to install one.
+    """
+    given = os.environ.get("BROWSER_PATH")
+    if given:
+        if os.path.isfile(given) and os.access(given, os.X_OK):
+            return given
+        raise ExportError(f"BROWSER_PATH={given!r} is not an executable file; {_INSTALL_HINT}")
+    if os.access(_DEBIAN_CHROMIUM, os.X_OK):
+        return _DEBIAN_CHROMIUM
+    for name in _BROWSER_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise ExportError(
+        f"PNG, SVG and PDF export need Chrome or Chromium and none was found; {_INSTALL_HINT}"
+    )
+
+
+class _QuietPipeNoise(logging.Filter):
+    """Drops choreographer's "JSONError decoding message. Ignoring" tracebacks.
+
+    choreographer (kaleido's browser driver) logs one now and then, with a full
+    traceback on standard error, when a message from chromium arrives in pieces;
+    it ignores the piece and the image is written all the same. A coach running
+    ``careerlib gantt`` should not see a traceback for it.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("JSONError decoding message")
+
+
+def _quiet_browser_driver() -> None:
+    pipe = logging.getLogger("choreographer.channels.pipe")
+    if not any(isinstance(f, _QuietPipeNoise) for f in pipe.filters):
+        pipe.addFilter(_QuietPipeNoise())
+
+
+def _server_running() -> bool:
+    import kaleido
+
+    server = getattr(kaleido, "_global_server", None)
+    return bool(server is not None and server.is_running())
+
+
+@contextmanager
+def image_server() -> Iterator[None]:
+    """Keep one browser running for the image exports made inside the block.
+
+    Each image then takes well under a second instead of a few seconds. When a
+    kaleido server is already running, it is used and left running.
+
+    Raises
+    ------
+    ExportError
+        When no browser is found (see :func:`find_browser`).
+    """
+    import kaleido
+
+    if _server_running():
+        yield
+        return
+    kaleido.start_sync_server(path=find_browser(), mathjax=False, silence_warnings=True)
+    try:
+        yield
+    finally:
+        kaleido.stop_sync_server(silence_warnings=True)
+
+
+def to_image(
+    fig: go.Figure,
+    image_format: Literal["png", "svg", "pdf"] = "png",
+    *,
+    width: int | None = None,
+    height: int | None = None,
+    scale: float = 1.0,
+) -> bytes:
+    """The figure as a PNG, SVG or PDF, rendered by kaleido in Chromium.
+
+    Parameters
+    ----------
+    fig
+        The chart.
+    image_format
+        ``"png"``, ``"svg"`` or ``"pdf"``.
+    width, height
+        Size [px]; default 1400 wide and the figure's own height (kaleido
+        ignores the figure's height unless it is passed, so it always is).
+    scale
+        Multiplies the pixels of a PNG (2 for a sharp picture on a retina screen).
+
+    Raises
+    ------
+    ExportError
+        When no browser is found, or the browser fails to render.
+    """
+    import kaleido
+    from choreographer.errors import ChromeNotFoundError
+
+    if image_format not in ("png", "svg", "pdf"):
+        raise ExportError(f"unknown image format {image_format!r}; valid: png, svg, pdf")
+    opts = {
+        "format": image_format,
+        "width": int(width or fig.layout.width or IMAGE_WIDTH),
+        "height": int(height or fig.layout.height or _FALLBACK_HEIGHT),
+        "scale": scale,
+    }
+    figure = fig.to_dict()
+    _quiet_browser_driver()
+    try:
+        if _server_running():
+            data = kaleido.calc_fig_sync(figure, opts=opts)
+        else:
+            kopts = {"path": find_browser(), "mathjax": False}
+            data = kaleido.calc_fig_sync(figure, opts=opts, kopts=kopts)
+    except ChromeNotFoundError as exc:
+        raise ExportError(f"the browser could not be started ({exc}); {_INSTALL_HINT}") from None
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return bytes(data)
+
+
+# --- table formats ---------------------------------------------------------------
+
+_DATE_COLUMNS = ("start", "finish", "release", "early_start", "early_finish", "deadline")
+
+
+def table(schedule: Schedule) -> pd.DataFrame:
+    """The schedule table written to CSV and Excel: :meth:`Schedule.to_frame`, flat.
+
+    The same rows and columns, with ``after`` as one string of ids separated by
+    spaces, and ``goal`` and ``route`` empty strings where the step has none.
+    """
+    frame = schedule.to_frame()
+    frame["after"] = [" ".join(a) for a in frame["after"]]
+    frame["goal"] = frame["goal"].fillna("").astype(str)
+    frame["route"] = frame["route"].fillna("").astype(str)
+    return frame
+
+
+def to_csv(schedule: Schedule) -> bytes:
+    """The schedule table as CSV (UTF-8, dates ``YYYY-MM-DD``, one row a step)."""
+    text = table(schedule).to_csv(date_format="%Y-%m-%d", lineterminator="\n")
+    return text.encode("utf-8")
+
+
+def to_xlsx(schedule: Schedule) -> bytes:
+    """The schedule as an Excel workbook: sheet ``Schedule`` (the table) and ``Plan``.
+
+    Dates are Excel dates; critical steps are shaded; the header row and the
+    step ids stay in view when scrolling.
+    """
+    import pandas as pd
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    frame = table(schedule)
+    plan = schedule.plan
+    about = pd.DataFrame(
+        {
+            "value": [
+                plan.title,
+                plan.owner or "",
+                schedule.route or "(whole plan)",
+                schedule.first_day,
+                plan.target,
+                bool(schedule.feasible),
+                int(schedule.late_by_days),
+                schedule.earliest_finish,
+                schedule.verdict,
+            ]
+        },
+        index=pd.Index(
+            [
+                "title",
+                "owner",
+                "route",
+                "first_day",
+                "target",
+                "feasible",
+                "late_by_days",
+                "earliest_finish",
+                "verdict",
+            ],
+            name="field",
+        ),
+    )
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(
+        buffer, engine="openpyxl", date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd"
+    ) as writer:
+        frame.to_excel(writer, sheet_name="Schedule")
+        about.to_excel(writer, sheet_name="Plan")
+        sheet = writer.sheets["Schedule"]
+        sheet.freeze_panes = "B2"
+        sheet.auto_filter.ref = sheet.dimensions
+        widths = {"step": 14, "title": 40, "after": 24}
+        for col, name in enumerate(["step", *frame.columns], start=1):
+            sheet.column_dimensions[get_column_letter(col)].width = widths.get(name, 13)
+        shade = PatternFill("solid", fgColor="FADBD8")
+        for row, critical in enumerate(frame["critical"].tolist(), start=2):
+            if critical:
+                for cell in sheet[row]:
+                    cell.fill = shade
+        info = writer.sheets["Plan"]
+        info.column_dimensions["A"].width = 16
+        info.column_dimensions["B"].width = 90
+        for cell in info["A"]:
+            cell.font = Font(bold=True)
+    return buffer.getvalue()
+
+
+def _uid_prefix(schedule: Schedule) -> str:
+    """A digest of the plan's title and owner: the same plan, the same UIDs."""
+    plan = schedule.plan
+    key = f"{plan.title}\n{plan.owner or ''}".encode()
+    return hashlib.sha256(key).hexdigest()[:16]
+
+
+def to_ics(
+    schedule: Schedule,
+    *,
+    reminder_days: int = 7,
+    stamp: dt.datetime | None = None,
+) -> bytes:
+    """The schedule as an iCalendar file to import into any calendar.
+
+    Every step that takes time is an all-day event from its start to the day
+    after its finish (``DTEND`` is exclusive, RFC 5545 section 3.6.1). A
+    milestone is an all-day event on its day, and a step's deadline an event on
+    the deadline; both carry a reminder ``reminder_days`` before, at 09:00.
+
+    The UID of each event is made from the plan's title and owner and the step
+    id, so importing the file of an updated plan updates the events instead of
+    adding copies. ``SEQUENCE`` grows with the time of export, so a calendar
+    that compares it keeps the newest version.
+
+    Parameters
+    ----------
+    schedule
+        A result of :func:`careerlib.schedule`.
+    reminder_days
+        How long before a milestone or deadline the reminder goes off [days].
+    stamp
+        The time of export (``DTSTAMP``); default now, in UTC.
+    """
+    import icalendar
+
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    sequence = max(0, int((stamp - dt.datetime(2020, 1, 1, tzinfo=dt.UTC)).total_seconds() // 60))
+    plan = schedule.plan
+    prefix = _uid_prefix(schedule)
+    goals = {g.id: g.title for g in plan.goals}
+    routes = {r.id: r.title for r in plan.routes}
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//careerlib//career plan//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add(
+        "x-wr-calname",
+        plan.title + (f" ({routes.get(schedule.route, schedule.route)})" if schedule.route else ""),
+    )
+    cal.add("x-wr-caldesc", schedule.verdict)
+
+    def event(uid: str, summary: str, first: dt.date, end: dt.date, description: str) -> Any:
+        ev = icalendar.Event()
+        ev.add("uid", f"{uid}@{prefix}.careerlib")
+        ev.add("dtstamp", stamp)
+        ev.add("sequence", sequence)
+        ev.add("summary", summary)
+        ev.add("dtstart", first)
+        ev.add("dtend", end)
+        ev.add("description", description)
+        ev.add("transp", "TRANSPARENT")
+        return ev
+
+    def reminder(ev: Any, what: str) -> None:
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", what)
+        alarm.add("trigger", dt.timedelta(days=-reminder_days, hours=9))
+        ev.add_component(alarm)
+
+    one_day = dt.timedelta(days=1)
+    for k, step in enumerate(schedule.steps):
+        first = schedule.start[k].astype(object)
+        last = schedule.finish[k].astype(object)
+        title = step.title or step.id
+        facts = [f"Step {step.id} of the plan '{plan.title}'."]
+        if schedule.milestone[k]:
+            facts.append(f"Milestone on {first}.")
+        else:
+            days = int(schedule.duration_days[k])
+            facts.append(f"{days} working days, {first} to {last} (latest start and finish).")
+        facts.append(
+            f"Slack: {int(schedule.slack_days[k])} working days"
+            + (" (critical: a delay moves the target)." if schedule.critical[k] else ".")
+        )
+        if step.after:
+            facts.append("After: " + ", ".join(step.after) + ".")
+        if step.goal:
+            facts.append(f"Goal: {goals.get(step.goal, step.goal)}.")
+        if step.route:
+            facts.append(f"Route: {routes.get(step.route, step.route)}.")
+        description = "\n".join(facts)
+        if schedule.milestone[k]:
+            ev = event(step.id, f"◆ {title}", first, first + one_day, description)
+            reminder(ev, f"Milestone in {reminder_days} days: {title}")
+        else:
+            ev = event(step.id, title, first, last + one_day, description)
+        if step.goal:
+            ev.add("categories", [goals.get(step.goal, step.goal)])
+        cal.add_component(ev)
+        if step.deadline is not None:
+            due = step.deadline
+            dl = event(
+                f"{step.id}.deadline",
+                f"Deadline: {title}",
+                due,
+                due + one_day,
+                f"'{title}' must be finished by {due}.\n{description}",
+            )
+            reminder(dl, f"Deadline in {reminder_days} days: {title}")
+            cal.add_component(dl)
+    return bytes(cal.to_ical())
+
+
+# --- the registry -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Format:
+    """A file format careerlib writes.
+
+    Attributes
+    ----------
+    suffix
+        The file suffix that selects it, with its dot (``".png"``).
+    description
+        What the file holds, for messages and ``--help``.
+    kind
+        ``"chart"``: rendered from a figure (or the Gantt of a schedule);
+        ``"table"``: written from a schedule.
+    render
+        Returns the file's bytes from the figure or schedule and the options.
+    options
+        Keyword options ``render`` takes; :func:`export` passes the others to
+        :func:`careerlib.charts.gantt` when it draws the chart itself.
+    """
+
+    suffix: str
+    description: str
+    kind: Literal["chart", "table"]
+    render: Callable[..., bytes]
+    options: tuple[str, ...] = ()
+
+
+def _image(fmt: Literal["png", "svg", "pdf"]) -> Callable[..., bytes]:
+    def render(fig: go.Figure, **options: Any) -> bytes:
+        return to_image(fig, fmt, **options)
+
+    return render
+
+
+#: The formats careerlib writes, by file suffix.
+FORMATS: dict[str, Format] = {
+    f.suffix: f
+    for f in (
+        Format(
+            ".html",
+            "a web page with the chart, opens offline",
+            "chart",
+            to_html,
+            ("include_plotlyjs", "title"),
+        ),
+        Format(
+            ".png", "a PNG image of the chart", "chart", _image("png"), ("width", "height", "scale")
+        ),
+        Format(
+            ".svg",
+            "an SVG image of the chart",
+            "chart",
+            _image("svg"),
+            ("width", "height", "scale"),
+        ),
+        Format(".pdf", "a PDF of the chart", "chart", _image("pdf"), ("width", "height", "scale")),
+        Format(
+            ".ics", "iCalendar events of the steps", "table", to_ics, ("reminder_days", "stamp")
+        ),
+        Format(".csv", "the schedule table as CSV", "table", to_csv),
+        Format(".xlsx", "the schedule table as an Excel workbook", "table", to_xlsx),
+    )
+}
+
+
+def format_for(path: str | os.PathLike[str], kind: str | None = None) -> Format:
+    """The format a file name asks for (by its suffix, any case).
+
+    Raises
+    ------
+    ExportError
+        For an unknown suffix, or one of another ``kind``; the message lists the
+        known suffixes.
+    """
+    suffix = Path(path).suffix.lower()
+    known = [f for f in FORMATS.values() if kind is None or f.kind == kind]
+    names = ", ".join(f.suffix for f in known)
+    fmt = FORMATS.get(suffix)
+    if fmt is None:
+        got = f"the suffix {suffix!r} is not a known format" if suffix else "the name has no suffix"
+        raise ExportError(f"cannot write {os.fspath(path)}: {got}; known: {names}")
+    if fmt not in known:
+        raise ExportError(
+            f"cannot write {os.fspath(path)}: {suffix} writes a {fmt.kind}, not a {kind}; "
+            f"known {kind} formats: {names}"
+        )
+    return fmt
+
+
+def export(
+    source: Schedule | go.Figure,
+    path: str | os.PathLike[str],
+    *,
+    kind: Literal["chart", "table"] | None = None,
+    **options: Any,
+) -> Path:
+    """Write a schedule or a chart to ``path``, in the format its suffix names.
+
+    Parameters
+    ----------
+    source
+        A :class:`~careerlib.scheduler.Schedule` (any format: chart formats draw
+        its :func:`~careerlib.charts.gantt`) or a plotly figure (chart formats only).
+    path
+        The file to write, atomically (see :func:`atomic_write`).
+    kind
+        Only accept formats of this kind (``"chart"`` or ``"table"``).
+    **options
+        Options of the format (``width``, ``height``, ``scale`` for images,
+        ``reminder_days`` for ``.ics``...); for a schedule written as a chart,
+        the other options go to :func:`~careerlib.charts.gantt` (``color_by``...).
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    ExportError
+        For an unknown suffix (the message lists the known ones), a figure asked
+        for as a table, or no browser for an image.
+    """
+    fmt = format_for(path, kind)
+    own = {k: v for k, v in options.items() if k in fmt.options}
+    rest = {k: v for k, v in options.items() if k not in fmt.options}
+    if fmt.kind == "chart":
+        if isinstance(source, Schedule):
+            from careerlib.charts import gantt
+
+            figure = gantt(source, **rest)
+        else:
+            if rest:
+                raise TypeError(f"unexpected options for {fmt.suffix}: {', '.join(sorted(rest))}")
+            figure = source
+        data = fmt.render(figure, **own)
+    else:
+        if not isinstance(source, Schedule):
+            charts = ", ".join(f.suffix for f in FORMATS.values() if f.kind == "chart")
+            raise ExportError(
+                f"cannot write a chart as {fmt.suffix}; a chart is written as {charts}"
+            )
+        if rest:
+            raise TypeError(f"unexpected options for {fmt.suffix}: {', '.join(sorted(rest))}")
+        data = fmt.render(source, **own)
+    return atomic_write(path, data)

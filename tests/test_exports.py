@@ -1,0 +1,413 @@
+"""Exports: every format in the registry, read back; atomic writes; clear errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import struct
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import icalendar
+import pandas as pd
+import pytest
+
+import careerlib
+from careerlib import exports
+from careerlib.charts import gantt
+from careerlib.exceptions import ExportError
+from careerlib.exports import FORMATS, atomic_write, export, table
+
+DATA = Path(__file__).parent / "data" / "charts"
+ONE_DAY = dt.timedelta(days=1)
+STAMP = dt.datetime(2027, 1, 4, 9, 30, tzinfo=dt.UTC)
+
+
+def _schedule(name: str = "career-change.yaml", route: str | None = None) -> careerlib.Schedule:
+    return careerlib.schedule(careerlib.load_plan(DATA / name), route=route)
+
+
+def _need_browser() -> None:
+    """Image tests fail in CI when no browser is found, and skip only on a developer's machine."""
+    try:
+        exports.find_browser()
+    except ExportError as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"image export needs chromium in CI: {exc}")
+        pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="module")
+def image_server() -> Iterator[None]:
+    """One browser for the module's image exports (a few seconds once, not per image)."""
+    _need_browser()
+    with exports.image_server():
+        yield
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+# --- the registry ------------------------------------------------------------------
+
+
+def test_the_registry_knows_every_format() -> None:
+    assert list(FORMATS) == [".html", ".png", ".svg", ".pdf", ".ics", ".csv", ".xlsx"]
+    assert {f.kind for f in FORMATS.values()} == {"chart", "table"}
+    assert all(suffix == f.suffix for suffix, f in FORMATS.items())
+
+
+@pytest.mark.parametrize(
+    ("name", "match"),
+    [
+        pytest.param(
+            "plan.txt",
+            r"suffix '\.txt' is not a known format; "
+            r"known: \.html, \.png, \.svg, \.pdf, \.ics, \.csv, \.xlsx",
+            id="txt",
+        ),
+        pytest.param("plan", "the name has no suffix; known: .html", id="none"),
+        pytest.param("plan.jpeg", r"known: \.html, \.png", id="jpeg"),
+    ],
+)
+def test_an_unknown_suffix_lists_the_known_ones(tmp_path: Path, name: str, match: str) -> None:
+    with pytest.raises(ExportError, match=match):
+        export(_schedule(), tmp_path / name)
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_suffix_of_the_other_kind_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(
+        ExportError,
+        match=r"\.png writes a chart, not a table; known table formats: \.ics, \.csv, \.xlsx",
+    ):
+        export(_schedule(), tmp_path / "plan.png", kind="table")
+    with pytest.raises(
+        ExportError, match=r"cannot write a chart as \.csv; a chart is written as \.html, \.png"
+    ):
+        export(gantt(_schedule()), tmp_path / "plan.csv")
+
+
+def test_the_suffix_is_read_in_any_case(tmp_path: Path) -> None:
+    path = export(_schedule(), tmp_path / "PLAN.CSV")
+    assert path.read_text().startswith("step,title,start")
+
+
+# --- atomic writes ------------------------------------------------------------------
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("the old content")
+
+    def half_then_fail(out) -> None:
+        out.write(b"half of the new")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        atomic_write(path, half_then_fail)
+    assert path.read_text() == "the old content"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.csv"]
+
+
+def test_a_failed_export_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "plan.csv"
+    export(_schedule(), path)
+    before = path.read_bytes()
+
+    def broken(schedule: careerlib.Schedule) -> bytes:
+        raise RuntimeError("renderer broke")
+
+    monkeypatch.setitem(FORMATS, ".csv", exports.Format(".csv", "broken", "table", broken))
+    with pytest.raises(RuntimeError, match="renderer broke"):
+        export(_schedule("too-late.yaml"), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.csv"]
+
+
+def test_a_write_replaces_the_file_and_keeps_its_mode(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("old")
+    path.chmod(0o640)
+    export(_schedule(), path)
+    assert path.read_text().startswith("step,")
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_missing_folder_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="the folder .*nowhere does not exist"):
+        export(_schedule(), tmp_path / "nowhere" / "plan.csv")
+
+
+# --- HTML -------------------------------------------------------------------------------
+
+
+def test_html_is_one_self_contained_page(tmp_path: Path) -> None:
+    path = export(_schedule(), tmp_path / "plan.html")
+    page = path.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>")
+    assert "<title>From teacher to instructional designer</title>" in page
+    assert not re.search(r"<script[^>]*\bsrc=", page)  # nothing loaded from elsewhere
+    assert "plotly.js" in page and path.stat().st_size > 3_000_000  # plotly.js is inlined
+    assert "Build three portfolio samples" in page
+
+
+def test_html_draws_the_chart_in_chromium_without_network(tmp_path: Path) -> None:
+    _need_browser()
+    path = export(_schedule(), tmp_path / "plan.html")
+    done = subprocess.run(
+        [
+            exports.find_browser(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--proxy-server=127.0.0.1:9",  # nothing can be fetched from the network
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            path.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert 'class="main-svg"' in done.stdout  # plotly.js ran and drew the chart
+    assert "Build three portfolio samples" in done.stdout
+
+
+def test_html_can_link_plotly_from_a_cdn_when_asked(tmp_path: Path) -> None:
+    path = export(_schedule(), tmp_path / "plan.html", include_plotlyjs="cdn")
+    assert path.stat().st_size < 500_000
+    assert re.search(r'<script[^>]*src="https://cdn\.plot\.ly/', path.read_text(encoding="utf-8"))
+
+
+def test_gantt_options_pass_through_export(tmp_path: Path) -> None:
+    path = export(_schedule(), tmp_path / "plan.html", color_by="goal", include_plotlyjs="cdn")
+    assert "A portfolio that gets interviews" in path.read_text(encoding="utf-8")
+
+
+# --- images ---------------------------------------------------------------------------------
+
+
+def test_no_browser_says_how_to_install_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-chrome"))
+    with pytest.raises(
+        ExportError,
+        match=r"BROWSER_PATH=.*no-chrome.* is not an executable file; "
+        r"install Chromium with `apt-get install -y chromium`",
+    ):
+        exports.find_browser()
+    monkeypatch.delenv("BROWSER_PATH")
+    monkeypatch.setattr(exports, "_DEBIAN_CHROMIUM", str(tmp_path / "chromium"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(
+        ExportError,
+        match=r"need Chrome or Chromium and none was found; "
+        r"install Chromium with `apt-get install -y chromium`",
+    ):
+        exports.find_browser()
+    # and an export fails with the same message, before it writes anything
+    monkeypatch.setattr(exports, "_server_running", lambda: False)
+    old = tmp_path / "plan.png"
+    old.write_bytes(b"old picture")
+    with pytest.raises(ExportError, match="apt-get install -y chromium"):
+        export(_schedule(), old)
+    assert old.read_bytes() == b"old picture"
+
+
+def test_browser_path_wins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    fake = tmp_path / "my-chrome"
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("BROWSER_PATH", str(fake))
+    assert exports.find_browser() == str(fake)
+
+
+def test_an_image_without_the_server_starts_its_own_browser(tmp_path: Path) -> None:
+    _need_browser()
+    # runs before the module's server starts (file order): the one-shot path
+    path = export(_schedule("too-late.yaml"), tmp_path / "plan.svg")
+    assert path.read_bytes().startswith(b"<svg")
+
+
+def test_png_has_the_size_asked_for(tmp_path: Path, image_server: None) -> None:
+    result = _schedule()
+    fig = gantt(result)
+    path = export(fig, tmp_path / "plan.png")
+    data = path.read_bytes()
+    assert _png_size(data) == (1400, fig.layout.height)
+    assert 20_000 < len(data) < 2_000_000
+    path = export(result, tmp_path / "small.png", width=800, height=500, scale=2)
+    assert _png_size(path.read_bytes()) == (1600, 1000)
+
+
+def test_svg_is_xml_with_the_chart_in_it(tmp_path: Path, image_server: None) -> None:
+    fig = gantt(_schedule())
+    path = export(fig, tmp_path / "plan.svg")
+    root = ET.parse(path).getroot()
+    assert root.tag.endswith("svg")
+    assert (root.get("width"), root.get("height")) == ("1400", str(fig.layout.height))
+    text = path.read_text(encoding="utf-8")
+    assert "Build three portfolio samples" in text and "Target Thu 30 Sep 2027" in text
+    assert path.stat().st_size > 20_000
+
+
+def test_pdf_is_a_pdf(tmp_path: Path, image_server: None) -> None:
+    path = export(_schedule("too-late.yaml"), tmp_path / "plan.pdf")
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
+    assert 10_000 < len(data) < 2_000_000
+
+
+# --- iCalendar --------------------------------------------------------------------------------
+
+
+def _events(path: Path) -> dict[str, icalendar.Event]:
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
+    assert len(events) == len(list(cal.walk("VEVENT")))  # UIDs are unique
+    return events
+
+
+def test_ics_has_an_all_day_event_per_step_with_an_exclusive_end(tmp_path: Path) -> None:
+    result = _schedule()
+    path = export(result, tmp_path / "plan.ics", stamp=STAMP)
+    events = _events(path)
+    by_summary = {str(e["summary"]): e for e in events.values()}
+    assert len(events) == len(result) + 2  # and two deadlines
+    for k, step in enumerate(result.steps):
+        start = result.start[k].astype(object)
+        finish = result.finish[k].astype(object)
+        if result.milestone[k]:
+            ev = by_summary[f"◆ {step.title}"]
+            assert ev.decoded("dtend") == start + ONE_DAY
+        else:
+            ev = by_summary[step.title]
+            assert ev.decoded("dtend") == finish + ONE_DAY
+        assert ev.decoded("dtstart") == start
+        assert type(ev.decoded("dtstart")) is dt.date  # all-day, not a time
+    course = by_summary["Instructional design course"]
+    assert (course.decoded("dtstart"), course.decoded("dtend")) == (
+        dt.date(2027, 4, 16),
+        dt.date(2027, 6, 12),
+    )
+
+
+def test_ics_milestones_and_deadlines_have_a_reminder(tmp_path: Path) -> None:
+    path = export(_schedule(), tmp_path / "plan.ics", stamp=STAMP, reminder_days=3)
+    events = {str(e["summary"]): e for e in _events(path).values()}
+    with_alarm = {s for s, e in events.items() if e.walk("VALARM")}
+    assert with_alarm == {
+        "◆ Plan agreed with the coach",
+        "◆ Portfolio online",
+        "◆ Offer signed",
+        "Deadline: Instructional design course",
+        "Deadline: Offer signed",
+    }
+    deadline = events["Deadline: Instructional design course"]
+    assert deadline.decoded("dtstart") == dt.date(2027, 6, 30)
+    alarm = deadline.walk("VALARM")[0]
+    assert alarm.decoded("trigger") == -dt.timedelta(days=3) + dt.timedelta(hours=9)
+    assert str(alarm["action"]) == "DISPLAY"
+
+
+def test_ics_uids_are_stable_so_a_second_import_updates(tmp_path: Path) -> None:
+    first = _events(export(_schedule(), tmp_path / "a.ics", stamp=STAMP))
+    later = STAMP + dt.timedelta(days=30)
+    second = _events(export(_schedule(), tmp_path / "b.ics", stamp=later))
+    assert set(first) == set(second)
+    for uid in first:
+        assert int(second[uid]["sequence"]) > int(first[uid]["sequence"])
+    assert any(uid.startswith("course@") for uid in first)
+    assert any(uid.startswith("course.deadline@") for uid in first)
+    # another plan (title and owner) gets other UIDs
+    other = _events(export(_schedule("too-late.yaml"), tmp_path / "c.ics", stamp=STAMP))
+    assert not set(other) & set(first)
+
+
+def test_ics_names_the_calendar_and_the_verdict(tmp_path: Path) -> None:
+    cal = icalendar.Calendar.from_ical(
+        (export(_schedule("too-late.yaml"), tmp_path / "p.ics")).read_bytes()
+    )
+    assert str(cal["x-wr-calname"]) == "A target too close"
+    assert str(cal["x-wr-caldesc"]).startswith("Not feasible: late by 10 working days")
+    assert str(cal["version"]) == "2.0"
+
+
+# --- CSV and Excel ------------------------------------------------------------------------------
+
+
+def _expected(result: careerlib.Schedule) -> pd.DataFrame:
+    frame = table(result)
+    for col in ("goal", "route", "after"):
+        frame[col] = frame[col].replace("", float("nan"))
+    return frame
+
+
+def _compare(got: pd.DataFrame, result: careerlib.Schedule) -> None:
+    want = _expected(result)
+    assert list(got.index) == list(result.ids)
+    assert list(got.columns) == list(want.columns)
+    for col in ("start", "finish", "release", "early_start", "early_finish", "deadline"):
+        got[col] = pd.to_datetime(got[col]).astype("datetime64[s]")
+        want[col] = want[col].astype("datetime64[s]")
+    pd.testing.assert_frame_equal(
+        got, want, check_dtype=False, check_index_type=False, check_names=False
+    )
+
+
+@pytest.mark.parametrize("name", ["career-change.yaml", "too-late.yaml", "two-routes.yaml"])
+def test_csv_reads_back_into_the_schedule_table(tmp_path: Path, name: str) -> None:
+    result = _schedule(name)
+    path = export(result, tmp_path / "plan.csv")
+    got = pd.read_csv(path, index_col="step")
+    _compare(got, result)
+
+
+@pytest.mark.parametrize("name", ["career-change.yaml", "too-late.yaml", "two-routes.yaml"])
+def test_xlsx_reads_back_into_the_schedule_table(tmp_path: Path, name: str) -> None:
+    result = _schedule(name)
+    path = export(result, tmp_path / "plan.xlsx")
+    got = pd.read_excel(path, sheet_name="Schedule", index_col=0)
+    _compare(got, result)
+    about = pd.read_excel(path, sheet_name="Plan", index_col=0)["value"]
+    assert about["title"] == result.title
+    assert about["verdict"] == result.verdict
+
+
+def test_the_table_is_the_schedule_frame_flattened() -> None:
+    result = _schedule()
+    frame, flat = result.to_frame(), table(result)
+    assert list(flat.columns) == list(frame.columns)
+    assert flat.loc["apply", "after"] == "portfolio-done resume"
+    assert flat.loc["offer", "route"] == ""
+    pd.testing.assert_series_equal(flat["start"], frame["start"])
+
+
+def test_the_browser_drivers_harmless_json_noise_is_dropped(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    exports._quiet_browser_driver()
+    exports._quiet_browser_driver()  # once is enough, twice is harmless
+    pipe = logging.getLogger("choreographer.channels.pipe")
+    assert sum(isinstance(f, exports._QuietPipeNoise) for f in pipe.filters) == 1
+    with caplog.at_level(logging.ERROR, logger="choreographer.channels.pipe"):
+        pipe.error("JSONError decoding message. Ignoring")
+        pipe.error("Error in trying to decode JSON off our read.")
+    assert [r.getMessage() for r in caplog.records] == [
+        "Error in trying to decode JSON off our read."
+    ]
