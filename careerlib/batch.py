@@ -48,6 +48,7 @@ __all__ = [
     "parse_parameter",
     "plan_jobs",
     "run_batch",
+    "run_samples",
 ]
 
 #: Parameters the runner passes to every notebook itself.
@@ -563,6 +564,23 @@ def run_batch(
     seconds = time.perf_counter() - started
     manifest = _write_manifest(out, ordered, workers, seconds)
     return BatchResult(ordered, manifest, round(seconds, 2), workers)
+
+
+def run_samples(
+    out_dir: str | Path = "reports", *, jobs: int | None = None, progress: bool = True
+) -> BatchResult:
+    """Run every notebook in ``notebooks/`` for every client in ``data/clients/``.
+
+    This is ``careerlib demo`` (and ``make demo``): the coaching notebooks for
+    the sample clients, with today as the review date.
+    """
+    from careerlib.report import SAMPLE_DIR
+
+    notebooks = sorted((SAMPLE_DIR.parent / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    if not notebooks:
+        raise BatchError(f"no notebook in {SAMPLE_DIR.parent / 'notebooks'}")
+    clients = sorted((SAMPLE_DIR / "clients").glob("*.yaml"))
+    return run_batch(notebooks, clients, out_dir, jobs=jobs, progress=progress)
 
 
 def _progress(total: int, enabled: bool) -> Callable[[Job, JobResult], None]:

@@ -165,17 +165,36 @@ def gaps_command(client: Path, as_of: Any, as_json: bool) -> None:
 
 @cli.command("demo")
 @click.option(
-    "--plans",
+    "--out",
+    "out_dir",
     type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Folder of plan files (default: the sample plans in data/plans).",
+    default=Path("reports"),
+    show_default=True,
+    help="Where the notebooks' reports go.",
 )
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parallel runs.")
+@click.option("--no-notebooks", is_flag=True, help="Only schedule the sample plans.")
 @_reports_errors
-def demo_command(plans: Path | None) -> None:
-    """Schedule every sample plan and print it."""
+def demo_command(out_dir: Path, jobs: int | None, no_notebooks: bool) -> None:
+    """The main job on the sample data: schedule every sample plan, then run
+    every notebook for every sample client into OUT/<client>/."""
     from careerlib.report import demo
 
-    click.echo(demo(plans))
+    click.echo(demo())
+    if no_notebooks:
+        return
+    from careerlib.batch import run_samples
+
+    click.echo(f"Running the notebooks for the sample clients into {out_dir}/ ...")
+    result = run_samples(out_dir, jobs=jobs)
+    click.echo(result.summary())
+    if result.ok:
+        first = result.results[0]
+        click.echo(f"\nOpen the reports in a browser, for example {first.html}")
+        click.echo(
+            f"(one folder a client in {out_dir}/: HTML reports, executed notebooks, exports)"
+        )
+    sys.exit(EXIT_OK if result.ok else EXIT_FAILED)
 
 
 @cli.command("gantt")

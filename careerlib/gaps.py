@@ -1002,6 +1002,18 @@ class GapReport:
         }
 
 
+def time_gaps(plan: Plan, reviews: Iterable[Review], as_of: dt.date) -> dict[str | None, TimeGap]:
+    """The time gap at ``as_of`` for the whole plan or each of its routes.
+
+    What is left of each step after the progress reported by ``as_of``
+    (:func:`remaining_plan`) is scheduled from ``as_of``; the key is the route
+    id, or None for a plan without routes.
+    """
+    left = remaining_plan(plan, reported_progress(reviews, as_of), as_of)
+    routes: list[str | None] = [None] if not plan.routes else [r.id for r in plan.routes]
+    return {r: time_gap(schedule(left, route=r)) for r in routes}
+
+
 def target_role(client: Any) -> Any:
     """The client's target role as a :class:`~careerlib.onet.RoleProfile`.
 
@@ -1048,10 +1060,7 @@ def analyse(client: Any, as_of: dt.date | None = None, *, top_routes: int = 10) 
     sched = None
     if plan is not None:
         reviews = list(plan.checkpoints.reviews if plan.checkpoints else []) + list(client.reviews)
-        done = reported_progress(reviews, day)
-        left = remaining_plan(plan, done, day)
-        for r in [None] if not plan.routes else [x.id for x in plan.routes]:
-            times[r] = time_gap(schedule(left, route=r))
+        times = time_gaps(plan, reviews, day)
         sched = schedule(plan, route=route)
         cadence = client.cadence or (plan.checkpoints.cadence if plan.checkpoints else "monthly")
         progress = progress_at(sched, reviews, day, cadence=cadence)

@@ -51,7 +51,7 @@ def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
 
 
 def demo(plans: Path | None = None) -> str:
-    """Schedule every plan in ``plans`` (default: the sample plans) and its routes."""
+    """Every plan in ``plans`` (default: the sample plans) and its routes, scheduled, as text."""
     from careerlib.planfile import iter_plans, load_plan
 
     folder = plans if plans is not None else SAMPLE_DIR / "plans"

@@ -89,8 +89,37 @@ def test_console_script_is_installed() -> None:
 
 
 def test_demo_schedules_every_sample_plan_and_route() -> None:
-    code, out, _ = run("demo")
+    code, out, _ = run("demo", "--no-notebooks")
     assert code == EXIT_OK
     for plan in SAMPLE_PLANS.glob("*.yaml"):
         assert f"=== {plan.name}" in out
     assert "(route bootcamp)" in out and "(route masters)" in out
+
+
+def test_demo_runs_every_notebook_for_every_sample_client(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The wiring only: the notebooks themselves run in tests/test_notebooks.py."""
+    import careerlib.batch
+    from careerlib.batch import BatchResult, JobResult
+
+    seen = {}
+
+    def fake_run_batch(notebooks, clients, out_dir, **kwargs):  # type: ignore[no-untyped-def]
+        seen.update(
+            notebooks=[p.name for p in notebooks], clients=[p.name for p in clients], out=out_dir
+        )
+        html = str(tmp_path / "r" / "x.html")
+        return BatchResult(
+            (JobResult("n", "c", "ok", 1.0, "o", html),), tmp_path / "manifest.json", 1.0, 2
+        )
+
+    monkeypatch.setattr(careerlib.batch, "run_batch", fake_run_batch)
+    code, out, _ = run("demo", "--out", str(tmp_path / "r"))
+    assert code == EXIT_OK
+    assert seen["notebooks"] == sorted(
+        p.name for p in (SAMPLE_PLANS.parent.parent / "notebooks").glob("[0-9][0-9]-*.ipynb")
+    )
+    assert seen["clients"] == ["jordan-lee.yaml", "marcus-brown.yaml", "priya-nair.yaml"]
+    assert seen["out"] == tmp_path / "r"
+    assert "Open the reports in a browser" in out
