@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from careerlib._atomic import atomic_path, write_text
+from careerlib._speedups import skip_slow_optional_imports
 from careerlib.exceptions import BatchError
 
 __all__ = [
@@ -64,17 +65,6 @@ _REPORT_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
 """
-
-
-def _quiet_imports() -> None:
-    """Keep a slow optional import out of papermill's import chain.
-
-    ``nbformat`` -> ``jsonschema`` imports ``rfc3987_syntax`` when it is
-    installed (it is, through jupyter-events), which builds dozens of parsers
-    and costs 1.5-2 s per process. jsonschema treats it as optional and only
-    uses it to check ``iri`` formats, which notebooks do not have.
-    """
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
 # --- what to run ----------------------------------------------------------------
@@ -181,7 +171,7 @@ def expand_clients(patterns: Iterable[str | Path]) -> list[Path]:
 
 def notebook_parameters(notebook: str | Path) -> dict[str, dict[str, Any]]:
     """The parameters a notebook declares in its cell tagged ``parameters``."""
-    _quiet_imports()
+    skip_slow_optional_imports()
     import papermill
 
     path = Path(notebook)
@@ -346,7 +336,7 @@ def _unique(names: list[str], kind: str) -> None:
 
 
 def _worker_init() -> None:
-    _quiet_imports()
+    skip_slow_optional_imports()
     import nbconvert  # noqa: F401  (imported once per worker, not once per pair)
     import papermill  # noqa: F401
 
@@ -356,7 +346,7 @@ def run_job(job: Job) -> JobResult:
 
     The kernel's own log goes to ``<notebook>.log`` beside the output.
     """
-    _quiet_imports()
+    skip_slow_optional_imports()
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -537,7 +527,7 @@ def run_batch(
     bar = _progress(len(planned), progress)
     results: dict[int, JobResult] = {}
     if workers == 1:
-        _quiet_imports()
+        skip_slow_optional_imports()
         for i, job in enumerate(planned):
             results[i] = run_job(job)
             bar(job, results[i])

@@ -40,7 +40,7 @@ def _as_day(value: Any) -> np.ndarray:
 def _out(value: np.ndarray) -> Any:
     """Back to ``datetime.date`` for a scalar, ``datetime64[D]`` array otherwise."""
     if value.ndim == 0:
-        return value.astype(object)
+        return value.astype("datetime64[D]").item()
     return value
 
 

@@ -25,7 +25,12 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from careerlib._speedups import skip_slow_optional_imports
 from careerlib.scheduler import Schedule, schedule_routes
+
+# A figure shown in a notebook imports nbformat -> jsonschema: keep the slow
+# optional part of that out (see careerlib._speedups).
+skip_slow_optional_imports()
 
 if TYPE_CHECKING:
     from careerlib.models import Plan

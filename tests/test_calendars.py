@@ -37,6 +37,17 @@ def test_single_day_questions(method: str, day: str, expected: str) -> None:
     assert getattr(CAL, method)(D(day)) == D(expected)
 
 
+def test_scalar_questions_give_dates() -> None:
+    for answer in (
+        CAL.add(D("2026-12-29"), -3),
+        CAL.add(D("2026-12-29"), 3),
+        CAL.roll_forward(D("2026-12-26")),
+        CAL.roll_backward(D("2026-12-26")),
+        CAL.day(-1, D("2027-01-04")),
+    ):
+        assert type(answer) is dt.date
+
+
 def test_add() -> None:
     assert CAL.add(D("2026-12-23"), 3) == D("2026-12-29")  # 24, 28, 29
     assert CAL.add(D("2026-12-29"), -3) == D("2026-12-23")
