@@ -67,14 +67,14 @@ class Row:
     tj3_most_in_a_week: float
 
 
-def random_plan(rng: random.Random, index: int) -> dict[str, Any]:
+def random_plan(rng: random.Random, index: int, buffers: float = 0.2) -> dict[str, Any]:
     """A plan of effort steps: chains and parallel branches, whole hours a day."""
     n = rng.randint(4, 24)
     target = dt.date(2027, 6, 30) - dt.timedelta(days=rng.randint(0, 120))
     steps: list[dict[str, Any]] = []
     for i in range(n):
         step: dict[str, Any] = {"id": f"s{i}", "effort": f"{rng.randint(1, 24)}h"}
-        if rng.random() < 0.2:
+        if rng.random() < buffers:
             step["buffer"] = rng.randint(1, 3)
         if i and rng.random() < 0.8:
             k = rng.choice([1, 1, 1, 2])
@@ -192,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plans", type=int, default=60, help="number of random plans")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--buffers", type=float, default=0.2, help="share of steps with a buffer")
     parser.add_argument(
         "--keep", type=Path, default=None, help="keep the .tjp files in this folder"
     )
@@ -204,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     rows: list[Row] = []
     for i in range(args.plans):
-        plan = Plan.model_validate(random_plan(rng, i))
+        plan = Plan.model_validate(random_plan(rng, i, args.buffers))
         ours, our_ms = run_careerlib(plan)
         theirs, tj_ms, tj_most = run_tj3(plan, folder, f"plan{i:03d}")
         cal = calendar_for(plan.calendar)
@@ -243,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     ours_ms = [r.careerlib_ms for r in rows]
     tj_ms = [r.tj3_ms for r in rows]
     print()
-    print(f"plans: {len(rows)} (seed {args.seed})")
+    print(f"plans: {len(rows)} (seed {args.seed}, buffers on {args.buffers:.0%} of steps)")
     print(
         f"careerlib later than tj3 [working days]: median {statistics.median(later):+g}, "
         f"mean {statistics.mean(later):+.2f}, best {max(later):+d}, "

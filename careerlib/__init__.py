@@ -17,6 +17,7 @@ from importlib import import_module
 from typing import Any
 
 from careerlib.calendars import WorkCalendar
+from careerlib.capacity import Allocation, WeeklyLoad
 from careerlib.exceptions import CalendarError, CareerlibError, CycleError, PlanError
 from careerlib.models import Plan, Step
 from careerlib.planfile import load_plan, parse_plan
@@ -25,6 +26,7 @@ from careerlib.scheduler import Schedule, schedule, schedule_routes
 __version__ = "0.1.0"
 
 __all__ = [
+    "Allocation",
     "CalendarError",
     "CareerlibError",
     "CycleError",
@@ -32,16 +34,18 @@ __all__ = [
     "PlanError",
     "Schedule",
     "Step",
+    "WeeklyLoad",
     "WorkCalendar",
     "__version__",
     "load_plan",
     "parse_plan",
     "schedule",
     "schedule_routes",
+    "weekly_load_chart",
 ]
 
 # name -> module, for names whose modules import heavy libraries
-_LAZY: dict[str, str] = {}
+_LAZY: dict[str, str] = {"weekly_load_chart": "careerlib.charts"}
 
 
 def __getattr__(name: str) -> Any:

@@ -380,13 +380,17 @@ def _collect(
     )
 
 
-def place_backward(net: Network, grid: CapacityGrid, priority: Sequence[float]) -> Placement:
+def place_backward(
+    net: Network, grid: CapacityGrid, priority: Sequence[float], *, by_bound: bool = True
+) -> Placement:
     """Place every step as late as possible (serial list scheduling, backwards).
 
     A step is ready once all its successors are placed; its latest finish is
     then fixed (successors' starts less gate and buffer, the target less its
     buffer, its deadline). The ready step with the latest finish is placed
-    first, ties broken by the larger ``priority``.
+    first, ties broken by the larger ``priority``; with ``by_bound=False`` the
+    ready step with the larger ``priority`` goes first whatever its finish (to
+    replay a given order, as justification does).
     """
     n = len(net)
     start = [0] * n
@@ -406,10 +410,10 @@ def place_backward(net: Network, grid: CapacityGrid, priority: Sequence[float]) 
 
     for k in range(n):
         if waiting[k] == 0:
-            heapq.heappush(heap, (-bound(k), -priority[k], k))
+            heapq.heappush(heap, (-bound(k) if by_bound else 0, -priority[k], k))
     while heap:
-        neg_f, _, k = heapq.heappop(heap)
-        f = -neg_f
+        _, _, k = heapq.heappop(heap)
+        f = bound(k)
         if net.effort[k] > 0:
             ix, hrs = grid.take(f, net.effort[k], backward=True)
             pieces.append((k, ix, hrs))
@@ -419,16 +423,25 @@ def place_backward(net: Network, grid: CapacityGrid, priority: Sequence[float]) 
         for p in net.preds[k]:
             waiting[p] -= 1
             if waiting[p] == 0:
-                heapq.heappush(heap, (-bound(p), -priority[p], p))
+                heapq.heappush(heap, (-bound(p) if by_bound else 0, -priority[p], p))
     return _collect(n, start, finish, pieces)
 
 
-def place_forward(net: Network, grid: CapacityGrid, priority: Sequence[float]) -> Placement:
+def place_forward(
+    net: Network,
+    grid: CapacityGrid,
+    priority: Sequence[float],
+    *,
+    by_bound: bool = True,
+    origin: int = 0,
+) -> Placement:
     """Place every step as early as possible from day 0 (the forward pass).
 
     The mirror of :func:`place_backward`: a step is ready once its predecessors
     are placed; the ready step with the earliest start goes first, ties broken
-    by the larger ``priority``. Deadlines and the target are not looked at.
+    by the larger ``priority`` (``by_bound=False``: by ``priority`` alone).
+    Nothing starts before working day ``origin``. Deadlines and the target
+    are not looked at.
     """
     n = len(net)
     start = [0] * n
@@ -438,7 +451,7 @@ def place_forward(net: Network, grid: CapacityGrid, priority: Sequence[float]) -
     heap: list[tuple[int, float, int]] = []
 
     def bound(k: int) -> int:
-        e = 0
+        e = origin
         g = net.gate[k]
         for p in net.preds[k]:
             v = finish[p] + net.buffer[p] + g
@@ -448,9 +461,10 @@ def place_forward(net: Network, grid: CapacityGrid, priority: Sequence[float]) -
 
     for k in range(n):
         if waiting[k] == 0:
-            heapq.heappush(heap, (bound(k), -priority[k], k))
+            heapq.heappush(heap, (bound(k) if by_bound else 0, -priority[k], k))
     while heap:
-        e, _, k = heapq.heappop(heap)
+        _, _, k = heapq.heappop(heap)
+        e = bound(k)
         if net.effort[k] > 0:
             ix, hrs = grid.take(e, net.effort[k], backward=False)
             pieces.append((k, ix, hrs))
@@ -460,7 +474,7 @@ def place_forward(net: Network, grid: CapacityGrid, priority: Sequence[float]) -
         for s in net.succ[k]:
             waiting[s] -= 1
             if waiting[s] == 0:
-                heapq.heappush(heap, (bound(s), -priority[s], s))
+                heapq.heappush(heap, (bound(s) if by_bound else 0, -priority[s], s))
     return _collect(n, start, finish, pieces)
 
 
@@ -477,50 +491,59 @@ def _several_branches(net: Network) -> bool:
     )
 
 
+def _later(a: Placement, b: Placement) -> bool:
+    """Whether ``a`` lets the client start later than ``b`` (then: later starts overall)."""
+    return (int(a.start.min()), int(a.start.sum())) > (int(b.start.min()), int(b.start.sum()))
+
+
+#: Rounds of forward-backward justification tried on plans with parallel effort.
+JUSTIFY_ROUNDS = 3
+
+
 def schedule_capacity(
     net: Network, calendar: Any, cal: WorkCalendar, first: dt.date, *, extra: float = 0.0
 ) -> tuple[Placement, Placement]:
     """The back-schedule and the forward pass of a plan with effort steps.
 
-    Returns ``(late, early)``. The back-schedule is the later (by its earliest
-    start, then by the sum of starts) of the pass ordered by work before each
-    step and, for plans with parallel effort, the pass ordered by the forward
-    schedule's finishes.
+    Returns ``(late, early)``: ``early`` is the forward pass from day 0;
+    ``late`` the back-schedule. For a plan with parallel effort the
+    back-schedule is the best (latest earliest start, then latest starts
+    overall) of: the pass ordered by work before each step, the pass ordered
+    by the forward schedule's finishes, and rounds of forward-backward
+    justification (left-justify the best so far from its own first day in the
+    order of its starts, then right-justify that in the order of its
+    finishes), which fill gaps a single pass leaves, e.g. buffer days that
+    steps off the chain could use.
     """
+
+    def grid() -> CapacityGrid:
+        return CapacityGrid(calendar, cal, first, extra)
+
     per_day = day_limit(calendar, extra)
-    early = place_forward(net, CapacityGrid(calendar, cal, first, extra), _work_after(net, per_day))
-    late = place_backward(
-        net, CapacityGrid(calendar, cal, first, extra), _work_before(net, per_day)
-    )
-    if _several_branches(net):
-        other = place_backward(
-            net, CapacityGrid(calendar, cal, first, extra), early.finish.astype(float).tolist()
+    early = place_forward(net, grid(), _work_after(net, per_day))
+    late = place_backward(net, grid(), _work_before(net, per_day))
+    if not _several_branches(net):
+        return late, early
+    other = place_backward(net, grid(), early.finish.astype(float).tolist())
+    if _later(other, late):
+        late = other
+    for _ in range(JUSTIFY_ROUNDS):
+        # lexicographic keys as one number: working-day numbers stay far below 1e6
+        order = (-(late.start * 1e6 + late.finish)).tolist()
+        left = place_forward(net, grid(), order, by_bound=False, origin=int(late.start.min()))
+        right = place_backward(
+            net, grid(), (left.finish * 1e6 + left.start).tolist(), by_bound=False
         )
-        if (int(other.start.min()), int(other.start.sum())) > (
-            int(late.start.min()),
-            int(late.start.sum()),
-        ):
-            late = other
+        if not _later(right, late):
+            break
+        late = right
     return late, early
 
 
 def _latest_start(
     net: Network, calendar: Any, cal: WorkCalendar, first: dt.date, extra: float
 ) -> int:
-    per_day = day_limit(calendar, extra)
-    late = place_backward(
-        net, CapacityGrid(calendar, cal, first, extra), _work_before(net, per_day)
-    )
-    best = int(late.start.min())
-    if best < 0 and _several_branches(net):
-        early = place_forward(
-            net, CapacityGrid(calendar, cal, first, extra), _work_after(net, per_day)
-        )
-        other = place_backward(
-            net, CapacityGrid(calendar, cal, first, extra), early.finish.astype(float).tolist()
-        )
-        best = max(best, int(other.start.min()))
-    return best
+    return int(schedule_capacity(net, calendar, cal, first, extra=extra)[0].start.min())
 
 
 def extra_hours_per_week(

@@ -405,6 +405,13 @@ def test_conformance_plans_print_exactly_their_json() -> None:
             assert json.loads(out.output) == json.loads(expected.read_text()), expected.name
 
 
+def test_capacity_names_are_exported() -> None:
+    assert careerlib.__all__ == sorted(careerlib.__all__)
+    for name in ("Allocation", "WeeklyLoad", "weekly_load_chart"):
+        assert name in careerlib.__all__
+        assert getattr(careerlib, name).__name__ == name
+
+
 def test_weekly_load_chart_marks_over_committed_weeks() -> None:
     from careerlib.charts import weekly_load_chart
 
