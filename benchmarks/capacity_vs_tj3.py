@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import math
 import random
 import shutil
 import statistics
@@ -67,9 +68,11 @@ class Row:
     tj3_most_in_a_week: float
 
 
-def random_plan(rng: random.Random, index: int, buffers: float = 0.2) -> dict[str, Any]:
+def random_plan(
+    rng: random.Random, index: int, buffers: float = 0.2, steps: tuple[int, int] = (4, 24)
+) -> dict[str, Any]:
     """A plan of effort steps: chains and parallel branches, whole hours a day."""
-    n = rng.randint(4, 24)
+    n = rng.randint(*steps)
     target = dt.date(2027, 6, 30) - dt.timedelta(days=rng.randint(0, 120))
     steps: list[dict[str, Any]] = []
     for i in range(n):
@@ -92,9 +95,12 @@ def random_plan(rng: random.Random, index: int, buffers: float = 0.2) -> dict[st
         {target - dt.timedelta(days=rng.randint(0, 200)) for _ in range(rng.randint(0, 4))}
     )
     calendar["holidays"] = [d.isoformat() for d in holidays]
+    # start early enough for both tools: twice the weeks the hours need, and a year
+    effort = sum(int(s["effort"][:-1]) for s in steps)
+    hours = calendar["hours_per_week"]
     return {
         "title": f"random plan {index}",
-        "start": (target - dt.timedelta(days=5 * 365)).isoformat(),
+        "start": (target - dt.timedelta(days=365 + 14 * math.ceil(effort / hours))).isoformat(),
         "target": target.isoformat(),
         "calendar": calendar,
         "steps": steps,
@@ -193,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plans", type=int, default=60, help="number of random plans")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--buffers", type=float, default=0.2, help="share of steps with a buffer")
+    parser.add_argument("--steps", type=int, nargs=2, default=(4, 24), metavar=("MIN", "MAX"))
     parser.add_argument(
         "--keep", type=Path, default=None, help="keep the .tjp files in this folder"
     )
@@ -205,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     rows: list[Row] = []
     for i in range(args.plans):
-        plan = Plan.model_validate(random_plan(rng, i, args.buffers))
+        plan = Plan.model_validate(random_plan(rng, i, args.buffers, tuple(args.steps)))
         ours, our_ms = run_careerlib(plan)
         theirs, tj_ms, tj_most = run_tj3(plan, folder, f"plan{i:03d}")
         cal = calendar_for(plan.calendar)
@@ -244,7 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     ours_ms = [r.careerlib_ms for r in rows]
     tj_ms = [r.tj3_ms for r in rows]
     print()
-    print(f"plans: {len(rows)} (seed {args.seed}, buffers on {args.buffers:.0%} of steps)")
+    print(
+        f"plans: {len(rows)} of {args.steps[0]}-{args.steps[1]} steps "
+        f"(seed {args.seed}, buffers on {args.buffers:.0%} of steps)"
+    )
     print(
         f"careerlib later than tj3 [working days]: median {statistics.median(later):+g}, "
         f"mean {statistics.mean(later):+.2f}, best {max(later):+d}, "

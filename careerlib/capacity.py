@@ -220,7 +220,7 @@ class CapacityGrid:
         need = float(hours)
         got_ix: list[np.ndarray] = []
         got_h: list[np.ndarray] = []
-        width = max(8, 2 * math.ceil(need / self.per_day))
+        width = max(256, 4 * math.ceil(need / self.per_day))
         edge = day
         while need > EPS:
             if abs(edge - day) > _MAX_REACH:
