@@ -156,6 +156,11 @@ class CapacityGrid:
         self.wk_lo = 0
         self.week_left = np.empty(0)
         self.dates = np.empty(0, dtype="datetime64[D]")
+        # Skip pointers over used-up days (a union-find with path compression):
+        # a day with hours left points to itself, a used-up one to its
+        # neighbour in the direction of filling. One grid fills one way.
+        self._skip = np.empty(0, dtype=np.int64)
+        self._backward: bool | None = None
 
     def _grow(self, lo: int, hi: int) -> None:
         """Cover working days ``lo..hi`` (inclusive), keeping what is taken."""
@@ -187,9 +192,13 @@ class CapacityGrid:
             )
             self.wk_lo = k_lo
         left = np.full(ix.size, self.per_day)
+        skip = np.arange(ix.size, dtype=np.int64)
         if self.left.size:
-            left[self.lo - new_lo : self.hi - new_lo + 1] = self.left
+            shift = self.lo - new_lo
+            left[shift : shift + self.left.size] = self.left
+            skip[shift : shift + self.left.size] = self._skip + shift
         self.left = left
+        self._skip = skip
         self.week = keys - self.wk_lo
         self.dates = dates
         self.lo, self.hi = new_lo, new_hi
@@ -217,10 +226,15 @@ class CapacityGrid:
         CalendarError
             When the hours cannot be found within 200 years.
         """
+        if self._backward is None:
+            self._backward = backward
+        elif self._backward != backward:
+            raise ValueError("a CapacityGrid fills in one direction only")
         need = float(hours)
         got_ix: list[np.ndarray] = []
         got_h: list[np.ndarray] = []
         width = max(256, 4 * math.ceil(need / self.per_day))
+        step = -1 if backward else 1
         edge = day
         while need > EPS:
             if abs(edge - day) > _MAX_REACH:
@@ -228,11 +242,18 @@ class CapacityGrid:
                     f"cannot find {hours:g} hours within {_MAX_REACH} working days of "
                     f"{self.cal.day(day, self.first)}: the calendar has (almost) no capacity"
                 )
+            self._cover(edge, edge)
+            free = self._free(edge - self.lo)
+            if not 0 <= free < self.left.size:  # used up to the end of the grid
+                edge = self.lo - 1 if backward else self.hi + 1
+                continue
+            edge = free + self.lo
             a, b = (edge - width + 1, edge) if backward else (edge, edge + width - 1)
             self._cover(a, b)
             o = np.arange(a - self.lo, b - self.lo + 1)
             if backward:
                 o = o[::-1]
+            window = o
             take = _greedy(self.left[o], self.week[o], self.week_left)
             total = np.cumsum(take)
             if total[-1] >= need - EPS:
@@ -247,12 +268,35 @@ class CapacityGrid:
             need -= float(take.sum())
             got_ix.append(o + self.lo)
             got_h.append(take)
+            used_up = (self.left[window] <= EPS) | (self.week_left[self.week[window]] <= EPS)
+            mark = window[used_up]
+            mark = mark[self._skip[mark] == mark]
+            self._skip[mark] = mark + step
             edge = a - 1 if backward else b + 1
             width *= 2
         ix = np.concatenate(got_ix) if got_ix else np.empty(0, dtype=np.int64)
         hrs = np.concatenate(got_h) if got_h else np.empty(0)
         order = np.argsort(ix, kind="stable")
         return ix[order], hrs[order]
+
+    def _free(self, i: int) -> int:
+        """The nearest day at or beyond offset ``i`` (in the filling direction) with hours left.
+
+        Returns an offset, -1 or ``len`` when every day to the grid's end is used up.
+        """
+        skip = self._skip
+        n = skip.size
+        root = i
+        while 0 <= root < n:
+            nxt = int(skip[root])
+            if nxt == root:
+                break
+            root = nxt
+        while 0 <= i < n and i != root:
+            nxt = int(skip[i])
+            skip[i] = root
+            i = nxt
+        return root
 
 
 def _greedy(left: np.ndarray, week: np.ndarray, week_left: np.ndarray) -> np.ndarray:
@@ -547,7 +591,13 @@ def _latest_start(
 
 
 def extra_hours_per_week(
-    net: Network, calendar: Any, cal: WorkCalendar, first: dt.date, *, step: float = 0.5
+    net: Network,
+    calendar: Any,
+    cal: WorkCalendar,
+    first: dt.date,
+    *,
+    step: float = 0.5,
+    late: bool | None = None,
 ) -> float | None:
     """Fewest extra hours a week (a multiple of ``step``) that make the target [hours/week].
 
@@ -555,20 +605,27 @@ def extra_hours_per_week(
     share, unless ``hours_per_day`` is set); commitments stay as they are.
     Returns 0 when the plan is feasible as it is, and ``None`` when even 168
     hours a week would not do (durations, deadlines or ``hours_per_day`` hold
-    the plan back).
+    the plan back). Pass ``late=True`` when the plan is known to be late.
+
+    The search doubles the extra hours until the target is met, then halves
+    the interval, so a small answer costs a few schedules.
     """
-    if _latest_start(net, calendar, cal, first, 0.0) >= 0:
+
+    def enough(k: int) -> bool:
+        return _latest_start(net, calendar, cal, first, k * step) >= 0
+
+    if not late and enough(0):
         return 0.0
-    top = (
-        168.0 + sum(c.hours_per_week for c in calendar.commitments) - float(calendar.hours_per_week)
-    )
-    hi = max(1, math.ceil(top / step))
-    if _latest_start(net, calendar, cal, first, hi * step) < 0:
-        return None
-    lo = 0  # lo is not enough, hi is
+    top = 168.0 + sum(c.hours_per_week for c in calendar.commitments)
+    most = max(1, math.ceil((top - float(calendar.hours_per_week)) / step))
+    lo, hi = 0, 1  # lo is not enough; find an hi that is
+    while not enough(hi):
+        if hi == most:
+            return None
+        lo, hi = hi, min(2 * hi, most)
     while hi - lo > 1:
         mid = (lo + hi) // 2
-        if _latest_start(net, calendar, cal, first, mid * step) >= 0:
+        if enough(mid):
             hi = mid
         else:
             lo = mid

@@ -567,7 +567,7 @@ def _schedule_effort(
     start_d, finish_d, release_d, es_d, ef_d, ending, alloc_days = parts
     allocation = Allocation(step=late.rows, day=alloc_days, hours=late.hours)
     load = weekly_load(alloc_days, late.hours, plan.calendar, cal, first, last)
-    extra = 0.0 if feasible else extra_hours_per_week(net, plan.calendar, cal, first)
+    extra = 0.0 if feasible else extra_hours_per_week(net, plan.calendar, cal, first, late=True)
     return Schedule(
         plan=plan,
         route=route,
