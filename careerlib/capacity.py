@@ -27,6 +27,9 @@ chain of steps this is the exact latest schedule.
 
 The forward pass (spec rule 7) is the mirror image: from day 0, each ready
 step as early as its predecessors allow, its hours from that day onwards.
+The two passes are made to agree (feasible exactly when the forward pass
+meets the target and deadlines; no negative slack in a feasible plan), see
+:func:`schedule_capacity`.
 
 The grid of hours left is held in numpy arrays over a range of working days
 that grows as needed; filling a step works on whole windows of days at once.
@@ -549,15 +552,17 @@ def schedule_capacity(
 ) -> tuple[Placement, Placement]:
     """The back-schedule and the forward pass of a plan with effort steps.
 
-    Returns ``(late, early)``: ``early`` is the forward pass from day 0;
-    ``late`` the back-schedule. For a plan with parallel effort the
-    back-schedule is the best (latest earliest start, then latest starts
-    overall) of: the pass ordered by work before each step, the pass ordered
-    by the forward schedule's finishes, and rounds of forward-backward
-    justification (left-justify the best so far from its own first day in the
-    order of its starts, then right-justify that in the order of its
-    finishes), which fill gaps a single pass leaves, e.g. buffer days that
-    steps off the chain could use.
+    Returns ``(late, early)``: the back-schedule and the forward schedule from
+    day 0, chosen so that rules 7 to 9 hold together (see :func:`_agree`).
+
+    For a plan with parallel effort the back-schedule is the best (latest
+    earliest start, then latest starts overall) of: the pass ordered by work
+    before each step, the pass ordered by the forward schedule's finishes, and
+    rounds of forward-backward justification (left-justify the best so far
+    from its own first day in the order of its starts, then right-justify
+    that in the order of its finishes). The forward schedule is the first to
+    finish of the pass ordered by work after each step and the back-schedule
+    left-justified from day 0.
     """
 
     def grid() -> CapacityGrid:
@@ -566,22 +571,68 @@ def schedule_capacity(
     per_day = day_limit(calendar, extra)
     early = place_forward(net, grid(), _work_after(net, per_day))
     late = place_backward(net, grid(), _work_before(net, per_day))
-    if not _several_branches(net):
-        return late, early
-    other = place_backward(net, grid(), early.finish.astype(float).tolist())
-    if _later(other, late):
-        late = other
-    for _ in range(JUSTIFY_ROUNDS):
-        # lexicographic keys as one number: working-day numbers stay far below 1e6
+    forward = [early]
+    if _several_branches(net):
+        other = place_backward(net, grid(), early.finish.astype(float).tolist())
+        if _later(other, late):
+            late = other
+        for _ in range(JUSTIFY_ROUNDS):
+            # lexicographic keys as one number: working-day numbers stay far below 1e6
+            order = (-(late.start * 1e6 + late.finish)).tolist()
+            left = place_forward(net, grid(), order, by_bound=False, origin=int(late.start.min()))
+            right = place_backward(
+                net, grid(), (left.finish * 1e6 + left.start).tolist(), by_bound=False
+            )
+            if not _later(right, late):
+                break
+            late = right
+        # The back-schedule left-justified from day 0 in the order of its
+        # starts is a forward schedule too, one that keeps its order.
         order = (-(late.start * 1e6 + late.finish)).tolist()
-        left = place_forward(net, grid(), order, by_bound=False, origin=int(late.start.min()))
-        right = place_backward(
-            net, grid(), (left.finish * 1e6 + left.start).tolist(), by_bound=False
-        )
-        if not _later(right, late):
-            break
-        late = right
-    return late, early
+        forward.append(place_forward(net, grid(), order, by_bound=False))
+    return _agree(net, late, forward, grid)
+
+
+def _release(net: Network, placed: Placement) -> int:
+    """The latest release day of a schedule [working-day number]."""
+    return int((placed.finish + np.asarray(net.buffer, dtype=np.int64)).max())
+
+
+def _meets_target(net: Network, placed: Placement) -> bool:
+    """Whether a schedule releases everything by the target and meets every deadline."""
+    deadline = np.asarray(net.deadline, dtype=np.int64)
+    return _release(net, placed) <= net.target and bool(np.all(placed.finish <= deadline))
+
+
+def _agree(
+    net: Network, late: Placement, forward: list[Placement], grid: Any
+) -> tuple[Placement, Placement]:
+    """Choose the forward schedule so that rules 7 to 9 hold together.
+
+    With parallel effort the two passes are list schedules and could
+    disagree; this keeps them consistent:
+
+    * when the back-schedule starts on or after day 0 (feasible), the forward
+      schedule is the candidate that finishes first among those that meet the
+      target and deadlines and start no step after its back-scheduled start
+      (so no slack is negative), or else the back-schedule itself, which is a
+      schedule from day 0 too;
+    * otherwise it is the candidate that finishes first; if that one meets the
+      target after all, the back-schedule is justified from it (placed as late
+      as possible in the order of its finishes) or replaced by it, and the plan
+      is feasible.
+    """
+    if int(late.start.min()) >= 0:
+        good = [f for f in forward if _meets_target(net, f) and bool(np.all(f.start <= late.start))]
+        return late, (min(good, key=lambda f: _release(net, f)) if good else late)
+    early = min(forward, key=lambda f: _release(net, f))
+    if not _meets_target(net, early):
+        return late, early
+    order = (early.finish * 1e6 + early.start).tolist()
+    right = place_backward(net, grid(), order, by_bound=False)
+    if int(right.start.min()) < 0:
+        return early, early
+    return right, (early if bool(np.all(early.start <= right.start)) else right)
 
 
 def _latest_start(

@@ -524,6 +524,11 @@ def test_random_plans_keep_every_rule(plan: Plan) -> None:
             assert result.early_start[i] >= day64(released)
     extra = result.extra_hours_per_week
     assert (extra == 0) == result.feasible
+    # the two passes agree (rules 7 and 8), and slack is negative only when late (rule 9)
+    meets = result.earliest_finish <= result.target_day and not result.missed_deadlines()
+    assert result.feasible == meets
+    if result.feasible:
+        assert result.slack_days.min() >= 0
 
 
 def _date(value: Any) -> dt.date:
