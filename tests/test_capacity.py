@@ -584,3 +584,30 @@ def test_single_chain_is_the_exact_latest_schedule(plan: Plan) -> None:
     result = schedule(plan)
     check(result)
     assert result.start.tolist() == _latest_chain_starts(plan)
+    # and it could not be later: every working day from just after an effort
+    # step's start to its latest finish is used up (the day or its week is full)
+    cal, limit = result.calendar, day_limit(plan.calendar)
+    alloc = result.allocation
+    assert alloc is not None
+    day_used: dict[dt.date, float] = {}
+    week_used: dict[int, float] = {}
+    for d, h in zip(alloc.day.tolist(), alloc.hours.tolist(), strict=True):
+        day_used[d] = day_used.get(d, 0.0) + h
+        week_used[int(week_key(d))] = week_used.get(int(week_key(d)), 0.0) + h
+    per_week = plan.workdays_per_week
+    for i, step in enumerate(result.steps):
+        if step.effort is None:
+            continue
+        back = step.buffer.working_days(per_week)
+        bound = _date(cal.add(result.target_day, -back)) if back else result.target_day
+        if i + 1 < len(result.steps):
+            gate = 0 if result.steps[i + 1].milestone else 1
+            nxt = result.start[i + 1].astype(object)
+            bound = min(bound, _date(cal.add(nxt, -(back + gate))) if back + gate else nxt)
+        if step.deadline is not None:
+            bound = min(bound, _date(cal.roll_backward(step.deadline)))
+        start = result.start[i].astype(object)
+        for d in cal.working_days(start + dt.timedelta(days=1), bound).astype(object):
+            w = int(week_key(d))
+            cap = week_capacity(plan.calendar, cal, week_monday([w]))[0]
+            assert day_used.get(d, 0) >= limit - 1e-6 or week_used.get(w, 0) >= cap - 1e-6, d
