@@ -21,9 +21,10 @@ it is placed, on the latest finish its successors, the target and its deadline
 allow, taking each working day's hours from that day backwards (as many as the
 day and its week still have) until its effort is met. The ready step with the
 latest finish goes first; ties go to the step with more work before it. When a
-plan has several effort branches, a second pass ordered by the forward
-schedule's finishes is tried too and the later of the two kept. For a single
-chain of steps this is the exact latest schedule.
+plan has several effort branches, a pass ordered by the forward schedule's
+finishes and rounds of forward-backward justification are tried too, and the
+schedule that lets the client start latest is kept. For a single chain of
+steps this is the exact latest schedule.
 
 The forward pass (spec rule 7) is the mirror image: from day 0, each ready
 step as early as its predecessors allow, its hours from that day onwards.
@@ -59,6 +60,7 @@ __all__ = [
     "extra_hours_per_week",
     "place_backward",
     "place_forward",
+    "schedule_capacity",
     "week_capacity",
     "week_key",
     "week_monday",
