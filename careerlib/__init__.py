@@ -17,6 +17,7 @@ from importlib import import_module
 from typing import Any
 
 from careerlib.calendars import WorkCalendar
+from careerlib.capacity import Allocation, WeeklyLoad
 from careerlib.clients import Client, load_client
 from careerlib.exceptions import (
     BatchError,
@@ -35,6 +36,7 @@ from careerlib.scheduler import Schedule, schedule, schedule_routes
 __version__ = "0.1.0"
 
 __all__ = [
+    "Allocation",
     "BatchError",
     "BatchResult",
     "CalendarError",
@@ -49,6 +51,7 @@ __all__ = [
     "PlanError",
     "Schedule",
     "Step",
+    "WeeklyLoad",
     "WorkCalendar",
     "__version__",
     "analyse",
@@ -78,6 +81,7 @@ __all__ = [
     "skills_chart",
     "skills_gap",
     "time_gap",
+    "weekly_load_chart",
 ]
 
 # name -> module, for names whose modules import heavy libraries
@@ -106,6 +110,7 @@ _LAZY: dict[str, str] = {
     "skills_chart": "careerlib.charts",
     "skills_gap": "careerlib.gaps",
     "time_gap": "careerlib.gaps",
+    "weekly_load_chart": "careerlib.charts",
 }
 
 

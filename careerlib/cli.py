@@ -51,14 +51,20 @@ def cli() -> None:
     "--route", "route", metavar="ID", help="Schedule one route (and the steps common to all)."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the spec's JSON instead of a table.")
+@click.option(
+    "--load",
+    "show_load",
+    is_flag=True,
+    help="Also print the weekly load: hours planned against capacity (the JSON always has it).",
+)
 @_reports_errors
-def schedule_command(plan: Path, route: str | None, as_json: bool) -> None:
+def schedule_command(plan: Path, route: str | None, as_json: bool, show_load: bool) -> None:
     """Back-schedule PLAN from its target: the latest start of every step.
 
     Exits 0 when the plan is feasible, 3 when it is late, 2 when it is invalid.
     """
     from careerlib.planfile import load_plan
-    from careerlib.report import schedule_table
+    from careerlib.report import load_table, schedule_table
     from careerlib.scheduler import schedule
 
     result = schedule(load_plan(plan), route=route)
@@ -66,6 +72,9 @@ def schedule_command(plan: Path, route: str | None, as_json: bool) -> None:
         click.echo(result.to_json())
     else:
         click.echo(schedule_table(result))
+        if show_load:
+            click.echo("")
+            click.echo(load_table(result))
     sys.exit(EXIT_OK if result.feasible else EXIT_INFEASIBLE)
 
 

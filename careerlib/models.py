@@ -41,6 +41,7 @@ __all__ = [
     "Blackout",
     "Calendar",
     "Checkpoints",
+    "Commitment",
     "CountryHolidays",
     "Goal",
     "Obstacle",
@@ -326,8 +327,38 @@ class Blackout(_Model):
         return self
 
 
+class Commitment(_Model):
+    """Hours a week already spoken for over an inclusive range of days.
+
+    A board project, a course, a newborn: each week the range overlaps loses
+    ``hours_per_week`` of the plan's capacity, prorated by working days for a
+    week it covers only partly.
+    """
+
+    start: IsoDate = Field(alias="from")
+    end: IsoDate = Field(alias="to")
+    hours_per_week: float = Field(ge=0, le=168)
+    reason: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Commitment:
+        if self.start > self.end:
+            raise PydanticCustomError(
+                "commitment",
+                "commitment 'from' {start} is after its 'to' {end}",
+                {"start": self.start.isoformat(), "end": self.end.isoformat()},
+            )
+        return self
+
+
 class Calendar(_Model):
-    """When the client can work on the plan."""
+    """When the client can work on the plan, and for how many hours.
+
+    ``hours_per_week`` [hours/week] is the capacity for steps with an
+    ``effort``; ``hours_per_day`` [hours/day] caps a single working day (by
+    default the even share ``hours_per_week`` / workdays per week);
+    ``commitments`` take hours out of the weeks they overlap.
+    """
 
     workdays: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS[:5]))
     holidays: Annotated[list[HolidayItem], BeforeValidator(_holiday_list)] = Field(
@@ -335,6 +366,8 @@ class Calendar(_Model):
     )
     blackouts: list[Blackout] = Field(default_factory=list)
     hours_per_week: float | None = Field(default=None, gt=0, le=168)
+    hours_per_day: float | None = Field(default=None, gt=0, le=24)
+    commitments: list[Commitment] = Field(default_factory=list)
 
     @field_validator("workdays")
     @classmethod
@@ -526,6 +559,29 @@ def _unknown(
     return PlanError(f"unknown {kind} {value!r}{suggest(value, known)}", where=where, loc=loc)
 
 
+def _check_capacity(plan: Plan) -> None:
+    """Effort needs hours: ``hours_per_day`` and ``commitments`` need ``hours_per_week``."""
+    if plan.calendar.hours_per_week is not None:
+        return
+    for i, step in enumerate(plan.steps):
+        if step.effort is not None:
+            raise PlanError(
+                f"step {step.id!r} has an effort of {step.effort:g}h but the calendar gives "
+                "no hours_per_week (the hours a week the client can give); "
+                "add calendar.hours_per_week",
+                where=f"step {step.id!r}",
+                loc=("steps", i, "effort"),
+            )
+    for key in ("hours_per_day", "commitments"):
+        if getattr(plan.calendar, key):
+            raise PlanError(
+                f"calendar.{key} needs calendar.hours_per_week "
+                "(the hours a week the client can give)",
+                where=f"calendar.{key}",
+                loc=("calendar", key),
+            )
+
+
 def check_plan(plan: Plan) -> None:
     """Check what spans the whole plan; raise :class:`PlanError` with ``loc`` set.
 
@@ -579,13 +635,8 @@ def check_plan(plan: Plan) -> None:
             raise _unknown("goal", step.goal, goal_ids, where=where, loc=("steps", i, "goal"))
         if step.route is not None and step.route not in route_ids:
             raise _unknown("route", step.route, route_ids, where=where, loc=("steps", i, "route"))
-        if step.effort is not None and plan.calendar.hours_per_week is None:
-            raise PlanError(
-                "a step with an effort needs calendar.hours_per_week "
-                "(the hours a week the client can give)",
-                where=where,
-                loc=("steps", i, "effort"),
-            )
+
+    _check_capacity(plan)
 
     cycle = find_cycle(preds)
     if cycle:

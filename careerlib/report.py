@@ -8,7 +8,7 @@ import numpy as np
 
 from careerlib.scheduler import Schedule, schedule
 
-__all__ = ["SAMPLE_DIR", "demo", "schedule_table"]
+__all__ = ["SAMPLE_DIR", "demo", "load_table", "schedule_table"]
 
 #: The sample data shipped with the project (``data/`` beside the package).
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -47,6 +47,39 @@ def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
             f"{int(result.slack_days[k]):>5}  {'*' if result.critical[k] else ''}"
         )
     lines += ["", result.verdict]
+    return "\n".join(lines)
+
+
+def load_table(result: Schedule) -> str:
+    """The weekly load: hours planned against capacity for every week [hours].
+
+    A ``!`` marks a week with more hours planned than the client has (work the
+    back-schedule needs before the start); the last line says how many more
+    hours a week would make the target when the plan is late.
+    """
+    load = result.load
+    if load is None:
+        return "No step has an effort in hours: there is no weekly load to show."
+    weeks = np.datetime_as_string(load.week, unit="D").tolist()
+    head = f"{'week of':<10}  {'planned':>8}  {'capacity':>8}  {'left':>7}"
+    per_week = result.plan.calendar.hours_per_week
+    lines = [f"Weekly load, hours ({per_week:g} h/week)", head, "-" * len(head)]
+    planned, capacity = load.planned_hours.tolist(), load.capacity_hours.tolist()
+    over = load.over.tolist()
+    for w, p, c, o in zip(weeks, planned, capacity, over, strict=True):
+        lines.append(f"{w:<10}  {p:>8.1f}  {c:>8.1f}  {c - p:>7.1f}" + ("  !" if o else ""))
+    lines.append("-" * len(head))
+    total_p, total_c = float(load.planned_hours.sum()), float(load.capacity_hours.sum())
+    lines.append(f"{'total':<10}  {total_p:>8.1f}  {total_c:>8.1f}  {total_c - total_p:>7.1f}")
+    if any(over):
+        lines.append(f"{sum(over)} week{'s' if sum(over) != 1 else ''} over capacity (marked !).")
+    if not result.feasible:
+        extra = result.extra_hours_per_week
+        lines.append(
+            "More hours a week alone would not make the target."
+            if extra is None
+            else f"{extra:g} more hours a week would make the target."
+        )
     return "\n".join(lines)
 
 

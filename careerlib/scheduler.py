@@ -14,16 +14,18 @@ arithmetic over the steps in topological order, in O(steps + dependencies):
 * forward pass: each step starts on the earliest day that its predecessors and
   day 0 allow.
 
-Steps with an ``effort`` (hours) but no duration are placed, for now, as a
-duration of the working days their hours need at the even daily share of
-``calendar.hours_per_week``.
+A plan with steps that have an ``effort`` (hours) is placed by
+:mod:`careerlib.capacity` instead, within the client's hours per week: the same
+rules, with an effort step's start and finish its first and last day with
+hours. Its schedule also carries the hours of every step and day
+(:attr:`Schedule.allocation`), the weekly load (:meth:`Schedule.load_frame`)
+and, when late, the extra hours a week that would make the target.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +33,14 @@ import numpy as np
 
 from careerlib._graph import find_cycle, successors, topological_order
 from careerlib.calendars import WorkCalendar, calendar_for
+from careerlib.capacity import (
+    Allocation,
+    Network,
+    WeeklyLoad,
+    extra_hours_per_week,
+    schedule_capacity,
+    weekly_load,
+)
 from careerlib.exceptions import CycleError, PlanError
 from careerlib.models import Plan, Step, suggest
 
@@ -69,6 +79,16 @@ class Schedule:
     earliest_finish
         The latest release day of the forward pass: the earliest target the
         work itself allows (rule 7).
+    allocation
+        For a plan with effort steps, the hours of each effort step on each
+        working day of the back-schedule; ``None`` otherwise.
+    load
+        For a plan with effort steps, the hours planned and the capacity of
+        every week (see :meth:`load_frame`); ``None`` otherwise.
+    extra_hours_per_week
+        For a plan with effort steps: 0 when feasible, else the fewest extra
+        hours a week (in steps of 0.5) that would make the target, or ``None``
+        when no number of hours would [hours/week]. ``None`` for other plans.
     """
 
     plan: Plan
@@ -93,6 +113,9 @@ class Schedule:
     late_by_days: int
     earliest_finish: dt.date
     _positions: dict[str, int] = field(default_factory=dict, repr=False)
+    allocation: Allocation | None = None
+    load: WeeklyLoad | None = None
+    extra_hours_per_week: float | None = None
 
     # -- reading the result ----------------------------------------------------
 
@@ -159,11 +182,15 @@ class Schedule:
         days = self.late_by_days
         text = f"Not feasible: late by {days} working day{'s' if days != 1 else ''}"
         if self.earliest_finish > self.target_day:
-            return f"{text}; the earliest realistic target is {self.earliest_finish}."
-        missed = self.missed_deadlines()
-        if missed:
-            return f"{text}: the deadline of {', '.join(repr(m) for m in missed)} cannot be met."
-        return f"{text}."
+            text = f"{text}; the earliest realistic target is {self.earliest_finish}"
+        elif missed := self.missed_deadlines():
+            text = f"{text}: the deadline of {', '.join(repr(m) for m in missed)} cannot be met"
+        if self.load is None:
+            return f"{text}."
+        extra = self.extra_hours_per_week
+        if extra is None:
+            return f"{text}; more hours a week alone would not make the target."
+        return f"{text}; {extra:g} more hours a week would make the target."
 
     def missed_deadlines(self) -> list[str]:
         """Ids of the steps whose deadline the forward pass (as soon as possible) misses."""
@@ -207,8 +234,73 @@ class Schedule:
         )
         return frame
 
+    def load_frame(self) -> pd.DataFrame:
+        """The weekly load: one row a week (Monday to Sunday), indexed by its Monday.
+
+        Columns: ``planned_hours`` [hours] placed that week, ``capacity_hours``
+        [hours] the client has for the plan that week (none before the start),
+        ``left_hours`` [hours] capacity less planned (negative when over) and
+        ``over`` (more planned than capacity). Empty for a plan without effort
+        steps.
+        """
+        import pandas as pd
+
+        load = self.load
+        if load is None:
+            week = np.empty(0, dtype="datetime64[D]")
+            planned = capacity = np.empty(0)
+        else:
+            week, planned, capacity = load.week, load.planned_hours, load.capacity_hours
+        return pd.DataFrame(
+            {
+                "planned_hours": planned,
+                "capacity_hours": capacity,
+                "left_hours": np.round(capacity - planned, 6),
+                "over": planned > capacity + 1e-6,
+            },
+            index=pd.Index(week.astype("datetime64[s]"), name="week"),
+        )
+
+    def allocation_frame(self) -> pd.DataFrame:
+        """The hours of the back-schedule: one row per effort step and working day.
+
+        Columns: ``step`` (id), ``day``, ``hours`` [hours]. Empty for a plan
+        without effort steps.
+        """
+        import pandas as pd
+
+        alloc = self.allocation
+        if alloc is None:
+            empty = np.empty(0)
+            return pd.DataFrame({"step": [], "day": empty.astype("datetime64[s]"), "hours": empty})
+        ids = np.asarray(self.ids, dtype=object)
+        day = alloc.day.astype("datetime64[s]")
+        return pd.DataFrame({"step": ids[alloc.step], "day": day, "hours": alloc.hours})
+
+    def _load_rows(self) -> list[tuple[str, float, float]]:
+        load = self.load
+        if load is None:
+            return []
+        weeks = np.datetime_as_string(load.week, unit="D").tolist()
+        planned, capacity = load.planned_hours.tolist(), load.capacity_hours.tolist()
+        return list(zip(weeks, planned, capacity, strict=True))
+
     def to_dict(self) -> dict[str, Any]:
-        """The result as the spec's JSON object (dates as ISO strings)."""
+        """The result as the spec's JSON object (dates as ISO strings).
+
+        A plan with effort steps also gets ``extra_hours_per_week`` and a
+        ``load`` list (``week``, ``planned_hours``, ``capacity_hours``).
+        """
+        out = self._steps_dict()
+        if self.load is not None:
+            out["extra_hours_per_week"] = self.extra_hours_per_week
+            out["load"] = [
+                {"week": w, "planned_hours": p, "capacity_hours": c}
+                for w, p, c in self._load_rows()
+            ]
+        return out
+
+    def _steps_dict(self) -> dict[str, Any]:
         starts = np.datetime_as_string(self.start, unit="D")
         finishes = np.datetime_as_string(self.finish, unit="D")
         return {
@@ -276,8 +368,20 @@ class Schedule:
             f'  "late_by_days": {self.late_by_days},\n'
             f'  "earliest_finish": "{self.earliest_finish.isoformat()}",\n'
         )
-        body = '  "steps": [\n' + ",\n".join(rows) + "\n  ]\n}" if rows else '  "steps": []\n}'
-        return head + body
+        body = '  "steps": [\n' + ",\n".join(rows) + "\n  ]" if rows else '  "steps": []'
+        if self.load is None:
+            return head + body + "\n}"
+        extra = json.dumps(self.extra_hours_per_week)
+        weeks = [
+            "    {\n"
+            f'      "week": "{w}",\n'
+            f'      "planned_hours": {json.dumps(p)},\n'
+            f'      "capacity_hours": {json.dumps(c)}\n'
+            "    }"
+            for w, p, c in self._load_rows()
+        ]
+        load = '  "load": [\n' + ",\n".join(weeks) + "\n  ]" if weeks else '  "load": []'
+        return head + body + f',\n  "extra_hours_per_week": {extra},\n' + load + "\n}"
 
 
 def select_steps(plan: Plan, route: str | None = None) -> list[int]:
@@ -297,19 +401,6 @@ def select_steps(plan: Plan, route: str | None = None) -> list[int]:
     if not any(plan.steps[i].route == route for i in chosen):
         raise PlanError(f"route {route!r} selects no step of its own", where="--route")
     return chosen
-
-
-def _effort_days(hours: float, plan: Plan) -> int:
-    capacity = plan.calendar.hours_per_week
-    if capacity is None:
-        raise PlanError(
-            "a step with an effort needs calendar.hours_per_week "
-            "(the hours a week the client can give)",
-            where="calendar",
-            loc=("calendar",),
-        )
-    per_day = capacity / plan.workdays_per_week
-    return max(1, math.ceil(hours / per_day - 1e-9))
 
 
 def schedule(plan: Plan, route: str | None = None) -> Schedule:
@@ -369,7 +460,7 @@ def schedule(plan: Plan, route: str | None = None) -> Schedule:
         elif s.duration is not None:
             dur[k] = s.duration.working_days(per_week)
         else:
-            dur[k] = _effort_days(s.effort or 0.0, plan)
+            dur[k] = 1  # an effort step: replaced by its placed length below
         buf[k] = s.buffer.working_days(per_week)
         if s.deadline is not None:
             with_deadline.append(k)
@@ -382,6 +473,11 @@ def schedule(plan: Plan, route: str | None = None) -> Schedule:
     span = np.where(is_ms, 0, dur - 1).tolist()
     gate = (~is_ms).astype(np.int64).tolist()
     bufl = buf.tolist()
+
+    if any(s.effort is not None for s in steps):
+        return _schedule_effort(
+            plan, route, cal, steps, preds, order, succ, dur, buf, is_ms, deadline, first, last
+        )
 
     # backward pass: latest finish
     cap = np.minimum(target_ix - buf, deadline).tolist()
@@ -444,6 +540,85 @@ def schedule(plan: Plan, route: str | None = None) -> Schedule:
         feasible=feasible,
         late_by_days=0 if feasible else -min_start,
         earliest_finish=ending[0].astype(object),
+    )
+
+
+def _schedule_effort(
+    plan: Plan,
+    route: str | None,
+    cal: WorkCalendar,
+    steps: list[Step],
+    preds: list[tuple[int, ...]],
+    order: list[int],
+    succ: list[list[int]],
+    dur: np.ndarray,
+    buf: np.ndarray,
+    is_ms: np.ndarray,
+    deadline: np.ndarray,
+    first: dt.date,
+    last: dt.date,
+) -> Schedule:
+    """Rules 1 to 9 for a plan with effort steps, placed by :mod:`careerlib.capacity`.
+
+    Rules 7 to 9 keep their meaning with the capacity-aware passes: the
+    forward pass places every step as early as possible from ``first`` within
+    the same capacity; ``earliest_finish`` is its latest release day;
+    ``feasible`` and ``late_by_days`` look at the back-schedule's earliest
+    start; slack is back-scheduled start less forward start.
+    """
+    n = len(steps)
+    effort = [float(s.effort) if s.effort is not None else 0.0 for s in steps]
+    span = [0 if (is_ms[k] or effort[k] > 0) else int(dur[k]) - 1 for k in range(n)]
+    net = Network(
+        preds=preds,
+        succ=succ,
+        order=order,
+        span=span,
+        buffer=buf.tolist(),
+        gate=(~is_ms).astype(np.int64).tolist(),
+        deadline=deadline.tolist(),
+        effort=effort,
+        target=int(cal.index(last, first)),
+    )
+    late, early = schedule_capacity(net, plan.calendar, cal, first)
+    ls, lf, es, ef = late.start, late.finish, early.start, early.finish
+    dur = np.where(np.asarray(effort) > 0, lf - ls + 1, dur)
+    slack = ls - es
+    min_start = int(ls.min())
+    feasible = min_start >= 0
+    release_ix = lf + buf
+    ix = np.concatenate([ls, lf, release_ix, es, ef, [int((ef + buf).max())], late.days])
+    dates = cal.day(ix, first)
+    parts = np.split(dates, np.cumsum([n] * 5 + [1]))
+    start_d, finish_d, release_d, es_d, ef_d, ending, alloc_days = parts
+    allocation = Allocation(step=late.rows, day=alloc_days, hours=late.hours)
+    load = weekly_load(alloc_days, late.hours, plan.calendar, cal, first, last)
+    extra = 0.0 if feasible else extra_hours_per_week(net, plan.calendar, cal, first, late=True)
+    return Schedule(
+        plan=plan,
+        route=route,
+        calendar=cal,
+        ids=tuple(s.id for s in steps),
+        steps=tuple(steps),
+        start=start_d,
+        finish=finish_d,
+        release=release_d,
+        early_start=es_d,
+        early_finish=ef_d,
+        slack_days=slack,
+        critical=slack == slack.min(),
+        milestone=is_ms,
+        duration_days=dur,
+        buffer_days=buf,
+        predecessors=tuple(preds),
+        first_day=first,
+        target_day=last,
+        feasible=feasible,
+        late_by_days=0 if feasible else -min_start,
+        earliest_finish=ending[0].astype(object),
+        allocation=allocation,
+        load=load,
+        extra_hours_per_week=extra,
     )
 
 

@@ -235,7 +235,7 @@ BAD = [
     ),
     pytest.param(
         HEAD + "steps:\n  - {id: s, effort: 10h}\n",
-        r"plan.yaml:5: step .s.: a step with an effort needs calendar.hours_per_week",
+        r"plan.yaml:5: step 's': step 's' has an effort of 10h but the calendar gives no hours_per_week",
         id="effort-without-capacity",
     ),
     pytest.param(
