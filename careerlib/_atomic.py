@@ -1,50 +1,80 @@
 """Atomic file writes: a temporary file in the same folder, then a rename.
 
 A failed or interrupted write never leaves half a file and never destroys the
-file that was there before.
+file that was there before. A new file gets the mode the umask gives any new
+file; a replaced file keeps its mode.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
-from collections.abc import Iterator
+import secrets
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 __all__ = ["atomic_path", "write_bytes", "write_text"]
 
 
+def _temporary(final: Path) -> Path:
+    # keep the real suffix last: some writers check it (papermill wants .ipynb)
+    return final.with_name(f".{final.stem}.tmp-{secrets.token_hex(4)}{final.suffix}")
+
+
+def _finish(tmp: Path, final: Path) -> None:
+    if final.exists():
+        shutil.copymode(final, tmp)
+    os.replace(tmp, final)
+
+
 @contextlib.contextmanager
-def atomic_path(target: str | Path) -> Iterator[Path]:
+def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; move it over ``target`` on success.
 
-    The caller writes the temporary file (by name, e.g. through a library that
-    wants a path). If the block raises, the temporary file is removed and
-    ``target`` is left as it was.
+    For writers that want a file name (papermill, nbformat). If the block
+    raises, the temporary file is removed and ``target`` is left as it was.
+    The folder is created when missing.
     """
     final = Path(target)
     final.parent.mkdir(parents=True, exist_ok=True)
-    # keep the real suffix last: some writers check it (papermill wants .ipynb)
-    fd, name = tempfile.mkstemp(prefix=f".{final.stem}.tmp-", suffix=final.suffix, dir=final.parent)
-    os.close(fd)
-    tmp = Path(name)
+    tmp = _temporary(final)
     try:
         yield tmp
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, final)
+        _finish(tmp, final)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
 
 
-def write_bytes(target: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``target`` atomically and return the path."""
-    with atomic_path(target) as tmp:
-        tmp.write_bytes(data)
-    return Path(target)
+def write_bytes(target: str | os.PathLike[str], data: bytes | Callable[[IO[bytes]], None]) -> Path:
+    """Write ``data`` (bytes, or a function that writes into the binary file it is
+    given) to ``target`` all at once, or not at all, and return the path.
+
+    The target's folder must exist.
+    """
+    final = Path(target)
+    tmp = _temporary(final)
+    # os.open with 0o666 lets the umask decide the mode, as for any new file
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            if isinstance(data, bytes | bytearray):
+                out.write(data)
+            else:
+                data(out)
+            out.flush()
+            os.fsync(out.fileno())
+        _finish(tmp, final)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return final
 
 
-def write_text(target: str | Path, text: str, encoding: str = "utf-8") -> Path:
-    """Write ``text`` to ``target`` atomically and return the path."""
-    return write_bytes(target, text.encode(encoding))
+def write_text(target: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> Path:
+    """Write ``text`` to ``target`` atomically (creating its folder) and return the path."""
+    final = Path(target)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    return write_bytes(final, text.encode(encoding))

@@ -41,7 +41,6 @@ import io
 import logging
 import os
 import re
-import secrets
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -49,6 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
+from careerlib._atomic import write_bytes
 from careerlib.exceptions import ExportError
 from careerlib.scheduler import Schedule
 
@@ -100,31 +100,13 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | Callable[[IO[bytes]
     -------
     Path
         ``path``. The bytes went to a temporary file beside it first, which then
-        replaced it; if anything fails, the temporary file is removed and an
-        existing file at ``path`` is left as it was.
+        replaced it (keeping its mode); if anything fails, the temporary file is
+        removed and an existing file at ``path`` is left as it was.
     """
     target = Path(path)
-    folder = target.parent
-    if not folder.is_dir():
-        raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
-    tmp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
-    # os.open with 0o666 lets the umask decide the mode, as for any new file
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            if isinstance(data, bytes | bytearray):
-                out.write(data)
-            else:
-                data(out)
-            out.flush()
-            os.fsync(out.fileno())
-        if target.exists():
-            shutil.copymode(target, tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target
+    if not target.parent.is_dir():
+        raise ExportError(f"cannot write {target}: the folder {target.parent} does not exist")
+    return write_bytes(target, data)
 
 
 # --- chart formats -------------------------------------------------------------
