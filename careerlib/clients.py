@@ -22,7 +22,7 @@ from pydantic import BeforeValidator, Field, PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
 from careerlib.exceptions import ClientError, PlanError
-from careerlib.models import Cadence, Id, Plan, Review, _Model, suggest
+from careerlib.models import RIASEC, WORK_VALUES, Cadence, Id, Plan, Review, _Model, suggest
 from careerlib.planfile import _line_of, load_plan, model_from_data, read_text, read_yaml
 
 __all__ = [
@@ -34,16 +34,6 @@ __all__ = [
     "load_client",
     "parse_client",
 ]
-
-RIASEC = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
-WORK_VALUES = (
-    "Achievement",
-    "Working Conditions",
-    "Recognition",
-    "Relationships",
-    "Support",
-    "Independence",
-)
 
 
 def _rating(value: Any) -> Any:

@@ -56,6 +56,24 @@ __all__ = [
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 GOAL_LEVELS: tuple[str, ...] = ("personal", "professional", "department", "organizational")
 CADENCES: tuple[str, ...] = ("daily", "weekly", "biweekly", "monthly")
+#: O*NET's six interest scales (Holland's RIASEC), in O*NET's order.
+RIASEC: tuple[str, ...] = (
+    "Realistic",
+    "Investigative",
+    "Artistic",
+    "Social",
+    "Enterprising",
+    "Conventional",
+)
+#: O*NET's six work values: the motivating forces a client rates.
+WORK_VALUES: tuple[str, ...] = (
+    "Achievement",
+    "Working Conditions",
+    "Recognition",
+    "Relationships",
+    "Support",
+    "Independence",
+)
 
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 _SPAN_RE = re.compile(r"^\s*(\d+)\s*([dw]?)\s*$")

@@ -41,7 +41,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from careerlib.exceptions import ClientError, DataError
-from careerlib.models import Id, _Model, suggest
+from careerlib.models import RIASEC, WORK_VALUES, Id, _Model, suggest
 from careerlib.planfile import load_model
 
 __all__ = [
@@ -71,22 +71,6 @@ SHORT_ATTRIBUTION = (
     "Source: O*NET 29.0 Database, USDOL/ETA, CC BY 4.0. O*NET® is a trademark of USDOL/ETA."
 )
 
-RIASEC: tuple[str, ...] = (
-    "Realistic",
-    "Investigative",
-    "Artistic",
-    "Social",
-    "Enterprising",
-    "Conventional",
-)
-WORK_VALUES: tuple[str, ...] = (
-    "Achievement",
-    "Working Conditions",
-    "Recognition",
-    "Relationships",
-    "Support",
-    "Independence",
-)
 LEVEL_RANGE = (0.0, 7.0)
 IMPORTANCE_RANGE = (1.0, 5.0)
 

@@ -510,37 +510,7 @@ def schedule(plan: Plan, route: str | None = None) -> Schedule:
     lf = np.asarray(late_finish, dtype=np.int64)
     es = np.asarray(early_start, dtype=np.int64)
     ef = np.asarray(early_finish, dtype=np.int64)
-    slack = ls - es
-    min_start = int(ls.min())
-    feasible = min_start >= 0
-    release_ix = lf + buf
-    ix = np.concatenate([ls, lf, release_ix, es, ef, [int((ef + buf).max())]])
-    dates = cal.day(ix, first)
-    start_d, finish_d, release_d, es_d, ef_d, ending = np.split(dates, np.cumsum([n] * 5))
-
-    return Schedule(
-        plan=plan,
-        route=route,
-        calendar=cal,
-        ids=tuple(s.id for s in steps),
-        steps=tuple(steps),
-        start=start_d,
-        finish=finish_d,
-        release=release_d,
-        early_start=es_d,
-        early_finish=ef_d,
-        slack_days=slack,
-        critical=slack == slack.min(),
-        milestone=is_ms,
-        duration_days=dur,
-        buffer_days=buf,
-        predecessors=tuple(preds),
-        first_day=first,
-        target_day=last,
-        feasible=feasible,
-        late_by_days=0 if feasible else -min_start,
-        earliest_finish=ending[0].astype(object),
-    )
+    return _result(plan, route, cal, steps, preds, ls, lf, es, ef, dur, buf, is_ms, first, last)
 
 
 def _schedule_effort(
@@ -583,17 +553,61 @@ def _schedule_effort(
     late, early = schedule_capacity(net, plan.calendar, cal, first)
     ls, lf, es, ef = late.start, late.finish, early.start, early.finish
     dur = np.where(np.asarray(effort) > 0, lf - ls + 1, dur)
+    alloc_days = cal.day(late.days, first)
+    load = weekly_load(alloc_days, late.hours, plan.calendar, cal, first, last)
+    feasible = int(ls.min()) >= 0
+    extra = 0.0 if feasible else extra_hours_per_week(net, plan.calendar, cal, first, late=True)
+    return _result(
+        plan,
+        route,
+        cal,
+        steps,
+        preds,
+        ls,
+        lf,
+        es,
+        ef,
+        dur,
+        buf,
+        is_ms,
+        first,
+        last,
+        allocation=Allocation(step=late.rows, day=alloc_days, hours=late.hours),
+        load=load,
+        extra_hours_per_week=extra,
+    )
+
+
+def _result(
+    plan: Plan,
+    route: str | None,
+    cal: WorkCalendar,
+    steps: list[Step],
+    preds: list[tuple[int, ...]],
+    ls: np.ndarray,
+    lf: np.ndarray,
+    es: np.ndarray,
+    ef: np.ndarray,
+    dur: np.ndarray,
+    buf: np.ndarray,
+    is_ms: np.ndarray,
+    first: dt.date,
+    last: dt.date,
+    **extra: Any,
+) -> Schedule:
+    """The Schedule of both passes, given in working-day numbers from ``first``.
+
+    Slack, criticality, feasibility and ``late_by_days`` follow spec rules 8
+    and 9; the numbers become dates through one table lookup.
+    """
+    n = len(steps)
     slack = ls - es
     min_start = int(ls.min())
     feasible = min_start >= 0
-    release_ix = lf + buf
-    ix = np.concatenate([ls, lf, release_ix, es, ef, [int((ef + buf).max())], late.days])
-    dates = cal.day(ix, first)
-    parts = np.split(dates, np.cumsum([n] * 5 + [1]))
-    start_d, finish_d, release_d, es_d, ef_d, ending, alloc_days = parts
-    allocation = Allocation(step=late.rows, day=alloc_days, hours=late.hours)
-    load = weekly_load(alloc_days, late.hours, plan.calendar, cal, first, last)
-    extra = 0.0 if feasible else extra_hours_per_week(net, plan.calendar, cal, first, late=True)
+    ix = np.concatenate([ls, lf, lf + buf, es, ef, [int((ef + buf).max())]])
+    start_d, finish_d, release_d, es_d, ef_d, ending = np.split(
+        cal.day(ix, first), np.cumsum([n] * 5)
+    )
     return Schedule(
         plan=plan,
         route=route,
@@ -616,9 +630,7 @@ def _schedule_effort(
         feasible=feasible,
         late_by_days=0 if feasible else -min_start,
         earliest_finish=ending[0].astype(object),
-        allocation=allocation,
-        load=load,
-        extra_hours_per_week=extra,
+        **extra,
     )
 
 
