@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 __all__ = ["GapExplorer", "PlanExplorer", "copy_figure"]
 
 WHOLE_PLAN = "whole plan"
+# A dropdown's None means "nothing chosen" in the browser, so the whole plan is
+# the empty string there (route ids cannot be empty).
+_WHOLE = ""
 _LABEL = {"description_width": "initial"}
 
 
@@ -83,6 +86,10 @@ class PlanExplorer:
         The route shown first (``None``: the whole plan).
     chart_options
         Keyword arguments for :func:`careerlib.charts.gantt` (``color_by``, ...).
+    width
+        The chart's width [px]. A ``FigureWidget`` is drawn 700 px wide and follows
+        its cell's width only after the browser window is resized, which leaves a
+        Gantt chart with long step names little room; None keeps plotly's default.
 
     Attributes
     ----------
@@ -105,6 +112,7 @@ class PlanExplorer:
         path: str | Path | None = None,
         route: str | None = None,
         chart_options: Mapping[str, Any] | None = None,
+        width: int | None = 960,
     ) -> None:
         self.original = plan
         self.original_route = route
@@ -114,9 +122,10 @@ class PlanExplorer:
         self.schedule: Schedule = schedule(plan, route=route)
         self.saved: list[Path] = []
         self._chart_options = dict(chart_options or {})
+        self._width = width
         self._quiet = False
 
-        self.figure = go.FigureWidget(charts.gantt(self.schedule, **self._chart_options))
+        self.figure = go.FigureWidget(self._chart())
         self.verdict = widgets.HTML().add_class("careerlib-verdict")
         self.message = widgets.HTML().add_class("careerlib-message")
 
@@ -139,8 +148,11 @@ class PlanExplorer:
         if plan.routes:
             self.route_picker = widgets.Dropdown(
                 description="Route",
-                options=[(WHOLE_PLAN, None), *((f"{r.title} ({r.id})", r.id) for r in plan.routes)],
-                value=route,
+                options=[
+                    (WHOLE_PLAN, _WHOLE),
+                    *((f"{r.title} ({r.id})", r.id) for r in plan.routes),
+                ],
+                value=route or _WHOLE,
                 style=_LABEL,
             ).add_class("careerlib-route")
         self.step_picker = widgets.Dropdown(description="Step", style=_LABEL).add_class(
@@ -278,7 +290,7 @@ class PlanExplorer:
 
     def _on_route(self, change: dict[str, Any]) -> None:
         if not self._quiet:
-            self.set_route(change["new"])
+            self.set_route(change["new"] or None)
 
     def _on_step(self, change: dict[str, Any]) -> None:
         if self._quiet or change["new"] is None:
@@ -328,12 +340,16 @@ class PlanExplorer:
     def _duration_of(self, step_id: str) -> int:
         return int(self.schedule.duration_days[self.schedule.position(step_id)])
 
+    def _chart(self) -> go.Figure:
+        fig = charts.gantt(self.schedule, **self._chart_options)
+        return fig if self._width is None else fig.update_layout(width=self._width)
+
     def _refuse(self, text: str) -> None:
         self.message.value = _message(text, error=True)
         self._sync_controls()
 
     def _redraw(self, done: str) -> None:
-        copy_figure(self.figure, charts.gantt(self.schedule, **self._chart_options))
+        copy_figure(self.figure, self._chart())
         self._show_verdict()
         self._sync_controls()
         self.message.value = _message(done, error=False) if done else ""
@@ -357,7 +373,7 @@ class PlanExplorer:
             if self.hours_slider is not None and plan.calendar.hours_per_week is not None:
                 self.hours_slider.value = plan.calendar.hours_per_week
             if self.route_picker is not None:
-                self.route_picker.value = self.route
+                self.route_picker.value = self.route or _WHOLE
             steps = [
                 (f"{s.title} ({s.id})" if s.title != s.id else s.id, s.id)
                 for s, ms in zip(result.steps, result.milestone, strict=True)

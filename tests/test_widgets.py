@@ -148,7 +148,7 @@ def test_a_bad_blackout_is_a_message(
 def test_the_route_selector_changes_the_steps() -> None:
     explorer = PlanExplorer(load_plan(CIO), path=CIO, route="internal")
     assert explorer.route_picker is not None
-    assert explorer.route_picker.options[0] == ("whole plan", None)
+    assert explorer.route_picker.options[0] == ("whole plan", "")
     assert "succession" in explorer.schedule.ids and "network" not in explorer.schedule.ids
     internal = _rows(explorer)
     explorer.route_picker.value = "external"
@@ -157,7 +157,8 @@ def test_the_route_selector_changes_the_steps() -> None:
     assert _rows(explorer) != internal
     assert "route external" in _verdict(explorer)
     assert "network" in [v for _, v in explorer.step_picker.options]
-    explorer.route_picker.value = None
+    explorer.route_picker.value = ""
+    assert explorer.route is None
     assert len(explorer.schedule) == len(explorer.plan.steps)
     assert "whole plan" in _verdict(explorer)
 
@@ -270,3 +271,11 @@ def test_gap_explorer_peer_group_picker(gap: GapExplorer, tmp_path: Path) -> Non
 def test_gap_explorer_refuses_a_level_off_the_scale(gap: GapExplorer) -> None:
     gap.set_level("Writing", 9)
     assert "0-7" in gap.message.value
+
+
+def test_the_chart_keeps_its_width_across_redraws(infeasible: PlanExplorer) -> None:
+    assert infeasible.figure.layout.width == 960
+    infeasible.target_picker.value = dt.date(2027, 3, 1)
+    assert infeasible.figure.layout.width == 960
+    narrow = PlanExplorer(load_plan(INFEASIBLE), width=None)
+    assert narrow.figure.layout.width is None
