@@ -46,9 +46,11 @@ __all__ = [
     "CycleError",
     "DataError",
     "ExportError",
+    "GapExplorer",
     "GapReport",
     "Plan",
     "PlanError",
+    "PlanExplorer",
     "Schedule",
     "Step",
     "WeeklyLoad",
@@ -87,6 +89,7 @@ __all__ = [
 # name -> module, for names whose modules import heavy libraries
 _LAZY: dict[str, str] = {
     "BatchResult": "careerlib.batch",
+    "GapExplorer": "careerlib.widgets",
     "GapReport": "careerlib.gaps",
     "analyse": "careerlib.gaps",
     "assessment_chart": "careerlib.charts",
@@ -102,6 +105,7 @@ _LAZY: dict[str, str] = {
     "occupations_chart": "careerlib.charts",
     "peer_benchmark": "careerlib.gaps",
     "peer_chart": "careerlib.charts",
+    "PlanExplorer": "careerlib.widgets",
     "progress_at": "careerlib.gaps",
     "progress_chart": "careerlib.charts",
     "role_profile": "careerlib.onet",

@@ -56,6 +56,7 @@ __all__ = [
 RUNNER_PARAMETERS = ("client", "out_dir")
 
 _PLOTLY_MIME = "application/vnd.plotly.v1+json"
+_WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 # nbconvert's lab template with the blocks that load scripts from CDNs left
 # out (require.js, MathJax, mermaid, widgets): a report must open offline.
@@ -363,6 +364,9 @@ def run_job(job: Job) -> JobResult:
                 parameters=job.parameters,
                 progress_bar=False,
                 cwd=str(job.notebook.parent),
+                # widgets need their kernel; their saved state (plotly.js in each
+                # FigureWidget, about 5 MB) would only bloat the output notebook
+                store_widget_state=False,
             )
         except PapermillExecutionError as exc:
             cell, error = exc.exec_count, f"{exc.ename}: {exc.evalue}"
@@ -409,7 +413,8 @@ def notebook_to_html(nb: Any) -> str:
     Plotly charts are stored in notebooks as plotly JSON only (small, and
     deterministic for nbval); nbconvert would leave them out. Each one gets an
     HTML rendering here, with plotly.js inlined once, so the report shows every
-    chart offline.
+    chart offline. Widget outputs (the coach console's controls) are left out:
+    they need a running kernel.
     """
     import copy
 
@@ -418,9 +423,13 @@ def notebook_to_html(nb: Any) -> str:
     from nbconvert import HTMLExporter
 
     nb = copy.deepcopy(nb)
+    nb.metadata.pop("widgets", None)
     first = True
     count = 0
     for cell in nb.cells:
+        # interactive widgets (the coach console) need a kernel: not in a report
+        if "outputs" in cell:
+            cell["outputs"] = [o for o in cell["outputs"] if _WIDGET_MIME not in o.get("data", {})]
         for out in cell.get("outputs", []):
             data = out.get("data", {})
             if _PLOTLY_MIME in data and "text/html" not in data:

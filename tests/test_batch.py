@@ -229,3 +229,27 @@ def test_parse_parameter(raw: str, declared: str | None, expected: object) -> No
 def test_notebook_to_html_without_charts() -> None:
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Title")])
     assert "Title" in notebook_to_html(nb)
+
+
+def test_notebook_to_html_leaves_widgets_out() -> None:
+    widget = {"model_id": "abc", "version_major": 2, "version_minor": 0}
+    cell = nbformat.v4.new_code_cell(
+        "explorer",
+        outputs=[
+            nbformat.v4.new_output(
+                "execute_result",
+                data={
+                    "application/vnd.jupyter.widget-view+json": widget,
+                    "text/plain": "VBox(children=(HBox(...",
+                },
+                execution_count=1,
+            ),
+            nbformat.v4.new_output("stream", text="Feasible: the target can be met"),
+        ],
+    )
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Title"), cell])
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    html = notebook_to_html(nb)
+    assert "Feasible: the target can be met" in html
+    assert "VBox(children" not in html and "widget-state" not in html
+    assert nb.cells[1].outputs[0]["data"]["text/plain"]  # the notebook itself is left alone

@@ -22,7 +22,7 @@ import pytest
 
 from careerlib import analyse, load_client, load_plan, schedule
 from careerlib.batch import run_batch
-from careerlib.gaps import obstacles
+from careerlib.gaps import obstacles, weighted_mean_gap
 from tests.conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
@@ -46,6 +46,7 @@ def recorded(out: Path, client: Path, notebook: str) -> dict[str, object]:
 
 def test_every_notebook_is_a_template_without_outputs() -> None:
     assert {p.stem for p in NOTEBOOKS} >= {
+        "00-coach-session",
         "01-assessment",
         "02-roadmap",
         "03-gap-analysis",
@@ -75,6 +76,24 @@ def test_every_run_writes_a_report_without_code(runs: Path, client: Path) -> Non
         html = (runs / client.stem / f"{nb.stem}.html").read_text()
         assert "careerlib-chart-1" in html, (client.stem, nb.stem)
         assert "import careerlib" not in html
+
+
+@pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
+def test_coach_session_records_the_verdict(runs: Path, client: Path) -> None:
+    got = recorded(runs, client, "00-coach-session")
+    profile = load_client(client)
+    plan = load_plan(profile.resolve(profile.plan))  # type: ignore[arg-type]
+    sched = schedule(plan, route=profile.route)
+    assert got["client"] == profile.name and got["route"] == profile.route
+    assert got["verdict"] == sched.verdict and got["feasible"] == sched.feasible
+    assert got["late_by_days"] == sched.late_by_days
+    assert got["earliest_finish"] == sched.earliest_finish.isoformat()
+    assert got["saved"] == []  # a batch run writes no plan file
+    report = analyse(client, AS_OF)
+    assert got["weighted_mean_gap"] == round(weighted_mean_gap(report.skills), 4)
+    html = (runs / client.stem / "00-coach-session.html").read_text()
+    assert "VBox(children" not in html  # the controls need a kernel: not in the report
+    assert sched.verdict in html
 
 
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])

@@ -71,6 +71,8 @@ def _jupyter_env(home: Path) -> dict[str, str]:
             "fetchNews": "false",
             "checkForUpdates": False,
         },
+        # every cell rendered, not only those in view: widgets below the fold exist in the page
+        "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
     }.items():
         path = settings / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -234,3 +236,33 @@ def run_all(
         if time.monotonic() > deadline:
             raise TimeoutError(f"cells did not finish running: {prompts}")
         time.sleep(0.25)
+
+
+def wait_text(page: object, selector: str, text: str, timeout: float = 60_000) -> None:
+    """Wait until the element ``selector`` shows ``text`` (widgets update asynchronously)."""
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "([selector, text]) => (document.querySelector(selector)?.textContent || '')"
+        ".includes(text)",
+        arg=[selector, text],
+        timeout=timeout,
+    )
+
+
+def plot_state(page: object, selector: str) -> dict[str, object]:
+    """What a plotly chart in the page shows: trace names, bar bases, axes and size."""
+    return page.evaluate(  # type: ignore[attr-defined, no-any-return]
+        """(selector) => {
+            const gd = document.querySelector(selector);
+            const full = gd._fullLayout;
+            return {
+                traces: gd.data.length,
+                names: gd.data.map(t => t.name),
+                bases: gd.data.map(t => Array.from(t.base || [])),
+                ticktext: Array.from((gd.layout.yaxis || {}).ticktext || []),
+                xtype: full.xaxis.type,
+                xrange: full.xaxis.range,
+                width: full.width,
+            };
+        }""",
+        selector,
+    )

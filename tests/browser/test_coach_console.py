@@ -1,0 +1,163 @@
+"""The coach console in a real browser: JupyterLab and Voilà, controls changed from the page.
+
+The notebook runs on a copy in a temporary folder (with ``data/`` linked beside
+it, as the notebooks expect), so nothing is written into the checkout. The
+date picker is typed into and the route dropdown selected as a coach would;
+the verdict and the Gantt chart are then read back from the page.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+
+from tests.browser.conftest import (
+    plot_state,
+    run_all,
+    serve,
+    wait_idle,
+    wait_text,
+)
+from tests.conftest import ROOT
+
+NOTEBOOK = "notebooks/00-coach-session.ipynb"
+EXPLORER = ".careerlib-plan-explorer"
+VERDICT = f"{EXPLORER} .careerlib-verdict"
+PLOT = f"{EXPLORER} .js-plotly-plot"
+# Jordan Lee's plan on the route of the client file (internal) and on the whole plan
+FEASIBLE = "Feasible: the target 2028-04-28 can be met"
+LATE = "Not feasible: late by 76 working days; the earliest realistic target is 2027-11-01."
+
+
+@pytest.fixture()
+def root(tmp_path: Path) -> Path:
+    """A copy of the notebooks with ``data/`` linked beside them."""
+    folder = tmp_path / "root"
+    (folder / "notebooks").mkdir(parents=True)
+    shutil.copy(ROOT / NOTEBOOK, folder / NOTEBOOK)
+    os.symlink(ROOT / "data", folder / "data")
+    return folder
+
+
+def _rows(state: dict[str, Any]) -> set[str]:
+    return set(state["ticktext"])
+
+
+def _set_target(page: Any, scope: str, day: str) -> None:
+    field = page.locator(f"{scope} {EXPLORER} .careerlib-target input[type=date]")
+    field.fill(day)  # the browser's own date input: fill types the ISO date and fires change
+    field.press("Enter")
+
+
+def _check_date_axis(state: dict[str, Any]) -> None:
+    # a FigureWidget whose bars are replaced falls back to a linear axis (bars from
+    # 1970, numbers on the axis) unless the type is set again: it must read as dates
+    assert state["xtype"] == "date", state
+    assert all(isinstance(v, str) and v[:2] == "20" for v in state["xrange"]), state
+
+
+def test_jupyterlab_coach_console(
+    browser: Any, root: Path, tmp_path: Path, artifacts: Path
+) -> None:
+    with serve("lab", root, tmp_path / "home") as server:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            page.goto(server.page_url(f"/lab/tree/{NOTEBOOK}?reset"))
+            panel = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+            page.wait_for_selector(panel, timeout=60_000)
+            wait_idle(page)
+            run_all(page)
+            explorer = page.locator(f"{panel} {EXPLORER}")
+            explorer.wait_for(timeout=60_000)
+            wait_text(page, f"{panel} {VERDICT}", FEASIBLE)
+            page.wait_for_selector(f"{panel} {PLOT}", timeout=60_000)
+            before = plot_state(page, f"{panel} {PLOT}")
+            _check_date_axis(before)
+            assert before["traces"] >= 5 and before["width"] == 960
+            explorer.scroll_into_view_if_needed()
+            explorer.screenshot(path=str(artifacts / "lab-before.png"))
+
+            # the target from the date picker: four months earlier is too late
+            _set_target(page, panel, "2027-06-30")
+            wait_text(page, f"{panel} {VERDICT}", LATE)
+            assert "(route internal, 15 steps)" in page.inner_text(f"{panel} {VERDICT}")
+            page.wait_for_function(
+                f"() => document.querySelector('{panel} {PLOT}').layout.title.text"
+                ".includes('From IT Director to CIO')"
+            )
+            moved = plot_state(page, f"{panel} {PLOT}")
+            assert moved["bases"] != before["bases"]  # the bars moved
+            assert "Too late: would have to happen before the start" in moved["names"]
+            assert "Too late: would have to happen before the start" not in before["names"]
+            _check_date_axis(moved)
+            assert moved["xrange"] != before["xrange"]
+            explorer.screenshot(path=str(artifacts / "lab-target.png"))
+
+            # the route from the dropdown: the whole plan adds the external route's steps
+            page.locator(f"{panel} {EXPLORER} .careerlib-route select").select_option(
+                label="whole plan"
+            )
+            wait_text(page, f"{panel} {VERDICT}", "(whole plan, 17 steps)")
+            page.wait_for_function(
+                f"() => document.querySelector('{panel} {PLOT}').layout.yaxis.ticktext"
+                ".some(t => t.includes('Meet ten health-system CIOs'))"
+            )
+            whole = plot_state(page, f"{panel} {PLOT}")
+            assert any("Meet ten health-system CIOs" in t for t in _rows(whole))
+            assert not any("Meet ten health-system CIOs" in t for t in _rows(moved))
+            assert any("Apply to CIO openings" in t for t in _rows(whole))
+            _check_date_axis(whole)
+            explorer.screenshot(path=str(artifacts / "lab-after.png"))
+        except Exception:
+            page.screenshot(path=str(artifacts / "lab-failure.png"), full_page=True)
+            raise
+        finally:
+            page.close()
+    # autosave is off and the run used a copy: the checkout's notebook has no outputs
+    assert all(not c.get("outputs") for c in nbformat.read(ROOT / NOTEBOOK, as_version=4).cells)
+
+
+def test_voila_coach_console(browser: Any, root: Path, tmp_path: Path, artifacts: Path) -> None:
+    with serve("voila", root, tmp_path / "home", notebook=NOTEBOOK) as server:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            page.goto(server.page_url("/"))
+            explorer = page.locator(EXPLORER)
+            explorer.wait_for(timeout=120_000)
+            wait_text(page, VERDICT, FEASIBLE)
+            page.wait_for_selector(PLOT, timeout=60_000)
+            before = plot_state(page, PLOT)
+            _check_date_axis(before)
+            body = page.inner_text("body")
+            assert "PlanExplorer" not in body and "import careerlib" not in body  # code hidden
+            explorer.screenshot(path=str(artifacts / "voila-before.png"))
+
+            page.locator(f"{EXPLORER} .careerlib-route select").select_option(
+                label="CIO elsewhere (external)"
+            )
+            wait_text(page, VERDICT, "(route external, 16 steps)")
+            page.wait_for_function(
+                f"() => document.querySelector('{PLOT}').layout.yaxis.ticktext"
+                ".some(t => t.includes('Meet ten health-system CIOs'))"
+            )
+            external = plot_state(page, PLOT)
+            assert _rows(external) != _rows(before)
+            assert not any("Agree a succession plan" in t for t in _rows(external))
+            assert any("Agree a succession plan" in t for t in _rows(before))
+
+            _set_target(page, "", "2027-06-30")
+            wait_text(page, VERDICT, "Not feasible")
+            late = plot_state(page, PLOT)
+            assert late["bases"] != external["bases"]
+            _check_date_axis(late)
+            explorer.screenshot(path=str(artifacts / "voila-after.png"))
+        except Exception:
+            page.screenshot(path=str(artifacts / "voila-failure.png"), full_page=True)
+            raise
+        finally:
+            page.close()
