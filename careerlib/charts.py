@@ -209,6 +209,8 @@ def _date_line(
 _LANE_PX = 16
 #: The plot width [px] that label collisions are judged on (a 1400 px image).
 _PLOT_PX = 900
+#: Width the legend at the right of the Gantt chart takes [px].
+_LEGEND_PX = 290
 
 
 def _label_lanes(
@@ -216,6 +218,7 @@ def _label_lanes(
     labels: list[tuple[np.datetime64, str, str]],
     lo: np.datetime64,
     hi: np.datetime64,
+    plot_px: float = 900,
 ) -> list[int]:
     """A lane (0, 1, 2...: a line higher each) for each label above the plot, so none overlap.
 
@@ -226,7 +229,7 @@ def _label_lanes(
     days = max(int((hi - lo).astype("timedelta64[D]").astype("int64")), 1)
 
     def span(day: np.datetime64, text: str, side: str) -> tuple[float, float]:
-        x = int((day - lo).astype("timedelta64[D]").astype("int64")) / days * _PLOT_PX
+        x = int((day - lo).astype("timedelta64[D]").astype("int64")) / days * plot_px
         w = _text_px(text, 12) * 1.1 + 8
         return {"left": (x - w, x), "right": (x, x + w)}.get(side, (x - w / 2, x + w / 2))
 
@@ -859,6 +862,7 @@ def gantt(
     today: dt.date | None = None,
     title: str | None = None,
     label_width: int = 42,
+    width: int | None = None,
 ) -> go.Figure:
     """The Gantt chart of a back-scheduled plan, for the client to read at a glance.
 
@@ -898,6 +902,9 @@ def gantt(
         The chart title; default: the plan's title. The verdict is always under it.
     label_width
         Step titles on the y axis are clipped to this many characters.
+    width
+        The figure's width [px]; by default plotly's (the page's). Given, the
+        labels of the date lines are laid out for the plot area that is left.
 
     Returns
     -------
@@ -954,18 +961,20 @@ def gantt(
         lines.append((realistic, label, COLORS["late"], "dot", "left"))
     if today is not None and _day(today) != first:
         lines.append((_day(today), f"Today {_fmt(today)}", COLORS["late"], "dot", "right"))
+    row_px = 30 if rows.count <= 20 else 24 if rows.count <= 60 else 20
+    font_px = 12 if rows.count <= 60 else 11
+    left = int(max((_text_px(t, font_px) for t in rows.ticktext), default=0)) + 16
+    # the plot area the date labels share: the figure less the row labels and the legend
+    plot_px = _PLOT_PX if width is None else max(width - left - _LEGEND_PX - 10, 200)
     taken = [(_day(n["x"]), n["text"], "middle") for n in notes]  # blackout labels
     lanes = _label_lanes(
-        taken, [(d, lab, side) for d, lab, _, _, side in lines], lo - pad, hi + pad
+        taken, [(d, lab, side) for d, lab, _, _, side in lines], lo - pad, hi + pad, plot_px
     )
     for (day, label, color, dash, side), lane in zip(lines, lanes, strict=True):
         line, note = _date_line(day, label, color, dash=dash, side=side, lane=lane)
         shapes.append(line)
         notes.append(note)
 
-    row_px = 30 if rows.count <= 20 else 24 if rows.count <= 60 else 20
-    font_px = 12 if rows.count <= 60 else 11
-    left = int(max((_text_px(t, font_px) for t in rows.ticktext), default=0)) + 16
     top, bottom = 120 + _LANE_PX * max(lanes), 60
     entries = sum(1 for t in traces if t.get("showlegend", True))
     height = top + bottom + max(rows.count * row_px, entries * _LEGEND_ENTRY_PX, 120)
@@ -978,6 +987,8 @@ def gantt(
         annotations=notes,
         showlegend=True,
     )
+    if width is not None:
+        layout["width"] = width
     layout["xaxis"]["range"] = [str(lo - pad), str(hi + pad)]
     layout["yaxis"] = {
         "range": [rows.count - 0.5, -0.5],

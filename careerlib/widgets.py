@@ -341,8 +341,7 @@ class PlanExplorer:
         return int(self.schedule.duration_days[self.schedule.position(step_id)])
 
     def _chart(self) -> go.Figure:
-        fig = charts.gantt(self.schedule, **self._chart_options)
-        return fig if self._width is None else fig.update_layout(width=self._width)
+        return charts.gantt(self.schedule, width=self._width, **self._chart_options)
 
     def _refuse(self, text: str) -> None:
         self.message.value = _message(text, error=True)

@@ -446,3 +446,22 @@ def test_every_sample_plan_draws(path: Path) -> None:
     drawn = {s for t in fig.data if t.customdata is not None for s in t.customdata}
     assert drawn == set(result.ids)
     assert np.isfinite(fig.layout.height)
+
+
+def test_date_labels_get_their_own_lane_in_a_narrow_chart() -> None:
+    """The coach console draws at 960 px with the legend beside the plot: labels must not collide."""
+    import datetime as dt
+
+    from careerlib import load_plan, schedule
+    from careerlib.whatif import with_target
+    from tests.conftest import SAMPLE_PLANS
+
+    plan = with_target(load_plan(SAMPLE_PLANS / "it-director-to-cio.yaml"), dt.date(2027, 6, 30))
+    fig = gantt(schedule(plan, route="external"), width=960)
+    assert fig.layout.width == 960
+    shifts = {
+        a.text.split()[0].strip("<b>"): a.yshift
+        for a in fig.layout.annotations
+        if a.text and a.text.startswith("<b>") and ("Start" in a.text or "Target" in a.text)
+    }
+    assert shifts["Start"] != shifts["Target"], "Start and Target labels share a lane and overlap"
