@@ -449,7 +449,7 @@ def test_every_sample_plan_draws(path: Path) -> None:
 
 
 def test_date_labels_get_their_own_lane_in_a_narrow_chart() -> None:
-    """The coach console draws at 960 px with the legend beside the plot: labels must not collide."""
+    """The coach console draws at 960 px, the legend beside the plot: labels must not collide."""
     import datetime as dt
 
     from careerlib import load_plan, schedule
