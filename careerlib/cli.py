@@ -198,7 +198,8 @@ def demo_command(out_dir: Path, jobs: int | None, no_notebooks: bool) -> None:
     result = run_samples(out_dir, jobs=jobs)
     click.echo(result.summary())
     if result.ok:
-        first = result.results[0]
+        # the roadmap is the report to look at first (the console needs a live kernel)
+        first = next((r for r in result.results if "roadmap" in r.notebook), result.results[0])
         click.echo(f"\nOpen the reports in a browser, for example {first.html}")
         click.echo(
             f"(one folder a client in {out_dir}/: HTML reports, executed notebooks, exports)"
