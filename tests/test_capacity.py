@@ -285,6 +285,35 @@ def test_parallel_effort_steps_share_the_week() -> None:
     assert result.feasible
 
 
+def test_longest_chain_claims_the_hours_before_a_short_branch() -> None:
+    # a (5 h) -> b (13 h) -> c (3 h), and `side` (3 h) on its own; 10 h/week,
+    # 2 h/day, target Fri 12-18. The 24 h fill every hour from Thu 12-03 on
+    # (Thu-Fri 4 h, then two weeks of 10 h), so no plan can start later.
+    # c: Fri 12-18 2 h, Thu 12-17 1 h. Placing `side` next, because its finish
+    # is later than b's, would take the rest of Thu 12-17 and Wed 12-16 from
+    # the chain: b would start on Mon 12-07 and a on Wed 12-02. b goes first
+    # instead (it has the most work before it): Wed 12-16 back to 1 h on Tue
+    # 12-08; side takes 1 h on Thu 12-17, Tue 12-08 and Mon 12-07; a takes the
+    # last hour of Mon 12-07 and Thu-Fri 12-03..04.
+    plan = plan_of(
+        [
+            {"id": "a", "effort": 5},
+            {"id": "b", "effort": 13, "after": "a"},
+            {"id": "c", "effort": 3, "after": "b"},
+            {"id": "side", "effort": 3},
+        ],
+        hours_per_week=10,
+    )
+    result = schedule(plan)
+    check(result)
+    hours = hours_of(result)
+    assert hours["c"] == {D(2026, 12, 17): 1, D(2026, 12, 18): 2}
+    assert hours["a"] == {D(2026, 12, 3): 2, D(2026, 12, 4): 2, D(2026, 12, 7): 1}
+    assert result.step_dates("b") == (D(2026, 12, 8), D(2026, 12, 16))
+    assert result.start.min() == np.datetime64("2026-12-03")
+    assert result.feasible
+
+
 def test_duration_steps_and_milestones_take_no_hours() -> None:
     # c (2 d) occupies Thu-Fri 12-17..18; b (3 h) must finish by Wed 12-16:
     # Wed, Tue 1.2 h, Mon 0.6 h; m is on b's finish; a (2 d) ends Fri 12-11.
