@@ -170,16 +170,9 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if args.write:
-        results = ROOT / "benchmarks" / "RESULTS.md"
-        current = results.read_text()
-        head, sep, tail = current.partition("## Notebook batch (issue 5)")
-        if sep:
-            after = tail.split("\n## ", 1)
-            rest = ("\n## " + after[1]) if len(after) > 1 else ""
-            current = head.rstrip() + "\n\n" + text + rest
-        else:
-            current = current.rstrip() + "\n\n" + text
-        results.write_text(current.rstrip() + "\n")
+        from results import write_section
+
+        write_section("## Notebook batch (issue 5)", text)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import statistics
 import sys
 import tempfile
@@ -25,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+from results import write_section  # noqa: E402
+
 HEADING = "## Gantt chart (issue 3)"
 TARGET_FIGURE_S = 0.5
 TARGET_PNG_S = 5.0
@@ -154,18 +155,6 @@ def _report(figures: dict[str, float]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write(section: str) -> Path:
-    path = HERE / "RESULTS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n\n"
-    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(section + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-    return path
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -177,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     section = _report(figures)
     print(section)
     if args.write:
-        print(f"written to {_write(section)}")
+        print(f"written to {write_section(HEADING, section)}")
     ok = (
         figures["figure"] < TARGET_FIGURE_S
         and figures["PNG export, fresh browser (as the CLI)"] < TARGET_PNG_S

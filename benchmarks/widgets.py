@@ -20,7 +20,6 @@ import datetime as dt
 import json
 import os
 import platform
-import re
 import statistics
 import sys
 import time
@@ -29,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+from results import write_section  # noqa: E402
+
 HEADING = "## Coach console (issue 6)"
 TARGET_S = 0.3
 STEPS = 200
@@ -166,18 +167,6 @@ def _report(local: dict[str, float], kernel: dict[str, float]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write(section: str) -> Path:
-    path = HERE / "RESULTS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n\n"
-    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(section + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-    return path
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -190,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     section = _report(local, kernel)
     print(section)
     if args.write:
-        print(f"written to {_write(section)}")
+        print(f"written to {write_section(HEADING, section)}")
     worst = max(local["any change, median"], kernel["any change, median"])
     return 0 if worst < TARGET_S else 1
 
