@@ -311,10 +311,11 @@ def _where(loc: tuple[Any, ...], data: Any) -> str:
             parts[-1:] = [f"{parts[-1]}[{part}]" if parts else f"[{part}]"]
             node = node[part] if isinstance(node, list) and part < len(node) else None
         else:
-            if not (
-                isinstance(part, str) and ("[" in part or part[:1].isupper())
-            ):  # skip union tags
-                parts.append(str(part))
+            # a key of the data is named; pydantic's union tags ("CountryHolidays",
+            # "list[...]") are not keys, and are left out
+            is_key = isinstance(node, dict) and part in node
+            if is_key or not (isinstance(part, str) and ("[" in part or part[:1].isupper())):
+                parts.append(repr(part) if is_key and " " in str(part) else str(part))
             node = node.get(part) if isinstance(node, dict) else None
         i += 1
     return ", ".join(parts)
