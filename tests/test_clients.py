@@ -109,7 +109,8 @@ def test_paths_are_relative_to_the_client_file():
         ),
         pytest.param(
             {"skills": "skills:\n  Critical Thinking: 8"},
-            r":7: skills, 'Critical Thinking', level: input should be less than or equal to 7, got 8",
+            r":7: skills, 'Critical Thinking', level: "
+            r"input should be less than or equal to 7, got 8",
             id="level-above-7",
         ),
         pytest.param(
