@@ -24,3 +24,16 @@ def _isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def in_ci() -> bool:
     """Whether this run is CI (where a missing component must fail, never skip)."""
     return bool(os.environ.get("CI"))
+
+
+def need_browser() -> None:
+    """Image export needs a browser: fail in CI when none is found, skip only elsewhere."""
+    from careerlib import exports
+    from careerlib.exceptions import ExportError
+
+    try:
+        exports.find_browser()
+    except ExportError as exc:
+        if in_ci():
+            pytest.fail(f"image export needs chromium in CI: {exc}")
+        pytest.skip(str(exc))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import struct
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from click.testing import CliRunner
 
 from careerlib import exports
 from careerlib.cli import cli
-from careerlib.exceptions import ExportError
+from tests.conftest import need_browser
 
 DATA = Path(__file__).parent / "data" / "charts"
 PLAN = str(DATA / "career-change.yaml")
@@ -55,12 +54,7 @@ def test_gantt_options(tmp_path: Path, args: list[str], present: str) -> None:
 
 
 def test_gantt_writes_png_with_chromium(tmp_path: Path) -> None:
-    try:
-        exports.find_browser()
-    except ExportError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"image export needs chromium in CI: {exc}")
-        pytest.skip(str(exc))
+    need_browser()
     out = tmp_path / "plan.png"
     result = _run("gantt", str(DATA / "too-late.yaml"), "-o", str(out), "--width", "900")
     assert result.exit_code == 0, result.output

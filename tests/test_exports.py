@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
 import struct
 import subprocess
@@ -21,6 +20,7 @@ from careerlib import exports
 from careerlib.charts import gantt
 from careerlib.exceptions import ExportError
 from careerlib.exports import FORMATS, atomic_write, export, table
+from tests.conftest import need_browser
 
 DATA = Path(__file__).parent / "data" / "charts"
 ONE_DAY = dt.timedelta(days=1)
@@ -31,20 +31,10 @@ def _schedule(name: str = "career-change.yaml", route: str | None = None) -> car
     return careerlib.schedule(careerlib.load_plan(DATA / name), route=route)
 
 
-def _need_browser() -> None:
-    """Image tests fail in CI when no browser is found, and skip only on a developer's machine."""
-    try:
-        exports.find_browser()
-    except ExportError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"image export needs chromium in CI: {exc}")
-        pytest.skip(str(exc))
-
-
 @pytest.fixture(scope="module")
 def image_server() -> Iterator[None]:
     """One browser for the module's image exports (a few seconds once, not per image)."""
-    _need_browser()
+    need_browser()
     with exports.image_server():
         yield
 
@@ -163,7 +153,7 @@ def test_html_is_one_self_contained_page(tmp_path: Path) -> None:
 
 
 def test_html_draws_the_chart_in_chromium_without_network(tmp_path: Path) -> None:
-    _need_browser()
+    need_browser()
     path = export(_schedule(), tmp_path / "plan.html")
     done = subprocess.run(
         [
@@ -238,7 +228,7 @@ def test_browser_path_wins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
 
 
 def test_an_image_without_the_server_starts_its_own_browser(tmp_path: Path) -> None:
-    _need_browser()
+    need_browser()
     # runs before the module's server starts (file order): the one-shot path
     path = export(_schedule("too-late.yaml"), tmp_path / "plan.svg")
     assert path.read_bytes().startswith(b"<svg")
