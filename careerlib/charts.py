@@ -404,6 +404,21 @@ def _legend() -> dict[str, Any]:
     }
 
 
+def _legend_below() -> dict[str, Any]:
+    """A legend in rows under the plot, below the date axis."""
+    return {
+        "orientation": "h",
+        "yref": "container",
+        "y": 0,
+        "yanchor": "bottom",
+        "x": 0,
+        "xanchor": "left",
+        "font": {"size": 12},
+        "traceorder": "normal",
+        "bgcolor": "rgba(255,255,255,0.9)",
+    }
+
+
 #: Height of one legend entry [px], to make a short chart tall enough for its legend.
 _LEGEND_ENTRY_PX = 24
 
@@ -863,6 +878,7 @@ def gantt(
     title: str | None = None,
     label_width: int = 42,
     width: int | None = None,
+    legend: Literal["right", "bottom"] = "right",
 ) -> go.Figure:
     """The Gantt chart of a back-scheduled plan, for the client to read at a glance.
 
@@ -905,6 +921,9 @@ def gantt(
     width
         The figure's width [px]; by default plotly's (the page's). Given, the
         labels of the date lines are laid out for the plot area that is left.
+    legend
+        ``"right"`` (one entry a line beside the plot) or ``"bottom"`` (in rows
+        under it, leaving the plot the whole width: for narrow figures).
 
     Returns
     -------
@@ -965,7 +984,10 @@ def gantt(
     font_px = 12 if rows.count <= 60 else 11
     left = int(max((_text_px(t, font_px) for t in rows.ticktext), default=0)) + 16
     # the plot area the date labels share: the figure less the row labels and the legend
-    plot_px = _PLOT_PX if width is None else max(width - left - _LEGEND_PX - 10, 200)
+    if legend not in ("right", "bottom"):
+        raise ValueError(f"legend must be 'right' or 'bottom', got {legend!r}")
+    beside = _LEGEND_PX if legend == "right" else 0
+    plot_px = _PLOT_PX if width is None else max(width - left - beside - 10, 200)
     taken = [(_day(n["x"]), n["text"], "middle") for n in notes]  # blackout labels
     lanes = _label_lanes(
         taken, [(d, lab, side) for d, lab, _, _, side in lines], lo - pad, hi + pad, plot_px
@@ -977,12 +999,18 @@ def gantt(
 
     top, bottom = 120 + _LANE_PX * max(lanes), 60
     entries = sum(1 for t in traces if t.get("showlegend", True))
-    height = top + bottom + max(rows.count * row_px, entries * _LEGEND_ENTRY_PX, 120)
+    if legend == "bottom":
+        # entries are up to about 290 px wide, side by side across the plot area
+        per_row = max(1, int(((width or (_PLOT_PX + left)) - left) // 290))
+        bottom += _LEGEND_ENTRY_PX * -(-entries // per_row) + 10
+        height = top + bottom + max(rows.count * row_px, 120)
+    else:
+        height = top + bottom + max(rows.count * row_px, entries * _LEGEND_ENTRY_PX, 120)
     heading, subtitle = _gantt_title(result, title)
     layout = _base_layout(heading, height, subtitle)
     layout.update(
         margin={"t": top, "b": bottom, "l": left, "r": 10, "autoexpand": True},
-        legend=_legend(),
+        legend=_legend() if legend == "right" else _legend_below(),
         shapes=shapes,
         annotations=notes,
         showlegend=True,

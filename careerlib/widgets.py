@@ -121,7 +121,8 @@ class PlanExplorer:
         self.route = route
         self.schedule: Schedule = schedule(plan, route=route)
         self.saved: list[Path] = []
-        self._chart_options = dict(chart_options or {})
+        # the legend under the chart leaves the plot the whole width of the cell
+        self._chart_options = {"legend": "bottom", **(chart_options or {})}
         self._width = width
         self._quiet = False
 

@@ -465,3 +465,14 @@ def test_date_labels_get_their_own_lane_in_a_narrow_chart() -> None:
         if a.text and a.text.startswith("<b>") and ("Start" in a.text or "Target" in a.text)
     }
     assert shifts["Start"] != shifts["Target"], "Start and Target labels share a lane and overlap"
+
+
+def test_legend_below_leaves_the_plot_the_whole_width() -> None:
+    result = _schedule("career-change.yaml")
+    right = gantt(result, width=960)
+    below = gantt(result, width=960, legend="bottom")
+    assert right.layout.legend.orientation == "v" and below.layout.legend.orientation == "h"
+    assert below.layout.margin.b > right.layout.margin.b  # room for the legend's rows
+    assert [t.name for t in below.data] == [t.name for t in right.data]
+    with pytest.raises(ValueError, match="legend must be 'right' or 'bottom'"):
+        gantt(result, legend="top")  # type: ignore[arg-type]
