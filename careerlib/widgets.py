@@ -121,8 +121,9 @@ class PlanExplorer:
         self.route = route
         self.schedule: Schedule = schedule(plan, route=route)
         self.saved: list[Path] = []
-        # the legend under the chart leaves the plot the whole width of the cell
-        self._chart_options = {"legend": "bottom", **(chart_options or {})}
+        # The legend stays beside the chart: a legend below it (legend="bottom")
+        # came out clipped in the FigureWidget in Voila and JupyterLab.
+        self._chart_options = dict(chart_options or {})
         self._width = width
         self._quiet = False
 
