@@ -76,6 +76,7 @@ def test_every_run_writes_a_report_without_code(runs: Path, client: Path) -> Non
         html = (runs / client.stem / f"{nb.stem}.html").read_text()
         assert "careerlib-chart-1" in html, (client.stem, nb.stem)
         assert "import careerlib" not in html
+        assert "PosixPath(" not in html, "a cell shows a bare return value to the client"
 
 
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
