@@ -1573,6 +1573,7 @@ def assessment_chart(
             "Marketability (1-5)",
         ),
         vertical_spacing=0.16,
+        horizontal_spacing=0.28,  # room for the right-hand bars' labels
         row_heights=[0.58, 0.42],
     )
     has_role = False
