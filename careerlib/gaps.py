@@ -1002,6 +1002,12 @@ class GapReport:
         }
 
 
+def all_reviews(plan: Plan, client: Any = None) -> list[Review]:
+    """The checkpoint reviews of the plan and of the client profile, plan's first."""
+    reviews = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
+    return reviews + list(getattr(client, "reviews", []) or [])
+
+
 def time_gaps(plan: Plan, reviews: Iterable[Review], as_of: dt.date) -> dict[str | None, TimeGap]:
     """The time gap at ``as_of`` for the whole plan or each of its routes.
 
@@ -1059,7 +1065,7 @@ def analyse(client: Any, as_of: dt.date | None = None, *, top_routes: int = 10) 
     alignment = None
     sched = None
     if plan is not None:
-        reviews = list(plan.checkpoints.reviews if plan.checkpoints else []) + list(client.reviews)
+        reviews = all_reviews(plan, client)
         times = time_gaps(plan, reviews, day)
         sched = schedule(plan, route=route)
         cadence = client.cadence or (plan.checkpoints.cadence if plan.checkpoints else "monthly")

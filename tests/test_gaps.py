@@ -462,3 +462,16 @@ def test_rethink_prompts_for_a_stale_late_plan_and_none_on_track() -> None:
         rethink_prompts(time_gap(sched), progress_at(sched, fresh, D(2027, 1, 8), cadence="weekly"))
         == []
     )
+
+
+def test_all_reviews_joins_the_plan_and_the_client() -> None:
+    from careerlib.clients import load_client
+    from careerlib.gaps import all_reviews
+    from careerlib.planfile import load_plan
+
+    client = load_client(DATA / "clients" / "jordan-lee.yaml")
+    plan = load_plan(client.resolve(client.plan))  # type: ignore[arg-type]
+    reviews = all_reviews(plan, client)
+    assert reviews[: len(plan.checkpoints.reviews)] == plan.checkpoints.reviews  # type: ignore[union-attr]
+    assert reviews[len(plan.checkpoints.reviews) :] == client.reviews  # type: ignore[union-attr]
+    assert all_reviews(plan) == plan.checkpoints.reviews  # type: ignore[union-attr]
