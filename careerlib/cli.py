@@ -207,18 +207,28 @@ def demo_command(out_dir: Path, jobs: int | None, no_notebooks: bool) -> None:
     sys.exit(EXIT_OK if result.ok else EXIT_FAILED)
 
 
+def _plan_to_file(output_help: str, route_help: str) -> Callable[[F], F]:
+    """PLAN, ``-o FILE`` and ``--route ID``: what the commands that write a file share."""
+
+    def decorate(func: F) -> F:
+        func = click.option("--route", "route", metavar="ID", help=route_help)(func)
+        func = click.option(
+            "-o",
+            "--output",
+            "output",
+            required=True,
+            type=click.Path(path_type=Path, dir_okay=False),
+            help=output_help,
+        )(func)
+        return click.argument("plan", type=click.Path(path_type=Path))(func)
+
+    return decorate
+
+
 @cli.command("gantt")
-@click.argument("plan", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    required=True,
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="The file to write: .html (opens offline), .png, .svg or .pdf.",
-)
-@click.option(
-    "--route", "route", metavar="ID", help="Chart one route (and the steps common to all)."
+@_plan_to_file(
+    "The file to write: .html (opens offline), .png, .svg or .pdf.",
+    "Chart one route (and the steps common to all).",
 )
 @click.option(
     "--color-by",
@@ -272,17 +282,9 @@ def gantt_command(
 
 
 @cli.command("export")
-@click.argument("plan", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    required=True,
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="The file to write: .ics (calendar), .csv or .xlsx (the schedule table).",
-)
-@click.option(
-    "--route", "route", metavar="ID", help="Export one route (and the steps common to all)."
+@_plan_to_file(
+    "The file to write: .ics (calendar), .csv or .xlsx (the schedule table).",
+    "Export one route (and the steps common to all).",
 )
 @_reports_errors
 def export_command(plan: Path, output: Path, route: str | None) -> None:
