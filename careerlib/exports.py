@@ -297,8 +297,14 @@ def table(schedule: Schedule) -> pd.DataFrame:
 
 
 def to_csv(schedule: Schedule) -> bytes:
-    """The schedule table as CSV (UTF-8, dates ``YYYY-MM-DD``, one row a step)."""
-    text = table(schedule).to_csv(date_format="%Y-%m-%d", lineterminator="\n")
+    """The schedule table as CSV (UTF-8, dates ``YYYY-MM-DD``, one row a step).
+
+    Text a spreadsheet would evaluate (``=...``, ``+...``, ``-...``, ``@...``)
+    starts with ``'`` (see :mod:`careerlib._spreadsheet`).
+    """
+    from careerlib._spreadsheet import safe_frame
+
+    text = safe_frame(table(schedule)).to_csv(date_format="%Y-%m-%d", lineterminator="\n")
     return text.encode("utf-8")
 
 
@@ -306,11 +312,15 @@ def to_xlsx(schedule: Schedule) -> bytes:
     """The schedule as an Excel workbook: sheet ``Schedule`` (the table) and ``Plan``.
 
     Dates are Excel dates; critical steps are shaded; the header row and the
-    step ids stay in view when scrolling.
+    step ids stay in view when scrolling. No cell is a formula: text a
+    spreadsheet would evaluate is stored as text with a leading ``'``, and a
+    text over Excel's 32,767 characters is refused (an :class:`ExportError`).
     """
     import pandas as pd
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
+
+    from careerlib._spreadsheet import secure_workbook
 
     frame = table(schedule)
     plan = schedule.plan
@@ -365,6 +375,7 @@ def to_xlsx(schedule: Schedule) -> bytes:
         info.column_dimensions["B"].width = 90
         for cell in info["A"]:
             cell.font = Font(bold=True)
+        secure_workbook(writer.book)
     return buffer.getvalue()
 
 
