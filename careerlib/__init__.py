@@ -27,6 +27,7 @@ from careerlib.exceptions import (
     CycleError,
     DataError,
     ExportError,
+    OutputError,
     PlanError,
 )
 from careerlib.models import Plan, Step
@@ -48,6 +49,7 @@ __all__ = [
     "ExportError",
     "GapExplorer",
     "GapReport",
+    "OutputError",
     "Plan",
     "PlanError",
     "PlanExplorer",

@@ -36,9 +36,7 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` with :func:`safe_cell` applied to every text cell and label."""
     out = frame.copy()
     for col in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(
-            out[col]
-        ):
+        if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
             out[col] = [safe_cell(v) for v in out[col]]
     out.index = pd.Index([safe_cell(v) for v in out.index], name=safe_cell(out.index.name))
     out.columns = [safe_cell(c) for c in out.columns]

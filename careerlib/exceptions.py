@@ -11,6 +11,8 @@ catch them all with ``except CareerlibError``::
      +-- CalendarError          a calendar cannot answer (no working day at all, ...)
      +-- BatchError             a notebook run cannot start (unknown parameter, wrong type, ...)
      +-- ExportError            a file cannot be written (unknown format, no browser for images)
+          +-- OutputError       not where it was asked: over an input, outside the folder
+                                given, a file where a folder is needed (exit status 1)
 
 An infeasible plan is not an error: it is a result (``Schedule.feasible`` is
 ``False``), so a coach can still look at it.
@@ -29,6 +31,7 @@ __all__ = [
     "CycleError",
     "DataError",
     "ExportError",
+    "OutputError",
     "PlanError",
 ]
 
@@ -132,3 +135,10 @@ class ExportError(CareerlibError):
     The message names the file and says what would work: the known suffixes for
     an unknown one, how to install chromium when no browser renders images.
     """
+
+
+class OutputError(ExportError):
+    """An output cannot go where it was asked: it would replace one of the
+    command's inputs, land outside the folder given, or a file stands where a
+    folder is needed. Nothing has been written when this is raised; the command
+    line exits with status 1 (an output problem), not 2 (an invalid input)."""

@@ -86,7 +86,9 @@ def file_problem(path: str | os.PathLike[str], kind: str = "plan") -> str | None
     if stat.S_ISDIR(info.st_mode):
         return None
     if not stat.S_ISREG(info.st_mode):
-        return f"this is not a regular file (a device, pipe or socket); a {kind} is a YAML text file"
+        return (
+            f"this is not a regular file (a device, pipe or socket); a {kind} is a YAML text file"
+        )
     if info.st_size > MAX_FILE_BYTES:
         return (
             f"the file has {info.st_size:,} bytes; a {kind} file may have at most "
