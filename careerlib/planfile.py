@@ -401,6 +401,7 @@ def _from_validation(
         got = first.get("input")
         if kind in {
             "float_parsing",
+            "finite_number",
             "int_parsing",
             "bool_parsing",
             "string_type",
