@@ -198,7 +198,7 @@ def test_manifest_updates_are_serialized(tmp_path: Path) -> None:
 def _slow_notebook(path: Path) -> None:
     nb = nbformat.v4.new_notebook(
         cells=[
-            nbformat.v4.new_code_cell('client = ""\nout_dir = "."\nseconds = 6.0').copy(),
+            nbformat.v4.new_code_cell('client = ""\nout_dir = "."\nseconds = 6.0'),
             nbformat.v4.new_code_cell(
                 "import pathlib, time\n"
                 "pathlib.Path(out_dir).mkdir(parents=True, exist_ok=True)\n"
