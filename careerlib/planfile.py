@@ -270,6 +270,13 @@ def read_yaml(text: str, *, path: str | Path | None = None) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = " ".join(p for p in (exc.context, exc.problem) if p)
+        if "nesting depth" in what:  # libyaml's own limit, far past ours
+            raise PlanError(
+                f"the lists and mappings nest more than {MAX_DEPTH} levels deep "
+                "(the most a careerlib file may)",
+                path=where,
+                line=_mark_line(mark),
+            ) from None
         raise PlanError(
             f"this is not valid YAML: {what}", path=where, line=_mark_line(mark)
         ) from None
