@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from careerlib._atomic import write_bytes
-from careerlib.exceptions import ExportError
+from careerlib.exceptions import ExportError, OutputError
 from careerlib.scheduler import Schedule
 
 if TYPE_CHECKING:
@@ -105,7 +105,10 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | Callable[[IO[bytes]
     """
     target = Path(path)
     if not target.parent.is_dir():
-        raise ExportError(f"cannot write {target}: the folder {target.parent} does not exist")
+        for folder in target.parents:
+            if folder.exists() and not folder.is_dir():
+                raise OutputError(f"cannot write {target}: {folder} is a file, not a folder")
+        raise OutputError(f"cannot write {target}: the folder {target.parent} does not exist")
     return write_bytes(target, data)
 
 
@@ -627,6 +630,19 @@ def export(
         for as a table, or no browser for an image.
     """
     fmt = format_for(path, kind)
+    try:
+        return _export(fmt, source, path, options)
+    except OSError as exc:
+        # a writer's own temporary files (openpyxl's) fail without a name:
+        # name the file asked for
+        if exc.filename is None and exc.errno is not None:
+            raise type(exc)(exc.errno, exc.strerror, os.fspath(path)) from None
+        raise
+
+
+def _export(
+    fmt: Format, source: Schedule | go.Figure, path: str | os.PathLike[str], options: dict[str, Any]
+) -> Path:
     own = {k: v for k, v in options.items() if k in fmt.options}
     rest = {k: v for k, v in options.items() if k not in fmt.options}
     if fmt.kind == "chart":
