@@ -16,7 +16,7 @@ import pandas as pd
 
 from careerlib.exceptions import ExportError
 
-__all__ = ["EXCEL_CELL_LIMIT", "safe_cell", "safe_frame", "secure_workbook"]
+__all__ = ["EXCEL_CELL_LIMIT", "check_cell_lengths", "safe_cell", "safe_frame", "secure_workbook"]
 
 #: The most characters an Excel cell holds.
 EXCEL_CELL_LIMIT = 32_767
@@ -32,15 +32,45 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, str) and "\r" in value:
+        # a CSV writer ending lines with \n leaves a lone \r unquoted, and a
+        # spreadsheet starts a new row there: "x\r=1+1" would put a formula
+        # at the start of a cell. As \n, the cell is quoted.
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return safe_cell(value)
+
+
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``frame`` with :func:`safe_cell` applied to every text cell and label."""
+    """A copy of ``frame`` for CSV: :func:`safe_cell` on every text cell and label.
+
+    Carriage returns inside a text become line feeds, which the CSV writer quotes.
+    """
     out = frame.copy()
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
-            out[col] = [safe_cell(v) for v in out[col]]
-    out.index = pd.Index([safe_cell(v) for v in out.index], name=safe_cell(out.index.name))
-    out.columns = [safe_cell(c) for c in out.columns]
+            out[col] = [_csv_cell(v) for v in out[col]]
+    out.index = pd.Index([_csv_cell(v) for v in out.index], name=_csv_cell(out.index.name))
+    out.columns = [_csv_cell(c) for c in out.columns]
     return out
+
+
+def check_cell_lengths(frame: pd.DataFrame, sheet: str) -> None:
+    """Refuse a text longer than an Excel cell holds, before the writer cuts it silently.
+
+    Raises
+    ------
+    ExportError
+        Naming the sheet, the row and the column, the length and the limit.
+    """
+    for col in frame.columns:
+        for label, value in zip(frame.index, frame[col], strict=True):
+            if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
+                raise ExportError(
+                    f"sheet {sheet!r}, {frame.index.name or 'row'} {label!r}, {col}: a text of "
+                    f"{len(value):,} characters; an Excel cell holds at most "
+                    f"{EXCEL_CELL_LIMIT:,} (shorten it, or export .csv)"
+                )
 
 
 def secure_workbook(workbook: Any) -> None:

@@ -323,7 +323,7 @@ def to_xlsx(schedule: Schedule) -> bytes:
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from careerlib._spreadsheet import secure_workbook
+    from careerlib._spreadsheet import check_cell_lengths, secure_workbook
 
     frame = table(schedule)
     plan = schedule.plan
@@ -356,6 +356,8 @@ def to_xlsx(schedule: Schedule) -> bytes:
             name="field",
         ),
     )
+    check_cell_lengths(frame, "Schedule")
+    check_cell_lengths(about, "Plan")
     buffer = io.BytesIO()
     with pd.ExcelWriter(
         buffer, engine="openpyxl", date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd"
