@@ -26,9 +26,11 @@ _UNSAFE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match[str]) -> str:
+    # C0 controls as \x1b; the others as \u009b, which inside a JSON string
+    # (json.dumps leaves them raw) is the same character, so JSON stays valid
     char = match.group()
     return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char) or (
-        f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+        f"\\x{ord(char):02x}" if ord(char) < 0x20 else f"\\u{ord(char):04x}"
     )
 
 
