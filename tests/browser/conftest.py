@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -126,7 +127,7 @@ def serve(kind: str, root: Path, home: Path, notebook: str | None = None) -> Ite
             start_new_session=True,
         )
     try:
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + 180  # a busy 2-core machine starts slowly
         while True:
             if proc.poll() is not None:
                 raise RuntimeError(f"{kind} exited at start:\n{log.read_text()[-3000:]}")
@@ -137,7 +138,7 @@ def serve(kind: str, root: Path, home: Path, notebook: str | None = None) -> Ite
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(f"{kind} did not answer in 90 s:\n{log.read_text()[-3000:]}")
+                raise RuntimeError(f"{kind} did not answer in 180 s:\n{log.read_text()[-3000:]}")
             time.sleep(0.3)
         yield Server(f"http://127.0.0.1:{port}", token, root, log)
     finally:
@@ -178,7 +179,7 @@ def artifacts(request: pytest.FixtureRequest) -> Path:
     return folder
 
 
-def wait_idle(page: object, timeout: float = 60_000) -> None:
+def wait_idle(page: object, timeout: float = 120_000) -> None:
     """Wait until the kernel of the visible notebook says Idle in the status bar."""
     items = "'.jp-StatusBar-TextItem, .jp-Notebook-ExecutionIndicator'"
     page.wait_for_function(  # type: ignore[attr-defined]
@@ -266,3 +267,44 @@ def plot_state(page: object, selector: str) -> dict[str, object]:
         }""",
         selector,
     )
+
+
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+
+def open_and_run(
+    page: Any,
+    url: str,
+    ready: str,
+    *,
+    attempts: int = 3,
+    timeout: float = 120_000,
+    run: bool = True,
+    artifacts: Path | None = None,
+) -> None:
+    """Open ``url``, wait for the kernel to be idle, run all cells, wait for ``ready``.
+
+    On a busy machine any of these waits can run out (the kernel starts late,
+    Run All is not taken, plotly.js loads slowly): then the page is opened
+    again and the whole sequence retried, up to ``attempts`` times. Only the
+    last failure is raised; a screenshot of each failed attempt goes to
+    ``artifacts``. With ``run=False`` (Voilà runs the notebook itself) only
+    the page and ``ready`` are waited for.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(1, attempts + 1):
+        try:
+            page.goto(url, wait_until="domcontentloaded", timeout=timeout)
+            if run:
+                page.wait_for_selector(PANEL, timeout=timeout)
+                wait_idle(page, timeout=timeout)
+                run_all(page, timeout=timeout / 1000 * 2)
+            page.wait_for_selector(ready, timeout=timeout)
+            return
+        except (PlaywrightError, TimeoutError):
+            if artifacts is not None:
+                with __import__("contextlib").suppress(PlaywrightError):
+                    page.screenshot(path=str(artifacts / f"attempt-{attempt}.png"))
+            if attempt == attempts:
+                raise

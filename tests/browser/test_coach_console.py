@@ -17,10 +17,10 @@ import nbformat
 import pytest
 
 from tests.browser.conftest import (
+    PANEL,
+    open_and_run,
     plot_state,
-    run_all,
     serve,
-    wait_idle,
     wait_text,
 )
 from tests.conftest import ROOT
@@ -67,11 +67,13 @@ def test_jupyterlab_coach_console(
     with serve("lab", root, tmp_path / "home") as server:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         try:
-            page.goto(server.page_url(f"/lab/tree/{NOTEBOOK}?reset"))
-            panel = ".jp-NotebookPanel:not(.lm-mod-hidden)"
-            page.wait_for_selector(panel, timeout=60_000)
-            wait_idle(page)
-            run_all(page)
+            panel = PANEL
+            open_and_run(
+                page,
+                server.page_url(f"/lab/tree/{NOTEBOOK}?reset"),
+                f"{panel} {PLOT}",
+                artifacts=artifacts,
+            )
             explorer = page.locator(f"{panel} {EXPLORER}")
             explorer.wait_for(timeout=60_000)
             wait_text(page, f"{panel} {VERDICT}", FEASIBLE)
@@ -126,9 +128,8 @@ def test_voila_coach_console(browser: Any, root: Path, tmp_path: Path, artifacts
     with serve("voila", root, tmp_path / "home", notebook=NOTEBOOK) as server:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         try:
-            page.goto(server.page_url("/"))
+            open_and_run(page, server.page_url("/"), PLOT, run=False, artifacts=artifacts)
             explorer = page.locator(EXPLORER)
-            explorer.wait_for(timeout=120_000)
             wait_text(page, VERDICT, FEASIBLE)
             page.wait_for_selector(PLOT, timeout=60_000)
             before = plot_state(page, PLOT)
