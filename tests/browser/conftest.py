@@ -73,7 +73,12 @@ def _jupyter_env(home: Path) -> dict[str, str]:
             "checkForUpdates": False,
         },
         # every cell rendered, not only those in view: widgets below the fold exist in the page
-        "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+        # and the notebook's kernel started without asking (a busy machine could
+        # show the "Select Kernel" dialog over the page)
+        "@jupyterlab/notebook-extension/tracker": {
+            "windowingMode": "none",
+            "autoStartDefaultKernel": True,
+        },
     }.items():
         path = settings / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -190,6 +195,27 @@ def wait_idle(page: object, timeout: float = 120_000) -> None:
     )
 
 
+def accept_kernel_dialog(page: Any) -> None:
+    """Answer JupyterLab's "Select Kernel" dialog with its default (Python 3), if it is open.
+
+    On a busy machine the kernel specs can arrive after the notebook opens; the
+    dialog then covers the page and every click misses.
+    """
+    dialog = page.locator(".jp-Dialog:has-text('Select Kernel') .jp-mod-accept")
+    if dialog.count() and dialog.first.is_visible():
+        dialog.first.click()
+
+
+def wait_chart(page: Any, selector: str, timeout: float = 120_000) -> None:
+    """Wait until the plotly chart ``selector`` is drawn with data (not only its element)."""
+    page.wait_for_function(
+        "(selector) => { const gd = document.querySelector(selector);"
+        " return !!(gd && gd._fullLayout && gd.data && gd.data.length > 0); }",
+        arg=selector,
+        timeout=timeout,
+    )
+
+
 def _executed_prompts(page: object, panel: str) -> list[str]:
     return page.evaluate(  # type: ignore[attr-defined, no-any-return]
         f"() => [...document.querySelectorAll('{panel} .jp-CodeCell .jp-InputPrompt')]"
@@ -208,6 +234,7 @@ def run_all(
     """
     deadline = time.monotonic() + timeout
     while True:
+        accept_kernel_dialog(page)
         page.click("li.lm-MenuBar-item:has-text('Run')")  # type: ignore[attr-defined]
         item = page.locator("li.lm-Menu-item[data-command='runmenu:run-all']")  # type: ignore[attr-defined]
         item.wait_for(state="visible", timeout=10_000)
@@ -301,6 +328,8 @@ def open_and_run(
                 wait_idle(page, timeout=timeout)
                 run_all(page, timeout=timeout / 1000 * 2)
             page.wait_for_selector(ready, timeout=timeout)
+            if "plotly" in ready:
+                wait_chart(page, ready, timeout=timeout)
             return
         except (PlaywrightError, TimeoutError):
             if artifacts is not None:

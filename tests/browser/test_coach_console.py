@@ -21,6 +21,7 @@ from tests.browser.conftest import (
     open_and_run,
     plot_state,
     serve,
+    wait_chart,
     wait_text,
 )
 from tests.conftest import ROOT
@@ -77,7 +78,7 @@ def test_jupyterlab_coach_console(
             explorer = page.locator(f"{panel} {EXPLORER}")
             explorer.wait_for(timeout=60_000)
             wait_text(page, f"{panel} {VERDICT}", FEASIBLE)
-            page.wait_for_selector(f"{panel} {PLOT}", timeout=60_000)
+            wait_chart(page, f"{panel} {PLOT}")
             before = plot_state(page, f"{panel} {PLOT}")
             _check_date_axis(before)
             assert before["traces"] >= 5 and before["width"] == 960
@@ -131,7 +132,7 @@ def test_voila_coach_console(browser: Any, root: Path, tmp_path: Path, artifacts
             open_and_run(page, server.page_url("/"), PLOT, run=False, artifacts=artifacts)
             explorer = page.locator(EXPLORER)
             wait_text(page, VERDICT, FEASIBLE)
-            page.wait_for_selector(PLOT, timeout=60_000)
+            wait_chart(page, PLOT)
             before = plot_state(page, PLOT)
             _check_date_axis(before)
             body = page.inner_text("body")
