@@ -118,11 +118,15 @@ _LAZY: dict[str, str] = {
 }
 
 
+# top-level name -> its name in its module
+_RENAMED: dict[str, str] = {"routes_chart": "routes"}
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'careerlib' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
+    value = getattr(import_module(module), _RENAMED.get(name, name))
     globals()[name] = value
     return value
 

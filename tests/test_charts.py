@@ -405,7 +405,7 @@ def test_height_grows_with_the_steps_and_big_plans_build_fast() -> None:
 
 def test_routes_side_by_side_one_row_each() -> None:
     plan = careerlib.load_plan(DATA / "two-routes.yaml")
-    fig = routes(plan)
+    fig = routes(careerlib.schedule_routes(plan))
     rows = list(fig.layout.yaxis.ticktext)
     assert len(rows) == 2
     assert "Full-time bootcamp" in rows[0] and "Evening courses while employed" in rows[1]
@@ -421,7 +421,7 @@ def test_routes_side_by_side_one_row_each() -> None:
 
 
 def test_routes_of_a_plan_without_routes_is_one_row() -> None:
-    fig = routes(careerlib.load_plan(DATA / "too-late.yaml"))
+    fig = routes(careerlib.schedule_routes(careerlib.load_plan(DATA / "too-late.yaml")))
     assert len(fig.layout.yaxis.ticktext) == 1
     assert "late by 10 working days" in fig.layout.yaxis.ticktext[0]
 
