@@ -304,19 +304,26 @@ def gantt(
     if width is not None:
         layout["width"] = width
     layout["xaxis"]["range"] = [str(lo - pad), str(hi + pad)]
-    layout["yaxis"] = {
-        "range": [rows.count - 0.5, -0.5],
-        "tickvals": rows.tickvals,
-        "ticktext": rows.ticktext,
-        "showgrid": False,
-        "zeroline": False,
-        "automargin": True,
-        "fixedrange": True,
-        "ticks": "",
-        "tickfont": {"size": font_px},
-    }
-    layout["yaxis2"] = {"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True}
+    layout.update(_y_axes(rows, font_px))
     return go.Figure(data=traces, layout=layout)
+
+
+def _y_axes(rows: _Rows, font_px: int) -> dict[str, Any]:
+    """The rows' axis (labels from the top down), and a hidden 0..1 axis for the checkpoints."""
+    return {
+        "yaxis": {
+            "range": [rows.count - 0.5, -0.5],
+            "tickvals": rows.tickvals,
+            "ticktext": rows.ticktext,
+            "showgrid": False,
+            "zeroline": False,
+            "automargin": True,
+            "fixedrange": True,
+            "ticks": "",
+            "tickfont": {"size": font_px},
+        },
+        "yaxis2": {"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True},
+    }
 
 
 def _date_range(s: Steps) -> tuple[np.datetime64, np.datetime64]:
