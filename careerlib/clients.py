@@ -21,9 +21,10 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
-from careerlib.exceptions import ClientError, PlanError
-from careerlib.models import RIASEC, WORK_VALUES, Cadence, Id, Plan, Review, _Model, suggest
-from careerlib.planfile import _line_of, load_plan, model_from_data, read_text, read_yaml
+from careerlib._fields import RIASEC, WORK_VALUES, Cadence, FileModel, Id, suggest
+from careerlib.exceptions import ClientError, InputError
+from careerlib.models import Plan, Review
+from careerlib.planfile import line_of, load_plan, model_from_data, read_text, read_yaml
 
 __all__ = [
     "Client",
@@ -49,7 +50,7 @@ def _level(value: Any) -> Any:
     return value
 
 
-class Rated(_Model):
+class Rated(FileModel):
     """A named factor rated 1 (weak) to 5 (strong), with a note.
 
     A talent or a marketability factor.
@@ -60,14 +61,14 @@ class Rated(_Model):
     note: str | None = None
 
 
-class Score(_Model):
+class Score(FileModel):
     """A rating on O*NET's 1-7 scale (interests, work values), with a note."""
 
     rating: float = Field(ge=1, le=7)
     note: str | None = None
 
 
-class SkillLevel(_Model):
+class SkillLevel(FileModel):
     """The client's level in a skill or knowledge area, on O*NET's level scale 0-7."""
 
     level: float = Field(ge=0, le=7)
@@ -101,7 +102,7 @@ def _canonical(options: tuple[str, ...], what: str) -> Any:
     return check
 
 
-class SelfAssessment(_Model):
+class SelfAssessment(FileModel):
     """What the client knows about themselves.
 
     ``interests`` are the six RIASEC scales and ``values`` the six work values
@@ -118,7 +119,7 @@ class SelfAssessment(_Model):
     _check_values = field_validator("values")(_canonical(WORK_VALUES, "work value"))
 
 
-class Organization(_Model):
+class Organization(FileModel):
     """The client's organization and its metrics (ids from the peer group's ``metrics.csv``)."""
 
     name: str
@@ -126,7 +127,7 @@ class Organization(_Model):
     metrics: dict[str, float] = Field(default_factory=dict)
 
 
-class Client(_Model):
+class Client(FileModel):
     """A client profile. Build one with :func:`load_client`.
 
     Paths (``target_role`` when it is a file, ``plan``, ``peers``, ``metrics``)
@@ -205,7 +206,7 @@ def parse_client(text: str, *, path: str | Path | None = None, check: bool = Tru
 def _read_yaml_as_client(text: str, path: str | Path | None) -> Any:
     try:
         return read_yaml(text, path=path)
-    except PlanError as exc:
+    except InputError as exc:
         raise ClientError(exc.message, path=exc.path, line=exc.line) from None
 
 
@@ -246,7 +247,7 @@ def check_client(client: Client, *, text: str | None = None) -> None:
 
     def fail(message: str, loc: tuple[str | int, ...], where: str) -> ClientError:
         return ClientError(
-            message, path=str(path), where=where, line=_line_of(src, loc) if src else None, loc=loc
+            message, path=str(path), where=where, line=line_of(src, loc) if src else None, loc=loc
         )
 
     # the target role
