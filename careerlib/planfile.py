@@ -412,7 +412,7 @@ def model_from_data(
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        err = _from_validation(exc, data, text, where)
+        err: InputError = _from_validation(exc, data, text, where)
         if error is not PlanError:
             err = error(err.message, path=err.path, where=err.where, line=err.line, loc=err.loc)
         raise err from None

@@ -26,22 +26,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from careerlib._graph import find_cycle, successors, topological_order
+from careerlib._placement import Network, extra_hours_per_week, schedule_capacity
 from careerlib.calendars import WorkCalendar, calendar_for
-from careerlib.capacity import (
-    Allocation,
-    Network,
-    WeeklyLoad,
-    extra_hours_per_week,
-    schedule_capacity,
-    weekly_load,
-)
-from careerlib.exceptions import CycleError, PlanError
+from careerlib.capacity import Allocation, WeeklyLoad, weekly_load
+from careerlib.exceptions import CycleError, PlanError, UnknownStepError
 from careerlib.models import Plan, Step, suggest
 
 if TYPE_CHECKING:
@@ -112,10 +108,15 @@ class Schedule:
     feasible: bool
     late_by_days: int
     earliest_finish: dt.date
-    _positions: dict[str, int] = field(default_factory=dict, repr=False)
+    _positions: Mapping[str, int] = field(init=False, repr=False)
     allocation: Allocation | None = None
     load: WeeklyLoad | None = None
     extra_hours_per_week: float | None = None
+
+    def __post_init__(self) -> None:
+        # The row of each id, built once with the schedule and read-only after.
+        positions = MappingProxyType({s: i for i, s in enumerate(self.ids)})
+        object.__setattr__(self, "_positions", positions)
 
     # -- reading the result ----------------------------------------------------
 
@@ -149,13 +150,17 @@ class Schedule:
         return f"<p><b>{html.escape(self.verdict)}</b></p>" + frame.to_html(escape=True)
 
     def position(self, step_id: str) -> int:
-        """Row of a step in the arrays (``KeyError`` naming the nearest id if none)."""
-        if not self._positions:
-            self._positions.update({s: i for i, s in enumerate(self.ids)})
+        """Row of a step in the arrays.
+
+        Raises
+        ------
+        UnknownStepError
+            No step has this id (the message names the nearest one); it is a ``KeyError``.
+        """
         try:
             return self._positions[step_id]
         except KeyError:
-            raise KeyError(
+            raise UnknownStepError(
                 f"no step {step_id!r} in this schedule{suggest(step_id, self.ids)}"
             ) from None
 
