@@ -42,6 +42,7 @@ import logging
 import os
 import re
 import shutil
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -194,13 +195,6 @@ def _quiet_browser_driver() -> None:
         pipe.addFilter(_QuietPipeNoise())
 
 
-def _server_running() -> bool:
-    import kaleido
-
-    server = getattr(kaleido, "_global_server", None)
-    return bool(server is not None and server.is_running())
-
-
 @contextmanager
 def image_server() -> Iterator[None]:
     """Keep one browser running for the image exports made inside the block.
@@ -215,14 +209,18 @@ def image_server() -> Iterator[None]:
     """
     import kaleido
 
-    if _server_running():
-        yield
-        return
-    kaleido.start_sync_server(path=find_browser(), mathjax=False, silence_warnings=True)
+    # kaleido's public API has no "is it running?": start_sync_server does
+    # nothing but warn "Server already open" when a server runs, so that
+    # warning says the server is someone else's to stop.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RuntimeWarning)
+        kaleido.start_sync_server(path=find_browser(), mathjax=False)
+    ours = not any("already open" in str(w.message) for w in caught)
     try:
         yield
     finally:
-        kaleido.stop_sync_server(silence_warnings=True)
+        if ours:
+            kaleido.stop_sync_server(silence_warnings=True)
 
 
 def to_image(
@@ -266,10 +264,11 @@ def to_image(
     figure = fig.to_dict()
     _quiet_browser_driver()
     try:
-        if _server_running():
-            data = kaleido.calc_fig_sync(figure, opts=opts)
-        else:
-            kopts = {"path": find_browser(), "mathjax": False}
+        kopts = {"path": find_browser(), "mathjax": False}
+        with warnings.catch_warnings():
+            # A running server (image_server) renders and ignores kopts, which
+            # only start the one-shot browser when no server runs.
+            warnings.filterwarnings("ignore", "The kopts argument is ignored", UserWarning)
             data = kaleido.calc_fig_sync(figure, opts=opts, kopts=kopts)
     except ChromeNotFoundError as exc:
         raise ExportError(f"the browser could not be started ({exc}); {_INSTALL_HINT}") from None

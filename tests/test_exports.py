@@ -211,7 +211,6 @@ def test_no_browser_says_how_to_install_one(
     ):
         exports.find_browser()
     # and an export fails with the same message, before it writes anything
-    monkeypatch.setattr(exports, "_server_running", lambda: False)
     old = tmp_path / "plan.png"
     old.write_bytes(b"old picture")
     with pytest.raises(ExportError, match="apt-get install -y chromium"):
@@ -401,3 +400,15 @@ def test_the_browser_drivers_harmless_json_noise_is_dropped(
     assert [r.getMessage() for r in caplog.records] == [
         "Error in trying to decode JSON off our read."
     ]
+
+
+def test_a_running_server_is_reused_and_left_running(tmp_path: Path, image_server: None) -> None:
+    import kaleido
+
+    with exports.image_server():  # the module's server is running: reused
+        path = export(_schedule(), tmp_path / "inner.svg")
+    assert path.read_bytes().startswith(b"<svg")
+    # ... and not stopped by the inner block: starting it again says it is open
+    with pytest.warns(RuntimeWarning, match="already open"):
+        kaleido.start_sync_server(path=exports.find_browser(), mathjax=False)
+    assert export(_schedule(), tmp_path / "after.svg").read_bytes().startswith(b"<svg")
