@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from careerlib._atomic import write_bytes
-from careerlib.exceptions import ExportError
+from careerlib.exceptions import ExportError, UsageError
 from careerlib.scheduler import Schedule
 
 if TYPE_CHECKING:
@@ -611,6 +611,8 @@ def export(
     ExportError
         For an unknown suffix (the message lists the known ones), a figure asked
         for as a table, or no browser for an image.
+    UsageError
+        For an option the format does not take (the message lists those it does).
     """
     fmt = format_for(path, kind)
     own = {k: v for k, v in options.items() if k in fmt.options}
@@ -622,7 +624,7 @@ def export(
             figure = gantt(source, **rest)
         else:
             if rest:
-                raise TypeError(f"unexpected options for {fmt.suffix}: {', '.join(sorted(rest))}")
+                raise _unexpected(fmt, rest)
             figure = source
         data = fmt.render(figure, **own)
     else:
@@ -632,6 +634,13 @@ def export(
                 f"cannot write a chart as {fmt.suffix}; a chart is written as {charts}"
             )
         if rest:
-            raise TypeError(f"unexpected options for {fmt.suffix}: {', '.join(sorted(rest))}")
+            raise _unexpected(fmt, rest)
         data = fmt.render(source, **own)
     return atomic_write(path, data)
+
+
+def _unexpected(fmt: Format, rest: dict[str, Any]) -> UsageError:
+    valid = ", ".join(sorted(fmt.options)) or "none"
+    return UsageError(
+        f"unexpected options for {fmt.suffix}: {', '.join(sorted(rest))}; valid: {valid}"
+    )
