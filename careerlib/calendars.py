@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from careerlib._fields import WEEKDAYS
 from careerlib.exceptions import CalendarError
+
+if TYPE_CHECKING:
+    from careerlib.models import Calendar
 
 __all__ = ["WorkCalendar", "calendar_for"]
 
@@ -244,7 +247,7 @@ class WorkCalendar:
         return f"WorkCalendar({', '.join(parts)})"
 
 
-def calendar_for(calendar: Any) -> WorkCalendar:
+def calendar_for(calendar: Calendar) -> WorkCalendar:
     """The :class:`WorkCalendar` of a plan's :class:`careerlib.models.Calendar`."""
     return WorkCalendar(
         workdays=calendar.workdays,

@@ -29,7 +29,7 @@ LAYERS: dict[str, int] = {
     # the calendar and the client's hours
     **dict.fromkeys(["calendars", "capacity", "_capacity_grid"], 2),
     # the schedule, and plans changed and scheduled again
-    **dict.fromkeys(["scheduler", "_placement", "whatif"], 3),
+    **dict.fromkeys(["scheduler", "_passes", "_placement", "whatif"], 3),
     # analyses
     "gaps": 4,
     # what a person sees or keeps
