@@ -439,6 +439,23 @@ def check_plan(plan: Plan) -> None:
     goal_ids = {g.id: i for i, g in enumerate(plan.goals)}
     route_ids = {r.id: i for i, r in enumerate(plan.routes)}
 
+    preds = _step_references(plan, step_ids, goal_ids, route_ids)
+
+    _check_capacity(plan)
+
+    cycle = find_cycle(preds)
+    if cycle:
+        names = [plan.steps[k].id for k in cycle]
+        raise CycleError(names, where="steps", loc=("steps", cycle[0], "after"))
+
+    _check_goal_support(plan, goal_ids)
+    _check_step_mentions(plan, step_ids)
+
+
+def _step_references(
+    plan: Plan, step_ids: dict[str, int], goal_ids: dict[str, int], route_ids: dict[str, int]
+) -> list[list[int]]:
+    """Check each step's ``after``, ``goal`` and ``route``; the rows each step waits on."""
     preds: list[list[int]] = []
     for i, step in enumerate(plan.steps):
         where = f"step {step.id!r}"
@@ -466,13 +483,11 @@ def check_plan(plan: Plan) -> None:
         if step.route is not None and step.route not in route_ids:
             raise _unknown("route", step.route, route_ids, where=where, loc=("steps", i, "route"))
 
-    _check_capacity(plan)
+    return preds
 
-    cycle = find_cycle(preds)
-    if cycle:
-        names = [plan.steps[k].id for k in cycle]
-        raise CycleError(names, where="steps", loc=("steps", cycle[0], "after"))
 
+def _check_goal_support(plan: Plan, goal_ids: dict[str, int]) -> None:
+    """Goals support known goals at their level or above, with no cycle."""
     goal_preds: list[list[int]] = []
     for i, goal in enumerate(plan.goals):
         idx = []
@@ -512,6 +527,9 @@ def check_plan(plan: Plan) -> None:
             loc=("goals", goal_cycle[0], "supports"),
         )
 
+
+def _check_step_mentions(plan: Plan, step_ids: dict[str, int]) -> None:
+    """Obstacles affect, and reviews report progress on, steps the plan has."""
     for i, obstacle in enumerate(plan.obstacles):
         for j, ref in enumerate(obstacle.affects):
             if ref not in step_ids:
