@@ -15,6 +15,7 @@ Paths in a client file are relative to the file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -239,9 +240,6 @@ def load_client(path: str | Path, *, check: bool = True) -> Client:
 
 def check_client(client: Client, *, text: str | None = None) -> None:
     """Check what a client file refers to (see :func:`load_client`)."""
-    from careerlib import peers as peer_data
-    from careerlib.onet import load_onet, occupation_code, role_profile
-
     path = client.path or Path("<client>")
     src = text or ""
 
@@ -250,7 +248,18 @@ def check_client(client: Client, *, text: str | None = None) -> None:
             message, path=str(path), where=where, line=line_of(src, loc) if src else None, loc=loc
         )
 
-    # the target role
+    own, known_skills = _check_role(client, fail)
+    _check_plan(client, fail, own, known_skills)
+    _check_peers(client, fail)
+
+
+_Fail = Callable[[str, tuple[str | int, ...], str], ClientError]
+
+
+def _check_role(client: Client, fail: _Fail) -> tuple[list[str], set[str]]:
+    """The target role exists and the client's skills are known: the role's skills, all known."""
+    from careerlib.onet import load_onet, occupation_code, role_profile
+
     if client.role_is_file:
         role_path = client.resolve(client.target_role)
         if not role_path.is_file():
@@ -283,8 +292,14 @@ def check_client(client: Client, *, text: str | None = None) -> None:
                 ("skills", name),
                 f"skills, {name}",
             )
+    return own, known_skills
 
-    # the plan
+
+def _check_plan(client: Client, fail: _Fail, own: list[str], known_skills: set[str]) -> None:
+    """The plan exists, develops known skills, has the route and the reviewed steps."""
+    from careerlib.onet import load_onet
+
+    onet = load_onet()
     plan: Plan | None = None
     if client.plan is not None:
         plan_path = client.resolve(client.plan)
@@ -323,7 +338,11 @@ def check_client(client: Client, *, text: str | None = None) -> None:
     elif client.reviews:
         raise fail("reviews need a plan: add `plan: PATH`", ("reviews",), "reviews")
 
-    # the peers and metrics
+
+def _check_peers(client: Client, fail: _Fail) -> None:
+    """The peer file and metric definitions exist and hold the client's metrics."""
+    from careerlib import peers as peer_data
+
     metrics = client.organization.metrics if client.organization else {}
     if client.peers is not None:
         peer_path = client.resolve(client.peers)
