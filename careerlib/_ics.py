@@ -46,6 +46,24 @@ def _step_description(
     return "\n".join(facts)
 
 
+def _calendar(schedule: Schedule, routes: dict[str, str]) -> Any:
+    """The empty ``VCALENDAR``: product, version, the plan's name and the verdict."""
+    import icalendar
+
+    plan = schedule.plan
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//careerlib//career plan//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add(
+        "x-wr-calname",
+        plan.title + (f" ({routes.get(schedule.route, schedule.route)})" if schedule.route else ""),
+    )
+    cal.add("x-wr-caldesc", schedule.verdict)
+    return cal
+
+
 def to_ics(
     schedule: Schedule,
     *,
@@ -84,16 +102,7 @@ def to_ics(
     goals = {g.id: g.title for g in plan.goals}
     routes = {r.id: r.title for r in plan.routes}
 
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//careerlib//career plan//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add(
-        "x-wr-calname",
-        plan.title + (f" ({routes.get(schedule.route, schedule.route)})" if schedule.route else ""),
-    )
-    cal.add("x-wr-caldesc", schedule.verdict)
+    cal = _calendar(schedule, routes)
 
     def event(uid: str, summary: str, first: dt.date, end: dt.date, description: str) -> Any:
         ev = icalendar.Event()
