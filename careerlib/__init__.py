@@ -27,7 +27,10 @@ from careerlib.exceptions import (
     CycleError,
     DataError,
     ExportError,
+    InputError,
     PlanError,
+    UnknownStepError,
+    UsageError,
 )
 from careerlib.models import Plan, Step
 from careerlib.planfile import load_plan, parse_plan
@@ -48,11 +51,14 @@ __all__ = [
     "ExportError",
     "GapExplorer",
     "GapReport",
+    "InputError",
     "Plan",
     "PlanError",
     "PlanExplorer",
     "Schedule",
     "Step",
+    "UnknownStepError",
+    "UsageError",
     "WeeklyLoad",
     "WorkCalendar",
     "__version__",

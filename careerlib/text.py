@@ -1,21 +1,17 @@
-"""Plain-text views of a schedule, for the terminal: the table and the verdict."""
+"""Plain text for the terminal: the schedule table with its verdict, the weekly load."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from careerlib.scheduler import Schedule, schedule
+from careerlib._text import clip, plural
 
-__all__ = ["SAMPLE_DIR", "demo", "load_table", "schedule_table"]
+if TYPE_CHECKING:
+    from careerlib.scheduler import Schedule
 
-#: The sample data shipped with the project (``data/`` beside the package).
-SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data"
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+__all__ = ["load_table", "schedule_table"]
 
 
 def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
@@ -41,7 +37,7 @@ def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
     ]
     for k, step in enumerate(result.steps):
         mark = "◆ " if result.milestone[k] else ""
-        title = _clip(mark + (step.title or ""), title_width)
+        title = clip(mark + (step.title or ""), title_width)
         lines.append(
             f"{result.ids[k]:<{id_width}}  {title:<{title_width}}  {starts[k]}  {finishes[k]}  "
             f"{int(result.slack_days[k]):>5}  {'*' if result.critical[k] else ''}"
@@ -72,7 +68,7 @@ def load_table(result: Schedule) -> str:
     total_p, total_c = float(load.planned_hours.sum()), float(load.capacity_hours.sum())
     lines.append(f"{'total':<10}  {total_p:>8.1f}  {total_c:>8.1f}  {total_c - total_p:>7.1f}")
     if any(over):
-        lines.append(f"{sum(over)} week{'s' if sum(over) != 1 else ''} over capacity (marked !).")
+        lines.append(f"{plural(sum(over), 'week')} over capacity (marked !).")
     if not result.feasible:
         extra = result.extra_hours_per_week
         lines.append(
@@ -81,20 +77,3 @@ def load_table(result: Schedule) -> str:
             else f"{extra:g} more hours a week would make the target."
         )
     return "\n".join(lines)
-
-
-def demo(plans: Path | None = None) -> str:
-    """Every plan in ``plans`` (default: the sample plans) and its routes, scheduled, as text."""
-    from careerlib.planfile import iter_plans, load_plan
-
-    folder = plans if plans is not None else SAMPLE_DIR / "plans"
-    out = []
-    for path in iter_plans(folder):
-        plan = load_plan(path)
-        out.append(f"=== {path.name}")
-        out.append(schedule_table(schedule(plan)))
-        for route in plan.routes:
-            out.append("")
-            out.append(schedule_table(schedule(plan, route=route.id)))
-        out.append("")
-    return "\n".join(out)
