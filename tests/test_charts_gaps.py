@@ -71,8 +71,8 @@ def test_goal_tree_chart_bad_kind(report):
 
 
 def test_occupations_chart_credits_onet(report):
-    fig = occupations_chart(report.routes)
-    assert len(fig.data[0].x) == len(report.routes)
+    fig = occupations_chart(report.occupations)
+    assert len(fig.data[0].x) == len(report.occupations)
     assert "USDOL/ETA" in _texts(fig)
 
 
