@@ -92,17 +92,7 @@ def find_occupations(
     surplus = (np.maximum(0.0, client - lv) * w).sum(axis=1) / w.sum(axis=1)
     codes = onet.level.index
     occ = onet.occupations.loc[codes]
-    fit = np.full(len(codes), np.nan)
-    if interests:
-        names = [n for n in RIASEC if n in interests]
-        if len(names) >= 3:
-            mine = np.array([float(interests[n]) for n in names])
-            theirs = occ[names].to_numpy(dtype=float)
-            a = mine - mine.mean()
-            b = theirs - theirs.mean(axis=1, keepdims=True)
-            denom = np.sqrt((a**2).sum()) * np.sqrt((b**2).sum(axis=1))
-            with np.errstate(invalid="ignore", divide="ignore"):
-                fit = np.where(denom > 0, (b @ a) / denom, np.nan)
+    fit = _interest_fit(interests, occ)
     riasec = occ[list(RIASEC)].to_numpy(dtype=float)
     order3 = np.argsort(-riasec, axis=1, kind="stable")[:, :3]
     letters = np.array([n[0] for n in RIASEC])
@@ -130,12 +120,8 @@ def find_occupations(
     frame = frame.sort_values(["score", "fit"], ascending=[True, False], na_position="last").head(
         top
     )
-    rows = frame.index.to_numpy()
-    names_ = onet.level.columns.map(onet.elements["name"]).to_numpy()
-    largest = []
-    for r in rows:
-        idx = np.argsort(-gap[r], kind="stable")[:3]
-        largest.append(", ".join(str(names_[i]) for i in idx if gap[r, i] > EPS))
+    names = onet.level.columns.map(onet.elements["name"]).to_numpy()
+    largest = [_largest_gaps(gap[r], names) for r in frame.index.to_numpy()]
     frame = frame.assign(
         largest_gaps=largest,
         job_zone_name=frame["job_zone"].map(
@@ -159,6 +145,34 @@ def find_occupations(
             "largest_gaps",
         ]
     ]
+
+
+def _interest_fit(interests: Mapping[str, float] | None, occ: pd.DataFrame) -> np.ndarray:
+    """Pearson correlation of the client's RIASEC ratings with each occupation's [-1, 1].
+
+    NaN for every occupation when the client rated fewer than 3 scales, and
+    for an occupation (or a client) without spread.
+    """
+    from careerlib.onet import RIASEC
+
+    fit = np.full(len(occ), np.nan)
+    if interests:
+        names = [n for n in RIASEC if n in interests]
+        if len(names) >= 3:
+            mine = np.array([float(interests[n]) for n in names])
+            theirs = occ[names].to_numpy(dtype=float)
+            a = mine - mine.mean()
+            b = theirs - theirs.mean(axis=1, keepdims=True)
+            denom = np.sqrt((a**2).sum()) * np.sqrt((b**2).sum(axis=1))
+            with np.errstate(invalid="ignore", divide="ignore"):
+                fit = np.where(denom > 0, (b @ a) / denom, np.nan)
+    return fit
+
+
+def _largest_gaps(gap: np.ndarray, names: np.ndarray) -> str:
+    """The names of an occupation's three largest weighted gaps, largest first."""
+    idx = np.argsort(-gap, kind="stable")[:3]
+    return ", ".join(str(names[i]) for i in idx if gap[i] > EPS)
 
 
 def find_routes(*args: Any, **kwargs: Any) -> pd.DataFrame:

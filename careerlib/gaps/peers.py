@@ -56,27 +56,7 @@ def peer_benchmark(
     """
     rows = []
     for metric, value in metrics.items():
-        if metric not in definitions.index:
-            raise DataError(
-                f"unknown metric {metric!r}{suggest(metric, definitions.index)}; "
-                f"defined: {', '.join(definitions.index)}"
-            )
-        if metric not in peers.columns:
-            raise DataError(
-                f"the metric {metric!r} is missing from the peer file"
-                f"{suggest(metric, peers.columns)}"
-            )
-        col = pd.to_numeric(peers[metric], errors="coerce")
-        if col.isna().sum() > peers[metric].isna().sum():
-            bad = peers[metric][col.isna() & peers[metric].notna()].iloc[0]
-            raise DataError(
-                f"the peer file's metric {metric!r} holds {bad!r}, which is not a number"
-            )
-        data = col.dropna().to_numpy(dtype=float)
-        if data.size == 0:
-            raise DataError(
-                f"the peer group is empty for the metric {metric!r}: no peer has a value"
-            )
+        data = _peer_values(metric, peers, definitions)
         better = str(definitions.at[metric, "better"])
         x = float(value)
         n = data.size
@@ -89,32 +69,7 @@ def peer_benchmark(
         std = float(data.std(ddof=1)) if n > 1 else float("nan")
         z = (x - mean) / std if n > 1 and std > 0 else float("nan")
         q1, median, q3 = (float(q) for q in np.quantile(data, [0.25, 0.5, 0.75]))
-        if better == "higher":
-            top = q3
-            to_median = max(0.0, median - x)
-            to_top = max(0.0, q3 - x)
-            standing = (
-                "top quartile"
-                if x >= q3
-                else "above median"
-                if x >= median
-                else "below median"
-                if x >= q1
-                else "bottom quartile"
-            )
-        else:
-            top = q1
-            to_median = min(0.0, median - x)
-            to_top = min(0.0, q1 - x)
-            standing = (
-                "top quartile"
-                if x <= q1
-                else "above median"
-                if x <= median
-                else "below median"
-                if x <= q3
-                else "bottom quartile"
-            )
+        top, to_median, to_top, standing = _standing(x, q1, median, q3, better)
         rows.append(
             {
                 "metric": metric,
@@ -145,3 +100,61 @@ def peer_benchmark(
     if not rows:
         return pd.DataFrame(columns=columns, index=pd.Index([], name="metric"))
     return pd.DataFrame(rows).set_index("metric")[columns]
+
+
+def _peer_values(metric: str, peers: pd.DataFrame, definitions: pd.DataFrame) -> np.ndarray:
+    """The peers' values of ``metric`` (NaN left out), after checking the metric and its values."""
+    if metric not in definitions.index:
+        raise DataError(
+            f"unknown metric {metric!r}{suggest(metric, definitions.index)}; "
+            f"defined: {', '.join(definitions.index)}"
+        )
+    if metric not in peers.columns:
+        raise DataError(
+            f"the metric {metric!r} is missing from the peer file{suggest(metric, peers.columns)}"
+        )
+    col = pd.to_numeric(peers[metric], errors="coerce")
+    if col.isna().sum() > peers[metric].isna().sum():
+        bad = peers[metric][col.isna() & peers[metric].notna()].iloc[0]
+        raise DataError(f"the peer file's metric {metric!r} holds {bad!r}, which is not a number")
+    data = col.dropna().to_numpy(dtype=float)
+    if data.size == 0:
+        raise DataError(f"the peer group is empty for the metric {metric!r}: no peer has a value")
+    return data
+
+
+def _standing(
+    x: float, q1: float, median: float, q3: float, better: str
+) -> tuple[float, float, float, str]:
+    """Where ``x`` stands among the peers' quartiles, in the direction that counts as better.
+
+    Returns the top quartile, the changes of ``x`` that would reach the median
+    and the top quartile (0 when already there), and the standing.
+    """
+    if better == "higher":
+        top = q3
+        to_median = max(0.0, median - x)
+        to_top = max(0.0, q3 - x)
+        standing = (
+            "top quartile"
+            if x >= q3
+            else "above median"
+            if x >= median
+            else "below median"
+            if x >= q1
+            else "bottom quartile"
+        )
+    else:
+        top = q1
+        to_median = min(0.0, median - x)
+        to_top = min(0.0, q1 - x)
+        standing = (
+            "top quartile"
+            if x <= q1
+            else "above median"
+            if x <= median
+            else "below median"
+            if x <= q3
+            else "bottom quartile"
+        )
+    return top, to_median, to_top, standing

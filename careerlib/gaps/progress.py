@@ -183,38 +183,13 @@ def progress_at(
     done = float((actual * weight).sum())
     remaining = total - done
     pace = done / worked if worked > 0 else float("nan")
-    projected: dt.date | None = None
-    projected_late: int | None = None
-    if remaining <= EPS:
-        projected = on
-    elif worked > 0 and done > 0:
-        projected = cal.add(cal.roll_backward(on), math.ceil(remaining / pace - EPS))
-    if projected is not None:
-        target = np.datetime64(sched.target_day, "D")
-        p = np.datetime64(projected, "D")
-        projected_late = int(cal.count(target, p)) if p >= target else -int(cal.count(p, target))
+    projected, projected_late = _projection(sched, on, remaining, done, worked, pace)
 
     last = past[-1].date if past else None
     since = (as_of - (last if last is not None else sched.first_day)).days
     allowed = CADENCE_DAYS[cadence]
     stale = since > allowed
-    if last is None:
-        message = (
-            f"No review yet, {since} days after the plan's first day: "
-            f"a {cadence} plan wants one every {allowed} days."
-            if stale
-            else f"No review yet; the first is due within {allowed} days of {sched.first_day}."
-        )
-    elif stale:
-        message = (
-            f"The last review ({last}) is {since} days old; a {cadence} cadence allows {allowed}: "
-            "the strategy has gathered dust. Review it now."
-        )
-    else:
-        message = (
-            f"The last review ({last}) is {since} days old, "
-            f"within the {cadence} cadence ({allowed} days)."
-        )
+    message = _review_message(last, since, cadence, sched.first_day)
     return Progress(
         as_of=as_of,
         review_date=review_date,
@@ -230,4 +205,47 @@ def progress_at(
         cadence=cadence,
         stale=stale,
         message=message,
+    )
+
+
+def _projection(
+    sched: Schedule, on: dt.date, remaining: float, done: float, worked: float, pace: float
+) -> tuple[dt.date | None, int | None]:
+    """The finish at the pace so far, and its working days after the target (negative: early).
+
+    ``remaining`` and ``done`` are step-days, ``worked`` the working days
+    elapsed through ``on``; (None, None) when nothing is done yet.
+    """
+    cal = sched.calendar
+    projected: dt.date | None = None
+    if remaining <= EPS:
+        projected = on
+    elif worked > 0 and done > 0:
+        projected = cal.add(cal.roll_backward(on), math.ceil(remaining / pace - EPS))
+    if projected is None:
+        return None, None
+    target = np.datetime64(sched.target_day, "D")
+    p = np.datetime64(projected, "D")
+    late = int(cal.count(target, p)) if p >= target else -int(cal.count(p, target))
+    return projected, late
+
+
+def _review_message(last: dt.date | None, since: int, cadence: str, first_day: dt.date) -> str:
+    """The sentence for the coach on the age of the last review against the cadence."""
+    allowed = CADENCE_DAYS[cadence]
+    if last is None:
+        if since > allowed:
+            return (
+                f"No review yet, {since} days after the plan's first day: "
+                f"a {cadence} plan wants one every {allowed} days."
+            )
+        return f"No review yet; the first is due within {allowed} days of {first_day}."
+    if since > allowed:
+        return (
+            f"The last review ({last}) is {since} days old; a {cadence} cadence allows {allowed}: "
+            "the strategy has gathered dust. Review it now."
+        )
+    return (
+        f"The last review ({last}) is {since} days old, "
+        f"within the {cadence} cadence ({allowed} days)."
     )
