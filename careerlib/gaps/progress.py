@@ -19,10 +19,10 @@ from careerlib.gaps._common import EPS, records
 from careerlib.models import Review, suggest
 from careerlib.scheduler import Schedule
 
+__all__ = ["CADENCE_DAYS", "Progress", "progress_at", "reported_progress"]
+
 CADENCE_DAYS: dict[str, int] = {"daily": 1, "weekly": 7, "biweekly": 14, "monthly": 31}
 """Calendar days a review may be old before the plan has "gathered dust" [days]."""
-
-__all__ = ["CADENCE_DAYS", "Progress", "progress_at", "reported_progress"]
 
 
 @dataclass(frozen=True)

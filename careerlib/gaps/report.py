@@ -32,7 +32,9 @@ class GapReport:
     ``time`` has one entry per route of the plan (key ``None`` for a plan
     without routes); ``peers`` (the benchmark) and ``peer_group`` (the peers'
     own values) are None without a peer group, and ``progress`` and
-    ``alignment`` without a plan.
+    ``alignment`` without a plan. ``occupations`` are the O*NET occupations
+    worth considering (:func:`find_occupations`; ``routes`` is its deprecated
+    old name, not the plan's routes).
     """
 
     client: Any
