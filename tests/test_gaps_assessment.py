@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,6 @@ import pytest
 from careerlib import parse_plan, schedule
 from careerlib.onet import role_profile
 
-D = dt.date
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 # --- self-assessment, due diligence, obstacles, re-think prompts ----------------------

@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 from careerlib import parse_plan
-from careerlib.gaps import (
-    goal_alignment,
-)
-
-D = dt.date
-DATA = Path(__file__).resolve().parents[1] / "data"
+from careerlib.gaps import goal_alignment
 
 # --- alignment --------------------------------------------------------------------------------
 

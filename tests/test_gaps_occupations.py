@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from careerlib.gaps import find_occupations, find_routes
 from careerlib.onet import RIASEC, load_onet
-
-D = dt.date
-DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def test_route_finder_ranks_an_identical_profile_first():

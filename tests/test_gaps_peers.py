@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from careerlib.exceptions import DataError
-from careerlib.gaps import (
-    peer_benchmark,
-)
-
-D = dt.date
-DATA = Path(__file__).resolve().parents[1] / "data"
+from careerlib.gaps import peer_benchmark
 
 # --- peers ------------------------------------------------------------------------
 

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from careerlib import parse_plan, schedule
-from careerlib.gaps import (
-    progress_at,
-)
+from careerlib.gaps import progress_at
 from careerlib.models import Review
 
 D = dt.date
-DATA = Path(__file__).resolve().parents[1] / "data"
 
 # --- progress -------------------------------------------------------------------------------
 

@@ -8,17 +8,11 @@ from pathlib import Path
 import pytest
 
 from careerlib import parse_plan, schedule
-from careerlib.gaps import (
-    analyse,
-    progress_at,
-    time_gap,
-)
+from careerlib.gaps import analyse, progress_at, time_gap
 from careerlib.models import Review
 
 D = dt.date
 DATA = Path(__file__).resolve().parents[1] / "data"
-
-# --- everything for a client ---------------------------------------------------------------------
 
 
 def test_analyse_a_sample_client():

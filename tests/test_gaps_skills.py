@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-from pathlib import Path
 
 import pytest
 
 from careerlib import parse_plan
-from careerlib.gaps import (
-    skills_gap,
-    weighted_mean_gap,
-)
+from careerlib.gaps import skills_gap, weighted_mean_gap
 from careerlib.onet import role_profile
-
-D = dt.date
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-# --- skills ----------------------------------------------------------------------
 
 
 def test_skills_gap_against_computer_and_information_systems_managers():

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from careerlib import parse_plan, schedule
-from careerlib.gaps import (
-    remaining_plan,
-    time_gap,
-)
+from careerlib.gaps import remaining_plan, time_gap
 
 D = dt.date
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-# --- time ----------------------------------------------------------------------------
 
 
 def test_time_gap_feasible():
