@@ -156,13 +156,14 @@ def run_command(
 )
 @_reports_errors
 def gaps_command(client: Path, as_of: Any, as_json: bool) -> None:
-    """Gap analyses for a CLIENT profile: skills, peers, time, progress, goal alignment, routes.
+    """Gap analyses for a CLIENT profile: skills, peers, time, progress, goals, occupations.
 
     Exits 0 on success, 2 when the client file (or a file it names) is invalid.
     """
     import json
 
-    from careerlib.gaps import analyse, report_text
+    from careerlib.gaps import analyse
+    from careerlib.text import report_text
 
     result = analyse(client, as_of=None if as_of is None else as_of.date())
     if as_json:

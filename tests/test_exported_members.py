@@ -103,24 +103,6 @@ def _code(notebook: Path) -> str:
     return "\n".join("".join(c["source"]) for c in cells)
 
 
-#: Gap functions the notebooks call that gaps.py (a single module until issue
-#: 10's gaps half makes it a package whose __init__ lists them) leaves out of
-#: __all__. Excused only while careerlib/gaps.py is that module.
-_GAPS_BEFORE_SPLIT = {
-    f"careerlib.gaps.{name}"
-    for name in (
-        "all_reviews",
-        "due_diligence",
-        "obstacles",
-        "rethink_prompts",
-        "self_assessment",
-        "target_role",
-        "time_gaps",
-    )
-}
-_EXCUSED = _GAPS_BEFORE_SPLIT if (Path(careerlib.__file__).parent / "gaps.py").is_file() else set()
-
-
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_the_names_the_notebooks_use_are_public(notebook: Path) -> None:
     used = notebook_names(_code(notebook))
@@ -130,33 +112,4 @@ def test_the_names_the_notebooks_use_are_public(notebook: Path) -> None:
         for mod, name in used
         if name not in getattr(importlib.import_module(mod), "__all__", ())
     )
-    assert [n for n in private if n not in _EXCUSED] == []
-
-
-def test_the_excused_gap_names_are_still_private() -> None:
-    # the moment gaps.__all__ lists one, it leaves the list above
-    import careerlib.gaps
-
-    for name in _EXCUSED:
-        assert name.rsplit(".", 1)[1] not in careerlib.gaps.__all__, name
-
-
-def test_the_notebook_parser_resolves_modules_and_names() -> None:
-    source = (
-        "import careerlib\n"
-        "from careerlib import charts, load_plan\n"
-        "from careerlib.notebook import record\n"
-        "import careerlib.exports as ex\n"
-        "careerlib.schedule(p).to_frame()\n"
-        "charts.gantt(s)\n"
-        "careerlib.capacity.weekly_load\n"
-        "ex.export(f, 'x.png')\n"
-    )
-    assert notebook_names(source) == {
-        ("careerlib", "load_plan"),
-        ("careerlib.notebook", "record"),
-        ("careerlib", "schedule"),
-        ("careerlib.charts", "gantt"),
-        ("careerlib.capacity", "weekly_load"),
-        ("careerlib.exports", "export"),
-    }
+    assert private == []

@@ -18,7 +18,7 @@ def occupations_chart(
     Parameters
     ----------
     routes
-        A :func:`careerlib.gaps.find_routes` frame.
+        A :func:`careerlib.gaps.find_occupations` frame.
 
     Each occupation is a dot (size: job zone, the preparation it needs) with
     its typical education in the hover text; the best routes sit low and to

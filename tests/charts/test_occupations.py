@@ -7,6 +7,6 @@ from tests.charts.helpers import annotation_texts
 
 
 def test_occupations_chart_credits_onet(report):
-    fig = occupations_chart(report.routes)
-    assert len(fig.data[0].x) == len(report.routes)
+    fig = occupations_chart(report.occupations)
+    assert len(fig.data[0].x) == len(report.occupations)
     assert "USDOL/ETA" in annotation_texts(fig)

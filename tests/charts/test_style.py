@@ -45,7 +45,7 @@ def test_the_careerlib_template_is_registered_and_every_chart_starts_from_it(rep
         charts.peer_chart(report.peers, load_peers(DATA_ROOT / "peers" / "healthcare-it.csv")),
         charts.progress_chart(report.progress),
         charts.goal_tree_chart(report.alignment),
-        charts.occupations_chart(report.routes),
+        charts.occupations_chart(report.occupations),
         charts.assessment_chart(self_assessment(report.client, report.role)),
         charts.obstacles_chart(obstacles(report.plan, report.schedule)),
         charts.weekly_load_chart(frame=report.schedule.load_frame(), title="load"),
