@@ -6,7 +6,9 @@ import math
 import re
 from typing import Any
 
-__all__ = ["clip", "json_ready", "one_line", "plural", "terminal_safe"]
+__all__ = ["clip", "json_ready", "name_key", "one_line", "plural", "terminal_safe"]
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def clip(text: str, width: int) -> str:
@@ -62,3 +64,12 @@ def json_ready(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [json_ready(v) for v in value]
     return value
+
+
+def name_key(name: object) -> str:
+    """``name`` lower-cased with every run of other characters than a-z and 0-9 one space.
+
+    The key under which skill, element and occupation names match whatever
+    their case and punctuation: ``"Critical  Thinking!"`` -> ``"critical thinking"``.
+    """
+    return _NOT_WORD.sub(" ", str(name).lower()).strip()
