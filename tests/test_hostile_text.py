@@ -156,3 +156,34 @@ def test_gaps_json_stays_json_with_c1_and_bidi_characters(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.stderr
     assert not _raw_controls(result.stdout) and "\u202e" not in result.stdout
     assert json.loads(result.stdout)["client"] == name  # the same text, written safely
+
+
+def test_quotes_in_titles_show_as_quotes_in_images(tmp_path: Path) -> None:
+    """A ``"`` in a title is a quote in the SVG (it showed as ``&quot;``)."""
+    from tests.conftest import need_browser
+
+    need_browser()
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        'title: \'The "big" move & <more>\'\nowner: "O\'Neil"\nstart: 2026-10-01\n'
+        "target: 2027-04-30\nsteps:\n"
+        "  - {id: a, title: 'Say \"yes\" to the offer', duration: 3d}\n"
+        '  - {id: b, title: "Jordan\'s <b>bold</b> step", duration: 2d, after: [a]}\n'
+    )
+    out = tmp_path / "gantt.svg"
+    result = CliRunner().invoke(cli, ["gantt", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    svg = out.read_text()
+    assert "quot;" not in svg and "#x27;" not in svg and "&amp;lt;" not in svg
+    import re
+
+    shown = " ".join(
+        re.sub(r"<[^>]+>", "", t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg, re.S)
+    )
+    import html
+
+    shown = html.unescape(shown)
+    assert 'Say "yes" to the offer' in shown
+    assert 'The "big" move & <more>' in shown
+    assert "O'Neil" in shown
+    assert "Jordan's <b>bold</b> step" in shown
