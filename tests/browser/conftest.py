@@ -57,6 +57,19 @@ class Server:
         sep = "&" if "?" in path else "?"
         return f"{self.url}{path}{sep}token={self.token}"
 
+    def shut_down_kernels(self) -> None:
+        """End every session and its kernel, so that the next page starts afresh."""
+        headers = {"Authorization": f"token {self.token}"}
+        request = urllib.request.Request(f"{self.url}/api/sessions", headers=headers)
+        with urllib.request.urlopen(request, timeout=30) as response:
+            sessions = json.loads(response.read())
+        for session in sessions:
+            delete = urllib.request.Request(
+                f"{self.url}/api/sessions/{session['id']}", headers=headers, method="DELETE"
+            )
+            with urllib.request.urlopen(delete, timeout=30):
+                pass
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -308,6 +321,7 @@ def open_and_run(
     timeout: float = 120_000,
     run: bool = True,
     artifacts: Path | None = None,
+    server: Server | None = None,
 ) -> None:
     """Open ``url``, wait for the kernel to be idle, run all cells, wait for ``ready``.
 
@@ -316,7 +330,8 @@ def open_and_run(
     again and the whole sequence retried, up to ``attempts`` times. Only the
     last failure is raised; a screenshot of each failed attempt goes to
     ``artifacts``. With ``run=False`` (Voilà runs the notebook itself) only
-    the page and ``ready`` are waited for.
+    the page and ``ready`` are waited for. Given the JupyterLab ``server``, a
+    retry starts from a fresh kernel (the widgets of a half-run one can linger).
     """
     from playwright.sync_api import Error as PlaywrightError
 
@@ -337,3 +352,6 @@ def open_and_run(
                     page.screenshot(path=str(artifacts / f"attempt-{attempt}.png"))
             if attempt == attempts:
                 raise
+            if server is not None and run:
+                with __import__("contextlib").suppress(OSError):
+                    server.shut_down_kernels()

@@ -74,6 +74,7 @@ def test_jupyterlab_coach_console(
                 server.page_url(f"/lab/tree/{NOTEBOOK}?reset"),
                 f"{panel} {PLOT}",
                 artifacts=artifacts,
+                server=server,
             )
             explorer = page.locator(f"{panel} {EXPLORER}")
             explorer.wait_for(timeout=60_000)

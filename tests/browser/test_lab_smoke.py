@@ -41,6 +41,7 @@ def test_jupyterlab_runs_a_notebook_and_shows_the_chart(
             server.page_url("/lab/tree/smoke.ipynb?reset"),
             f"{PANEL} .js-plotly-plot",
             artifacts=artifacts,
+            server=server,
         )
         assert "hello from the kernel" in page.inner_text(PANEL)
         bars = page.evaluate(f"() => document.querySelector('{PANEL} .js-plotly-plot').data[0].y")
