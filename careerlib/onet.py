@@ -53,11 +53,14 @@ __all__ = [
     "Role",
     "RoleProfile",
     "RoleSkill",
+    "TitleMatch",
     "data_dir",
     "find_occupation",
     "level_anchors",
     "load_onet",
     "load_role",
+    "match_title",
+    "related_occupations",
     "role_profile",
 ]
 
@@ -118,6 +121,10 @@ class OnetData:
         ``code``, ``title``, ``short_title``: alternate titles.
     job_zones
         Indexed by job zone: ``name``, ``experience``, ``education``, ``training``, ``examples``.
+    related
+        O*NET's Related Occupations: ``code``, ``related`` (the related
+        occupation's code), ``tier`` (Primary-Short, Primary-Long,
+        Supplemental), ``index`` (1-20, closest first).
     """
 
     occupations: pd.DataFrame
@@ -128,6 +135,7 @@ class OnetData:
     anchors: pd.DataFrame
     titles: pd.DataFrame
     job_zones: pd.DataFrame
+    related: pd.DataFrame
     _by_name: dict[str, str] = field(default_factory=dict, repr=False)
     _lookup: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -211,6 +219,8 @@ def load_onet(folder: str | Path | None = None) -> OnetData:
     job_zones = _read(root, "job_zones.csv").set_index("job_zone")
     level = ratings.pivot(index="code", columns="element_id", values="level")
     importance = ratings.pivot(index="code", columns="element_id", values="importance")
+    related = _read(root, "related_occupations.csv.gz")
+    related["related"] = related["related"].astype(str)
     return OnetData(
         occupations=occ,
         elements=elements,
@@ -220,6 +230,7 @@ def load_onet(folder: str | Path | None = None) -> OnetData:
         anchors=anchors,
         titles=titles,
         job_zones=job_zones,
+        related=related,
     )
 
 
@@ -321,6 +332,193 @@ def occupation_code(query: str, *, data: OnetData | None = None) -> str:
             "give an O*NET-SOC code such as 11-3021.00"
         )
     return str(rated.iloc[0]["code"])
+
+
+# --- free-text titles and O*NET's neighbours ---------------------------------------
+
+_PARENS = re.compile(r"\([^)]*\)")
+_STOP = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"})
+RELATED_TIERS = ("Primary-Short", "Primary-Long", "Supplemental")
+"""O*NET's relatedness tiers, closest first: 5, 5 and 10 occupations."""
+
+
+def _stem(norm: str) -> str:
+    # "Registered Nurses" and "registered nurse" are the same title: a plural
+    # "s" is dropped from each word (not from "ss", "business" stays whole)
+    return " ".join(
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        for w in norm.split()
+    )
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    """An O*NET occupation that a free-text job title matched (see :func:`match_title`).
+
+    Attributes
+    ----------
+    code, title
+        The occupation's O*NET-SOC code and title.
+    matched
+        The title that matched: the occupation's own, one of its alternate or
+        short titles, or the code.
+    kind
+        ``code``, ``title``, ``alternate``, ``short`` or ``close`` (a close spelling).
+    score
+        1.0 for the code or the exact title, 0.95 for an exact alternate or
+        short title, 0.7-0.9 when every word of the query is in the title, at
+        most 0.6 for a close spelling.
+    support
+        How many of the occupation's titles hold every word of the query: what
+        breaks a tie between occupations sharing an alternate title.
+    rated
+        Whether O*NET rates the occupation's skills (needed to compare profiles).
+    job_zone
+        1-5, or None when O*NET gives none.
+    """
+
+    code: str
+    title: str
+    matched: str
+    kind: str
+    score: float
+    support: int
+    rated: bool
+    job_zone: int | None
+
+    def describe(self) -> str:
+        """One line saying which occupation was taken and why."""
+        how = {
+            "code": "by its code",
+            "title": "by its title",
+            "alternate": f"by its alternate title {self.matched!r}",
+            "short": f"by its short title {self.matched!r}",
+            "close": f"by the close spelling {self.matched!r}",
+        }[self.kind]
+        return f"O*NET {self.code} {self.title} ({how})"
+
+
+def _match_table(onet: OnetData) -> pd.DataFrame:
+    if "match" not in onet._lookup:
+        table = onet._lookup_table().copy()
+        table["stem"] = [_stem(_norm(t)) for t in table["matched"]]
+        # "Registered Nurse (RN)" is also "registered nurse"
+        table["bare"] = [_stem(_norm(_PARENS.sub(" ", t))) for t in table["matched"]]
+        onet._lookup["match"] = table
+    table_: pd.DataFrame = onet._lookup["match"]
+    return table_
+
+
+def match_title(text: str, *, data: OnetData | None = None, limit: int = 5) -> list[TitleMatch]:
+    """O*NET occupations a free-text job title (or an O*NET code) names, best first.
+
+    The query and every title (the occupation's own, its alternate and short
+    titles) are compared in lower case without punctuation, with plural "s"
+    dropped and a bracketed part such as "(RN)" optional: equal titles score
+    1.0 (the occupation's own) or 0.95 (an alternate or short title); a title
+    holding every word of the query (but "of", "and" and such) 0.7-0.9 (more
+    the closer its length is to the query's); failing both, a close spelling
+    (difflib) at most 0.6. Among
+    equal scores, rated occupations come first, then those with more titles
+    holding the query's words (``support``: "charge nurse" is an alternate
+    title of registered, acute care and licensed practical nurses, and
+    registered nurses have the most titles with those words), then base
+    occupations (code ending ``.00``).
+
+    Returns
+    -------
+    list of TitleMatch
+        At most ``limit``, one per occupation; empty when nothing matches.
+    """
+    onet = data if data is not None else load_onet()
+    text = str(text).strip()
+    occ = onet.occupations
+
+    def zone(code: str) -> int | None:
+        z = occ.at[code, "job_zone"]
+        return None if pd.isna(z) else int(z)
+
+    if _CODE_RE.match(text):
+        code = text if "." in text else f"{text}.00"
+        if code not in occ.index:
+            return []
+        return [
+            TitleMatch(
+                code,
+                onet.title(code),
+                code,
+                "code",
+                1.0,
+                1,
+                bool(occ.at[code, "rated"]),
+                zone(code),
+            )
+        ]
+    q = _stem(_norm(text))
+    if not q:
+        return []
+    table = _match_table(onet)
+    stem, bare = table["stem"], table["bare"]
+    exact = (stem.eq(q) | bare.eq(q)).to_numpy()
+    scores = np.where(exact, np.where(table["kind"].eq("title"), 1.0, 0.95), 0.0)
+    padded = " " + stem + " "
+    contains = np.ones(len(table), dtype=bool)
+    for word in [w for w in q.split() if w not in _STOP] or q.split():
+        contains &= padded.str.contains(f" {word} ", regex=False).to_numpy()
+    if not exact.any():
+        lengths = stem.str.len().to_numpy()
+        scores = np.where(contains, 0.7 + 0.2 * len(q) / np.maximum(lengths, len(q)), 0.0)
+    kinds = table["kind"].to_numpy(dtype=object).copy()
+    if not (scores > 0).any():
+        close = difflib.get_close_matches(
+            q, stem.drop_duplicates().tolist(), n=limit * 3, cutoff=0.6
+        )
+        for rank, match in enumerate(close):
+            ratio = difflib.SequenceMatcher(None, q, match).ratio()
+            hit = stem.eq(match).to_numpy() & (scores == 0)
+            scores = np.where(hit, 0.6 * ratio - 0.001 * rank, scores)
+            kinds[hit] = "close"
+    hits = table.assign(score=scores, kind=kinds)
+    hits = hits[hits["score"] > 0]
+    if hits.empty:
+        return []
+    support = pd.Series(contains, index=table.index).groupby(table["code"]).sum()
+    hits = hits.assign(
+        support=hits["code"].map(support).astype(int),
+        rated=hits["code"].map(occ["rated"]).astype(bool),
+        base=hits["code"].str.endswith(".00"),
+    )
+    hits = hits.sort_values(
+        ["score", "rated", "support", "base", "code"], ascending=[False, False, False, False, True]
+    ).drop_duplicates("code")
+    return [
+        TitleMatch(
+            str(r.code),
+            onet.title(str(r.code)),
+            str(r.matched),
+            str(r.kind),
+            round(float(r.score), 4),
+            int(r.support),
+            bool(r.rated),
+            zone(str(r.code)),
+        )
+        for r in hits.head(limit).itertuples()
+    ]
+
+
+def related_occupations(code: str, *, data: OnetData | None = None) -> pd.DataFrame:
+    """O*NET's Related Occupations of one occupation, closest first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``related`` (code), ``title``, ``tier`` (:data:`RELATED_TIERS`),
+        ``index`` (1-20). Empty for an occupation O*NET lists no neighbours for.
+    """
+    onet = data if data is not None else load_onet()
+    rows = onet.related[onet.related["code"] == code]
+    rows = rows.assign(title=rows["related"].map(onet.occupations["title"]))
+    return rows[["related", "title", "tier", "index"]].reset_index(drop=True)
 
 
 def level_anchors(element: str, *, data: OnetData | None = None) -> pd.DataFrame:

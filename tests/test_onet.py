@@ -14,7 +14,9 @@ from careerlib.onet import (
     level_anchors,
     load_onet,
     load_role,
+    match_title,
     occupation_code,
+    related_occupations,
     role_profile,
 )
 
@@ -175,3 +177,69 @@ def test_attribution_text():
     assert "O*NET 29.0 Database" in ATTRIBUTION
     assert "CC BY 4.0" in ATTRIBUTION
     assert "USDOL/ETA" in ATTRIBUTION
+
+
+# --- free-text titles and related occupations ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "kind"),
+    [
+        # the sample clients' current roles
+        pytest.param("IT Director", "11-3021.00", "short", id="it-director"),
+        pytest.param("Registered Nurse", "29-1141.00", "title", id="singular-of-the-title"),
+        pytest.param("registered nurse", "29-1141.00", "title", id="any-case"),
+        # an alternate title of registered, acute care and licensed practical
+        # nurses: registered nurses have the most titles with these words
+        pytest.param("charge nurse", "29-1141.00", "alternate", id="shared-alternate-title"),
+        pytest.param("high school math teacher", "25-2031.00", "short", id="teacher"),
+        pytest.param("electrician", "47-2111.00", "title", id="trade"),
+        pytest.param("accountant", "13-2011.00", "alternate", id="finance"),
+        pytest.param("nurse manager", "11-9111.00", "alternate", id="manager"),
+        pytest.param("11-3021", "11-3021.00", "code", id="code"),
+        pytest.param("regsitered nurse", "29-1141.00", "close", id="misspelt"),
+    ],
+)
+def test_match_title(text: str, code: str, kind: str):
+    best = match_title(text)[0]
+    assert (best.code, best.kind) == (code, kind)
+    assert best.title == load_onet().title(code)
+    assert 0 < best.score <= 1
+
+
+def test_match_title_scores_fall_and_say_what_matched():
+    hits = match_title("charge nurse", limit=5)
+    assert [h.code for h in hits] == ["29-1141.00", "29-2061.00", "29-1141.01"]
+    assert all(h.matched == "Charge Nurse" and h.score == 0.95 for h in hits)
+    assert hits[0].support > hits[1].support
+    assert hits[0].job_zone == 4  # Job Zones.txt: 29-1141.00 4
+    assert hits[0].describe() == (
+        "O*NET 29-1141.00 Registered Nurses (by its alternate title 'Charge Nurse')"
+    )
+    words = match_title("teacher of mathematics high school")
+    assert words and all(0.7 <= h.score <= 0.9 for h in words)
+
+
+@pytest.mark.parametrize("text", ["zzqqxx", "", "99-9999.00"])
+def test_match_title_finds_nothing(text: str):
+    assert match_title(text) == []
+
+
+def test_related_occupations_come_in_three_tiers():
+    related = related_occupations("29-1141.00")
+    assert len(related) == 20
+    assert related["index"].tolist() == list(range(1, 21))
+    assert related["tier"].value_counts().to_dict() == {
+        "Supplemental": 10,
+        "Primary-Short": 5,
+        "Primary-Long": 5,
+    }
+    # Related Occupations.txt: 29-1141.00 -> 29-1141.04 Primary-Short 1
+    assert related.iloc[0].tolist() == [
+        "29-1141.04",
+        "Clinical Nurse Specialists",
+        "Primary-Short",
+        1,
+    ]
+    assert related_occupations("99-9999.00").empty
+    assert len(load_onet().related) == 18460
