@@ -22,7 +22,17 @@ from pydantic import BeforeValidator, Field, PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
 from careerlib.exceptions import ClientError, PlanError
-from careerlib.models import RIASEC, WORK_VALUES, Cadence, Id, Plan, Review, _Model, suggest
+from careerlib.models import (
+    RIASEC,
+    WORK_VALUES,
+    Cadence,
+    Direction,
+    Id,
+    Plan,
+    Review,
+    _Model,
+    suggest,
+)
 from careerlib.planfile import _line_of, load_plan, model_from_data, read_text, read_yaml
 
 __all__ = [
@@ -144,6 +154,7 @@ class Client(_Model):
     peers: str | None = None
     metrics: str | None = None
     cadence: Cadence | None = None
+    direction: Direction = "up"
     reviews: list[Review] = Field(default_factory=list)
     note: str | None = None
 

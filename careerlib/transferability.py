@@ -47,12 +47,13 @@ Units: levels are O*NET's level scale 0-7, importance its 1-5 scale, weights
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from careerlib.exceptions import ClientError
+from careerlib.models import DIRECTIONS
 from careerlib.onet import RIASEC, OnetData, importance_weight, load_onet
 
 __all__ = [
@@ -61,10 +62,6 @@ __all__ = [
     "RELATED_SHARE",
     "rank_occupations",
 ]
-
-Direction = Literal["up", "down", "any"]
-DIRECTIONS: tuple[str, ...] = ("up", "down", "any")
-"""The directions of a move, relative to the current occupation's job zone."""
 
 POINTS: dict[str, float] = {"skills": 50.0, "interests": 20.0, "job_zone": 15.0, "related": 15.0}
 """The most points each part of the score gives (they add up to 100)."""
