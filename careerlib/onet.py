@@ -344,10 +344,9 @@ RELATED_TIERS = ("Primary-Short", "Primary-Long", "Supplemental")
 
 def _stem(norm: str) -> str:
     # "Registered Nurses" and "registered nurse" are the same title: a plural
-    # "s" is dropped from each word (not from "ss", "business" stays whole)
+    # "s" is dropped from each word of 4 letters or more ("business" stays whole)
     return " ".join(
-        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-        for w in norm.split()
+        w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2] != "s" else w for w in norm.split()
     )
 
 
@@ -401,9 +400,12 @@ class TitleMatch:
 def _match_table(onet: OnetData) -> pd.DataFrame:
     if "match" not in onet._lookup:
         table = onet._lookup_table().copy()
-        table["stem"] = [_stem(_norm(t)) for t in table["matched"]]
+        table["stem"] = [_stem(n) for n in table["norm"]]
         # "Registered Nurse (RN)" is also "registered nurse"
-        table["bare"] = [_stem(_norm(_PARENS.sub(" ", t))) for t in table["matched"]]
+        table["bare"] = [
+            _stem(_norm(_PARENS.sub(" ", t))) if "(" in t else n
+            for t, n in zip(table["matched"], table["stem"], strict=True)
+        ]
         onet._lookup["match"] = table
     table_: pd.DataFrame = onet._lookup["match"]
     return table_
