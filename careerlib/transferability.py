@@ -52,8 +52,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from careerlib._fields import DIRECTIONS
 from careerlib.exceptions import ClientError
-from careerlib.models import DIRECTIONS
 from careerlib.onet import RIASEC, OnetData, importance_weight, load_onet
 
 __all__ = [
