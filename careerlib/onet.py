@@ -231,75 +231,28 @@ def load_onet(folder: str | Path | None = None) -> OnetData:
 
 
 def find_occupation(query: str, *, data: OnetData | None = None, limit: int = 5) -> pd.DataFrame:
-    """O*NET occupations matching a code or a title, best first.
+    """O*NET occupations matching a code or a title, best first: :func:`match_title` as a frame.
 
     Matching, from best to weakest (``score`` 1.0 down to about 0.4): the code;
     the occupation's title, or one of its alternate or short titles, equal to the
-    query (case and punctuation ignored: ``"CIO"`` is the short title of
-    "Chief Information Officer (CIO)", an alternate title of Chief Executives);
-    every word of the query in a title; and last a close spelling (difflib).
+    query (case, punctuation, a plural "s" and a bracketed acronym ignored:
+    ``"CIO"`` is the short title of "Chief Information Officer (CIO)", an
+    alternate title of Chief Executives); every word of the query in a title;
+    and last a close spelling (difflib).
 
     Returns
     -------
     pandas.DataFrame
         One row per occupation (its best match): ``code``, ``title``,
         ``matched`` (the title that matched), ``kind`` (title, alternate,
-        short, code), ``score`` (0-1), ``rated`` (has skill ratings). Empty
-        when nothing matches.
+        short, code, close), ``score`` (0-1), ``rated`` (has skill ratings).
+        Empty when nothing matches.
     """
-    onet = data if data is not None else load_onet()
-    text = str(query).strip()
     columns = ["code", "title", "matched", "kind", "score", "rated"]
-    if _CODE_RE.match(text):
-        code = text if "." in text else f"{text}.00"
-        if code in onet.occupations.index:
-            return pd.DataFrame(
-                [
-                    [
-                        code,
-                        onet.title(code),
-                        code,
-                        "code",
-                        1.0,
-                        bool(onet.occupations.at[code, "rated"]),
-                    ]
-                ],
-                columns=columns,
-            )
-        return pd.DataFrame(columns=columns)
-    q = name_key(text)
-    if not q:
-        return pd.DataFrame(columns=columns)
-    table = onet._lookup_table()
-    norm = table["norm"]
-    exact = norm.eq(q)
-    scores = np.where(exact, np.where(table["kind"].eq("title"), 1.0, 0.95), 0.0)
-    if not exact.any():
-        words = q.split()
-        contains = np.ones(len(table), dtype=bool)
-        padded = " " + norm + " "
-        for w in words:
-            contains &= padded.str.contains(f" {w} ", regex=False).to_numpy()
-        # every word present: 0.7, a little more the closer the title is to the query
-        lengths = norm.str.len().to_numpy()
-        scores = np.where(contains, 0.7 + 0.2 * len(q) / np.maximum(lengths, len(q)), 0.0)
-        if not contains.any():
-            unique = norm.drop_duplicates()
-            close = difflib.get_close_matches(q, unique.tolist(), n=limit * 3, cutoff=0.6)
-            for rank, match in enumerate(close):
-                ratio = difflib.SequenceMatcher(None, q, match).ratio()
-                scores = np.where(
-                    norm.eq(match) & (scores == 0), 0.6 * ratio - 0.001 * rank, scores
-                )
-    hits = table.assign(score=scores)
-    hits = hits[hits["score"] > 0]
-    if hits.empty:
-        return pd.DataFrame(columns=columns)
-    hits = hits.assign(rated=hits["code"].map(onet.occupations["rated"]).astype(bool))
-    hits = hits.sort_values(["score", "rated", "code"], ascending=[False, False, True])
-    hits = hits.drop_duplicates("code").head(limit)
-    hits = hits.assign(title=hits["code"].map(onet.occupations["title"]))
-    return hits[columns].reset_index(drop=True)
+    hits = match_title(query, data=data, limit=limit)
+    return pd.DataFrame(
+        [[h.code, h.title, h.matched, h.kind, h.score, h.rated] for h in hits], columns=columns
+    )
 
 
 def occupation_code(query: str, *, data: OnetData | None = None) -> str:
@@ -312,7 +265,9 @@ def occupation_code(query: str, *, data: OnetData | None = None) -> str:
     """
     onet = data if data is not None else load_onet()
     hits = find_occupation(query, data=onet, limit=10)
-    rated = hits[hits["rated"]]
+    # an exact title of an occupation without ratings is not traded for a
+    # weaker match ("Data Scientists" is not "Biofuels Data Scientist")
+    rated = hits[hits["rated"] & (hits["score"] >= hits["score"].max() - 0.1)]
     if rated.empty:
         if not hits.empty:
             raise ClientError(
@@ -355,7 +310,9 @@ class TitleMatch:
         The title that matched: the occupation's own, one of its alternate or
         short titles, or the code.
     kind
-        ``code``, ``title``, ``alternate``, ``short`` or ``close`` (a close spelling).
+        ``code``, ``title``, ``alternate``, ``short`` or ``close`` (a close
+        spelling); ``related`` when an occupation without skill ratings matched
+        and this is its closest rated neighbour (``matched`` names the former).
     score
         1.0 for the code or the exact title, 0.95 for an exact alternate or
         short title, 0.7-0.9 when every word of the query is in the title, at
@@ -386,6 +343,7 @@ class TitleMatch:
             "alternate": f"by its alternate title {self.matched!r}",
             "short": f"by its short title {self.matched!r}",
             "close": f"by the close spelling {self.matched!r}",
+            "related": f"the closest rated occupation O*NET relates to {self.matched!r}",
         }[self.kind]
         return f"O*NET {self.code} {self.title} ({how})"
 
@@ -414,11 +372,13 @@ def match_title(text: str, *, data: OnetData | None = None, limit: int = 5) -> l
     holding every word of the query (but "of", "and" and such) 0.7-0.9 (more
     the closer its length is to the query's); failing both, a close spelling
     (difflib) at most 0.6. Among
-    equal scores, rated occupations come first, then those with more titles
-    holding the query's words (``support``: "charge nurse" is an alternate
-    title of registered, acute care and licensed practical nurses, and
-    registered nurses have the most titles with those words), then base
-    occupations (code ending ``.00``).
+    equal scores, base occupations (code ending ``.00``, the general
+    occupation before its specialties) come first, then those with more
+    titles holding the query's words (``support``: "charge nurse" is an
+    alternate title of registered, acute care and licensed practical nurses,
+    and registered nurses have the most titles with those words), then rated
+    ones. :func:`occupation_code` and
+    :func:`careerlib.gaps.current_occupation` pick a rated one.
 
     Returns
     -------
@@ -460,9 +420,11 @@ def match_title(text: str, *, data: OnetData | None = None, limit: int = 5) -> l
     contains = np.ones(len(table), dtype=bool)
     for word in [w for w in q.split() if w not in _STOP] or q.split():
         contains &= padded.str.contains(f" {word} ", regex=False).to_numpy()
-    if not exact.any():
-        lengths = stem.str.len().to_numpy()
-        scores = np.where(contains, 0.7 + 0.2 * len(q) / np.maximum(lengths, len(q)), 0.0)
+    # titles holding the words rank below an exact title, and still come
+    # (an exact title may be of an occupation without skill ratings)
+    lengths = stem.str.len().to_numpy()
+    partial = np.where(contains, 0.7 + 0.2 * len(q) / np.maximum(lengths, len(q)), 0.0)
+    scores = np.where(exact, scores, partial)
     kinds = table["kind"].to_numpy(dtype=object).copy()
     if not (scores > 0).any():
         close = difflib.get_close_matches(
@@ -484,7 +446,7 @@ def match_title(text: str, *, data: OnetData | None = None, limit: int = 5) -> l
         base=hits["code"].str.endswith(".00"),
     )
     hits = hits.sort_values(
-        ["score", "rated", "support", "base", "code"], ascending=[False, False, False, False, True]
+        ["score", "base", "support", "rated", "code"], ascending=[False, False, False, False, True]
     ).drop_duplicates("code")
     return [
         TitleMatch(
