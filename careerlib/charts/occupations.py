@@ -105,7 +105,7 @@ def occupations_chart(
             hoverinfo="skip",
         )
     )
-    height = 190 + 34 * len(frame)
+    height = 190 + 34 * max(len(frame), 6)  # room under the axis for the attribution
     marks = "★ the target, ◆ related by O*NET to the current or target occupation"
     layout = base_layout(title, height, f"{subtitle}<br>{marks}" if subtitle else marks)
     layout.update(
