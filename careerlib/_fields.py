@@ -25,11 +25,13 @@ from careerlib.limits import MAX_EFFORT_HOURS, MAX_SPAN_DAYS, MAX_SPAN_WEEKS, da
 
 __all__ = [
     "CADENCES",
+    "DIRECTIONS",
     "GOAL_LEVELS",
     "RIASEC",
     "WEEKDAYS",
     "WORK_VALUES",
     "Cadence",
+    "Direction",
     "FileModel",
     "GoalLevel",
     "Hours",
@@ -47,6 +49,8 @@ __all__ = [
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 GOAL_LEVELS: tuple[str, ...] = ("personal", "professional", "department", "organizational")
 CADENCES: tuple[str, ...] = ("daily", "weekly", "biweekly", "monthly")
+#: Directions of a move relative to the current occupation's job zone (issue 17).
+DIRECTIONS: tuple[str, ...] = ("up", "down", "any")
 #: O*NET's six interest scales (Holland's RIASEC), in O*NET's order.
 RIASEC: tuple[str, ...] = (
     "Realistic",
@@ -253,6 +257,7 @@ Hours = Annotated[float, BeforeValidator(_parse_hours)]
 Weekday = Annotated[str, BeforeValidator(_choice(WEEKDAYS, "weekday"))]
 GoalLevel = Annotated[str, BeforeValidator(_choice(GOAL_LEVELS, "goal level"))]
 Cadence = Annotated[str, BeforeValidator(_choice(CADENCES, "checkpoint cadence"))]
+Direction = Annotated[str, BeforeValidator(_choice(DIRECTIONS, "direction"))]
 
 
 # --- models ------------------------------------------------------------------

@@ -285,8 +285,24 @@ def run_command(
 @click.option(
     "--json", "as_json", is_flag=True, help="Print one JSON object, one key per analysis."
 )
+@click.option(
+    "--occupations",
+    "top",
+    type=click.IntRange(min=1, max=100),
+    default=10,
+    show_default=True,
+    metavar="N",
+    help="How many O*NET occupations worth considering to suggest.",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(["up", "down", "any"]),
+    default=None,
+    help="Moves by job zone from the current occupation: up (or sideways), down (or "
+    "sideways), any; default the client file's direction, else up.",
+)
 @_reports_errors
-def gaps_command(client: Path, as_of: Any, as_json: bool) -> None:
+def gaps_command(client: Path, as_of: Any, as_json: bool, top: int, direction: str | None) -> None:
     """Gap analyses for a CLIENT profile: skills, peers, time, progress, goals, occupations.
 
     Exits 0 on success, 2 when the client file (or a file it names) is invalid.
@@ -298,7 +314,12 @@ def gaps_command(client: Path, as_of: Any, as_json: bool) -> None:
     from careerlib.text import report_text
 
     _check_day(as_of, "--as-of")
-    result = analyse(client, as_of=None if as_of is None else as_of.date())
+    result = analyse(
+        client,
+        as_of=None if as_of is None else as_of.date(),
+        top_occupations=top,
+        direction=direction,
+    )
     if as_json:
         click.echo(
             json.dumps(json_ready(result.to_dict()), indent=2, ensure_ascii=False, allow_nan=False)

@@ -26,7 +26,7 @@ LAYERS: dict[str, int] = {
         0,
     ),
     # input files read into models (the plan, client profiles, roles, peer groups)
-    **dict.fromkeys(["_fields", "models", "planfile", "clients", "onet", "peers"], 1),
+    **dict.fromkeys(["_fields", "models", "planfile", "clients", "onet", "titles", "peers"], 1),
     # the calendar and the client's hours
     **dict.fromkeys(["calendars", "capacity", "_capacity_grid"], 2),
     # the schedule, and plans changed and scheduled again

@@ -69,6 +69,11 @@ COLORS: dict[str, str] = {
     "addressed": "#F39C12",  # a gap a step of the plan develops
     "unaddressed": "#C0392B",  # a gap no step develops
     "client": "#1B2631",  # the client's own level or value, as a marker
+    # the parts of an occupation's transferability score (Okabe and Ito)
+    "skills_points": "#0072B2",
+    "interest_points": "#009E73",
+    "zone_points": "#E69F00",
+    "related_points": "#CC79A7",
     "client_profile": "#3D7EAA",  # the client's profile, as an area
     "role": "#E69F00",  # the target role's profile
     "peers": "#95A5A6",  # each peer, as a dot
