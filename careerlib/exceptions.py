@@ -11,6 +11,7 @@ catch them all with ``except CareerlibError``::
      +-- CalendarError          a calendar cannot answer (no working day at all, ...)
      +-- BatchError             a notebook run cannot start (unknown parameter, wrong type, ...)
      +-- ExportError            a file cannot be written (unknown format, no browser for images)
+     +-- CheckinError           a check-in cannot be recorded (unknown step, share outside 0..1, ...)
 
 An infeasible plan is not an error: it is a result (``Schedule.feasible`` is
 ``False``), so a coach can still look at it.
@@ -25,6 +26,7 @@ __all__ = [
     "BatchError",
     "CalendarError",
     "CareerlibError",
+    "CheckinError",
     "ClientError",
     "CycleError",
     "DataError",
@@ -132,3 +134,9 @@ class ExportError(CareerlibError):
     The message names the file and says what would work: the known suffixes for
     an unknown one, how to install chromium when no browser renders images.
     """
+
+
+class CheckinError(CareerlibError, ValueError):
+    """A check-in cannot be recorded: an unknown step (with the nearest id), a
+    share outside 0..1, or a date before the plan's start. Nothing is written
+    when this is raised."""
