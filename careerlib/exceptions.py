@@ -11,7 +11,7 @@ catch them all with ``except CareerlibError``::
      +-- CalendarError          a calendar cannot answer (no working day at all, ...)
      +-- BatchError             a notebook run cannot start (unknown parameter, wrong type, ...)
      +-- ExportError            a file cannot be written (unknown format, no browser for images)
-     +-- CheckinError           a check-in cannot be recorded (unknown step, share outside 0..1, ...)
+     +-- CheckinError           a check-in cannot be recorded (unknown step, bad share, ...)
 
 An infeasible plan is not an error: it is a result (``Schedule.feasible`` is
 ``False``), so a coach can still look at it.

@@ -28,6 +28,7 @@ from careerlib.tracking.forecast import Forecast, forecast, remaining_plan
 from careerlib.tracking.journal import (
     CheckIn,
     journal_path,
+    parse_progress,
     parse_share,
     read_journal,
     record_checkin,
@@ -71,6 +72,7 @@ __all__ = [
     "latest_progress",
     "load_baselines",
     "measure",
+    "parse_progress",
     "parse_share",
     "pick_baseline",
     "planned_curves",

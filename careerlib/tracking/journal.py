@@ -34,6 +34,7 @@ from careerlib.tracking._jsonl import append_record, read_records
 __all__ = [
     "CheckIn",
     "journal_path",
+    "parse_progress",
     "parse_share",
     "read_journal",
     "record_checkin",
@@ -89,6 +90,26 @@ def parse_share(step: str, text: str) -> float:
             f"step {step!r}: share {shown} is outside 0..1 (0 not started, 1 or 'done' finished)"
         )
     return value
+
+
+def parse_progress(pairs: Sequence[str]) -> dict[str, float]:
+    """``["hipaa=0.4", "resume=done"]`` as ``{"hipaa": 0.4, "resume": 1.0}``.
+
+    Raises
+    ------
+    CheckinError
+        For an argument without ``=``, a step named twice, or a bad share.
+    """
+    out: dict[str, float] = {}
+    for pair in pairs:
+        step, sep, share = pair.partition("=")
+        step = step.strip()
+        if not sep or not step:
+            raise CheckinError(f"expected STEP=SHARE (e.g. hipaa=0.4 or resume=done), got {pair!r}")
+        if step in out:
+            raise CheckinError(f"step {step!r} is given twice")
+        out[step] = parse_share(step, share)
+    return out
 
 
 def validate_checkin(
