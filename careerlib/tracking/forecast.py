@@ -122,6 +122,12 @@ class Forecast:
         smallest slack (so a deadline counts too); negative when late.
     late_days
         ``max(0, -slack_left_days)`` [working days].
+    target_slack_days
+        Working days from the forecast finish to the target day, deadlines
+        aside [working days]; negative when after it.
+    tightest_deadline
+        ``(step id, deadline)`` of the step deadline that leaves less slack
+        than the target does (``None`` when the target is the tightest).
     missed_deadlines
         Steps whose deadline the forecast misses.
     remaining
@@ -141,6 +147,8 @@ class Forecast:
     missed_deadlines: tuple[str, ...]
     remaining: Schedule | None
     calendar: WorkCalendar
+    target_slack_days: int = 0
+    tightest_deadline: tuple[str, dt.date] | None = None
 
     @property
     def late_days(self) -> int:
@@ -160,6 +168,14 @@ class Forecast:
         if self.remaining is None:
             return f"Done: every step was reported finished by {self.as_of}."
         head = f"Forecast from {self.as_of}: the work left ends on {self.finish}"
+        if self.slack_left_days >= 0 and self.tightest_deadline is not None:
+            step, due = self.tightest_deadline
+            ahead = self.target_slack_days
+            return (
+                f"{head}, {ahead} working day{'s' if ahead != 1 else ''} before the target "
+                f"{self.target}; the tightest deadline ('{step}' by {due}) leaves {days} {unit} "
+                "of slack."
+            )
         if self.slack_left_days >= 0:
             return f"{head}; the target {self.target} is met with {days} {unit} of slack left."
         if self.missed_deadlines and self.finish <= self.target_day:
@@ -187,6 +203,10 @@ class Forecast:
             "slack_left_days": self.slack_left_days,
             "late_days": self.late_days,
             "on_time": self.on_time,
+            "target_slack_days": self.target_slack_days,
+            "tightest_deadline": None
+            if self.tightest_deadline is None
+            else {"step": self.tightest_deadline[0], "date": self.tightest_deadline[1].isoformat()},
             "missed_deadlines": list(self.missed_deadlines),
             "verdict": self.verdict,
         }
@@ -229,11 +249,23 @@ def forecast(
             missed_deadlines=(),
             remaining=None,
             calendar=cal,
+            target_slack_days=slack,
         )
     rest = schedule(left)
     slack = int(np.min(rest.slack_days))
-    if rest.earliest_finish > target_day:
-        slack = min(slack, -int(cal.count(target_day, rest.earliest_finish)))
+    end = rest.earliest_finish
+    to_target = (
+        int(cal.count(end, target_day)) if end <= target_day else -int(cal.count(target_day, end))
+    )
+    slack = min(slack, to_target)
+    tightest = None
+    if slack < to_target:
+        dated = [k for k, st in enumerate(rest.steps) if st.deadline is not None]
+        if dated:
+            k = min(dated, key=lambda j: int(rest.slack_days[j]))
+            due = rest.steps[k].deadline
+            assert due is not None
+            tightest = (rest.ids[k], due)
     return Forecast(
         as_of=as_of,
         resume=resume,
@@ -244,4 +276,6 @@ def forecast(
         missed_deadlines=tuple(rest.missed_deadlines()),
         remaining=rest,
         calendar=cal,
+        target_slack_days=to_target,
+        tightest_deadline=tightest,
     )

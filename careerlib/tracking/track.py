@@ -18,6 +18,7 @@ The status, in the order it is decided:
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -559,7 +560,7 @@ def _client_and_plan(client: Any) -> tuple[Any, Plan, Path]:
     if client.plan is None:
         where = client.path or "<client>"
         raise ClientError(f"{where}: the client file names no plan to track (add plan: ...)")
-    plan_path = client.resolve(client.plan)
+    plan_path = Path(os.path.normpath(client.resolve(client.plan)))
     return client, load_plan(plan_path), plan_path
 
 
