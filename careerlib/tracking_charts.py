@@ -151,7 +151,11 @@ def tracking_gantt(tracking: Tracking, *, title: str | None = None) -> go.Figure
     steps = list(tr.steps)
     n = len(steps)
     labels, hover = [], []
-    cur_base, cur_len, fill_len, base_base, base_len = [], [], [], [], []
+    cur_base: list[str] = []
+    cur_len: list[int] = []
+    fill_len: list[int] = []
+    base_base: list[str | None] = []
+    base_len: list[int | None] = []
     behind, milestone = [], []
     for s in steps:
         labels.append(s.title if len(s.title) <= 38 else s.title[:37] + "…")
