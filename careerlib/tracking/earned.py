@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -54,11 +54,25 @@ class Curves:
     late: np.ndarray
     weights: dict[str, float]
     total: float
+    windows: np.ndarray = field(default_factory=lambda: np.zeros((0, 5)))
+    """One row a baselined step (in ``weights`` order): early start index and
+    length, late start index and length [working days], and the share done."""
 
     def at(self, t: int) -> tuple[float, float]:
         """``(early, late)`` planned share at working-day index ``t``."""
         k = min(max(t, 0), len(self.early) - 1)
         return float(self.early[k]), float(self.late[k])
+
+    def step_shares(self, t: int) -> dict[str, tuple[float, float]]:
+        """Each baselined step's ``(early, late)`` planned share at index ``t``."""
+        w = self.windows
+        tt = np.array([float(t)])
+        early = _shares(tt, w[:, 0], w[:, 1], w[:, 4])[0]
+        late = _shares(tt, w[:, 2], w[:, 3], w[:, 4])[0]
+        return {
+            sid: (float(e), float(v))
+            for sid, e, v in zip(self.weights, early.tolist(), late.tolist(), strict=True)
+        }
 
 
 def _shares(t: np.ndarray, start: np.ndarray, length: np.ndarray, done: np.ndarray) -> np.ndarray:
@@ -102,6 +116,7 @@ def planned_curves(baseline: Baseline, calendar: WorkCalendar) -> Curves:
         late=np.clip(late, 0.0, 1.0),
         weights=weights,
         total=total,
+        windows=np.column_stack([e_start, e_len, l_start, l_len, done]).astype(float),
     )
 
 

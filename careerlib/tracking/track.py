@@ -28,7 +28,7 @@ import numpy as np
 
 from careerlib.models import Plan, Review
 from careerlib.tracking.baseline import Baseline, baselines_path, freeze_baseline, load_baselines
-from careerlib.tracking.earned import BEHIND, Curves, Earned, _shares, measure, planned_curves
+from careerlib.tracking.earned import BEHIND, Curves, Earned, measure, planned_curves
 from careerlib.tracking.forecast import Forecast, forecast
 from careerlib.tracking.journal import journal_path, read_journal
 
@@ -384,6 +384,7 @@ def _step_rows(
     plan: Plan,
     route: str | None,
     baseline: Baseline,
+    curves: Curves,
     fc: Forecast,
     progress: dict[str, float],
     t: int,
@@ -391,42 +392,35 @@ def _step_rows(
     from careerlib.scheduler import select_steps
 
     cal = fc.calendar
-    anchor = np.datetime64(baseline.first_day, "D")
+    planned = curves.step_shares(t)
+    base = {b.id: b for b in baseline.steps}
     rows: list[StepTrack] = []
     new: list[str] = []
     rest = fc.remaining
-    as_of = np.datetime64(fc.resume, "D")
-    tt = np.array([float(t)])
+    resume = np.datetime64(fc.resume, "D")
+    pos = {sid: k for k, sid in enumerate(rest.ids)} if rest is not None else {}
+    if rest is not None:
+        # working days from the check-in to each latest start, negative when past
+        ahead = cal.count(np.full(len(rest.ids), resume), rest.start)
+        behind_by = cal.count(rest.start, np.full(len(rest.ids), resume))
+        to_start = np.where(rest.start >= resume, ahead, -behind_by).tolist()
+        ls_d, lf_d = rest.start.tolist(), rest.finish.tolist()
+        fs_d, ff_d = rest.early_start.tolist(), rest.early_finish.tolist()
     for i in select_steps(plan, route):
         s = plan.steps[i]
         actual = min(1.0, max(0.0, float(progress.get(s.id, 0.0))))
         state = "done" if actual >= 1 - _EPS else "in progress" if actual > _EPS else "not started"
-        b = baseline.step(s.id)
-        early = late = None
+        b = base.get(s.id)
         if b is None:
             new.append(s.id)
-        elif b.start is None or b.early_start is None:
-            early = late = 1.0
+        early, late = planned.get(s.id, (None, None))
+        k = pos.get(s.id)
+        if k is not None:
+            ls, lf, fs, ff = ls_d[k], lf_d[k], fs_d[k], ff_d[k]
+            days = int(to_start[k]) if state == "not started" else None
         else:
-            assert b.finish is not None and b.early_finish is not None
-            ix = cal.count(
-                anchor,
-                np.array([b.early_start, b.early_finish, b.start, b.finish], dtype="datetime64[D]"),
-            )
-            n_e = 0 if b.milestone else int(ix[1] - ix[0] + 1)
-            n_l = 0 if b.milestone else int(ix[3] - ix[2] + 1)
-            done = np.array([b.done])
-            early = float(_shares(tt, np.array([ix[0]]), np.array([n_e]), done)[0, 0])
-            late = float(_shares(tt, np.array([ix[2]]), np.array([n_l]), done)[0, 0])
-        ls = lf = fs = ff = None
-        to_start = None
-        if rest is not None and s.id in rest.ids:
-            k = rest.position(s.id)
-            ls, lf = rest.start[k].astype(object), rest.finish[k].astype(object)
-            fs, ff = rest.early_start[k].astype(object), rest.early_finish[k].astype(object)
-            if state == "not started":
-                d = np.datetime64(ls, "D")
-                to_start = int(cal.count(as_of, d)) if d >= as_of else -int(cal.count(d, as_of))
+            ls = lf = fs = ff = None
+            days = None
         rows.append(
             StepTrack(
                 id=s.id,
@@ -441,7 +435,7 @@ def _step_rows(
                 new=b is None,
                 latest_start=ls,
                 latest_finish=lf,
-                days_to_latest_start=to_start,
+                days_to_latest_start=days,
                 forecast_start=fs,
                 forecast_finish=ff,
                 baseline_start=None if b is None else b.start,
@@ -513,7 +507,7 @@ def track(
     history = tuple(
         measure(curves, fc.calendar, d, latest_progress(past, d)) for d in days if d < day
     ) + (now,)
-    rows, new = _step_rows(plan, route, baseline, fc, progress, now.t)
+    rows, new = _step_rows(plan, route, baseline, curves, fc, progress, now.t)
     ids = {r.id for r in rows}
     last = days[-1] if days else None
     since = (day - (last if last is not None else plan.first_day)).days
@@ -550,7 +544,7 @@ def track(
     )
 
 
-def _client_and_plan(client: Any) -> tuple[Any, Plan, Path]:
+def _client_and_plan(client: Any, plan: Plan | None = None) -> tuple[Any, Plan, Path]:
     from careerlib.clients import load_client
     from careerlib.exceptions import ClientError
     from careerlib.planfile import load_plan
@@ -561,7 +555,7 @@ def _client_and_plan(client: Any) -> tuple[Any, Plan, Path]:
         where = client.path or "<client>"
         raise ClientError(f"{where}: the client file names no plan to track (add plan: ...)")
     plan_path = Path(os.path.normpath(client.resolve(client.plan)))
-    return client, load_plan(plan_path), plan_path
+    return client, plan if plan is not None else load_plan(plan_path), plan_path
 
 
 def pick_baseline(
@@ -585,15 +579,20 @@ def pick_baseline(
 
 
 def track_client(
-    client: Any, as_of: dt.date | None = None, *, baseline: str | None = None
+    client: Any,
+    as_of: dt.date | None = None,
+    *,
+    baseline: str | None = None,
+    plan: Plan | None = None,
 ) -> Tracking:
     """:func:`track` for a client: its plan and route, reviews, journal and newest baseline.
 
     ``client`` is a :class:`~careerlib.clients.Client` or a path to a client
     file; ``baseline`` names a saved baseline (default the newest of the
-    client's route).
+    client's route); ``plan`` is the client's plan when the caller has read
+    it already (a roster whose clients share plan files reads each once).
     """
-    client, plan, plan_path = _client_and_plan(client)
+    client, plan, plan_path = _client_and_plan(client, plan)
     reviews: list[Review] = list(client.reviews)
     if client.path is not None:
         reviews += [c.review() for c in read_journal(journal_path(client.path))]
@@ -654,7 +653,7 @@ class ClientStatus:
         }
 
 
-def status(client: Any, as_of: dt.date | None = None) -> ClientStatus:
+def status(client: Any, as_of: dt.date | None = None, *, plan: Plan | None = None) -> ClientStatus:
     """Where one client stands: the status, forecast finish, slack and the next latest starts.
 
     Parameters
@@ -664,11 +663,13 @@ def status(client: Any, as_of: dt.date | None = None) -> ClientStatus:
         without checking the role or peers, for speed).
     as_of
         The day of the question; default today.
+    plan
+        The client's plan, when already read (see :func:`track_client`).
     """
     from careerlib.clients import load_client
 
     c = load_client(client, check=False) if isinstance(client, str | Path) else client
-    tr = track_client(c, as_of)
+    tr = track_client(c, as_of, plan=plan)
     return ClientStatus(
         client=c.name,
         path=c.path,
