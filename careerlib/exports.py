@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from careerlib._atomic import write_bytes
+from careerlib._ics_checkins import checkin_event, start_alarm
 from careerlib.exceptions import ExportError
 from careerlib.scheduler import Schedule
 
@@ -60,7 +61,6 @@ __all__ = [
     "FORMATS",
     "Format",
     "atomic_write",
-    "checkin_event",
     "export",
     "find_browser",
     "format_for",
@@ -481,7 +481,7 @@ def to_ics(
             reminder(ev, f"Milestone in {reminder_days} days: {title}")
         else:
             ev = event(step.id, title, first, last + one_day, description)
-            _start_alarm(ev, title, first, start_alarm_days)
+            start_alarm(ev, title, first, start_alarm_days)
         if step.goal:
             ev.add("categories", [goals.get(step.goal, step.goal)])
         cal.add_component(ev)
@@ -496,89 +496,12 @@ def to_ics(
             )
             reminder(dl, f"Deadline in {reminder_days} days: {title}")
             cal.add_component(dl)
-    cal.add_component(checkin_event(schedule, cadence=cadence, stamp=stamp, sequence=sequence))
+    cal.add_component(
+        checkin_event(
+            schedule, _uid_prefix(schedule), cadence=cadence, stamp=stamp, sequence=sequence
+        )
+    )
     return bytes(cal.to_ical())
-
-
-def _start_alarm(ev: Any, title: str, latest_start: dt.date, days: int) -> None:
-    """An alarm ``days`` before a step's latest start, at 09:00."""
-    import icalendar
-
-    alarm = icalendar.Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add(
-        "description",
-        f"Latest start in {days} day{'s' if days != 1 else ''} ({latest_start}): {title}",
-    )
-    alarm.add("trigger", dt.timedelta(days=-days, hours=9))
-    ev.add_component(alarm)
-
-
-_RRULES: dict[str, dict[str, Any]] = {
-    "daily": {"freq": "DAILY"},
-    "weekly": {"freq": "WEEKLY"},
-    "biweekly": {"freq": "WEEKLY", "interval": 2},
-    "monthly": {"freq": "MONTHLY"},
-}
-_ICS_DAYS = {
-    "mon": "MO",
-    "tue": "TU",
-    "wed": "WE",
-    "thu": "TH",
-    "fri": "FR",
-    "sat": "SA",
-    "sun": "SU",
-}
-
-
-def checkin_event(
-    schedule: Schedule,
-    *,
-    cadence: str | None = None,
-    stamp: dt.datetime | None = None,
-    sequence: int = 0,
-) -> Any:
-    """The plan's check-ins as one recurring all-day event (an ``icalendar.Event``).
-
-    It starts on the plan's first working day and repeats at the cadence
-    (``RRULE``: ``FREQ=DAILY`` on the plan's workdays, ``WEEKLY``, ``WEEKLY``
-    with ``INTERVAL=2``, or ``MONTHLY``) until the target, with an alarm at
-    09:00 on the day. Its UID is made from the plan's title and owner, so it
-    stays the same from one export to the next.
-    """
-    import icalendar
-
-    plan = schedule.plan
-    if cadence is None:
-        cadence = plan.checkpoints.cadence if plan.checkpoints is not None else "monthly"
-    if cadence not in _RRULES:
-        raise ExportError(f"unknown cadence {cadence!r}; valid: {', '.join(_RRULES)}")
-    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    rule = dict(_RRULES[cadence])
-    if cadence == "daily":
-        rule["byday"] = [_ICS_DAYS[d] for d in plan.calendar.workdays]
-    rule["until"] = plan.target
-    first = schedule.first_day
-    ev = icalendar.Event()
-    ev.add("uid", f"checkins@{_uid_prefix(schedule)}.careerlib")
-    ev.add("dtstamp", stamp)
-    ev.add("sequence", sequence)
-    ev.add("summary", f"Check-in: {plan.title}")
-    ev.add("dtstart", first)
-    ev.add("dtend", first + dt.timedelta(days=1))
-    ev.add("rrule", rule)
-    ev.add(
-        "description",
-        f"The {cadence} check-in of the plan '{plan.title}' until its target {plan.target}: "
-        "report each step's progress (careerlib checkin CLIENT STEP=SHARE ...).",
-    )
-    ev.add("transp", "TRANSPARENT")
-    alarm = icalendar.Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Check-in today: {plan.title}")
-    alarm.add("trigger", dt.timedelta(hours=9))
-    ev.add_component(alarm)
-    return ev
 
 
 # --- the registry -----------------------------------------------------------------
