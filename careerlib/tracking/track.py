@@ -348,6 +348,9 @@ class Tracking:
         rows = [s.__dict__ for s in self.steps]
         frame = pd.DataFrame(rows).set_index("id")
         frame.index.name = "step"
+        frame["days_to_latest_start"] = frame["days_to_latest_start"].astype("Int64")
+        for col in ("actual", "planned_early", "planned_late"):
+            frame[col] = frame[col].astype(float).round(2)
         return frame
 
     def history_frame(self) -> Any:
