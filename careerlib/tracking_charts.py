@@ -158,7 +158,8 @@ def tracking_gantt(tracking: Tracking, *, title: str | None = None) -> go.Figure
     base_len: list[int | None] = []
     behind, milestone = [], []
     for s in steps:
-        labels.append(s.title if len(s.title) <= 38 else s.title[:37] + "…")
+        label = s.title if len(s.title) <= 38 else s.title[:37] + "…"
+        labels.append(f"{label} (new)" if s.new else label)
         dur = 0 if s.milestone else max(1, int(round(_work_days(tr, s.id))))
         if s.state == "done":
             end = cal.previous_working_day(done_on.get(s.id, tr.as_of))

@@ -117,3 +117,45 @@ def test_jordan_lee_tells_one_story() -> None:
     assert t.forecast.verdict in t.verdict
     if t.forecast.on_time:
         assert "after the target" not in t.verdict
+
+
+def test_charts_show_the_baseline_the_progress_and_new_steps() -> None:
+    from careerlib.tracking import freeze_baseline
+    from careerlib.tracking_charts import progress_over_time_chart, tracking_gantt
+
+    plan = load_plan(DATA / "two-steps.yaml")
+    base = freeze_baseline(plan, plan.first_day)
+    data = plan.model_dump(by_alias=True)
+    data["steps"].append({"id": "c", "title": "Step C", "duration": "2d", "after": ["b"]})
+    grown = plan.model_validate(data)
+    t = track(
+        grown,
+        D(2026, 1, 12),
+        reviews=[Review(date=D(2026, 1, 12), progress={"a": 0.6})],
+        baseline=base,
+    )
+    fig = tracking_gantt(t)
+    names = [tr.name for tr in fig.data]
+    assert names[:3] == [
+        "Baseline 'baseline-2026-01-05' (latest dates)",
+        "Current: as reported, then the forecast",
+        "Done (share reported)",
+    ]
+    assert list(fig.layout.yaxis.ticktext) == ["Step A", "Step B", "Step C (new)"]
+    baseline, current, done = fig.data[:3]
+    assert list(baseline.base) == ["2026-01-12", "2026-01-19"]  # a and b only: c is new
+    # a: 3 of 5 days done before the check-in (Wed 7 to Fri 9), 2 left (Mon 12, Tue 13)
+    assert current.base[0] == "2026-01-07"
+    assert current.x[0] == 7 * 86_400_000  # Wed 7 through Tue 13, calendar days
+    assert done.x[0] == int(0.6 * 7 * 86_400_000)
+    notes = [a.text for a in fig.layout.annotations]
+    assert notes == [
+        "<b>Check-in 2026-01-12</b>",
+        "<b>Forecast 2026-01-22</b>",
+        "<b>Target 2026-01-23</b>",
+    ]
+    over = progress_over_time_chart(t)
+    late, early, earned, star = over.data
+    assert list(earned.y) == [30.0]
+    assert star.x == ("2026-01-22",)
+    assert early.y[5] == 50.0 and late.y[5] == 0.0
