@@ -20,10 +20,10 @@ from typing import Any
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
+from careerlib.charts.tracking import tracking_gantt
 from careerlib.clients import Client, load_client
 from careerlib.exceptions import CareerlibError
 from careerlib.tracking import Tracking, checkin, track_client
-from careerlib.tracking_charts import tracking_gantt
 from careerlib.widgets import copy_figure
 
 __all__ = ["CheckinPanel"]

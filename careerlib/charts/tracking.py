@@ -18,12 +18,10 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from careerlib.charts import COLORS
+from careerlib.charts._style import COLORS, DAY_MS, base_layout, legend_below
 from careerlib.tracking import Tracking
 
 __all__ = ["TRACKING_COLORS", "progress_over_time_chart", "tracking_gantt"]
-
-_DAY_MS = 86_400_000
 
 #: Colours of the tracking charts (the rest come from :data:`careerlib.charts.COLORS`).
 TRACKING_COLORS: dict[str, str] = {
@@ -41,7 +39,7 @@ TRACKING_COLORS: dict[str, str] = {
 
 
 def _ms(days: int) -> int:
-    return days * _DAY_MS
+    return days * DAY_MS
 
 
 def _span(a: dt.date, b: dt.date) -> int:
@@ -79,40 +77,9 @@ def _vline(day: dt.date, label: str, color: str, dash: str, lane: int) -> dict[s
 
 def _layout(fig: go.Figure, title: str, subtitle: str, height: int) -> None:
     fig.update_layout(
-        title={
-            "text": html.escape(title),
-            "subtitle": {"text": subtitle, "font": {"size": 13, "color": COLORS["text"]}},
-            "x": 0.01,
-            "xanchor": "left",
-            "xref": "container",
-            "yref": "container",
-            "y": 1 - 12 / height,
-            "yanchor": "top",
-            "font": {"size": 20, "color": COLORS["text"]},
-        },
-        height=height,
-        template="plotly_white",
-        font={"family": "Helvetica, Arial, sans-serif", "size": 12, "color": COLORS["text"]},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        hoverlabel={"align": "left"},
+        **base_layout(html.escape(title), height, subtitle),
         margin={"t": 150, "l": 10, "r": 10, "b": 90},
-        legend={
-            "orientation": "h",
-            "yref": "container",
-            "y": 0,
-            "yanchor": "bottom",
-            "x": 0,
-            "xanchor": "left",
-        },
-    )
-    fig.update_xaxes(
-        type="date",
-        showgrid=True,
-        gridcolor=COLORS["grid"],
-        linecolor="#AAB7B8",
-        ticks="outside",
-        hoverformat="%a %d %b %Y",
+        legend=legend_below(),
     )
 
 
