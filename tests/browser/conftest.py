@@ -207,7 +207,18 @@ def run_all(
     """
     deadline = time.monotonic() + timeout
     while True:
-        page.click("li.lm-MenuBar-item:has-text('Run')")  # type: ignore[attr-defined]
+        # a kernel start that races the page (a loaded machine) leaves JupyterLab
+        # asking which kernel to use: take the notebook's own
+        dialog = page.locator(".jp-Dialog button.jp-mod-accept")  # type: ignore[attr-defined]
+        if dialog.count() and dialog.first.is_visible():
+            dialog.first.click()
+            wait_idle(page)
+        try:
+            page.click("li.lm-MenuBar-item:has-text('Run')", timeout=10_000)  # type: ignore[attr-defined]
+        except Exception:  # a dialog came up in between: answer it above, then again
+            if time.monotonic() > deadline:
+                raise
+            continue
         item = page.locator("li.lm-Menu-item[data-command='runmenu:run-all']")  # type: ignore[attr-defined]
         item.wait_for(state="visible", timeout=10_000)
         if "lm-mod-disabled" in (item.get_attribute("class") or ""):
