@@ -6,6 +6,8 @@ import datetime as dt
 import hashlib
 from typing import TYPE_CHECKING, Any
 
+from careerlib._ics_checkins import checkin_event, start_alarm
+
 if TYPE_CHECKING:
     from careerlib.scheduler import Schedule
 
@@ -71,6 +73,8 @@ def to_ics(
     *,
     reminder_days: int = 7,
     stamp: dt.datetime | None = None,
+    cadence: str | None = None,
+    start_alarm_days: int = 2,
 ) -> bytes:
     """The schedule as an iCalendar file to import into any calendar.
 
@@ -92,6 +96,14 @@ def to_ics(
         How long before a milestone or deadline the reminder goes off [days].
     stamp
         The time of export (``DTSTAMP``); default now, in UTC.
+    cadence
+        The check-in cadence (``daily``, ``weekly``, ``biweekly``,
+        ``monthly``): one recurring event from the first day to the target
+        (see :func:`careerlib._ics_checkins.checkin_event`); default the plan's
+        ``checkpoints.cadence``, else monthly.
+    start_alarm_days
+        Every step that takes time gets an alarm this many days before its
+        latest start, at 09:00 [days].
     """
     import icalendar
 
@@ -136,6 +148,7 @@ def to_ics(
             reminder(ev, f"Milestone in {reminder_days} days: {title}")
         else:
             ev = event(step.id, title, first, last + one_day, description)
+            start_alarm(ev, title, first, start_alarm_days)
         if step.goal:
             ev.add("categories", [goals.get(step.goal, step.goal)])
         cal.add_component(ev)
@@ -150,4 +163,7 @@ def to_ics(
             )
             reminder(dl, f"Deadline in {reminder_days} days: {title}")
             cal.add_component(dl)
+    cal.add_component(
+        checkin_event(schedule, prefix, cadence=cadence, stamp=stamp, sequence=sequence)
+    )
     return bytes(cal.to_ical())

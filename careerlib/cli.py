@@ -461,6 +461,69 @@ def export_command(plan: Path, output: Path, route: str | None) -> None:
     click.echo(f"wrote {output}: {result.verdict}")
 
 
+@cli.command("checkin")
+@click.argument("client", type=click.Path(path_type=Path))
+@click.argument("progress", nargs=-1, metavar="STEP=SHARE...")
+@click.option(
+    "--date",
+    "day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="DATE",
+    help="Day of the check-in (YYYY-MM-DD); default today.",
+)
+@click.option("--note", default=None, metavar="TEXT", help="What the client said.")
+@_reports_errors
+def checkin_command(client: Path, progress: tuple[str, ...], day: Any, note: str | None) -> None:
+    """Record a check-in for CLIENT: each STEP=SHARE is 0..1, a percentage or `done`.
+
+    Appended to CLIENT.checkins.jsonl beside the client file; the client's and
+    the plan's YAML are never written. Prints the new verdict. Exits 2 (and
+    writes nothing) for an unknown step, a share outside 0..1 or a date before
+    the plan's start.
+    """
+    from careerlib.tracking import checkin, parse_progress, track_client
+
+    when = None if day is None else day.date()
+    done = checkin(client, parse_progress(progress), when, note=note)
+    assert done.checkin is not None
+    shares = ", ".join(
+        f"{k} {'done' if v >= 1 else f'{100 * v:.0f}%'}" for k, v in done.checkin.progress.items()
+    )
+    click.echo(f"recorded the check-in of {done.checkin.date} in {done.journal}: {shares}")
+    if done.baseline is not None:
+        click.echo(f"saved baseline '{done.baseline.name}' in {done.baselines} (the first one)")
+    click.echo(track_client(client, done.checkin.date).verdict)
+
+
+@cli.command("baseline")
+@click.argument("source", metavar="CLIENT_OR_PLAN", type=click.Path(path_type=Path))
+@click.option("--name", default=None, metavar="NAME", help="Default baseline-YYYY-MM-DD.")
+@click.option(
+    "--date",
+    "day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="DATE",
+    help="The baseline day (YYYY-MM-DD); default today.",
+)
+@_reports_errors
+def baseline_command(source: Path, name: str | None, day: Any) -> None:
+    """Freeze the plan of a CLIENT (its route and progress so far) or a PLAN as a baseline.
+
+    Appended to PLAN.baselines.jsonl beside the plan file; the plan is not written.
+    """
+    from careerlib.tracking import save_plan_baseline
+
+    done = save_plan_baseline(source, None if day is None else day.date(), name=name)
+    assert done.baseline is not None
+    b = done.baseline
+    click.echo(
+        f"saved baseline '{b.name}' of {b.date} in {done.baselines}: {len(b.steps)} steps, "
+        f"earliest finish {b.finish}, {b.slack_days} working days of slack"
+    )
+
+
 @cli.command("console")
 @click.argument("notebook", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--lab", is_flag=True, help="JupyterLab (code visible) instead of Voilà (an app).")

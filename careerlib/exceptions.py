@@ -9,7 +9,8 @@ catch them all with ``except CareerlibError``::
      |    |    +-- CycleError   steps wait on each other in a loop (the steps in it)
      |    +-- ClientError       a client or role file is not valid, or names what does not exist
      +-- UsageError             a public function was called with an argument it cannot use
-     |                          (also a ValueError; UnknownStepError is also a KeyError)
+     |    |                     (also a ValueError; UnknownStepError is also a KeyError)
+     |    +-- CheckinError      a check-in cannot be recorded (unknown step, bad share, ...)
      +-- DataError              a data file (peer group, O*NET table) is missing or malformed
      +-- CalendarError          a calendar cannot answer (no working day at all, ...)
      +-- BatchError             a notebook run cannot start (unknown parameter, wrong type, ...)
@@ -31,6 +32,7 @@ __all__ = [
     "BatchError",
     "CalendarError",
     "CareerlibError",
+    "CheckinError",
     "ClientError",
     "CycleError",
     "DataError",
@@ -169,3 +171,9 @@ class OutputError(ExportError):
     command's inputs, land outside the folder given, or a file stands where a
     folder is needed. Nothing has been written when this is raised; the command
     line exits with status 1 (an output problem), not 2 (an invalid input)."""
+
+
+class CheckinError(UsageError):
+    """A check-in cannot be recorded: an unknown step (with the nearest id), a
+    share outside 0..1, or a date before the plan's start. Nothing is written
+    when this is raised."""

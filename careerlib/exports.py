@@ -442,7 +442,11 @@ FORMATS: dict[str, Format] = {
         ),
         Format(".pdf", "a PDF of the chart", "chart", _image("pdf"), ("width", "height", "scale")),
         Format(
-            ".ics", "iCalendar events of the steps", "table", to_ics, ("reminder_days", "stamp")
+            ".ics",
+            "iCalendar events of the steps",
+            "table",
+            to_ics,
+            ("reminder_days", "stamp", "cadence", "start_alarm_days"),
         ),
         Format(".csv", "the schedule table as CSV", "table", to_csv),
         Format(".xlsx", "the schedule table as an Excel workbook", "table", to_xlsx),

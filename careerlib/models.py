@@ -487,7 +487,7 @@ def _step_references(
 
 
 def _check_goal_support(plan: Plan, goal_ids: dict[str, int]) -> None:
-    """Goals support known goals at their level or above, with no cycle."""
+    """Goals support known goals (at any level: see the alignment analysis), with no cycle."""
     goal_preds: list[list[int]] = []
     for i, goal in enumerate(plan.goals):
         idx = []
@@ -507,15 +507,9 @@ def _check_goal_support(plan: Plan, goal_ids: dict[str, int]) -> None:
                     where=f"goal {goal.id!r}",
                     loc=("goals", i, "supports", j),
                 )
-            target = plan.goals[k]
-            if GOAL_LEVELS.index(target.level) < GOAL_LEVELS.index(goal.level):
-                raise PlanError(
-                    f"goal {goal.id!r} ({goal.level}) supports {ref!r}, "
-                    f"a lower {target.level} goal; "
-                    f"supports point up: {' -> '.join(GOAL_LEVELS)}",
-                    where=f"goal {goal.id!r}",
-                    loc=("goals", i, "supports", j),
-                )
+            # a goal may serve one at the same or a lower level (a professional
+            # goal that pays for a personal one): the alignment analysis reports
+            # it as pointing down, the plan is valid
             idx.append(k)
         goal_preds.append(idx)
     goal_cycle = find_cycle(goal_preds)

@@ -71,7 +71,7 @@ def test_export_writes_the_format_of_the_suffix(tmp_path: Path, suffix: str) -> 
     assert result.stdout.startswith(f"wrote {out}: Feasible")
     if suffix == ".ics":
         cal = icalendar.Calendar.from_ical(out.read_bytes())
-        assert len(list(cal.walk("VEVENT"))) == 10
+        assert len(list(cal.walk("VEVENT"))) == 11  # and the recurring check-in
     elif suffix == ".csv":
         assert len(pd.read_csv(out)) == 8
     else:

@@ -277,7 +277,7 @@ def test_ics_has_an_all_day_event_per_step_with_an_exclusive_end(tmp_path: Path)
     path = export(result, tmp_path / "plan.ics", stamp=STAMP)
     events = _events(path)
     by_summary = {str(e["summary"]): e for e in events.values()}
-    assert len(events) == len(result) + 2  # and two deadlines
+    assert len(events) == len(result) + 3  # two deadlines and the recurring check-in
     for k, step in enumerate(result.steps):
         start = result.start[k].astype(object)
         finish = result.finish[k].astype(object)
@@ -299,7 +299,9 @@ def test_ics_has_an_all_day_event_per_step_with_an_exclusive_end(tmp_path: Path)
 def test_ics_milestones_and_deadlines_have_a_reminder(tmp_path: Path) -> None:
     path = export(_schedule(), tmp_path / "plan.ics", stamp=STAMP, reminder_days=3)
     events = {str(e["summary"]): e for e in _events(path).values()}
-    with_alarm = {s for s, e in events.items() if e.walk("VALARM")}
+    with_alarm = {
+        s for s, e in events.items() if s.startswith(("◆", "Deadline")) and e.walk("VALARM")
+    }
     assert with_alarm == {
         "◆ Plan agreed with the coach",
         "◆ Portfolio online",
@@ -326,6 +328,80 @@ def test_ics_uids_are_stable_so_a_second_import_updates(tmp_path: Path) -> None:
     # another plan (title and owner) gets other UIDs
     other = _events(export(_schedule("too-late.yaml"), tmp_path / "c.ics", stamp=STAMP))
     assert not set(other) & set(first)
+
+
+def test_ics_every_step_has_an_alarm_before_its_latest_start(tmp_path: Path) -> None:
+    result = _schedule()
+    path = export(result, tmp_path / "plan.ics", stamp=STAMP, start_alarm_days=3)
+    events = {str(e["summary"]): e for e in _events(path).values()}
+    for k, step in enumerate(result.steps):
+        if result.milestone[k]:
+            continue
+        (alarm,) = events[step.title].walk("VALARM")
+        assert alarm.decoded("trigger") == -dt.timedelta(days=3) + dt.timedelta(hours=9)
+        start = result.start[k].astype(object)
+        assert str(alarm["description"]) == f"Latest start in 3 days ({start}): {step.title}"
+
+
+def _rrule_dates(path: Path) -> list[dt.date]:
+    from dateutil.rrule import rrulestr
+
+    (checkins,) = [e for e in _events(path).values() if str(e["uid"]).startswith("checkins@")]
+    start = checkins.decoded("dtstart")
+    rule = checkins["rrule"].to_ical().decode()
+    first = dt.datetime.combine(start, dt.time())
+    return [d.date() for d in rrulestr(rule, dtstart=first)]
+
+
+@pytest.mark.parametrize(
+    ("cadence", "expected"),
+    [
+        pytest.param(
+            "monthly",
+            [dt.date(2027, m, 4) for m in range(1, 10)],
+            id="monthly",
+        ),
+        pytest.param(
+            "biweekly",
+            [dt.date(2027, 1, 4) + dt.timedelta(days=14 * k) for k in range(20)],
+            id="biweekly",
+        ),
+        pytest.param(
+            "weekly",
+            [dt.date(2027, 1, 4) + dt.timedelta(days=7 * k) for k in range(39)],
+            id="weekly",
+        ),
+    ],
+)
+def test_ics_checkins_recur_at_the_cadence_until_the_target(
+    tmp_path: Path, cadence: str, expected: list[dt.date]
+) -> None:
+    # career-change: first day Mon 2027-01-04, target Thu 2027-09-30
+    path = export(_schedule(), tmp_path / "plan.ics", stamp=STAMP, cadence=cadence)
+    assert _rrule_dates(path) == expected
+
+
+def test_ics_daily_checkins_fall_on_workdays(tmp_path: Path) -> None:
+    path = export(_schedule(), tmp_path / "plan.ics", stamp=STAMP, cadence="daily")
+    dates = _rrule_dates(path)
+    assert dates[:6] == [dt.date(2027, 1, d) for d in (4, 5, 6, 7, 8, 11)]
+    assert dates[-1] == dt.date(2027, 9, 30)
+    assert all(d.weekday() < 5 for d in dates)
+
+
+def test_ics_checkin_default_is_the_plans_cadence_with_a_stable_uid(tmp_path: Path) -> None:
+    first = _events(export(_schedule(), tmp_path / "a.ics", stamp=STAMP))
+    second = _events(export(_schedule(), tmp_path / "b.ics", stamp=STAMP + dt.timedelta(days=3)))
+    (uid,) = [u for u in first if u.startswith("checkins@")]
+    assert uid in second
+    assert first[uid]["rrule"]["FREQ"] == ["MONTHLY"]
+    (alarm,) = first[uid].walk("VALARM")
+    assert alarm.decoded("trigger") == dt.timedelta(hours=9)
+
+
+def test_ics_unknown_cadence(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="unknown cadence 'yearly'"):
+        export(_schedule(), tmp_path / "plan.ics", cadence="yearly")
 
 
 def test_ics_names_the_calendar_and_the_verdict(tmp_path: Path) -> None:

@@ -129,18 +129,21 @@ def test_gap_analysis_for_jordan_by_hand(runs: Path) -> None:
 
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
 def test_checkpoint_review_agrees_with_the_library(runs: Path, client: Path) -> None:
+    from careerlib.tracking import track_client
+
     got = recorded(runs, client, "04-checkpoint-review")
-    progress = analyse(client, AS_OF).progress
-    assert progress is not None
-    assert got["stale"] == progress.stale
-    assert got["behind"] == list(progress.behind)
-    assert got["planned_pct"] == round(progress.planned_pct, 1)
-    assert bool(got["prompts"]) == (
-        progress.stale
-        or bool(progress.behind)
-        or not got["feasible"]
-        or (progress.projected_late_days or 0) > 0
-    )
+    track = track_client(client, AS_OF)
+    assert got["status"] == track.status
+    assert got["forecast_finish"] == track.forecast.finish.isoformat()
+    assert got["slack_left_days"] == track.forecast.slack_left_days
+    assert got["stale"] == track.stale
+    assert got["prompts"] == track.rethink_prompts()
+    # one story: a late status and a forecast that misses the target go together,
+    # and `careerlib gaps --json` says the same
+    assert (got["status"] == "late") == (track.forecast.slack_left_days < 0)
+    gaps_json = analyse(client, AS_OF).to_dict()["tracking"]
+    assert gaps_json["status"] == got["status"]
+    assert gaps_json["forecast"]["finish"] == got["forecast_finish"]
 
 
 def test_nbval_runs_each_notebook_with_its_defaults(tmp_path: Path) -> None:

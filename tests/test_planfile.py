@@ -192,8 +192,8 @@ BAD = [
     pytest.param(
         HEAD
         + "goals:\n  - {id: a, title: A, level: personal, supports: [b]}\n  - {id: b, title: B, level: organizational, supports: [a]}\nsteps:\n  - {id: s, duration: 1}\n",
-        r"goal 'b' \(organizational\) supports 'a', a lower personal goal",
-        id="supports-down",
+        r"the goals support each other in a cycle: a -> b -> a",
+        id="supports-cycle",
     ),
     pytest.param(
         HEAD

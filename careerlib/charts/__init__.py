@@ -21,6 +21,7 @@ module                    charts
 ``occupations``           :func:`occupations_chart`
 ``assessment``            :func:`assessment_chart`, :func:`obstacles_chart`
 ``load``                  :func:`weekly_load_chart`
+``tracking``              :func:`tracking_gantt`, :func:`progress_over_time_chart`
 ========================  =================================================
 """
 
@@ -36,6 +37,7 @@ from careerlib.charts.peers import peer_chart
 from careerlib.charts.progress import progress_chart
 from careerlib.charts.routes import routes
 from careerlib.charts.skills import skills_chart
+from careerlib.charts.tracking import TRACKING_COLORS, progress_over_time_chart, tracking_gantt
 
 __all__ = [
     "COLORS",
@@ -43,6 +45,7 @@ __all__ = [
     "GROUP_BY",
     "LOAD_COLORS",
     "TEMPLATE",
+    "TRACKING_COLORS",
     "assessment_chart",
     "gantt",
     "goal_tree_chart",
@@ -50,7 +53,9 @@ __all__ = [
     "occupations_chart",
     "peer_chart",
     "progress_chart",
+    "progress_over_time_chart",
     "routes",
     "skills_chart",
+    "tracking_gantt",
     "weekly_load_chart",
 ]

@@ -1,0 +1,247 @@
+"""Baselines: the plan frozen on a day, to measure progress against.
+
+A baseline keeps, for every step of the plan (or of the client's route): its
+latest start and finish (the back-schedule from the target), its earliest
+start and finish counted forward from the baseline day, its length in working
+days or its effort in hours, its weight in the plan's progress, and the share
+already done on the baseline day. It is computed by the same remaining-work
+schedule as the forecast (:mod:`careerlib.tracking.forecast`), so a baseline
+taken mid-plan keeps what was done by then and plans only what was left.
+
+Baselines are stored append-only, one JSON object a line, in
+``PLAN.baselines.jsonl`` beside the plan file (``it-director-to-cio.yaml`` ->
+``it-director-to-cio.baselines.jsonl``); the plan file itself is never
+written. Several named baselines live in one file; saving a name again adds a
+newer version, and the newest record of a name wins. See
+``docs/tracking-files.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from careerlib.calendars import calendar_for
+from careerlib.exceptions import DataError
+from careerlib.models import Plan
+from careerlib.scheduler import schedule, select_steps
+from careerlib.tracking._jsonl import append_record, read_records
+from careerlib.tracking.forecast import remaining_plan
+
+__all__ = [
+    "Baseline",
+    "BaselineStep",
+    "baselines_path",
+    "freeze_baseline",
+    "load_baselines",
+    "save_baseline",
+    "step_weights",
+]
+
+FORMAT = 1
+"""Version of the baseline record written (``"format"`` in each line)."""
+
+
+class BaselineStep(BaseModel):
+    """One step of a baseline (dates ``None`` for a step done on the baseline day).
+
+    ``work_days`` is the step's weight in the plan's progress [working days]:
+    its duration, or for an effort step its hours over the hours of an even
+    working day (``hours_per_week / workdays``); 0 for a milestone.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str
+    milestone: bool = False
+    duration_days: int | None = Field(default=None, ge=0)
+    effort_hours: float | None = Field(default=None, gt=0)
+    work_days: float = Field(ge=0)
+    done: float = Field(default=0.0, ge=0, le=1)
+    start: dt.date | None = None
+    finish: dt.date | None = None
+    early_start: dt.date | None = None
+    early_finish: dt.date | None = None
+
+
+class Baseline(BaseModel):
+    """A plan frozen on ``date`` under ``name`` (see the module).
+
+    ``first_day`` is the plan's first working day (the origin of the planned
+    curves), ``resume`` the first working day planned from (``date`` rolled
+    forward, not before ``first_day``), ``finish`` the earliest finish of the
+    work then left and ``slack_days`` its slack against the target and the
+    deadlines [working days].
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    format: int = FORMAT
+    name: str = Field(min_length=1)
+    date: dt.date
+    saved: str
+    plan_title: str
+    route: str | None = None
+    target: dt.date
+    first_day: dt.date
+    resume: dt.date
+    finish: dt.date
+    slack_days: int
+    steps: tuple[BaselineStep, ...]
+
+    def step(self, step_id: str) -> BaselineStep | None:
+        """The baseline of one step, or ``None`` when it was added after the baseline."""
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        return None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The ids of the baselined steps, in plan order."""
+        return tuple(s.id for s in self.steps)
+
+
+def baselines_path(plan_path: str | Path) -> Path:
+    """Where the baselines of a plan file live: ``NAME.baselines.jsonl`` beside it."""
+    p = Path(plan_path)
+    return p.with_name(f"{p.stem}.baselines.jsonl")
+
+
+def step_weights(plan: Plan, ids: list[str] | tuple[str, ...]) -> dict[str, float]:
+    """Each step's weight in the plan's progress [working days] (see :class:`BaselineStep`)."""
+    per_week = plan.workdays_per_week
+    hours = plan.calendar.hours_per_week
+    day_hours = hours / per_week if hours else None
+    wanted = set(ids)
+    out: dict[str, float] = {}
+    for s in plan.steps:
+        if s.id not in wanted:
+            continue
+        if s.milestone:
+            out[s.id] = 0.0
+        elif s.duration is not None:
+            out[s.id] = float(s.duration.working_days(per_week))
+        else:
+            assert s.effort is not None and day_hours is not None  # checked by the plan
+            out[s.id] = float(s.effort) / day_hours
+    return out
+
+
+def freeze_baseline(
+    plan: Plan,
+    as_of: dt.date,
+    *,
+    name: str | None = None,
+    route: str | None = None,
+    progress: Mapping[str, float] | None = None,
+    saved: dt.datetime | None = None,
+) -> Baseline:
+    """Freeze the plan on ``as_of`` (nothing is written; see :func:`save_baseline`).
+
+    Parameters
+    ----------
+    plan
+        The plan as it stands.
+    as_of
+        The baseline day; the early dates are counted forward from it (from
+        the plan's first day when that is later).
+    name
+        The baseline's name; default ``baseline-YYYY-MM-DD`` (its day).
+    route
+        The client's route (``None``: the whole plan).
+    progress
+        Step id -> share done on ``as_of`` (default nothing done).
+    saved
+        When it was saved (default now, UTC).
+    """
+    progress = dict(progress or {})
+    cal = calendar_for(plan.calendar)
+    first = cal.roll_forward(plan.first_day)
+    left = remaining_plan(plan, progress, as_of, route=route)
+    scheduled = plan.steps if route is None else [plan.steps[i] for i in select_steps(plan, route)]
+    ids = [s.id for s in scheduled]
+    weights = step_weights(plan, ids)
+    rest = schedule(left) if left is not None else None
+    resume = cal.roll_forward(max(plan.first_day, as_of))
+    steps = []
+    for s in scheduled:
+        share = min(1.0, max(0.0, float(progress.get(s.id, 0.0))))
+        row: dict[str, Any] = {
+            "id": s.id,
+            "title": s.title or s.id,
+            "milestone": s.milestone,
+            "duration_days": s.duration.working_days(plan.workdays_per_week)
+            if s.duration is not None
+            else None,
+            "effort_hours": s.effort,
+            "work_days": round(weights[s.id], 6),
+            "done": share,
+        }
+        if rest is not None and s.id in rest.ids:
+            i = rest.position(s.id)
+            row.update(
+                start=rest.start[i].astype(object),
+                finish=rest.finish[i].astype(object),
+                early_start=rest.early_start[i].astype(object),
+                early_finish=rest.early_finish[i].astype(object),
+            )
+        steps.append(BaselineStep(**row))
+    stamp = saved or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    if rest is None:
+        finish = cal.previous_working_day(resume)
+        slack = int(cal.count(finish, cal.roll_backward(plan.target)))
+    else:
+        finish = rest.earliest_finish
+        slack = int(rest.slack_days.min())
+    return Baseline(
+        name=name or f"baseline-{as_of.isoformat()}",
+        date=as_of,
+        saved=stamp.isoformat(),
+        plan_title=plan.title,
+        route=route,
+        target=plan.target,
+        first_day=first,
+        resume=resume,
+        finish=finish,
+        slack_days=slack,
+        steps=tuple(steps),
+    )
+
+
+def save_baseline(baseline: Baseline, path: str | Path) -> Path:
+    """Append ``baseline`` to the baselines file ``path`` and return the path.
+
+    The file is only ever appended to (one line, under a lock): see
+    :mod:`careerlib.tracking._jsonl`.
+    """
+    p = Path(path)
+    append_record(p, baseline.model_dump(mode="json"))
+    return p
+
+
+def load_baselines(path: str | Path) -> list[Baseline]:
+    """Every baseline in the file, oldest first (empty when there is no file).
+
+    Raises
+    ------
+    DataError
+        For a line that is not a valid baseline, naming the file and the line.
+    """
+    p = Path(path)
+    out = []
+    for number, record in read_records(p, "baseline"):
+        try:
+            out.append(Baseline.model_validate(record))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(x) for x in err["loc"]) or "record"
+            raise DataError(
+                f"{p}:{number}: malformed baseline entry: {where}: {err['msg']}"
+            ) from None
+    return out

@@ -1,0 +1,139 @@
+"""Recording: a check-in for a client, a baseline for a client or a plan.
+
+Each is one call for the CLI and the coach console. The client's and the
+plan's YAML files are never written: check-ins go to the journal beside the
+client file and baselines to the baselines file beside the plan file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from careerlib.tracking.baseline import (
+    Baseline,
+    baselines_path,
+    freeze_baseline,
+    load_baselines,
+    save_baseline,
+)
+from careerlib.tracking.journal import CheckIn, journal_path, read_journal, record_checkin
+from careerlib.tracking.track import _client_and_plan, latest_progress, pick_baseline
+
+__all__ = ["Recorded", "checkin", "save_plan_baseline"]
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What a recording call wrote: the entry, its file, and a baseline saved on the way."""
+
+    checkin: CheckIn | None
+    journal: Path | None
+    baseline: Baseline | None
+    baselines: Path | None
+
+
+def checkin(
+    client: Any,
+    progress: Mapping[str, float],
+    day: dt.date | None = None,
+    *,
+    note: str | None = None,
+    recorded: dt.datetime | None = None,
+) -> Recorded:
+    """Record a check-in for a client: append it to the journal beside the client file.
+
+    The first check-in of a client's route also saves a baseline of the plan
+    as written (frozen on the plan's first day, with the progress reported
+    before then) when the plan has none, so later check-ins have something to
+    be measured against.
+
+    Raises
+    ------
+    CheckinError
+        For an unknown step, a share outside 0..1 or a day before the plan's
+        start; nothing is written then.
+    """
+    from careerlib.tracking.journal import validate_checkin
+
+    client, plan, plan_path = _client_and_plan(client)
+    if client.path is None:
+        from careerlib.exceptions import CheckinError
+
+        raise CheckinError("a check-in is recorded beside a client file: load the client from one")
+    when = day if day is not None else dt.date.today()
+    validate_checkin(plan, when, progress, route=client.route)
+    saved = None
+    where = baselines_path(plan_path)
+    if pick_baseline(load_baselines(where), client.route, None) is None:
+        own = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
+        earlier = [
+            *own,
+            *client.reviews,
+            *(c.review() for c in read_journal(journal_path(client.path))),
+        ]
+        saved = freeze_baseline(
+            plan,
+            plan.first_day,
+            route=client.route,
+            progress=latest_progress(earlier, plan.first_day),
+            saved=recorded,
+        )
+        save_baseline(saved, where)
+    entry = record_checkin(
+        journal_path(client.path),
+        plan,
+        when,
+        progress,
+        note=note,
+        route=client.route,
+        recorded=recorded,
+    )
+    return Recorded(
+        checkin=entry,
+        journal=journal_path(client.path),
+        baseline=saved,
+        baselines=where if saved is not None else None,
+    )
+
+
+def save_plan_baseline(
+    source: str | Path,
+    day: dt.date | None = None,
+    *,
+    name: str | None = None,
+    saved: dt.datetime | None = None,
+) -> Recorded:
+    """Freeze and save a baseline for a client file (its plan and route, with its
+    progress so far) or a plan file, beside the plan.
+
+    ``day`` is the baseline day (default today); ``name`` default
+    ``baseline-YYYY-MM-DD``.
+    """
+    from careerlib.planfile import load_plan, read_text, read_yaml
+
+    path = Path(source)
+    data = read_yaml(read_text(path), path=path)
+    when = day if day is not None else dt.date.today()
+    if isinstance(data, dict) and "steps" not in data and "plan" in data:
+        client, plan, plan_path = _client_and_plan(path)
+        own = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
+        reviews = [*own, *client.reviews, *(c.review() for c in read_journal(journal_path(path)))]
+        route = client.route
+    else:
+        plan, plan_path = load_plan(path), path
+        reviews = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
+        route = None
+    frozen = freeze_baseline(
+        plan,
+        when,
+        name=name,
+        route=route,
+        progress=latest_progress(reviews, when),
+        saved=saved,
+    )
+    where = save_baseline(frozen, baselines_path(plan_path))
+    return Recorded(checkin=None, journal=None, baseline=frozen, baselines=where)

@@ -1,0 +1,692 @@
+"""Where a client stands at a check-in: one verdict from the forecast, the curves and the slip.
+
+:func:`track` puts the pieces together for a plan and its reviews;
+:func:`track_client` reads a client file with its plan, its check-in journal
+and the plan's baselines; :func:`status` is the short answer a practice roster
+asks of every client (plain Python and numpy, no pandas).
+
+The status, in the order it is decided:
+
+* ``late``: the forecast misses the target (or a deadline);
+* ``behind``: earned progress is below the late curve of the baseline;
+* ``ahead``: earned progress is above the early curve;
+* ``using slack``: between the curves, and the forecast has less slack left
+  than the baseline had;
+* ``on plan``: between the curves, with the baseline's slack intact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from careerlib.models import Plan, Review
+from careerlib.tracking.baseline import Baseline, baselines_path, freeze_baseline, load_baselines
+from careerlib.tracking.earned import BEHIND, Curves, Earned, measure, planned_curves
+from careerlib.tracking.forecast import Forecast, forecast
+from careerlib.tracking.journal import journal_path, read_journal
+
+__all__ = [
+    "CADENCE_DAYS",
+    "STATUSES",
+    "ClientStatus",
+    "StepTrack",
+    "Tracking",
+    "UpcomingStart",
+    "latest_progress",
+    "status",
+    "track",
+    "track_client",
+]
+
+CADENCE_DAYS: dict[str, int] = {"daily": 1, "weekly": 7, "biweekly": 14, "monthly": 31}
+"""Calendar days a check-in may be old before the plan has "gathered dust" [days]."""
+
+STATUSES: tuple[str, ...] = ("ahead", "on plan", "using slack", "behind", "late")
+"""The statuses :func:`status` gives, from best to worst."""
+
+UPCOMING_DAYS = 10
+"""Latest starts within this many working days count as upcoming (two weeks) [working days]."""
+
+_EPS = 1e-9
+
+
+def latest_progress(reviews: Sequence[Review], on: dt.date) -> dict[str, float]:
+    """Each step's latest reported share (0-1) in the reviews dated on or before ``on``."""
+    out: dict[str, float] = {}
+    for review in sorted(reviews, key=lambda r: r.date):
+        if review.date <= on:
+            out.update(review.progress)
+    return out
+
+
+@dataclass(frozen=True)
+class UpcomingStart:
+    """A step not started whose latest start is near: the early warning a client can act on.
+
+    ``days_left`` is working days from the check-in day to the latest start
+    (0: it must start today; negative: its latest start has passed) [working days].
+    """
+
+    step: str
+    title: str
+    latest_start: dt.date
+    days_left: int
+
+    @property
+    def sentence(self) -> str:
+        """``'Portfolio' must start within 6 working days (by 2026-12-08).``"""
+        if self.days_left < 0:
+            n = -self.days_left
+            return (
+                f"'{self.title}' should have started {n} working day{'s' if n != 1 else ''} "
+                f"ago ({self.latest_start})."
+            )
+        if self.days_left == 0:
+            return f"'{self.title}' must start today ({self.latest_start})."
+        n = self.days_left
+        return (
+            f"'{self.title}' must start within {n} working day{'s' if n != 1 else ''} "
+            f"(by {self.latest_start})."
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            "step": self.step,
+            "title": self.title,
+            "latest_start": self.latest_start.isoformat(),
+            "days_left": self.days_left,
+        }
+
+
+@dataclass(frozen=True)
+class StepTrack:
+    """One step at a check-in.
+
+    ``state`` is ``done``, ``in progress`` or ``not started``; ``actual`` the
+    share reported; ``planned_early``/``planned_late`` its baseline's planned
+    share that day (``None`` for a step added after the baseline, ``new``);
+    ``behind`` below the late share, ``ahead`` above the early share;
+    ``latest_start``/``latest_finish`` from the back-schedule of the work left
+    and ``days_to_latest_start`` [working days] for a step not started;
+    ``forecast_start``/``forecast_finish`` the forecast (``None`` when done);
+    ``baseline_start``/``baseline_finish`` its latest dates in the baseline.
+    """
+
+    id: str
+    title: str
+    milestone: bool
+    state: str
+    actual: float
+    planned_early: float | None
+    planned_late: float | None
+    behind: bool
+    ahead: bool
+    new: bool
+    latest_start: dt.date | None
+    latest_finish: dt.date | None
+    days_to_latest_start: int | None
+    forecast_start: dt.date | None
+    forecast_finish: dt.date | None
+    baseline_start: dt.date | None
+    baseline_finish: dt.date | None
+    baseline_early_start: dt.date | None
+    baseline_early_finish: dt.date | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict (dates as ISO strings)."""
+        out: dict[str, Any] = {}
+        for key, value in self.__dict__.items():
+            if isinstance(value, dt.date):
+                out[key] = value.isoformat()
+            elif isinstance(value, float):
+                out[key] = round(value, 4)
+            else:
+                out[key] = value
+        return out
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """A plan at a check-in: the baseline, the curves, the forecast and one status.
+
+    Attributes
+    ----------
+    as_of
+        The day of the question (the state at its start).
+    plan, route
+        The plan as it stands and the route followed.
+    baseline
+        The baseline measured against; ``baseline_stored`` says whether it
+        was saved (otherwise it is the plan frozen on its first day, in memory).
+    reviews
+        Every review and check-in known, oldest first.
+    progress
+        Each step's latest reported share on or before ``as_of``.
+    earned
+        Planned against earned progress at ``as_of`` (:class:`~careerlib.tracking.earned.Earned`).
+    history
+        The same on each check-in day up to ``as_of``.
+    forecast
+        The one forecast (:class:`~careerlib.tracking.forecast.Forecast`).
+    status
+        One of :data:`STATUSES` (see the module).
+    last_checkin, days_since_checkin, cadence, stale
+        The newest check-in on or before ``as_of``, its age [calendar days],
+        the cadence and whether the age exceeds it.
+    steps
+        One :class:`StepTrack` a step of the plan (route), in plan order.
+    new_steps, removed_steps
+        Steps added since the baseline (shown apart until the coach
+        re-baselines), and baselined steps the plan no longer has.
+    curves
+        The planned curves (:class:`~careerlib.tracking.earned.Curves`).
+    """
+
+    as_of: dt.date
+    plan: Plan
+    route: str | None
+    baseline: Baseline
+    baseline_stored: bool
+    reviews: tuple[Review, ...]
+    progress: dict[str, float]
+    earned: Earned
+    history: tuple[Earned, ...]
+    forecast: Forecast
+    status: str
+    last_checkin: dt.date | None
+    days_since_checkin: int
+    cadence: str
+    stale: bool
+    steps: tuple[StepTrack, ...]
+    new_steps: tuple[str, ...]
+    removed_steps: tuple[str, ...]
+    curves: Curves
+
+    @property
+    def behind_steps(self) -> tuple[str, ...]:
+        """Ids of the steps below their late planned share."""
+        return tuple(s.id for s in self.steps if s.behind)
+
+    def upcoming(self, within: int = UPCOMING_DAYS) -> tuple[UpcomingStart, ...]:
+        """Steps not started whose latest start is within ``within`` working days
+        (or has passed), soonest first."""
+        out = [
+            UpcomingStart(s.id, s.title, s.latest_start, s.days_to_latest_start)
+            for s in self.steps
+            if s.days_to_latest_start is not None
+            and s.latest_start is not None
+            and s.days_to_latest_start <= within
+        ]
+        return tuple(sorted(out, key=lambda u: (u.days_left, u.step)))
+
+    @property
+    def progress_sentence(self) -> str:
+        """Earned against planned progress, with the slip or lead in working days."""
+        e = self.earned
+        head = (
+            f"{100 * e.earned:.0f}% of the work earned; the baseline planned "
+            f"{100 * e.planned_late:.0f}% (latest) to {100 * e.planned_early:.0f}% (earliest)"
+        )
+        if e.classification == "ahead":
+            return f"{head}: ahead of the earliest plan by {e.lead_days:.1f} working days."
+        if e.classification == BEHIND:
+            return (
+                f"{head}: behind the latest plan by {e.slip_days:.1f} working days "
+                "(earned schedule)."
+            )
+        return f"{head}: on plan, within the slack."
+
+    @property
+    def checkin_sentence(self) -> str:
+        """How old the newest check-in is against the cadence."""
+        allowed = CADENCE_DAYS[self.cadence]
+        if self.last_checkin is None:
+            if self.stale:
+                return (
+                    f"No check-in yet, {self.days_since_checkin} days after the plan's first "
+                    f"day: a {self.cadence} plan wants one every {allowed} days."
+                )
+            return f"No check-in yet; the first is due within {allowed} days of the start."
+        if self.stale:
+            return (
+                f"The last check-in ({self.last_checkin}) is {self.days_since_checkin} days old; "
+                f"a {self.cadence} cadence allows {allowed}: the strategy has gathered dust."
+            )
+        return (
+            f"The last check-in ({self.last_checkin}) is {self.days_since_checkin} days old, "
+            f"within the {self.cadence} cadence ({allowed} days)."
+        )
+
+    @property
+    def verdict(self) -> str:
+        """The one verdict every page shows: the status, the forecast and the progress."""
+        label = {
+            "late": "Late",
+            "behind": "Behind",
+            "ahead": "Ahead",
+            "using slack": "On time, using slack",
+            "on plan": "On plan",
+        }[self.status]
+        return f"{label}. {self.forecast.verdict} {self.progress_sentence}"
+
+    def rethink_prompts(self) -> list[str]:
+        """Questions for the coach, from the forecast, the staleness and the slip."""
+        prompts: list[str] = []
+        if self.stale:
+            prompts.append(
+                f"{self.checkin_sentence} Is the destination still the one the client wants? "
+                "Have the talents, interests or the market changed since the plan was made?"
+            )
+        f = self.forecast
+        if not f.on_time:
+            prompts.append(
+                f"The forecast misses the target by {f.late_days} working days (it ends on "
+                f"{f.finish}): move the target, shorten a critical step (outside help, a "
+                "faster course), or switch to another route?"
+            )
+        if self.earned.classification == BEHIND:
+            names = ", ".join(self.behind_steps[:5]) or "the plan as a whole"
+            prompts.append(
+                f"Behind the latest plan by {self.earned.slip_days:.1f} working days "
+                f"({names}): which obstacle hit them, and is its contingency needed now?"
+            )
+        overdue = [u for u in self.upcoming(0) if u.days_left < 0]
+        if overdue:
+            prompts.append(
+                "Past their latest start and not started: "
+                + ", ".join(u.step for u in overdue[:5])
+                + ". Start them now, or take them out of the plan?"
+            )
+        if self.new_steps:
+            prompts.append(
+                f"Steps added since the baseline '{self.baseline.name}': "
+                f"{', '.join(self.new_steps)}. Re-baseline when the plan is agreed "
+                "(careerlib baseline)."
+            )
+        return prompts
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict: the status, the verdict, the forecast, the curves and each step."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "status": self.status,
+            "verdict": self.verdict,
+            "forecast": self.forecast.to_dict(),
+            "progress": self.earned.to_dict(),
+            "history": [h.to_dict() for h in self.history],
+            "baseline": {
+                "name": self.baseline.name,
+                "date": self.baseline.date.isoformat(),
+                "stored": self.baseline_stored,
+                "slack_days": self.baseline.slack_days,
+                "finish": self.baseline.finish.isoformat(),
+            },
+            "last_checkin": None if self.last_checkin is None else self.last_checkin.isoformat(),
+            "days_since_checkin": self.days_since_checkin,
+            "cadence": self.cadence,
+            "stale": self.stale,
+            "checkin_message": self.checkin_sentence,
+            "upcoming_latest_starts": [u.to_dict() for u in self.upcoming()],
+            "new_steps": list(self.new_steps),
+            "removed_steps": list(self.removed_steps),
+            "rethink": self.rethink_prompts(),
+            "steps": [s.to_dict() for s in self.steps],
+        }
+
+    def steps_frame(self) -> Any:
+        """The steps as a pandas DataFrame indexed by step id."""
+        import pandas as pd
+
+        rows = [s.__dict__ for s in self.steps]
+        frame = pd.DataFrame(rows).set_index("id")
+        frame.index.name = "step"
+        frame["days_to_latest_start"] = frame["days_to_latest_start"].astype("Int64")
+        for col in ("actual", "planned_early", "planned_late"):
+            frame[col] = frame[col].astype(float).round(2)
+        return frame
+
+    def history_frame(self) -> Any:
+        """Earned and planned progress [%] at each check-in, one row a check-in day."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            {
+                "earned_pct": [100 * h.earned for h in self.history],
+                "planned_early_pct": [100 * h.planned_early for h in self.history],
+                "planned_late_pct": [100 * h.planned_late for h in self.history],
+                "classification": [h.classification for h in self.history],
+                "slip_days": [h.slip_days for h in self.history],
+            },
+            index=pd.Index(
+                pd.to_datetime([h.day for h in self.history]).astype("datetime64[s]"),
+                name="day",
+            ),
+        )
+
+    def curves_frame(self) -> Any:
+        """The planned curves [%] on every working day from the first day, indexed by day."""
+        import pandas as pd
+
+        cal = self.forecast.calendar
+        days = cal.day(np.arange(len(self.curves.early)), self.curves.first_day)
+        return pd.DataFrame(
+            {"early_pct": 100 * self.curves.early, "late_pct": 100 * self.curves.late},
+            index=pd.Index(np.asarray(days).astype("datetime64[s]"), name="day"),
+        )
+
+
+def _step_rows(
+    plan: Plan,
+    route: str | None,
+    baseline: Baseline,
+    curves: Curves,
+    fc: Forecast,
+    progress: dict[str, float],
+    t: int,
+) -> tuple[list[StepTrack], list[str]]:
+    from careerlib.scheduler import select_steps
+
+    cal = fc.calendar
+    planned = curves.step_shares(t)
+    base = {b.id: b for b in baseline.steps}
+    rows: list[StepTrack] = []
+    new: list[str] = []
+    rest = fc.remaining
+    resume = np.datetime64(fc.resume, "D")
+    pos = {sid: k for k, sid in enumerate(rest.ids)} if rest is not None else {}
+    if rest is not None:
+        # working days from the check-in to each latest start, negative when past
+        ahead = cal.count(np.full(len(rest.ids), resume), rest.start)
+        behind_by = cal.count(rest.start, np.full(len(rest.ids), resume))
+        to_start = np.where(rest.start >= resume, ahead, -behind_by).tolist()
+        ls_d, lf_d = rest.start.tolist(), rest.finish.tolist()
+        fs_d, ff_d = rest.early_start.tolist(), rest.early_finish.tolist()
+    for i in select_steps(plan, route):
+        s = plan.steps[i]
+        actual = min(1.0, max(0.0, float(progress.get(s.id, 0.0))))
+        state = "done" if actual >= 1 - _EPS else "in progress" if actual > _EPS else "not started"
+        b = base.get(s.id)
+        if b is None:
+            new.append(s.id)
+        early, late = planned.get(s.id, (None, None))
+        k = pos.get(s.id)
+        if k is not None:
+            ls, lf, fs, ff = ls_d[k], lf_d[k], fs_d[k], ff_d[k]
+            days = int(to_start[k]) if state == "not started" else None
+        else:
+            ls = lf = fs = ff = None
+            days = None
+        rows.append(
+            StepTrack(
+                id=s.id,
+                title=s.title or s.id,
+                milestone=s.milestone,
+                state=state,
+                actual=actual,
+                planned_early=early,
+                planned_late=late,
+                behind=late is not None and actual < late - 1e-6,
+                ahead=early is not None and actual > early + 1e-6,
+                new=b is None,
+                latest_start=ls,
+                latest_finish=lf,
+                days_to_latest_start=days,
+                forecast_start=fs,
+                forecast_finish=ff,
+                baseline_start=None if b is None else b.start,
+                baseline_finish=None if b is None else b.finish,
+                baseline_early_start=None if b is None else b.early_start,
+                baseline_early_finish=None if b is None else b.early_finish,
+            )
+        )
+    return rows, new
+
+
+def track(
+    plan: Plan,
+    as_of: dt.date | None = None,
+    *,
+    reviews: Sequence[Review] = (),
+    route: str | None = None,
+    baseline: Baseline | None = None,
+    cadence: str | None = None,
+) -> Tracking:
+    """Where the plan stands at ``as_of``: the curves, the slip, the forecast, one status.
+
+    Parameters
+    ----------
+    plan
+        The plan as it stands.
+    as_of
+        The day of the question; default today.
+    reviews
+        The reviews and check-ins (the plan's own ``checkpoints.reviews`` are
+        added to them).
+    route
+        The route the client follows.
+    baseline
+        The baseline to measure against; default the plan frozen on its first
+        day (in memory only).
+    cadence
+        ``daily``, ``weekly``, ``biweekly`` or ``monthly``; default the plan's.
+    """
+    day = as_of if as_of is not None else dt.date.today()
+    own = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
+    every = sorted([*own, *reviews], key=lambda r: r.date)
+    if cadence is None:
+        cadence = plan.checkpoints.cadence if plan.checkpoints is not None else "monthly"
+    if cadence not in CADENCE_DAYS:
+        from careerlib.exceptions import CheckinError
+        from careerlib.models import suggest
+
+        raise CheckinError(
+            f"unknown cadence {cadence!r}{suggest(cadence, CADENCE_DAYS)}; "
+            f"valid: {', '.join(CADENCE_DAYS)}"
+        )
+    stored = baseline is not None
+    if baseline is None:
+        baseline = freeze_baseline(
+            plan,
+            plan.first_day,
+            name="plan as written",
+            route=route,
+            progress=latest_progress(every, plan.first_day),
+            saved=dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
+        )
+    progress = latest_progress(every, day)
+    fc = forecast(plan, progress, day, route=route)
+    curves = planned_curves(baseline, fc.calendar)
+    now = measure(curves, fc.calendar, day, progress)
+    past = [r for r in every if r.date <= day]
+    days = sorted({r.date for r in past})
+    history = tuple(
+        measure(curves, fc.calendar, d, latest_progress(past, d)) for d in days if d < day
+    ) + (now,)
+    rows, new = _step_rows(plan, route, baseline, curves, fc, progress, now.t)
+    ids = {r.id for r in rows}
+    last = days[-1] if days else None
+    since = (day - (last if last is not None else plan.first_day)).days
+    if not fc.on_time:
+        label = "late"
+    elif now.classification == BEHIND:
+        label = "behind"
+    elif now.classification == "ahead":
+        label = "ahead"
+    elif fc.slack_left_days < baseline.slack_days:
+        label = "using slack"
+    else:
+        label = "on plan"
+    return Tracking(
+        as_of=day,
+        plan=plan,
+        route=route,
+        baseline=baseline,
+        baseline_stored=stored,
+        reviews=tuple(every),
+        progress=progress,
+        earned=now,
+        history=history,
+        forecast=fc,
+        status=label,
+        last_checkin=last,
+        days_since_checkin=since,
+        cadence=cadence,
+        stale=since > CADENCE_DAYS[cadence],
+        steps=tuple(rows),
+        new_steps=tuple(new),
+        removed_steps=tuple(b for b in baseline.ids if b not in ids),
+        curves=curves,
+    )
+
+
+def _client_and_plan(client: Any, plan: Plan | None = None) -> tuple[Any, Plan, Path]:
+    from careerlib.clients import load_client
+    from careerlib.exceptions import ClientError
+    from careerlib.planfile import load_plan
+
+    if isinstance(client, str | Path):
+        client = load_client(client, check=False)
+    if client.plan is None:
+        where = client.path or "<client>"
+        raise ClientError(f"{where}: the client file names no plan to track (add plan: ...)")
+    plan_path = Path(os.path.normpath(client.resolve(client.plan)))
+    return client, plan if plan is not None else load_plan(plan_path), plan_path
+
+
+def pick_baseline(
+    baselines: Sequence[Baseline], route: str | None, name: str | None
+) -> Baseline | None:
+    """The newest baseline of ``route`` (named ``name`` when given), or ``None``."""
+    from careerlib.exceptions import CheckinError
+    from careerlib.models import suggest
+
+    mine = [b for b in baselines if b.route == route]
+    if name is not None:
+        named = [b for b in mine if b.name == name]
+        if not named:
+            known = sorted({b.name for b in mine})
+            raise CheckinError(
+                f"no baseline named {name!r}{suggest(name, known)}"
+                + (f" (baselines: {', '.join(known)})" if known else " (none saved yet)")
+            )
+        return named[-1]
+    return mine[-1] if mine else None
+
+
+def track_client(
+    client: Any,
+    as_of: dt.date | None = None,
+    *,
+    baseline: str | None = None,
+    plan: Plan | None = None,
+) -> Tracking:
+    """:func:`track` for a client: its plan and route, reviews, journal and newest baseline.
+
+    ``client`` is a :class:`~careerlib.clients.Client` or a path to a client
+    file; ``baseline`` names a saved baseline (default the newest of the
+    client's route); ``plan`` is the client's plan when the caller has read
+    it already (a roster whose clients share plan files reads each once).
+    """
+    client, plan, plan_path = _client_and_plan(client, plan)
+    reviews: list[Review] = list(client.reviews)
+    if client.path is not None:
+        reviews += [c.review() for c in read_journal(journal_path(client.path))]
+    chosen = pick_baseline(load_baselines(baselines_path(plan_path)), client.route, baseline)
+    return track(
+        plan,
+        as_of,
+        reviews=reviews,
+        route=client.route,
+        baseline=chosen,
+        cadence=client.cadence,
+    )
+
+
+@dataclass(frozen=True)
+class ClientStatus:
+    """One client's line in a practice roster (see :func:`status`).
+
+    ``slack_left_days`` is negative when late [working days]; ``upcoming``
+    lists the steps not started whose latest start is within two weeks (ten
+    working days) or has passed.
+    """
+
+    client: str
+    path: Path | None
+    as_of: dt.date
+    status: str
+    forecast_finish: dt.date
+    target: dt.date
+    slack_left_days: int
+    earned_pct: float
+    slip_days: float
+    last_checkin: dt.date | None
+    days_since_checkin: int
+    cadence: str
+    stale: bool
+    upcoming: tuple[UpcomingStart, ...]
+    verdict: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            "client": self.client,
+            "path": None if self.path is None else str(self.path),
+            "as_of": self.as_of.isoformat(),
+            "status": self.status,
+            "forecast_finish": self.forecast_finish.isoformat(),
+            "target": self.target.isoformat(),
+            "slack_left_days": self.slack_left_days,
+            "earned_pct": round(self.earned_pct, 1),
+            "slip_days": round(self.slip_days, 1),
+            "last_checkin": None if self.last_checkin is None else self.last_checkin.isoformat(),
+            "days_since_checkin": self.days_since_checkin,
+            "cadence": self.cadence,
+            "stale": self.stale,
+            "upcoming": [u.to_dict() for u in self.upcoming],
+            "verdict": self.verdict,
+        }
+
+
+def status(client: Any, as_of: dt.date | None = None, *, plan: Plan | None = None) -> ClientStatus:
+    """Where one client stands: the status, forecast finish, slack and the next latest starts.
+
+    Parameters
+    ----------
+    client
+        A :class:`~careerlib.clients.Client` or a path to a client file (read
+        without checking the role or peers, for speed).
+    as_of
+        The day of the question; default today.
+    plan
+        The client's plan, when already read (see :func:`track_client`).
+    """
+    from careerlib.clients import load_client
+
+    c = load_client(client, check=False) if isinstance(client, str | Path) else client
+    tr = track_client(c, as_of, plan=plan)
+    return ClientStatus(
+        client=c.name,
+        path=c.path,
+        as_of=tr.as_of,
+        status=tr.status,
+        forecast_finish=tr.forecast.finish,
+        target=tr.plan.target,
+        slack_left_days=tr.forecast.slack_left_days,
+        earned_pct=100 * tr.earned.earned,
+        slip_days=tr.earned.slip_days,
+        last_checkin=tr.last_checkin,
+        days_since_checkin=tr.days_since_checkin,
+        cadence=tr.cadence,
+        stale=tr.stale,
+        upcoming=tr.upcoming(),
+        verdict=tr.verdict,
+    )

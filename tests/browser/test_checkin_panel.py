@@ -1,0 +1,69 @@
+"""The check-in panel of the coach console in a real browser (Voilà): a slider moved, Save clicked.
+
+The notebook runs on a copy in a temporary folder; the client and plan files
+are copied too (the other data folders are linked), so the check-in lands in
+the copy's journal and the checkout is never written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from careerlib.tracking import journal_path, read_journal
+from tests.browser.conftest import serve, wait_text
+from tests.conftest import ROOT
+
+NOTEBOOK = "notebooks/00-coach-session.ipynb"
+PANEL = ".careerlib-checkin-panel"
+
+
+@pytest.fixture()
+def root(tmp_path: Path) -> Path:
+    folder = tmp_path / "root"
+    (folder / "notebooks").mkdir(parents=True)
+    shutil.copy(ROOT / NOTEBOOK, folder / NOTEBOOK)
+    (folder / "data").mkdir()
+    for part in ("clients", "plans"):
+        shutil.copytree(ROOT / "data" / part, folder / "data" / part)
+    for part in ("onet", "peers", "roles"):
+        os.symlink(ROOT / "data" / part, folder / "data" / part)
+    return folder
+
+
+def test_save_a_checkin_in_one_click(
+    browser: Any, root: Path, tmp_path: Path, artifacts: Path
+) -> None:
+    client = root / "data" / "clients" / "jordan-lee.yaml"
+    before = client.read_bytes()
+    journal = journal_path(client)
+    entries = len(read_journal(journal))
+    with serve("voila", root, tmp_path / "home", notebook=NOTEBOOK) as server:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            page.goto(server.page_url("/"))
+            panel = page.locator(PANEL)
+            panel.wait_for(timeout=120_000)
+            wait_text(page, f"{PANEL} .careerlib-checkin-verdict", "Forecast from")
+            handle = page.locator(f"{PANEL} .careerlib-checkin-hipaa .noUi-handle")
+            handle.scroll_into_view_if_needed()
+            handle.focus()
+            handle.press("ArrowRight")
+            page.locator(f"{PANEL} .careerlib-checkin-note input").fill("from the browser")
+            page.locator(f"{PANEL} .careerlib-checkin-save").click()
+            wait_text(page, f"{PANEL} .careerlib-message", "Saved the check-in of")
+            panel.screenshot(path=str(artifacts / "checkin-panel.png"))
+        except Exception:
+            page.screenshot(path=str(artifacts / "checkin-failure.png"), full_page=True)
+            raise
+        finally:
+            page.close()
+    saved = read_journal(journal)
+    assert len(saved) == entries + 1
+    assert saved[-1].note == "from the browser"
+    assert saved[-1].progress["hipaa"] == pytest.approx(0.5)  # 0.45 moved one step of 0.05
+    assert client.read_bytes() == before

@@ -1,0 +1,58 @@
+"""The console's check-in panel without a browser: sliders, Save, the journal and the verdict."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from careerlib.checkin_panel import CheckinPanel
+from careerlib.tracking import journal_path, read_journal
+
+DATA = Path(__file__).parent / "data" / "tracking"
+D = dt.date
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Path:
+    for name in ("client.yaml", "two-steps.yaml"):
+        shutil.copy(DATA / name, tmp_path / name)
+    return tmp_path / "client.yaml"
+
+
+def test_sliders_for_the_steps_in_flight_or_due(client: Path) -> None:
+    panel = CheckinPanel(client, as_of=D(2026, 1, 5))
+    # a is due (latest start in 5 working days), b's latest start is 10 away
+    assert list(panel.sliders) == ["a", "b"]
+    assert "On plan." in panel.verdict.value
+    assert "must start within 5 working days" in panel.verdict.value
+
+
+def test_save_records_one_checkin_and_redraws(client: Path) -> None:
+    before = client.read_bytes()
+    panel = CheckinPanel(client, as_of=D(2026, 1, 12))
+    panel.set_share("a", 0.6)
+    panel.note.value = "slow week"
+    panel.save_button.click()
+    (entry,) = read_journal(journal_path(client))
+    assert (entry.date, entry.progress, entry.note) == (
+        D(2026, 1, 12),
+        {"a": 0.6, "b": 0.0},
+        "slow week",
+    )
+    assert "Saved the check-in of 2026-01-12" in panel.message.value
+    assert "using slack" in panel.verdict.value
+    assert panel.tracking.progress["a"] == pytest.approx(0.6)
+    assert panel.sliders["a"].value == pytest.approx(0.6)
+    assert "Using slack" in panel.figure.layout.title.subtitle.text
+    assert client.read_bytes() == before
+
+
+def test_a_refused_checkin_is_a_message_and_writes_nothing(client: Path) -> None:
+    panel = CheckinPanel(client, as_of=D(2026, 1, 12))
+    panel.date.value = D(2025, 12, 1)
+    assert panel.save() is False
+    assert "before the plan's start 2026-01-05" in panel.message.value
+    assert not journal_path(client).exists()
