@@ -114,7 +114,7 @@ def generate(folder: Path, n: int, *, own_plans: bool, seed: int = 12) -> Path:
 
 
 def _time(folder: Path, expected: int) -> tuple[float, int]:
-    from careerlib.roster import read_roster
+    from careerlib.practice import read_roster
 
     runs = []
     got = None
@@ -134,7 +134,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="record in RESULTS.md")
     args = parser.parse_args()
 
-    import careerlib.roster  # noqa: F401  (imports are not part of the figure)
+    import careerlib.practice  # noqa: F401  (imports are not part of the figure)
     from careerlib.onet import load_onet
 
     load_onet()  # read once per process, as in any session: not part of the figure

@@ -55,6 +55,7 @@ __all__ = [
     "Plan",
     "PlanError",
     "PlanExplorer",
+    "Roster",
     "Schedule",
     "Step",
     "UnknownStepError",
@@ -82,7 +83,10 @@ __all__ = [
     "peer_chart",
     "progress_at",
     "progress_chart",
+    "read_roster",
     "role_profile",
+    "roster",
+    "roster_chart",
     "routes_chart",
     "run_batch",
     "schedule",
@@ -91,6 +95,7 @@ __all__ = [
     "skills_gap",
     "time_gap",
     "weekly_load_chart",
+    "write_roster",
 ]
 
 # name -> module, for names whose modules import heavy libraries
@@ -117,12 +122,17 @@ _LAZY: dict[str, str] = {
     "progress_at": "careerlib.gaps",
     "progress_chart": "careerlib.charts",
     "role_profile": "careerlib.onet",
+    "Roster": "careerlib.practice",
+    "read_roster": "careerlib.practice",
+    "roster": "careerlib.practice",
+    "roster_chart": "careerlib.charts",
     "routes_chart": "careerlib.charts",
     "run_batch": "careerlib.batch",
     "skills_chart": "careerlib.charts",
     "skills_gap": "careerlib.gaps",
     "time_gap": "careerlib.gaps",
     "weekly_load_chart": "careerlib.charts",
+    "write_roster": "careerlib.practice_files",
 }
 
 

@@ -14,7 +14,7 @@ from careerlib.charts._style import COLORS, base_layout, date_line, legend
 
 __all__ = ["STATUS_COLORS", "roster_chart"]
 
-#: The colour of each roster status, worst first (see :data:`careerlib.roster.ATTENTION`).
+#: The colour of each roster status, worst first (see :data:`careerlib.practice.ATTENTION`).
 STATUS_COLORS: dict[str, str] = {
     "late": COLORS["critical"],  # red: the forecast misses the target
     "behind": "#E67E22",  # orange: below the latest plan
@@ -57,7 +57,7 @@ def roster_chart(
     Parameters
     ----------
     frame
-        A roster (:func:`careerlib.roster`), drawn in its order (the clients
+        A roster (:func:`careerlib.roster`, in :mod:`careerlib.practice`), drawn in its order (the clients
         who need attention at the top).
     as_of
         The day of the roster, drawn as a line; default ``frame.attrs["as_of"]``.

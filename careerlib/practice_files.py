@@ -2,7 +2,7 @@
 
 :func:`write_roster` picks the format from the file's suffix. The HTML page
 inlines plotly.js (it opens without a network); the CSV and the workbook hold
-the roster's columns (:data:`careerlib.roster.COLUMNS`) with dates as dates,
+the roster's columns (:data:`careerlib.practice.COLUMNS`) with dates as dates,
 and no text cell a spreadsheet would run as a formula (:func:`spreadsheet_safe`).
 """
 
@@ -19,7 +19,7 @@ import pandas as pd
 
 from careerlib._text import plural
 from careerlib.exceptions import UsageError
-from careerlib.roster import Roster
+from careerlib.practice import Roster
 
 __all__ = [
     "ROSTER_SUFFIXES",
