@@ -128,17 +128,19 @@ def report_text(report: GapReport) -> str:
                 if row["shrink_days"] > 0:
                     alone = "enough alone" if row["enough_alone"] else "not enough alone"
                     lines.append(f"  shrink {sid} by {row['shrink_days']} working days ({alone})")
-    if report.progress is not None:
-        p = report.progress
+    if report.tracking is not None:
+        tr = report.tracking
         lines += [
             "",
-            f"Progress at {p.review_date or p.as_of}: planned {p.planned_pct:.0f}%, "
-            f"reported {p.actual_pct:.0f}%"
-            + (f"; behind: {', '.join(p.behind)}" if p.behind else ""),
-            "  projected finish at the pace so far: "
-            f"{p.projected_finish or 'n/a (nothing done yet)'}",
-            f"  {p.message}",
+            f"Where the client stands at {tr.as_of} (baseline '{tr.baseline.name}'):",
+            f"  {tr.verdict}",
+            f"  {tr.checkin_sentence}",
         ]
+        lines += [f"  {u.sentence}" for u in tr.upcoming()[:5]]
+        if tr.behind_steps:
+            lines.append(f"  behind their latest plan: {', '.join(tr.behind_steps)}")
+        if tr.new_steps:
+            lines.append(f"  added after the baseline: {', '.join(tr.new_steps)}")
     if report.alignment is not None:
         a = report.alignment
         lines += ["", "Goal alignment: " + ("aligned" if a.aligned else "loose ends")]
@@ -148,6 +150,10 @@ def report_text(report: GapReport) -> str:
             lines.append(f"  goals no step serves: {', '.join(a.unserved_goals)}")
         if a.steps_without_goal:
             lines.append(f"  steps serving no goal: {', '.join(a.steps_without_goal)}")
+        for goal, supported in a.points_down:
+            lines.append(
+                f"  {goal} supports {supported}, a goal at the same or a lower level (points down)"
+            )
     lines += ["", "O*NET occupations worth considering:"]
     for rank, row in report.occupations.iterrows():
         fit = "n/a" if pd.isna(row["fit"]) else f"{row['fit']:.2f}"

@@ -44,3 +44,17 @@ def test_aligned_plan():
     )
     a = goal_alignment(plan)
     assert a.aligned
+
+
+def test_a_goal_may_support_one_at_the_same_or_a_lower_level() -> None:
+    from pathlib import Path
+
+    from careerlib.planfile import load_plan
+
+    plan = load_plan(Path(__file__).parent / "data" / "goals" / "points-down.yaml")
+    a = goal_alignment(plan)
+    assert a.points_down == (("practice", "income"), ("peers", "practice"))
+    # served spreads down the supports too: the personal goal is served through the practice
+    assert a.unserved_goals == ()
+    assert bool(a.goals.at["practice", "points_down"]) and not a.goals.at["income", "points_down"]
+    assert a.to_dict()["points_down"][0] == {"goal": "practice", "supports": "income"}

@@ -70,10 +70,50 @@ def test_all_reviews_joins_the_plan_and_the_client() -> None:
     from careerlib.clients import load_client
     from careerlib.gaps import all_reviews
     from careerlib.planfile import load_plan
+    from careerlib.tracking import journal_path, read_journal
 
     client = load_client(DATA / "clients" / "jordan-lee.yaml")
     plan = load_plan(client.resolve(client.plan))  # type: ignore[arg-type]
     reviews = all_reviews(plan, client)
     assert reviews[: len(plan.checkpoints.reviews)] == plan.checkpoints.reviews  # type: ignore[union-attr]
-    assert reviews[len(plan.checkpoints.reviews) :] == client.reviews  # type: ignore[union-attr]
+    own = len(plan.checkpoints.reviews) + len(client.reviews)  # type: ignore[union-attr]
+    assert reviews[len(plan.checkpoints.reviews) : own] == client.reviews  # type: ignore[union-attr]
+    # then the check-ins of the journal beside the client file
+    journal = [c.review() for c in read_journal(journal_path(client.path))]  # type: ignore[arg-type]
+    assert journal and reviews[own:] == journal
     assert all_reviews(plan) == plan.checkpoints.reviews  # type: ignore[union-attr]
+
+
+def test_jordan_lee_one_verdict_across_gaps_json_text_and_console() -> None:
+    """`careerlib gaps --json`, the terminal report and the console's panel say the same."""
+    import datetime as dt
+    import html
+    import json
+
+    from click.testing import CliRunner
+
+    from careerlib.checkin_panel import CheckinPanel
+    from careerlib.cli import cli
+    from careerlib.tracking import track_client
+
+    client = DATA / "clients" / "jordan-lee.yaml"
+    day = "2026-11-30"
+    track = track_client(client, dt.date(2026, 11, 30))
+    result = CliRunner().invoke(cli, ["gaps", str(client), "--as-of", day, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)["tracking"]
+    assert data["status"] == track.status
+    assert data["verdict"] == track.verdict
+    assert data["forecast"]["finish"] == track.forecast.finish.isoformat()
+    assert data["forecast"]["slack_left_days"] == track.forecast.slack_left_days
+    # the client's route in the time section is the same forecast
+    (internal,) = [t for t in json.loads(result.output)["time"] if t["route"] == "internal"]
+    assert internal["earliest_finish"] == track.forecast.finish.isoformat()
+    assert internal["late_by_days"] == max(0, -track.forecast.slack_left_days)
+    # no pace projection that could contradict it
+    assert "projected_finish" not in json.loads(result.output)["progress"]
+    text = CliRunner().invoke(cli, ["gaps", str(client), "--as-of", day]).output
+    assert track.verdict in text
+    assert "projected" not in text
+    panel = CheckinPanel(client, as_of=dt.date(2026, 11, 30))
+    assert html.escape(track.verdict) in panel.verdict.value

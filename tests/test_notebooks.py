@@ -135,8 +135,12 @@ def test_checkpoint_review_agrees_with_the_library(runs: Path, client: Path) -> 
     assert got["slack_left_days"] == track.forecast.slack_left_days
     assert got["stale"] == track.stale
     assert got["prompts"] == track.rethink_prompts()
-    # one story: a late status and a forecast that misses the target go together
+    # one story: a late status and a forecast that misses the target go together,
+    # and `careerlib gaps --json` says the same
     assert (got["status"] == "late") == (track.forecast.slack_left_days < 0)
+    gaps_json = analyse(client, AS_OF).to_dict()["tracking"]
+    assert gaps_json["status"] == got["status"]
+    assert gaps_json["forecast"]["finish"] == got["forecast_finish"]
 
 
 def test_nbval_runs_each_notebook_with_its_defaults(tmp_path: Path) -> None:

@@ -120,8 +120,8 @@ def test_jordan_lee_tells_one_story() -> None:
 
 
 def test_charts_show_the_baseline_the_progress_and_new_steps() -> None:
-    from careerlib.tracking import freeze_baseline
     from careerlib.charts.tracking import progress_over_time_chart, tracking_gantt
+    from careerlib.tracking import freeze_baseline
 
     plan = load_plan(DATA / "two-steps.yaml")
     base = freeze_baseline(plan, plan.first_day)

@@ -106,6 +106,21 @@ RISK_SCALE: list[list[Any]] = [
     [1, COLORS["critical"]],
 ]
 
+#: Colours of the tracking charts (:mod:`careerlib.charts.tracking`; the others: :data:`COLORS`).
+TRACKING_COLORS: dict[str, str] = {
+    "remaining": "#9DC3E0",  # the forecast of the work left
+    "done": "#1F6F9F",  # the share done, filled inside the bar
+    "behind": "#C0392B",  # outline of a step behind its latest plan
+    "baseline": "#A6ACAF",  # the baseline's bar, beneath
+    "early": "#2E86C1",
+    "late": "#C0392B",
+    "envelope": "rgba(46, 134, 193, 0.12)",
+    "earned": "#1B2631",
+    "today": "#2B2D42",
+    "forecast": "#E67E22",
+    "clear": "rgba(0,0,0,0)",  # no outline
+}
+
 #: Colour scale of an occupation's job zone (the preparation it needs, 1-5).
 ZONE_SCALE = "Viridis"
 

@@ -18,24 +18,10 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from careerlib.charts._style import COLORS, DAY_MS, base_layout, legend_below
+from careerlib.charts._style import COLORS, DAY_MS, TRACKING_COLORS, base_layout, legend_below
 from careerlib.tracking import Tracking
 
 __all__ = ["TRACKING_COLORS", "progress_over_time_chart", "tracking_gantt"]
-
-#: Colours of the tracking charts (the rest come from :data:`careerlib.charts.COLORS`).
-TRACKING_COLORS: dict[str, str] = {
-    "remaining": "#9DC3E0",  # the forecast of the work left
-    "done": "#1F6F9F",  # the share done, filled inside the bar
-    "behind": "#C0392B",  # outline of a step behind its latest plan
-    "baseline": "#A6ACAF",  # the baseline's bar, beneath
-    "early": "#2E86C1",
-    "late": "#C0392B",
-    "envelope": "rgba(46, 134, 193, 0.12)",
-    "earned": "#1B2631",
-    "today": "#2B2D42",
-    "forecast": "#E67E22",
-}
 
 
 def _ms(days: int) -> int:
@@ -197,7 +183,8 @@ def tracking_gantt(tracking: Tracking, *, title: str | None = None) -> go.Figure
                 "color": TRACKING_COLORS["remaining"],
                 "line": {
                     "color": [
-                        TRACKING_COLORS["behind"] if behind[i] else "rgba(0,0,0,0)" for i in bars
+                        TRACKING_COLORS["behind"] if behind[i] else TRACKING_COLORS["clear"]
+                        for i in bars
                     ],
                     "width": [2.5 if behind[i] else 0 for i in bars],
                 },

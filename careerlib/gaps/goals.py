@@ -29,9 +29,14 @@ class Alignment:
         that name the goal), ``served_directly`` (some step names it),
         ``served`` (some step names it or a goal below it that is served),
         ``orphan`` (not organizational and supports no goal: it serves nothing
-        above it), ``unserved`` (not served).
+        above it), ``unserved`` (not served), ``points_down`` (it supports a
+        goal at the same or a lower level: a professional goal that pays for
+        a personal one, say; valid, and worth a word with the client).
     orphan_goals, unserved_goals, steps_without_goal
         The ids, in plan order.
+    points_down
+        ``(goal, supported goal)`` for each support at the same or a lower
+        level, in plan order.
     tree
         For a sunburst or icicle chart: ``id``, ``parent`` ("" for a root),
         ``label``, ``kind`` (goal or step), ``level``, ``value`` (1 per node).
@@ -43,6 +48,7 @@ class Alignment:
     unserved_goals: tuple[str, ...]
     steps_without_goal: tuple[str, ...]
     tree: pd.DataFrame
+    points_down: tuple[tuple[str, str], ...] = ()
 
     @property
     def aligned(self) -> bool:
@@ -56,6 +62,7 @@ class Alignment:
             "orphan_goals": list(self.orphan_goals),
             "unserved_goals": list(self.unserved_goals),
             "steps_without_goal": list(self.steps_without_goal),
+            "points_down": [{"goal": g, "supports": s} for g, s in self.points_down],
             "goals": records(self.goals, "goal"),
         }
 
@@ -70,13 +77,19 @@ def goal_alignment(plan: Plan) -> Alignment:
         else:
             steps_of[step.goal].append(step.id)
     served = {g.id: bool(steps_of[g.id]) for g in plan.goals}
-    # a goal is served when a goal that supports it is; walk up from the lowest level
-    by_level = sorted(plan.goals, key=lambda g: GOAL_LEVELS.index(g.level))
-    for _ in range(len(GOAL_LEVELS) + 1):
-        for g in by_level:
+    # a goal is served when a goal that supports it is: spread until nothing
+    # changes (supports may point down, so level order alone is not enough;
+    # the plan has no cycle among goals)
+    changed = True
+    while changed:
+        changed = False
+        for g in plan.goals:
             if served[g.id]:
                 for up in g.supports:
-                    served[up] = True
+                    if not served[up]:
+                        served[up] = changed = True
+    level = {g.id: GOAL_LEVELS.index(g.level) for g in plan.goals}
+    down = tuple((g.id, up) for g in plan.goals for up in g.supports if level[up] <= level[g.id])
     goals = pd.DataFrame(
         {
             "title": [g.title for g in plan.goals],
@@ -86,6 +99,7 @@ def goal_alignment(plan: Plan) -> Alignment:
             "served_directly": [bool(steps_of[g.id]) for g in plan.goals],
             "served": [served[g.id] for g in plan.goals],
             "orphan": [g.level != "organizational" and not g.supports for g in plan.goals],
+            "points_down": [any(d[0] == g.id for d in down) for g in plan.goals],
         },
         index=pd.Index([g.id for g in plan.goals], name="goal"),
     )
@@ -123,4 +137,5 @@ def goal_alignment(plan: Plan) -> Alignment:
         unserved_goals=tuple(g.id for g in plan.goals if not served[g.id]),
         steps_without_goal=tuple(no_goal),
         tree=tree,
+        points_down=down,
     )

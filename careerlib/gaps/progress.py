@@ -1,13 +1,15 @@
-"""Progress at a checkpoint: planned against reported, and the pace so far.
+"""Progress at a checkpoint: planned against reported, step by step.
 
 And whether the reviews have "gathered dust": a review older than the
-cadence allows (:data:`CADENCE_DAYS`).
+cadence allows (:data:`CADENCE_DAYS`). When the plan will end is not
+projected here (a pace over the working days since the first day means
+nothing for a back-scheduled plan with slack): the one forecast is
+:func:`careerlib.tracking.forecast`, which schedules what is left forward.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -47,14 +49,6 @@ class Progress:
     planned_pct, actual_pct
         Progress of the whole plan [%], each step weighted by its duration
         (a milestone by 1 day).
-    pace
-        Step-days done per working day elapsed since the plan's first day
-        [working days/working day]; NaN before any working day.
-    projected_finish
-        The review day plus the remaining step-days at that pace (None when
-        nothing is done yet).
-    projected_late_days
-        Working days from the target day to ``projected_finish`` (negative when early).
     last_review, days_since_review, cadence, stale, message
         The newest review on or before ``as_of``, its age [calendar days], the
         plan's review cadence and whether the age exceeds it (the strategy has
@@ -67,9 +61,6 @@ class Progress:
     planned_pct: float
     actual_pct: float
     behind: tuple[str, ...]
-    pace: float
-    projected_finish: dt.date | None
-    projected_late_days: int | None
     last_review: dt.date | None
     days_since_review: int
     cadence: str
@@ -84,11 +75,6 @@ class Progress:
             "planned_pct": round(self.planned_pct, 2),
             "actual_pct": round(self.actual_pct, 2),
             "behind": list(self.behind),
-            "pace": None if math.isnan(self.pace) else round(self.pace, 4),
-            "projected_finish": None
-            if self.projected_finish is None
-            else self.projected_finish.isoformat(),
-            "projected_late_days": self.projected_late_days,
             "last_review": None if self.last_review is None else self.last_review.isoformat(),
             "days_since_review": self.days_since_review,
             "cadence": self.cadence,
@@ -178,12 +164,6 @@ def progress_at(
     total = float(weight.sum())
     planned_pct = 100.0 * float((planned * weight).sum()) / total
     actual_pct = 100.0 * float((actual * weight).sum()) / total
-    first = np.datetime64(sched.first_day, "D")
-    worked = float(cal.count(first, day_end)) if day_end > first else 0.0
-    done = float((actual * weight).sum())
-    remaining = total - done
-    pace = done / worked if worked > 0 else float("nan")
-    projected, projected_late = _projection(sched, on, remaining, done, worked, pace)
 
     last = past[-1].date if past else None
     since = (as_of - (last if last is not None else sched.first_day)).days
@@ -197,37 +177,12 @@ def progress_at(
         planned_pct=planned_pct,
         actual_pct=actual_pct,
         behind=tuple(s for s, b in zip(sched.ids, behind, strict=True) if b),
-        pace=pace,
-        projected_finish=projected,
-        projected_late_days=projected_late,
         last_review=last,
         days_since_review=since,
         cadence=cadence,
         stale=stale,
         message=message,
     )
-
-
-def _projection(
-    sched: Schedule, on: dt.date, remaining: float, done: float, worked: float, pace: float
-) -> tuple[dt.date | None, int | None]:
-    """The finish at the pace so far, and its working days after the target (negative: early).
-
-    ``remaining`` and ``done`` are step-days, ``worked`` the working days
-    elapsed through ``on``; (None, None) when nothing is done yet.
-    """
-    cal = sched.calendar
-    projected: dt.date | None = None
-    if remaining <= EPS:
-        projected = on
-    elif worked > 0 and done > 0:
-        projected = cal.add(cal.roll_backward(on), math.ceil(remaining / pace - EPS))
-    if projected is None:
-        return None, None
-    target = np.datetime64(sched.target_day, "D")
-    p = np.datetime64(projected, "D")
-    late = int(cal.count(target, p)) if p >= target else -int(cal.count(p, target))
-    return projected, late
 
 
 def _review_message(last: dt.date | None, since: int, cadence: str, first_day: dt.date) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,9 @@ from careerlib.gaps.skills import skills_gap, weighted_mean_gap
 from careerlib.gaps.time_left import TimeGap, remaining_plan, time_gap
 from careerlib.models import Plan, Review
 from careerlib.scheduler import Schedule, schedule
+from careerlib.tracking import Tracking, track_client
+from careerlib.tracking import remaining_plan as remaining_work
+from careerlib.tracking.journal import journal_path, read_journal
 
 __all__ = ["GapReport", "all_reviews", "analyse", "rethink_prompts", "target_role", "time_gaps"]
 
@@ -31,10 +34,12 @@ class GapReport:
 
     ``time`` has one entry per route of the plan (key ``None`` for a plan
     without routes); ``peers`` (the benchmark) and ``peer_group`` (the peers'
-    own values) are None without a peer group, and ``progress`` and
-    ``alignment`` without a plan. ``occupations`` are the O*NET occupations
-    worth considering (:func:`find_occupations`; ``routes`` is its deprecated
-    old name, not the plan's routes).
+    own values) are None without a peer group, and ``progress``,
+    ``tracking`` and ``alignment`` without a plan. ``tracking`` holds the one
+    verdict (:func:`careerlib.tracking.track_client`: the forecast, progress
+    against the baseline, the status) that every page shows. ``occupations``
+    are the O*NET occupations worth considering (:func:`find_occupations`;
+    ``routes`` is its deprecated old name, not the plan's routes).
     """
 
     client: Any
@@ -50,6 +55,7 @@ class GapReport:
     schedule: Schedule | None = None
     notes: list[str] = field(default_factory=list)
     peer_group: pd.DataFrame | None = None
+    tracking: Tracking | None = None
 
     @property
     def routes(self) -> pd.DataFrame:
@@ -65,8 +71,10 @@ class GapReport:
     def to_dict(self) -> dict[str, Any]:
         """One key per analysis.
 
-        ``skills``, ``peers``, ``time``, ``progress``, ``alignment`` and
-        ``occupations`` (the O*NET occupations worth considering).
+        ``skills``, ``peers``, ``time``, ``progress``, ``tracking`` (the
+        forecast, progress against the baseline and the status: the one
+        verdict), ``alignment`` and ``occupations`` (the O*NET occupations
+        worth considering).
         """
         from careerlib.onet import ATTRIBUTION
 
@@ -84,6 +92,7 @@ class GapReport:
             "peers": None if self.peers is None else records(self.peers, "metric"),
             "time": [t.to_dict() for t in self.time.values()],
             "progress": None if self.progress is None else self.progress.to_dict(),
+            "tracking": None if self.tracking is None else self.tracking.to_dict(),
             "alignment": None if self.alignment is None else self.alignment.to_dict(),
             "occupations": records(self.occupations, "rank"),
             "attribution": ATTRIBUTION,
@@ -91,21 +100,36 @@ class GapReport:
 
 
 def all_reviews(plan: Plan, client: Any = None) -> list[Review]:
-    """The checkpoint reviews of the plan and of the client profile, plan's first."""
+    """The checkpoint reviews of the plan, of the client profile, and the client's
+    check-in journal (:mod:`careerlib.tracking.journal`), in that order."""
     reviews = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
-    return reviews + list(getattr(client, "reviews", []) or [])
+    reviews += list(getattr(client, "reviews", []) or [])
+    path = getattr(client, "path", None)
+    if path is not None:
+        reviews += [c.review() for c in read_journal(journal_path(path))]
+    return reviews
 
 
 def time_gaps(plan: Plan, reviews: Iterable[Review], as_of: dt.date) -> dict[str | None, TimeGap]:
     """The time gap at ``as_of`` for the whole plan or each of its routes.
 
-    What is left of each step after the progress reported by ``as_of``
-    (:func:`remaining_plan`) is scheduled from ``as_of``; the key is the route
-    id, or None for a plan without routes.
+    What is left of each step after the progress reported by ``as_of`` is
+    scheduled from ``as_of`` as the forecast does
+    (:func:`careerlib.tracking.remaining_plan`: a step in progress restarts
+    that day), so the client's route here and the forecast agree; the key is
+    the route id, or None for a plan without routes.
     """
-    left = remaining_plan(plan, reported_progress(reviews, as_of), as_of)
+    progress = reported_progress(reviews, as_of)
     routes: list[str | None] = [None] if not plan.routes else [r.id for r in plan.routes]
-    return {r: time_gap(schedule(left, route=r)) for r in routes}
+    out: dict[str | None, TimeGap] = {}
+    for r in routes:
+        left = remaining_work(plan, progress, as_of, route=r)
+        if left is None:  # all done: the last step as a milestone on the day
+            out[r] = time_gap(schedule(remaining_plan(plan, progress, as_of)))
+        else:
+            out[r] = time_gap(schedule(left))
+        out[r] = replace(out[r], route=r)
+    return out
 
 
 def target_role(client: Any) -> Any:
@@ -168,6 +192,7 @@ def analyse(
     progress = None
     alignment = None
     sched = None
+    tracked = None
     if plan is not None:
         reviews = all_reviews(plan, client)
         times = time_gaps(plan, reviews, day)
@@ -175,6 +200,7 @@ def analyse(
         cadence = client.cadence or (plan.checkpoints.cadence if plan.checkpoints else "monthly")
         progress = progress_at(sched, reviews, day, cadence=cadence)
         alignment = goal_alignment(plan)
+        tracked = track_client(client, day, plan=plan)
 
     exclude = []
     min_zone = None
@@ -206,17 +232,25 @@ def analyse(
         plan=plan,
         schedule=sched,
         peer_group=group,
+        tracking=tracked,
     )
 
 
-def rethink_prompts(time: TimeGap | None, progress: Progress | None) -> list[str]:
+def rethink_prompts(
+    time: TimeGap | None, progress: Progress | None, tracking: Tracking | None = None
+) -> list[str]:
     """Questions for the coach when the strategy needs re-thinking.
 
-    A strategy needs a fresh look when the last review is older than the
-    cadence allows ("it has gathered dust"), when the plan can no longer make
-    its target, when the pace so far projects a late finish, or when steps are
-    behind. Returns an empty list when none of that holds.
+    With ``tracking`` (a :class:`~careerlib.tracking.Tracking`, as
+    :func:`analyse` gives in ``report.tracking``), the questions come from the
+    forecast, the staleness of the check-ins and the slip
+    (:meth:`~careerlib.tracking.Tracking.rethink_prompts`). Without it: when
+    the last review is older than the cadence allows ("it has gathered dust"),
+    when the plan can no longer make its target, or when steps are behind.
+    Returns an empty list when none of that holds.
     """
+    if tracking is not None:
+        return tracking.rethink_prompts()
     prompts: list[str] = []
     if progress is not None and progress.stale:
         prompts.append(
@@ -230,17 +264,6 @@ def rethink_prompts(time: TimeGap | None, progress: Progress | None) -> list[str
             f"The plan is late by {time.late_by_days} working days: move the target to "
             f"{time.earliest_finish}, shorten a critical step (outside help, a faster course), or "
             "switch to another route?"
-        )
-    if (
-        progress is not None
-        and progress.projected_late_days is not None
-        and progress.projected_late_days > 0
-    ):
-        prompts.append(
-            f"At the pace so far the work ends {progress.projected_late_days} working days "
-            f"after the target ({progress.projected_finish}): what is taking longer than "
-            "planned, and what can "
-            "the client say no to?"
         )
     if progress is not None and progress.behind:
         names = ", ".join(progress.behind[:5])
