@@ -28,6 +28,7 @@ __all__ = [
     "roster_html",
     "roster_xlsx",
     "spreadsheet_safe",
+    "styled_table",
     "write_roster",
 ]
 
@@ -162,6 +163,29 @@ def display_table(result: Roster) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=_DISPLAY)
+
+
+def styled_table(result: Roster) -> Any:
+    """:func:`display_table` for a notebook: left-aligned, no index, each status in its colour."""
+    from careerlib.charts.roster import STATUS_COLORS
+
+    def status_css(value: str) -> str:
+        color = STATUS_COLORS.get(value)
+        return f"background-color: {color}; color: white; font-weight: 600" if color else ""
+
+    stale = result.frame["stale"].tolist()
+
+    def checkin_css(column: pd.Series) -> list[str]:
+        return ["color: #C0392B; font-weight: 600" if s else "" for s in stale]
+
+    table = display_table(result)
+    return (
+        table.style.hide(axis="index")
+        .map(status_css, subset=["Status"])
+        .apply(checkin_css, subset=["Last check-in"])
+        .set_properties(**{"text-align": "left"})
+        .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+    )
 
 
 _DISPLAY = [
