@@ -120,11 +120,17 @@ class Roster:
         for rec in self.frame.to_dict(orient="records"):
             row: dict[str, Any] = {}
             for key, value in rec.items():
-                if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+                if (
+                    value is None
+                    or value is pd.NaT
+                    or (isinstance(value, float) and value != value)
+                ):
                     row[key] = None
                 elif isinstance(value, pd.Timestamp | dt.date):
-                    row[key] = value.date().isoformat() if isinstance(value, pd.Timestamp) else (
-                        value.isoformat()
+                    row[key] = (
+                        value.date().isoformat()
+                        if isinstance(value, pd.Timestamp)
+                        else (value.isoformat())
                     )
                 elif hasattr(value, "item"):  # numpy scalars
                     row[key] = value.item()
@@ -139,7 +145,9 @@ class Roster:
         }
 
 
-def client_files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None) -> list[Path]:
+def client_files(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None,
+) -> list[Path]:
     """The client files a roster reads, in order, each once.
 
     ``None`` is the sample clients (``data/clients/``); a folder gives its
@@ -189,7 +197,9 @@ class _Cache:
         self.saved: dict[Path, list[Baseline]] = {}
         self.as_written: dict[tuple[Path, str | None, tuple[tuple[str, float], ...]], Baseline] = {}
 
-    def baseline(self, plan: Any, plan_path: Path, route: str | None, reviews: list[Any]) -> Baseline:
+    def baseline(
+        self, plan: Any, plan_path: Path, route: str | None, reviews: list[Any]
+    ) -> Baseline:
         """The newest saved baseline of the route, else the plan as written."""
         if plan_path not in self.saved:
             self.saved[plan_path] = load_baselines(baselines_path(plan_path))

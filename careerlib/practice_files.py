@@ -75,7 +75,7 @@ def roster_csv(result: Roster) -> bytes:
 
 
 def roster_xlsx(result: Roster) -> bytes:
-    """The roster as an Excel workbook: sheet ``Roster`` and, when some files were not read, ``Problems``.
+    """The roster as an Excel workbook: sheet ``Roster``, and ``Problems`` for files not read.
 
     Dates are Excel dates; the status cell takes the status colour; the
     header row and the client names stay in view when scrolling.
@@ -88,7 +88,10 @@ def roster_xlsx(result: Roster) -> bytes:
     frame = spreadsheet_safe(_flat(result))
     problems = spreadsheet_safe(
         pd.DataFrame(
-            {"file": [str(p) for p, _ in result.problems], "message": [m for _, m in result.problems]}
+            {
+                "file": [str(p) for p, _ in result.problems],
+                "message": [m for _, m in result.problems],
+            }
         )
     )
     buffer = io.BytesIO()
@@ -240,7 +243,9 @@ def roster_html(result: Roster, *, include_plotlyjs: bool | str = True) -> bytes
             text = html.escape(str(row[col]))
             if col == "Status":
                 color = STATUS_COLORS.get(row[col], "#7F8C8D")
-                cells.append(f'<td><span class="status" style="background:{color}">{text}</span></td>')
+                cells.append(
+                    f'<td><span class="status" style="background:{color}">{text}</span></td>'
+                )
             elif col == "Last check-in" and stale:
                 cells.append(f'<td class="stale">{text}</td>')
             elif col in ("Target", "Forecast finish", "Slack or late"):
@@ -252,10 +257,8 @@ def roster_html(result: Roster, *, include_plotlyjs: bool | str = True) -> bytes
         body.append("<tr>" + "".join(cells) + "</tr>")
     problems = ""
     if result.problems:
-        items = "".join(
-            f"<li>{html.escape(str(message))}</li>" for _, message in result.problems
-        )
-        problems = f"<h2>Client files not read</h2><ul class=\"problems\">{items}</ul>"
+        items = "".join(f"<li>{html.escape(str(message))}</li>" for _, message in result.problems)
+        problems = f'<h2>Client files not read</h2><ul class="problems">{items}</ul>'
     chart = ""
     if len(result.frame):
         fig = roster_chart(result.frame, as_of=result.as_of)
@@ -265,12 +268,14 @@ def roster_html(result: Roster, *, include_plotlyjs: bool | str = True) -> bytes
             config={"displaylogo": False, "responsive": True},
         )
     title = f"The practice on {result.as_of}"
+    summary = f"{result.summary} Clients who need attention come first."
+    rows = "".join(body)
     page = (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"
         f"<h1>{html.escape(title)}</h1>"
-        f"<p class=\"summary\">{html.escape(result.summary)} Clients who need attention come first.</p>"
-        f"<table class=\"roster\"><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f'<p class="summary">{html.escape(summary)}</p>'
+        f'<table class="roster"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
         f"{problems}{chart}</body></html>\n"
     )
     return page.encode("utf-8")

@@ -196,4 +196,3 @@ def roster_text(result: Roster, *, width: int = 30) -> str:
     for _, message in result.problems:
         lines.append(f"not read: {message}")
     return "\n".join(lines)
-

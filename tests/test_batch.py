@@ -292,4 +292,6 @@ def test_a_client_named_practice_collides_with_the_practice_notebook(tmp_path: P
 
 def test_clients_is_set_by_the_runner(tmp_path: Path) -> None:
     with pytest.raises(BatchError, match="parameter 'clients' is set by the runner"):
-        plan_jobs([_practice_notebook(tmp_path)], [CLIENTS / "ada.yaml"], tmp_path, {"clients": "x"})
+        plan_jobs(
+            [_practice_notebook(tmp_path)], [CLIENTS / "ada.yaml"], tmp_path, {"clients": "x"}
+        )

@@ -205,7 +205,10 @@ def test_json_is_plain(practice) -> None:
     assert first["client"] == "Lee Late" and first["next_latest_start"] == "2026-02-09"
     assert first["days_late"] == 3 and first["stale"] is False
     assert data["clients"][1]["next_step"] is None
-    assert [p["file"].rsplit("/", 1)[-1] for p in data["problems"]] == ["broken.yaml", "no-plan.yaml"]
+    assert [p["file"].rsplit("/", 1)[-1] for p in data["problems"]] == [
+        "broken.yaml",
+        "no-plan.yaml",
+    ]
 
 
 def test_client_files(tmp_path: Path) -> None:

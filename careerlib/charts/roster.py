@@ -40,7 +40,9 @@ def _hover(row: Any) -> str:
     if pd.isna(row.last_checkin):
         lines.append("no check-in yet" + (" (stale)" if row.stale else ""))
     else:
-        lines.append(f"last check-in {row.last_checkin:%d %b %Y}" + (" (stale)" if row.stale else ""))
+        lines.append(
+            f"last check-in {row.last_checkin:%d %b %Y}" + (" (stale)" if row.stale else "")
+        )
     if isinstance(row.next_step, str):
         lines.append(
             f"next latest start: {html.escape(str(row.next_step_title))}, "
@@ -57,8 +59,8 @@ def roster_chart(
     Parameters
     ----------
     frame
-        A roster (:func:`careerlib.roster`, in :mod:`careerlib.practice`), drawn in its order (the clients
-        who need attention at the top).
+        A roster (:func:`careerlib.roster`, in :mod:`careerlib.practice`),
+        drawn in its order (the clients who need attention at the top).
     as_of
         The day of the roster, drawn as a line; default ``frame.attrs["as_of"]``.
     title
@@ -96,8 +98,9 @@ def roster_chart(
         )
         fig.add_trace(
             go.Scatter(
+                # an empty status keeps its legend entry: one point at no place
                 x=[rows[i].forecast_finish for i in mine] or [None],
-                y=[labels[i] for i in mine] or [None],
+                y=[labels[i] for i in mine] or [None],  # type: ignore[list-item]
                 mode="markers",
                 name=f"{status} ({len(mine)})",
                 legendgroup=status,
@@ -146,7 +149,9 @@ def roster_chart(
     )
     fig.update_layout(**layout)
     if day is not None:
-        shape, note = date_line(np.datetime64(day, "D"), f"today {day}", COLORS["start"], dash="dot")
+        shape, note = date_line(
+            np.datetime64(day, "D"), f"today {day}", COLORS["start"], dash="dot"
+        )
         fig.add_shape(**shape)
         fig.add_annotation(**note)
     return fig
