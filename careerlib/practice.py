@@ -120,18 +120,12 @@ class Roster:
         for rec in self.frame.to_dict(orient="records"):
             row: dict[str, Any] = {}
             for key, value in rec.items():
-                if (
-                    value is None
-                    or value is pd.NaT
-                    or (isinstance(value, float) and value != value)
-                ):
+                if value is None or value is pd.NA or value is pd.NaT:
                     row[key] = None
-                elif isinstance(value, pd.Timestamp | dt.date):
-                    row[key] = (
-                        value.date().isoformat()
-                        if isinstance(value, pd.Timestamp)
-                        else (value.isoformat())
-                    )
+                elif isinstance(value, float) and value != value:  # NaN
+                    row[key] = None
+                elif isinstance(value, pd.Timestamp):
+                    row[key] = value.date().isoformat()
                 elif hasattr(value, "item"):  # numpy scalars
                     row[key] = value.item()
                 else:
