@@ -114,6 +114,34 @@ class Roster:
             tail += f"; {k} client file{'s' if k != 1 else ''} not read"
         return head + tail + "."
 
+    def calls(self) -> list[tuple[str, str]]:
+        """The clients to call this week, attention first: ``(client: reasons, verdict)``.
+
+        A client is on the list when late or behind, stale (no check-in within
+        the cadence), or with a step to start within two weeks (or whose
+        latest start has passed).
+        """
+        out = []
+        for row in self.frame.itertuples(index=False):
+            reasons = [str(row.status)] if row.status in ("late", "behind") else []
+            if row.stale:
+                since = (
+                    f"no check-in for {row.days_since_checkin} days"
+                    if not pd.isna(row.last_checkin)
+                    else "no check-in yet"
+                )
+                reasons.append(f"{since} ({row.cadence})")
+            if isinstance(row.next_step, str):
+                when = f"{row.next_latest_start:%Y-%m-%d}"
+                reasons.append(
+                    f"'{row.next_step_title}' should have started by {when}"
+                    if row.next_days_left < 0
+                    else f"'{row.next_step_title}' must start by {when}"
+                )
+            if reasons:
+                out.append((f"{row.client}: {'; '.join(reasons)}", str(row.verdict)))
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: the day, the counts, one object a client, the problems."""
         rows = []

@@ -160,6 +160,7 @@ def test_practice_review_agrees_with_the_library(runs: Path) -> None:
     assert got["counts"] == want.counts
     assert got["stale"] == want.frame.loc[want.frame["stale"], "client"].tolist()
     assert got["problems"] == []
+    assert got["calls"] == [client for client, _ in want.calls()]
     html = (runs / "practice" / "05-practice.html").read_text()
     assert "careerlib-chart-1" in html and "import careerlib" not in html
     assert "Priya Nair" in html

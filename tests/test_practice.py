@@ -116,6 +116,21 @@ def test_next_latest_start_within_two_weeks(practice) -> None:
         assert pd.isna(rows[name]["next_step"]) and pd.isna(rows[name]["next_latest_start"])
 
 
+def test_calls_to_make_this_week(practice) -> None:
+    assert [line for line, _ in practice.calls()] == [
+        "Lee Late: late; 'SQL course' must start by 2026-02-09",
+        "Ben Behind: behind",
+        "Stu Stale: no check-in for 17 days (weekly); 'SQL course' must start by 2026-02-09",
+    ]
+    assert practice.calls()[1][1].startswith("Behind. Forecast from 2026-02-02")
+    later = read_roster(FOLDER / "late.yaml", dt.date(2026, 2, 11))
+    # a week on, b's latest start has passed and Lee's check-in has gone stale
+    assert [line for line, _ in later.calls()] == [
+        "Lee Late: late; no check-in for 12 days (weekly); "
+        "'SQL course' should have started by 2026-02-09"
+    ]
+
+
 def test_a_broken_client_file_among_good_ones(practice) -> None:
     assert len(practice.frame) == 6  # the good ones are all there
     problems = {p.name: m for p, m in practice.problems}

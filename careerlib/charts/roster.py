@@ -10,18 +10,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from careerlib.charts._style import COLORS, base_layout, date_line, legend
+from careerlib.charts._style import COLORS, STATUS_COLORS, base_layout, date_line, legend
 
 __all__ = ["STATUS_COLORS", "roster_chart"]
-
-#: The colour of each roster status, worst first (see :data:`careerlib.practice.ATTENTION`).
-STATUS_COLORS: dict[str, str] = {
-    "late": COLORS["critical"],  # red: the forecast misses the target
-    "behind": "#E67E22",  # orange: below the latest plan
-    "using slack": "#D4AC0D",  # dark gold: on time, the slack shrinking
-    "on plan": COLORS["step"],  # calm blue
-    "ahead": COLORS["met"],  # green
-}
 
 _ROW_PX = 34
 
