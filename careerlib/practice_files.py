@@ -3,7 +3,8 @@
 :func:`write_roster` picks the format from the file's suffix. The HTML page
 inlines plotly.js (it opens without a network); the CSV and the workbook hold
 the roster's columns (:data:`careerlib.practice.COLUMNS`) with dates as dates,
-and no text cell a spreadsheet would run as a formula (:func:`spreadsheet_safe`).
+and no text cell a spreadsheet would run as a formula (the same helpers as
+every careerlib spreadsheet, :mod:`careerlib._spreadsheet`).
 """
 
 from __future__ import annotations
@@ -32,31 +33,17 @@ __all__ = [
     "write_roster",
 ]
 
-# What a spreadsheet evaluates at the start of a cell (OWASP's CSV-injection list)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-
 
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells a spreadsheet shows as text, never runs.
 
-    A text starting with ``= + - @``, a tab or a line break gets a leading
-    ``'`` (OWASP's rule), in the cells, the index and the column names.
-    The one place the roster's CSV and workbook pass through: when
-    ``careerlib.exports`` has a shared helper for this, this calls it.
+    :func:`careerlib._spreadsheet.safe_frame`, as every careerlib CSV: a text
+    starting with ``= + - @``, a tab or a line break gets a leading ``'``
+    (OWASP's rule), in the cells, the index and the column names.
     """
+    from careerlib._spreadsheet import safe_frame
 
-    def safe(value: Any) -> Any:
-        if isinstance(value, str) and value.startswith(_FORMULA_START):
-            return "'" + value
-        return value
-
-    out = frame.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = [safe(v) for v in out[col]]
-    out.index = pd.Index([safe(v) for v in out.index], name=safe(out.index.name))
-    out.columns = [safe(c) for c in out.columns]
-    return out
+    return safe_frame(frame)
 
 
 def _flat(result: Roster) -> pd.DataFrame:
@@ -83,17 +70,14 @@ def roster_xlsx(result: Roster) -> bytes:
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    from careerlib._spreadsheet import check_cell_lengths, secure_workbook
     from careerlib.charts.roster import STATUS_COLORS
 
-    frame = spreadsheet_safe(_flat(result))
-    problems = spreadsheet_safe(
-        pd.DataFrame(
-            {
-                "file": [str(p) for p, _ in result.problems],
-                "message": [m for _, m in result.problems],
-            }
-        )
+    frame = _flat(result)
+    problems = pd.DataFrame(
+        {"file": [str(p) for p, _ in result.problems], "message": [m for _, m in result.problems]}
     )
+    check_cell_lengths(frame.set_index("client"), "Roster")
     buffer = io.BytesIO()
     with pd.ExcelWriter(
         buffer, engine="openpyxl", date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd"
@@ -117,6 +101,8 @@ def roster_xlsx(result: Roster) -> bytes:
             info = writer.sheets["Problems"]
             info.column_dimensions["A"].width = 40
             info.column_dimensions["B"].width = 100
+        # no cell is a formula: text a spreadsheet would run gets Excel's quote prefix
+        secure_workbook(writer.book)
     return buffer.getvalue()
 
 

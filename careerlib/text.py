@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from careerlib._text import clip, plural
+from careerlib._text import clip, one_line, plural
 
 if TYPE_CHECKING:
     from careerlib.gaps import GapReport
@@ -30,7 +30,10 @@ def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
     starts = np.datetime_as_string(result.start, unit="D").tolist()
     finishes = np.datetime_as_string(result.finish, unit="D").tolist()
     id_width = max([4, *(len(i) for i in result.ids)])
-    title_width = min(title_width, max([5, *(len(s.title or "") for s in result.steps)]))
+    # titles come from the client's file: escape sequences are shown, not obeyed,
+    # before the column is measured (the table stays aligned)
+    titles = [one_line(s.title or "") for s in result.steps]
+    title_width = min(title_width, max([5, *(len(t) for t in titles)]))
     head = (
         f"{'step':<{id_width}}  {'title':<{title_width}}  "
         f"{'start':<10}  {'finish':<10}  {'slack':>5}  critical"
@@ -42,9 +45,9 @@ def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
         head,
         "-" * len(head),
     ]
-    for k, step in enumerate(result.steps):
+    for k, text in enumerate(titles):
         mark = "◆ " if result.milestone[k] else ""
-        title = clip(mark + (step.title or ""), title_width)
+        title = clip(mark + text, title_width)
         lines.append(
             f"{result.ids[k]:<{id_width}}  {title:<{title_width}}  {starts[k]}  {finishes[k]}  "
             f"{int(result.slack_days[k]):>5}  {'*' if result.critical[k] else ''}"

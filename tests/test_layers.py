@@ -22,7 +22,8 @@ PACKAGE = ROOT / "careerlib"
 LAYERS: dict[str, int] = {
     # shared small helpers
     **dict.fromkeys(
-        ["exceptions", "_atomic", "_graph", "_jsonable", "_paths", "_speedups", "_text"], 0
+        ["exceptions", "_atomic", "_graph", "_jsonable", "_paths", "_speedups", "_text", "limits"],
+        0,
     ),
     # input files read into models (the plan, client profiles, roles, peer groups)
     **dict.fromkeys(["_fields", "models", "planfile", "clients", "onet", "peers"], 1),
@@ -33,10 +34,13 @@ LAYERS: dict[str, int] = {
     # analyses (tracking: baselines, check-ins, the forecast)
     **dict.fromkeys(["gaps", "tracking", "practice"], 4),
     # what a person sees or keeps
-    **dict.fromkeys(["charts", "exports", "_ics", "_ics_checkins", "text", "practice_files"], 5),
+    **dict.fromkeys(
+        ["charts", "exports", "_ics", "_ics_checkins", "_spreadsheet", "text", "practice_files"], 5
+    ),
     # notebooks, widgets, batch runs, the command line, the package's front door
     **dict.fromkeys(
-        ["notebook", "widgets", "checkin_panel", "batch", "demo", "cli", "__main__", ""], 6
+        ["notebook", "widgets", "checkin_panel", "batch", "demo", "console", "cli", "__main__", ""],
+        6,
     ),
 }
 

@@ -29,6 +29,17 @@ from careerlib._speedups import skip_slow_optional_imports
 # optional part of that out (see careerlib._speedups).
 skip_slow_optional_imports()
 
+
+def escape_text(text: str) -> str:
+    """``text`` for plotly's labels: ``<``, ``>`` and ``&`` escaped, quotes left as they are.
+
+    plotly.js reads ``&lt;``, ``&gt;`` and ``&amp;`` (and numeric references)
+    but not ``&quot;``: ``html.escape``'s quotes would show as ``&quot;`` in
+    SVG, PNG and PDF images.
+    """
+    return html.escape(text, quote=False)
+
+
 # --- colours -------------------------------------------------------------------
 
 #: Named colours used by every chart; change them here to restyle all charts.
@@ -260,7 +271,7 @@ def date_line(
         "yanchor": "bottom",
         "xanchor": "right" if side == "left" else "left",
         "yshift": LANE_PX * lane,
-        "text": f"<b>{html.escape(label)}</b>",
+        "text": f"<b>{escape_text(label)}</b>",
         "showarrow": False,
         "font": {"color": color, "size": 12},
         "name": label,
