@@ -503,6 +503,23 @@ def baseline_command(source: Path, name: str | None, day: Any) -> None:
     )
 
 
+@cli.command("console")
+@click.argument("notebook", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--lab", is_flag=True, help="JupyterLab (code visible) instead of Voilà (an app).")
+@click.option("--port", type=click.IntRange(1024, 65535), default=None, help="Default: a free one.")
+@_reports_errors
+def console_command(notebook: Path | None, lab: bool, port: int | None) -> None:
+    """Serve the coach console (or NOTEBOOK) on 127.0.0.1 behind a random token.
+
+    Prints the link to open, with its token: a request without it is refused,
+    and no other machine can connect. Ctrl-C stops it.
+    """
+    from careerlib.console import console_command as command
+    from careerlib.console import run_console
+
+    sys.exit(run_console(command(notebook, lab=lab, port=port), echo=click.echo))
+
+
 @cli.command("roster")
 @click.argument("paths", nargs=-1, metavar="[CLIENT.yaml ...|DIR]", type=click.Path(path_type=Path))
 @click.option(
@@ -557,23 +574,6 @@ def roster_command(paths: tuple[Path, ...], as_of: Any, as_json: bool, output: P
     if output is not None:
         click.echo(f"wrote {output}: {result.summary}", err=as_json)
     sys.exit(EXIT_OK)
-
-
-@cli.command("console")
-@click.argument("notebook", required=False, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--lab", is_flag=True, help="JupyterLab (code visible) instead of Voilà (an app).")
-@click.option("--port", type=click.IntRange(1024, 65535), default=None, help="Default: a free one.")
-@_reports_errors
-def console_command(notebook: Path | None, lab: bool, port: int | None) -> None:
-    """Serve the coach console (or NOTEBOOK) on 127.0.0.1 behind a random token.
-
-    Prints the link to open, with its token: a request without it is refused,
-    and no other machine can connect. Ctrl-C stops it.
-    """
-    from careerlib.console import console_command as command
-    from careerlib.console import run_console
-
-    sys.exit(run_console(command(notebook, lab=lab, port=port), echo=click.echo))
 
 
 def main(argv: list[str] | None = None) -> None:

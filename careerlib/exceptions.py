@@ -166,14 +166,14 @@ class UnknownStepError(UsageError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-class CheckinError(UsageError):
-    """A check-in cannot be recorded: an unknown step (with the nearest id), a
-    share outside 0..1, or a date before the plan's start. Nothing is written
-    when this is raised."""
-
-
 class OutputError(ExportError):
     """An output cannot go where it was asked: it would replace one of the
     command's inputs, land outside the folder given, or a file stands where a
     folder is needed. Nothing has been written when this is raised; the command
     line exits with status 1 (an output problem), not 2 (an invalid input)."""
+
+
+class CheckinError(UsageError):
+    """A check-in cannot be recorded: an unknown step (with the nearest id), a
+    share outside 0..1, or a date before the plan's start. Nothing is written
+    when this is raised."""

@@ -146,7 +146,8 @@ def test_voila_coach_console(browser: Any, root: Path, tmp_path: Path, artifacts
             wait_text(page, VERDICT, "(route external, 16 steps)")
             page.wait_for_function(
                 f"() => document.querySelector('{PLOT}').layout.yaxis.ticktext"
-                ".some(t => t.includes('Meet ten health-system CIOs'))"
+                ".some(t => t.includes('Meet ten health-system CIOs'))",
+                timeout=90_000,  # the redraw reaches the page slowly on a loaded machine
             )
             external = plot_state(page, PLOT)
             assert _rows(external) != _rows(before)
