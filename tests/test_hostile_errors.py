@@ -137,15 +137,22 @@ def test_ics_export_of_a_title_with_line_breaks(tmp_path: Path) -> None:
     code, err = run("export", str(path), "-o", str(out))
     assert code == 0, err
     text = out.read_text()
-    # the title did not start an event of its own
+    # the title did not start an event of its own: the step's event and the
+    # check-in cadence's recurring event (issue 11), each with its alarm
     assert [line for line in text.splitlines() if line.startswith("BEGIN:")] == [
         "BEGIN:VCALENDAR",
         "BEGIN:VEVENT",
+        "BEGIN:VALARM",
+        "BEGIN:VEVENT",
+        "BEGIN:VALARM",
     ]
     import icalendar
 
     cal = icalendar.Calendar.from_ical(text)
-    assert [str(e["SUMMARY"]) for e in cal.walk("VEVENT")] == ["two\nlines"]
+    assert [str(e["SUMMARY"]) for e in cal.walk("VEVENT")] == [
+        "two\nlines",
+        "Check-in: Plan\nBEGIN:VEVENT\nSUMMARY:injected",  # the title, as text in one summary
+    ]
 
 
 def test_as_of_outside_the_window(tmp_path: Path) -> None:
