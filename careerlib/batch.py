@@ -3,7 +3,9 @@
 :func:`run_batch` executes every (notebook, client) pair into
 ``OUT/<client>/<notebook>.ipynb``, with an HTML report beside it (code cells
 left out, charts drawn offline) and whatever the notebook exports into
-``OUT/<client>/``. It:
+``OUT/<client>/``; a notebook about the whole practice (it declares
+``clients`` instead of ``client``, as notebook 05 does) runs once, for all the
+clients given, into ``OUT/practice/``. It:
 
 * checks every parameter against every notebook's ``parameters`` cell before
   any kernel starts (papermill itself only warns about unknown names) and
@@ -54,6 +56,12 @@ __all__ = [
 
 #: Parameters the runner passes to every notebook itself.
 RUNNER_PARAMETERS = ("client", "out_dir")
+
+#: A notebook about the whole practice (notebook 05, the roster) declares
+#: ``clients`` instead of ``client``: it runs once, for every client given, with
+#: ``clients`` the list of their files, into ``OUT/practice/``.
+PRACTICE_PARAMETERS = ("clients", "out_dir")
+PRACTICE = "practice"
 
 _PLOTLY_MIME = "application/vnd.plotly.v1+json"
 _WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -275,7 +283,7 @@ def plan_jobs(
     if not notebooks:
         raise BatchError("no notebook given")
     given = dict(parameters or {})
-    for name in RUNNER_PARAMETERS:
+    for name in (*RUNNER_PARAMETERS, *PRACTICE_PARAMETERS):
         if name in given:
             raise BatchError(
                 f"parameter {name!r} is set by the runner for each client; do not pass it with -p"
@@ -289,14 +297,19 @@ def plan_jobs(
     inputs = {p.resolve() for p in notebook_paths + client_paths}
 
     typed: dict[Path, dict[str, Any]] = {}
+    practice: set[Path] = set()
     for nb in notebook_paths:
         declared = notebook_parameters(nb)
-        missing = [n for n in RUNNER_PARAMETERS if n not in declared]
+        if "clients" in declared and "client" not in declared:
+            practice.add(nb)
+        needed = PRACTICE_PARAMETERS if nb in practice else RUNNER_PARAMETERS
+        missing = [n for n in needed if n not in declared]
         if missing:
             raise BatchError(
                 f"notebook {nb} has no parameter {missing[0]!r} in its parameters cell "
                 f"(it declares: {', '.join(declared) or 'none'}); "
-                "careerlib run passes client and out_dir"
+                "careerlib run passes client (or clients, to a notebook about the whole "
+                "practice) and out_dir"
             )
         values: dict[str, Any] = {}
         for name, raw in given.items():
@@ -311,10 +324,33 @@ def plan_jobs(
             check_parameter_value(name, values[name], declared[name], nb)
         typed[nb] = values
 
+    if practice:
+        _unique([p.stem for p in client_paths] + [PRACTICE], "client")
     jobs = []
+    for nb in notebook_paths:
+        if nb in practice:
+            where = out / PRACTICE
+            for target in (where / f"{nb.stem}.ipynb", where / f"{nb.stem}.html"):
+                if target.resolve() in inputs:
+                    raise BatchError(
+                        f"the output {target} would overwrite an input file; choose another --out"
+                    )
+            params = {"clients": [str(c.resolve()) for c in client_paths], "out_dir": str(where)}
+            jobs.append(
+                Job(
+                    nb.resolve(),
+                    Path(PRACTICE),
+                    where,
+                    where / f"{nb.stem}.ipynb",
+                    where / f"{nb.stem}.html",
+                    {**params, **typed[nb]},
+                )
+            )
     for client in client_paths:
         client_dir = client_folder(out, client)
         for nb in notebook_paths:
+            if nb in practice:
+                continue
             output = client_dir / f"{nb.stem}.ipynb"
             html = client_dir / f"{nb.stem}.html"
             for target in (output, html):

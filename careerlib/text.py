@@ -1,5 +1,5 @@
 """Plain text for the terminal: the schedule table with its verdict, the weekly load,
-and the summary of the gap analyses.
+the summary of the gap analyses and the practice roster.
 
 Imports stay light at module level (``careerlib schedule`` loads this module):
 pandas and the analyses are imported by the function that needs them.
@@ -15,9 +15,10 @@ from careerlib._text import clip, one_line, plural
 
 if TYPE_CHECKING:
     from careerlib.gaps import GapReport
+    from careerlib.practice import Roster
     from careerlib.scheduler import Schedule
 
-__all__ = ["load_table", "occupations_text", "report_text", "schedule_table"]
+__all__ = ["load_table", "occupations_text", "report_text", "roster_text", "schedule_table"]
 
 
 def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
@@ -184,3 +185,33 @@ def occupations_text(report: GapReport) -> list[str]:
             f"largest gaps {', '.join(row['largest_gaps']) or 'none'}",
         ]
     return lines
+
+
+def roster_text(result: Roster, *, width: int = 30) -> str:
+    """The practice roster as a table, attention first, then the summary and the files not read.
+
+    One row a client (see :func:`careerlib.practice_files.display_table`); text
+    columns are cut to ``width`` characters.
+    """
+    from careerlib.practice_files import display_table
+
+    table = display_table(result)
+    lines = [f"The practice on {result.as_of}", ""]
+    if len(table):
+        cells = [[clip(str(v), width) for v in row] for row in table.itertuples(index=False)]
+        cols = list(table.columns)
+        widths = [max(len(c), *(len(r[k]) for r in cells)) for k, c in enumerate(cols)]
+        right = {cols.index("Gaps no step addresses")}
+
+        def line(values: list[str]) -> str:
+            return "  ".join(
+                f"{v:>{w}}" if k in right else f"{v:<{w}}"
+                for k, (v, w) in enumerate(zip(values, widths, strict=True))
+            ).rstrip()
+
+        head = line(cols)
+        lines += [head, "-" * len(head), *(line(r) for r in cells), ""]
+    lines.append(result.summary)
+    for _, message in result.problems:
+        lines.append(f"not read: {message}")
+    return "\n".join(lines)

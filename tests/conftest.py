@@ -37,3 +37,31 @@ def need_browser() -> None:
         if in_ci():
             pytest.fail(f"image export needs chromium in CI: {exc}")
         pytest.skip(str(exc))
+
+
+def chromium_dom(path: Path) -> str:
+    """The DOM of a local page after chromium ran its scripts, with no network to fetch from."""
+    import subprocess
+
+    from careerlib import exports
+
+    need_browser()
+    done = subprocess.run(
+        [
+            exports.find_browser(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--proxy-server=127.0.0.1:9",  # nothing can be fetched from the network
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            path.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    return done.stdout

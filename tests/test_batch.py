@@ -253,3 +253,45 @@ def test_notebook_to_html_leaves_widgets_out() -> None:
     assert "Feasible: the target can be met" in html
     assert "VBox(children" not in html and "widget-state" not in html
     assert nb.cells[1].outputs[0]["data"]["text/plain"]  # the notebook itself is left alone
+
+
+def _practice_notebook(folder: Path) -> Path:
+    """A notebook about the whole practice: it declares ``clients``, not ``client``."""
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('clients = "."\nout_dir = "."\nas_of = ""')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("print(len(clients))")]
+    nb.metadata = nbformat.read(NOTEBOOK, as_version=4).metadata
+    path = folder / "practice.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_practice_notebook_runs_once_for_all_clients(tmp_path: Path) -> None:
+    practice = _practice_notebook(tmp_path)
+    clients = sorted(CLIENTS.glob("*.yaml"))
+    jobs = plan_jobs([NOTEBOOK, practice], clients, tmp_path / "out", {"as_of": "2026-11-30"})
+    once = [j for j in jobs if j.notebook == practice.resolve()]
+    assert len(once) == 1 and len(jobs) == 1 + len(clients)
+    job = once[0]
+    assert job.name == "practice/practice"
+    assert job.output == (tmp_path / "out" / "practice" / "practice.ipynb").resolve()
+    assert job.parameters == {
+        "clients": [str(c.resolve()) for c in clients],
+        "out_dir": str((tmp_path / "out" / "practice").resolve()),
+        "as_of": "2026-11-30",
+    }
+    assert all("client" in j.parameters for j in jobs if j is not job)
+
+
+def test_a_client_named_practice_collides_with_the_practice_notebook(tmp_path: Path) -> None:
+    shutil.copy(CLIENTS / "ada.yaml", tmp_path / "practice.yaml")
+    with pytest.raises(BatchError, match="two clients are named 'practice'"):
+        plan_jobs([_practice_notebook(tmp_path)], [tmp_path / "practice.yaml"], tmp_path / "out")
+
+
+def test_clients_is_set_by_the_runner(tmp_path: Path) -> None:
+    with pytest.raises(BatchError, match="parameter 'clients' is set by the runner"):
+        plan_jobs(
+            [_practice_notebook(tmp_path)], [CLIENTS / "ada.yaml"], tmp_path, {"clients": "x"}
+        )

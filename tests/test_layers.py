@@ -32,9 +32,11 @@ LAYERS: dict[str, int] = {
     # the schedule, and plans changed and scheduled again
     **dict.fromkeys(["scheduler", "_passes", "_placement", "whatif"], 3),
     # analyses (tracking: baselines, check-ins, the forecast)
-    **dict.fromkeys(["gaps", "tracking"], 4),
+    **dict.fromkeys(["gaps", "tracking", "practice"], 4),
     # what a person sees or keeps
-    **dict.fromkeys(["charts", "exports", "_ics", "_ics_checkins", "_spreadsheet", "text"], 5),
+    **dict.fromkeys(
+        ["charts", "exports", "_ics", "_ics_checkins", "_spreadsheet", "text", "practice_files"], 5
+    ),
     # notebooks, widgets, batch runs, the command line, the package's front door
     **dict.fromkeys(
         ["notebook", "widgets", "checkin_panel", "batch", "demo", "console", "cli", "__main__", ""],

@@ -21,11 +21,14 @@ import nbformat
 import pytest
 
 from careerlib import analyse, load_client, load_plan, schedule
-from careerlib.batch import run_batch
+from careerlib.batch import notebook_parameters, run_batch
 from careerlib.gaps import obstacles, weighted_mean_gap
 from tests.conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+#: The notebooks run once for the whole practice (they declare ``clients``, not ``client``).
+PRACTICE = [nb for nb in NOTEBOOKS if "client" not in notebook_parameters(nb)]
+PER_CLIENT = [nb for nb in NOTEBOOKS if nb not in PRACTICE]
 CLIENTS = sorted((ROOT / "data" / "clients").glob("*.yaml"))
 AS_OF = dt.date(2026, 11, 23)
 
@@ -51,15 +54,18 @@ def test_every_notebook_is_a_template_without_outputs() -> None:
         "02-roadmap",
         "03-gap-analysis",
         "04-checkpoint-review",
+        "05-practice",
     }
+    assert [nb.stem for nb in PRACTICE] == ["05-practice"]
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         first = nb.cells[0]
         assert first.cell_type == "code" and "parameters" in first.metadata.get("tags", []), (
             path.name
         )
-        for name in ("client", "as_of", "out_dir"):
-            assert f"{name} =" in first.source, (path.name, name)
+        who = "clients" if path in PRACTICE else "client"
+        for name in (who, "as_of", "out_dir"):
+            assert f"\n{name} =" in "\n" + first.source, (path.name, name)
         assert all(
             not c.get("outputs") and not c.get("execution_count")
             for c in nb.cells
@@ -72,7 +78,7 @@ def test_every_notebook_is_a_template_without_outputs() -> None:
 
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
 def test_every_run_writes_a_report_without_code(runs: Path, client: Path) -> None:
-    for nb in NOTEBOOKS:
+    for nb in PER_CLIENT:
         html = (runs / client.stem / f"{nb.stem}.html").read_text()
         assert "careerlib-chart-1" in html, (client.stem, nb.stem)
         assert "import careerlib" not in html
@@ -146,6 +152,28 @@ def test_checkpoint_review_agrees_with_the_library(runs: Path, client: Path) -> 
     assert gaps_json["forecast"]["finish"] == got["forecast_finish"]
 
 
+def test_practice_review_agrees_with_the_library(runs: Path) -> None:
+    from careerlib.practice import read_roster
+
+    got = json.loads((runs / "practice" / "05-practice.json").read_text())
+    want = read_roster(CLIENTS, AS_OF)
+    assert got["as_of"] == AS_OF.isoformat()
+    assert got["clients"] == want.frame["client"].tolist()
+    assert got["statuses"] == want.frame["status"].astype(str).tolist()
+    assert got["counts"] == want.counts
+    assert got["stale"] == want.frame.loc[want.frame["stale"], "client"].tolist()
+    assert got["problems"] == []
+    assert got["calls"] == [client for client, _ in want.calls()]
+    html = (runs / "practice" / "05-practice.html").read_text()
+    assert "careerlib-chart-1" in html and "import careerlib" not in html
+    assert "Priya Nair" in html
+    written = [Path(p).name for p in got["written"]]
+    assert written == ["roster.html", "roster.xlsx"]
+    assert all((runs / "practice" / name).is_file() for name in written)
+    # run once for the practice, not once a client
+    assert not any((runs / c.stem / "05-practice.ipynb").exists() for c in CLIENTS)
+
+
 def test_nbval_runs_each_notebook_with_its_defaults(tmp_path: Path) -> None:
     (tmp_path / "notebooks").mkdir()
     for nb in NOTEBOOKS:
@@ -175,3 +203,4 @@ def test_nbval_runs_each_notebook_with_its_defaults(tmp_path: Path) -> None:
     assert (
         tmp_path / "reports" / "jordan-lee"
     ).is_dir()  # the defaults wrote there, not into the checkout
+    assert (tmp_path / "reports" / "practice" / "roster.html").is_file()  # notebook 05

@@ -22,6 +22,7 @@ module                    charts
 ``assessment``            :func:`assessment_chart`, :func:`obstacles_chart`
 ``load``                  :func:`weekly_load_chart`
 ``tracking``              :func:`tracking_gantt`, :func:`progress_over_time_chart`
+``roster``                :func:`roster_chart` (the practice: every client's target and forecast)
 ========================  =================================================
 """
 
@@ -35,6 +36,7 @@ from careerlib.charts.load import weekly_load_chart
 from careerlib.charts.occupations import occupations_chart
 from careerlib.charts.peers import peer_chart
 from careerlib.charts.progress import progress_chart
+from careerlib.charts.roster import STATUS_COLORS, roster_chart
 from careerlib.charts.routes import routes
 from careerlib.charts.skills import skills_chart
 from careerlib.charts.tracking import TRACKING_COLORS, progress_over_time_chart, tracking_gantt
@@ -44,6 +46,7 @@ __all__ = [
     "COLOR_BY",
     "GROUP_BY",
     "LOAD_COLORS",
+    "STATUS_COLORS",
     "TEMPLATE",
     "TRACKING_COLORS",
     "assessment_chart",
@@ -54,6 +57,7 @@ __all__ = [
     "peer_chart",
     "progress_chart",
     "progress_over_time_chart",
+    "roster_chart",
     "routes",
     "skills_chart",
     "tracking_gantt",

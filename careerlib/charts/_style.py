@@ -137,6 +137,15 @@ TRACKING_COLORS: dict[str, str] = {
     "clear": "rgba(0,0,0,0)",  # no outline
 }
 
+#: The colour of each status of the practice roster (:mod:`careerlib.charts.roster`), worst first.
+STATUS_COLORS: dict[str, str] = {
+    "late": COLORS["critical"],  # red: the forecast misses the target
+    "behind": "#E67E22",  # orange: below the latest plan
+    "using slack": "#D4AC0D",  # dark gold: on time, the slack shrinking
+    "on plan": COLORS["step"],  # calm blue
+    "ahead": COLORS["met"],  # green
+}
+
 #: Colour scale of an occupation's job zone (the preparation it needs, 1-5).
 ZONE_SCALE = "Viridis"
 

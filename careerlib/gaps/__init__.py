@@ -50,7 +50,7 @@ from careerlib.gaps.report import (
     target_role,
     time_gaps,
 )
-from careerlib.gaps.skills import skills_gap, weighted_mean_gap
+from careerlib.gaps.skills import skills_gap, unaddressed_skills, weighted_mean_gap
 from careerlib.gaps.time_left import TimeGap, remaining_plan, time_gap
 
 __all__ = [
@@ -78,5 +78,6 @@ __all__ = [
     "target_role",
     "time_gap",
     "time_gaps",
+    "unaddressed_skills",
     "weighted_mean_gap",
 ]

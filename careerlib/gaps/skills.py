@@ -15,7 +15,7 @@ from careerlib._text import name_key
 from careerlib.gaps._common import EPS
 from careerlib.models import Plan
 
-__all__ = ["skills_gap", "weighted_mean_gap"]
+__all__ = ["skills_gap", "unaddressed_skills", "weighted_mean_gap"]
 
 
 def skills_gap(
@@ -57,21 +57,9 @@ def skills_gap(
         step develops: the plan leaves it open).
     """
     req = getattr(requirements, "requirements", requirements)
-    mine = {name_key(k): float(v) for k, v in levels.items()}
-    developed: dict[str, list[str]] = {}
-    if plan is not None:
-        for step in plan.steps:
-            if route is not None and step.route not in (None, route):
-                continue
-            for name in step.develops:
-                developed.setdefault(name_key(name), []).append(step.id)
-    keys = [name_key(n) for n in req.index]
-    client = np.array([mine.get(k, np.nan) for k in keys], dtype=float)
-    rated = ~np.isnan(client)
+    client, gap, steps = _gaps(req, levels, plan, route, unrated_level)
     required = req["level"].to_numpy(dtype=float)
-    gap = np.maximum(0.0, required - np.where(rated, client, unrated_level))
     weight = req["weight"].to_numpy(dtype=float)
-    steps = [tuple(developed.get(k, ())) for k in keys]
     status = np.where(
         gap <= EPS, "met", np.where([bool(s) for s in steps], "addressed", "unaddressed")
     )
@@ -83,7 +71,7 @@ def skills_gap(
             "importance": req["importance"].to_numpy(dtype=float),
             "weight": weight,
             "client": client,
-            "rated": rated,
+            "rated": ~np.isnan(client),
             "gap": gap.round(4),
             "weighted_gap": (gap * weight).round(4),
             "steps": steps,
@@ -94,6 +82,48 @@ def skills_gap(
     return frame.sort_values(
         ["weighted_gap", "importance"], ascending=[False, False], kind="stable"
     )
+
+
+def _gaps(
+    req: pd.DataFrame,
+    levels: Mapping[str, float],
+    plan: Plan | None,
+    route: str | None,
+    unrated_level: float,
+) -> tuple[np.ndarray, np.ndarray, list[tuple[str, ...]]]:
+    """The client's levels (NaN if unrated), the gaps and the steps developing each skill."""
+    mine = {name_key(k): float(v) for k, v in levels.items()}
+    developed: dict[str, list[str]] = {}
+    if plan is not None:
+        for step in plan.steps:
+            if route is not None and step.route not in (None, route):
+                continue
+            for name in step.develops:
+                developed.setdefault(name_key(name), []).append(step.id)
+    keys = [name_key(n) for n in req.index]
+    client = np.array([mine.get(k, np.nan) for k in keys], dtype=float)
+    required = req["level"].to_numpy(dtype=float)
+    gap = np.maximum(0.0, required - np.where(np.isnan(client), unrated_level, client))
+    return client, gap, [tuple(developed.get(k, ())) for k in keys]
+
+
+def unaddressed_skills(
+    requirements: pd.DataFrame | Any,
+    levels: Mapping[str, float],
+    plan: Plan | None = None,
+    *,
+    route: str | None = None,
+    unrated_level: float = 0.0,
+) -> list[str]:
+    """The skills with a gap no step of the plan develops, in the role's order.
+
+    The rows of :func:`skills_gap` whose ``status`` is ``unaddressed``, without
+    building its frame (a practice roster asks this of every client). The
+    parameters are those of :func:`skills_gap`.
+    """
+    req = getattr(requirements, "requirements", requirements)
+    _, gap, steps = _gaps(req, levels, plan, route, unrated_level)
+    return [n for n, g, s in zip(req.index, gap, steps, strict=True) if g > EPS and not s]
 
 
 def weighted_mean_gap(gaps: pd.DataFrame) -> float:
