@@ -11,6 +11,7 @@ catch them all with ``except CareerlibError``::
      +-- CalendarError          a calendar cannot answer (no working day at all, ...)
      +-- BatchError             a notebook run cannot start (unknown parameter, wrong type, ...)
      +-- ExportError            a file cannot be written (unknown format, no browser for images)
+     +-- WorkspaceError         files careerlib would create exist already (nothing was written)
 
 An infeasible plan is not an error: it is a result (``Schedule.feasible`` is
 ``False``), so a coach can still look at it.
@@ -30,6 +31,7 @@ __all__ = [
     "DataError",
     "ExportError",
     "PlanError",
+    "WorkspaceError",
 ]
 
 
@@ -132,3 +134,8 @@ class ExportError(CareerlibError):
     The message names the file and says what would work: the known suffixes for
     an unknown one, how to install chromium when no browser renders images.
     """
+
+
+class WorkspaceError(CareerlibError):
+    """Files careerlib would create (``careerlib init``, ``careerlib new client``)
+    exist already; the message names them, and nothing was written."""
