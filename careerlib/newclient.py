@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -116,14 +117,16 @@ class NewClient:
 
 
 def slug(name: str) -> str:
-    """A file name for a client: ``"Priya Nair"`` -> ``"priya-nair"``.
+    """A file name for a client: ``"Priya Nair"`` -> ``"priya-nair"``, ``"José"`` -> ``"jose"``.
 
     Raises
     ------
     ClientError
         When the name has no letter or digit to make a file name of.
     """
-    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    # accents go (José -> jose); letters of any script stay
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    text = re.sub(r"[\W_]+", "-", plain.lower()).strip("-")
     if not text:
         raise ClientError(
             f"the client name {name!r} has no letter or digit to name the files after"

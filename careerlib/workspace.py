@@ -101,11 +101,19 @@ def write_new_files(files: Mapping[Path, str | bytes]) -> tuple[Path, ...]:
             data = content.encode("utf-8") if isinstance(content, str) else content
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise WorkspaceError(
+                    f"cannot make the folder {path.parent}: {exc.strerror or exc}; "
+                    "nothing was written"
+                ) from None
+            try:
                 fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             except FileExistsError:
                 raise _in_the_way([path]) from None
             except OSError as exc:
-                raise WorkspaceError(f"cannot write {path}: {exc.strerror or exc}") from None
+                raise WorkspaceError(
+                    f"cannot write {path}: {exc.strerror or exc}; nothing was written"
+                ) from None
             written.append(path)
             try:
                 with os.fdopen(fd, "wb") as out:

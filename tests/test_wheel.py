@@ -104,7 +104,9 @@ def test_installed_package_is_the_wheel_not_the_checkout(
     venv: Path, env: dict[str, str], tmp_path: Path
 ) -> None:
     python = str(venv / "bin" / "python")
-    code = "import careerlib, careerlib._paths as p; print(careerlib.__file__); print(p.data_path())"
+    code = (
+        "import careerlib, careerlib._paths as p; print(careerlib.__file__); print(p.data_path())"
+    )
     where, data = _check([python, "-c", code], cwd=tmp_path, env=env).stdout.split()
     site = venv / "lib"
     assert Path(where).is_relative_to(site) and Path(data).is_relative_to(site)
