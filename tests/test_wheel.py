@@ -45,9 +45,13 @@ def _check(cmd: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The wheel built from this checkout."""
+    """The wheel built from this checkout, the way a release is: from the sdist.
+
+    (A wheel built straight from the checkout would reuse a stale ``build/``
+    folder; the sdist also proves the data and notebooks travel in it.)
+    """
     out = tmp_path_factory.mktemp("dist")
-    _check([_uv(), "build", "--quiet", "--wheel", "--out-dir", str(out), str(ROOT)])
+    _check([_uv(), "build", "--quiet", "--out-dir", str(out), str(ROOT)])
     (built,) = out.glob("careerlib-*.whl")
     return built
 
