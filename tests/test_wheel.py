@@ -109,12 +109,18 @@ def test_installed_package_is_the_wheel_not_the_checkout(
 ) -> None:
     python = str(venv / "bin" / "python")
     code = (
-        "import careerlib, careerlib._paths as p; print(careerlib.__file__); print(p.data_path())"
+        "import careerlib, careerlib._paths as p\n"
+        "print(careerlib.__file__, p.data_path(), p.data_path('onet'), p.notebooks_dir())\n"
+        "print(*sorted(f.name for f in p.notebooks_dir().glob('*.ipynb')))\n"
+        "print(*sorted(f.name for f in p.data_path('clients').glob('*.yaml')))\n"
     )
-    where, data = _check([python, "-c", code], cwd=tmp_path, env=env).stdout.split()
-    site = venv / "lib"
-    assert Path(where).is_relative_to(site) and Path(data).is_relative_to(site)
-    assert Path(data) == Path(where).parent / "data"
+    lines = _check([python, "-c", code], cwd=tmp_path, env=env).stdout.splitlines()
+    where, data, onet, notebooks = map(Path, lines[0].split())
+    assert where.is_relative_to(venv / "lib")
+    assert data == where.parent / "data" and onet == data / "onet"
+    assert notebooks == where.parent / "notebooks"
+    assert lines[1].split() == sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    assert lines[2].split() == sorted(p.name for p in (ROOT / "data" / "clients").glob("*.yaml"))
     version = _check([str(venv / "bin" / "careerlib"), "--version"], cwd=tmp_path, env=env)
     assert version.stdout.strip() == "careerlib, version 0.1.0"
 
