@@ -348,6 +348,7 @@ def new_group() -> None:
     "folder",
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("."),
+    metavar="DIR",
     help="The workspace (default: here): writes data/clients/ and data/plans/ there.",
 )
 @_reports_errors
