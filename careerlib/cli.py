@@ -346,7 +346,7 @@ def new_group() -> None:
 @click.option(
     "--dir",
     "folder",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path),
     default=Path("."),
     metavar="DIR",
     help="The workspace (default: here): writes data/clients/ and data/plans/ there.",

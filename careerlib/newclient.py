@@ -35,7 +35,7 @@ import yaml
 from pydantic import Field
 
 from careerlib._paths import data_path
-from careerlib.exceptions import ClientError, PlanError
+from careerlib.exceptions import ClientError, PlanError, WorkspaceError
 from careerlib.models import _Model, suggest
 from careerlib.planfile import load_model, plan_from_data, plan_to_yaml
 from careerlib.workspace import write_new_files
@@ -355,9 +355,11 @@ def new_client(
         For an unknown template, or one whose plan is not valid once filled in,
         or a target not after the start.
     WorkspaceError
-        When either file exists already (nothing is written).
+        When either file exists already (nothing is written), or ``folder`` is a file.
     """
     stem = slug(name)
+    if Path(folder).exists() and not Path(folder).is_dir():
+        raise WorkspaceError(f"{folder} is a file, not a folder; give the workspace folder")
     spec = load_template(template, folder=folder)
     match = match_role(role)
     start = today or date.today()

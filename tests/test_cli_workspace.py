@@ -88,3 +88,10 @@ def test_init_into_a_file_is_one_line(tmp_path: Path) -> None:
         code == EXIT_INVALID
         and err == "careerlib: f is a file, not a folder; choose a folder for the workspace\n"
     )
+
+
+def test_new_client_into_a_file_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("")
+    code, _, err = run("new", "client", "Bo", "--role", "CIO", "--dir", "f")
+    assert code == EXIT_INVALID
+    assert err == "careerlib: f is a file, not a folder; give the workspace folder\n"
