@@ -27,7 +27,10 @@ from careerlib.exceptions import (
     CycleError,
     DataError,
     ExportError,
+    InputError,
     PlanError,
+    UnknownStepError,
+    UsageError,
 )
 from careerlib.models import Plan, Step
 from careerlib.planfile import load_plan, parse_plan
@@ -48,11 +51,14 @@ __all__ = [
     "ExportError",
     "GapExplorer",
     "GapReport",
+    "InputError",
     "Plan",
     "PlanError",
     "PlanExplorer",
     "Schedule",
     "Step",
+    "UnknownStepError",
+    "UsageError",
     "WeeklyLoad",
     "WorkCalendar",
     "__version__",
@@ -60,6 +66,7 @@ __all__ = [
     "assessment_chart",
     "export",
     "find_occupation",
+    "find_occupations",
     "find_routes",
     "gantt",
     "goal_alignment",
@@ -95,6 +102,7 @@ _LAZY: dict[str, str] = {
     "assessment_chart": "careerlib.charts",
     "export": "careerlib.exports",
     "find_occupation": "careerlib.onet",
+    "find_occupations": "careerlib.gaps",
     "find_routes": "careerlib.gaps",
     "gantt": "careerlib.charts",
     "goal_alignment": "careerlib.gaps",
@@ -118,11 +126,15 @@ _LAZY: dict[str, str] = {
 }
 
 
+# top-level name -> its name in its module
+_RENAMED: dict[str, str] = {"routes_chart": "routes"}
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'careerlib' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
+    value = getattr(import_module(module), _RENAMED.get(name, name))
     globals()[name] = value
     return value
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from careerlib.exceptions import DataError
 
-__all__ = ["data_path", "notebooks_dir"]
+__all__ = ["data_dir", "data_path", "notebooks_dir"]
 
 ENV = "CAREERLIB_DATA"
 
@@ -73,6 +73,15 @@ def data_path(*parts: str) -> Path:
         if not parts or mine.exists():
             return mine
     return _shipped("data").joinpath(*parts)
+
+
+def data_dir() -> Path:
+    """The data folder: ``$CAREERLIB_DATA`` when set, else the package's.
+
+    For one folder or file of it, ask :func:`data_path` (``data_path("plans")``):
+    it falls back to the package for what ``$CAREERLIB_DATA`` does not hold.
+    """
+    return data_path()
 
 
 def notebooks_dir() -> Path:

@@ -568,17 +568,20 @@ def run_batch(
 def run_samples(
     out_dir: str | Path = "reports", *, jobs: int | None = None, progress: bool = True
 ) -> BatchResult:
-    """Run every notebook in ``notebooks/`` for every client in ``data/clients/``.
+    """Run every notebook that comes with careerlib for every sample client.
+
+    The notebooks and the clients are careerlib's own (see :mod:`careerlib._paths`:
+    ``CAREERLIB_DATA`` may bring other clients).
 
     This is ``careerlib demo`` (and ``make demo``): the coaching notebooks for
     the sample clients, with today as the review date.
     """
-    from careerlib.report import SAMPLE_DIR
+    from careerlib._paths import data_path, notebooks_dir
 
-    notebooks = sorted((SAMPLE_DIR.parent / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    notebooks = sorted(notebooks_dir().glob("[0-9][0-9]-*.ipynb"))
     if not notebooks:
-        raise BatchError(f"no notebook in {SAMPLE_DIR.parent / 'notebooks'}")
-    clients = sorted((SAMPLE_DIR / "clients").glob("*.yaml"))
+        raise BatchError(f"no notebook in {notebooks_dir()}")
+    clients = sorted(data_path("clients").glob("*.yaml"))
     return run_batch(notebooks, clients, out_dir, jobs=jobs, progress=progress)
 
 
