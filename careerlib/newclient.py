@@ -290,6 +290,11 @@ def _add_months(day: date, months: int) -> date:
 # --- the files --------------------------------------------------------------------
 
 
+def _comment(text: str) -> str:
+    """Text for one YAML comment line: line breaks and control characters become spaces."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
 def _client_yaml(
     name: str, current: str, role: RoleMatch, plan_file: str, template: str, skills: list[str]
 ) -> str:
@@ -302,7 +307,8 @@ def _client_yaml(
     body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=4096)
     rate = "\n".join(f"#   {s}: " for s in skills)
     return (
-        f"# {name}: written by `careerlib new client` from the route template {template!r}.\n"
+        f"# {_comment(name)}: written by `careerlib new client` from the route template "
+        f"{_comment(repr(template))}.\n"
         f"# target_role {role.code} is O*NET's {role.title}"
         + (f" ({role.matched})" if role.matched != role.title else "")
         + ".\n"
@@ -385,8 +391,9 @@ def new_client(
     plan_file = root / "data" / "plans" / f"{stem}.yaml"
     client_file = root / "data" / "clients" / f"{stem}.yaml"
     header = (
-        f"# Written by `careerlib new client` from the route template {source!r}:\n"
-        f"# {spec.description}\n# Change it freely (the plan format: docs/plan-format.md).\n"
+        f"# Written by `careerlib new client` from the route template {_comment(repr(source))}:\n"
+        f"# {_comment(spec.description)}\n"
+        "# Change it freely (the plan format: docs/plan-format.md).\n"
     )
     write_new_files(
         {

@@ -249,3 +249,19 @@ def test_parse_target() -> None:
         PlanError, match=r"the target '30/06/2027' is not a date; give it as YYYY-MM-DD"
     ):
         parse_target("30/06/2027")
+
+
+def test_names_and_descriptions_cannot_break_out_of_a_comment(tmp_path: Path) -> None:
+    mine = tmp_path / "odd.yaml"
+    lines = (ROOT / "data" / "templates" / "promotion.yaml").read_text().splitlines()
+    lines = [
+        'description: "Inside\\nplan: x.yaml"' if line.startswith("description:") else line
+        for line in lines
+    ]
+    mine.write_text("\n".join(lines) + "\n")
+    assert load_template(mine).description == "Inside\nplan: x.yaml"
+    made = new_client("Bo\nplan: evil.yaml", "CIO", template=mine, folder=tmp_path, today=TODAY)
+    client = load_client(made.client)
+    assert client.name == "Bo\nplan: evil.yaml" and client.plan == "../plans/bo-plan-evil-yaml.yaml"
+    assert load_plan(made.plan).owner == "Bo\nplan: evil.yaml"
+    assert all(line.startswith("#") for line in made.plan.read_text().splitlines()[:3])
