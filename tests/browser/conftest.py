@@ -196,6 +196,18 @@ def _executed_prompts(page: object, panel: str) -> list[str]:
     )
 
 
+def _accept_kernel_dialog(page: object) -> None:
+    """Accept the preferred kernel when JupyterLab asks which one to start.
+
+    On a loaded machine the notebook can open before the kernel specs arrive;
+    JupyterLab then shows "Select Kernel" (with Python 3 chosen), which would
+    block every click behind it.
+    """
+    accept = page.locator(".jp-Dialog:has-text('Select Kernel') .jp-mod-accept")  # type: ignore[attr-defined]
+    if accept.count():
+        accept.first.click()
+
+
 def run_all(
     page: object, panel: str = ".jp-NotebookPanel:not(.lm-mod-hidden)", timeout: float = 180.0
 ) -> None:
@@ -207,6 +219,7 @@ def run_all(
     """
     deadline = time.monotonic() + timeout
     while True:
+        _accept_kernel_dialog(page)
         page.click("li.lm-MenuBar-item:has-text('Run')")  # type: ignore[attr-defined]
         item = page.locator("li.lm-Menu-item[data-command='runmenu:run-all']")  # type: ignore[attr-defined]
         item.wait_for(state="visible", timeout=10_000)
