@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/careerlib demo
+	$(BIN)/careerlib demo --out reports
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from careerlib._paths import data_dir
+from careerlib._paths import data_path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -42,8 +42,8 @@ def make_clients(folder: Path, count: int) -> list[Path]:
     data = folder / "data"
     (data / "clients").mkdir(parents=True)
     for name in ("plans", "roles", "peers", "onet"):
-        os.symlink(data_dir() / name, data / name)
-    samples = sorted((data_dir() / "clients").glob("*.yaml"))
+        os.symlink(data_path(name), data / name)
+    samples = sorted(data_path("clients").glob("*.yaml"))
     out = []
     for i in range(count):
         target = data / "clients" / f"client-{i + 1:02d}.yaml"

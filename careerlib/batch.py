@@ -784,19 +784,20 @@ def _run_planned(
 def run_samples(
     out_dir: str | Path = "reports", *, jobs: int | None = None, progress: bool = True
 ) -> BatchResult:
-    """Run every notebook in ``notebooks/`` for every client in ``data/clients/``.
+    """Run every notebook that comes with careerlib for every sample client.
+
+    The notebooks and the clients are careerlib's own (see :mod:`careerlib._paths`:
+    ``CAREERLIB_DATA`` may bring other clients).
 
     This is ``careerlib demo`` (and ``make demo``): the coaching notebooks for
     the sample clients, with today as the review date.
     """
-    from careerlib._paths import data_dir
+    from careerlib._paths import data_path, notebooks_dir
 
-    data = data_dir()
-    # the notebooks ship beside the data folder
-    notebooks = sorted((data.parent / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    notebooks = sorted(notebooks_dir().glob("[0-9][0-9]-*.ipynb"))
     if not notebooks:
-        raise BatchError(f"no notebook in {data.parent / 'notebooks'}")
-    clients = sorted((data / "clients").glob("*.yaml"))
+        raise BatchError(f"no notebook in {notebooks_dir()}")
+    clients = sorted(data_path("clients").glob("*.yaml"))
     return run_batch(notebooks, clients, out_dir, jobs=jobs, progress=progress)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from careerlib._paths import data_dir
+from careerlib._paths import data_path
 from careerlib.planfile import iter_plans, load_plan
 from careerlib.scheduler import schedule
 from careerlib.text import schedule_table
@@ -14,7 +14,7 @@ __all__ = ["demo"]
 
 def demo(plans: Path | None = None) -> str:
     """Every plan in ``plans`` (default: the sample plans) and its routes, scheduled, as text."""
-    folder = plans if plans is not None else data_dir() / "plans"
+    folder = plans if plans is not None else data_path("plans")
     out = []
     for path in iter_plans(folder):
         plan = load_plan(path)

@@ -17,6 +17,7 @@ catch them all with ``except CareerlibError``::
      +-- ExportError            a file cannot be written (unknown format, no browser for images)
           +-- OutputError       not where it was asked: over an input, outside the folder
                                 given, a file where a folder is needed (exit status 1)
+     +-- WorkspaceError         files careerlib would create exist already (nothing was written)
 
 An infeasible plan is not an error: it is a result (``Schedule.feasible`` is
 ``False``), so a coach can still look at it.
@@ -42,6 +43,7 @@ __all__ = [
     "PlanError",
     "UnknownStepError",
     "UsageError",
+    "WorkspaceError",
 ]
 
 
@@ -177,3 +179,8 @@ class CheckinError(UsageError):
     """A check-in cannot be recorded: an unknown step (with the nearest id), a
     share outside 0..1, or a date before the plan's start. Nothing is written
     when this is raised."""
+
+
+class WorkspaceError(CareerlibError):
+    """Files careerlib would create (``careerlib init``, ``careerlib new client``)
+    exist already; the message names them, and nothing was written."""

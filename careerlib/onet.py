@@ -29,7 +29,6 @@ license. O*NET® is a trademark of USDOL/ETA.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +39,7 @@ import pandas as pd
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from careerlib._paths import data_path
 from careerlib._text import name_key
 from careerlib.exceptions import ClientError, DataError
 from careerlib.models import RIASEC, WORK_VALUES, Id, _Model, suggest
@@ -78,12 +78,11 @@ SHORT_ATTRIBUTION = (
 
 
 def data_dir() -> Path:
-    """The folder of careerlib's data files (``data/`` of the repository).
+    """The folder of careerlib's data files: ``CAREERLIB_DATA``, else the package's.
 
-    ``CAREERLIB_DATA`` overrides it.
+    See :func:`careerlib._paths.data_path`, which decides where every data file comes from.
     """
-    env = os.environ.get("CAREERLIB_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "data"
+    return data_path()
 
 
 # --- the tables ----------------------------------------------------------------
@@ -193,7 +192,7 @@ def load_onet(folder: str | Path | None = None) -> OnetData:
     DataError
         When a table is missing.
     """
-    root = Path(folder) if folder is not None else data_dir() / "onet"
+    root = Path(folder) if folder is not None else data_path("onet")
     occ = _read(root, "occupations.csv.gz").set_index("code")
     occ["rated"] = occ["rated"].eq("Y")
     occ["job_zone"] = occ["job_zone"].astype("Int64")

@@ -39,7 +39,19 @@ LAYERS: dict[str, int] = {
     ),
     # notebooks, widgets, batch runs, the command line, the package's front door
     **dict.fromkeys(
-        ["notebook", "widgets", "checkin_panel", "batch", "demo", "console", "cli", "__main__", ""],
+        [
+            "notebook",
+            "widgets",
+            "checkin_panel",
+            "batch",
+            "demo",
+            "console",
+            "newclient",
+            "workspace",
+            "cli",
+            "__main__",
+            "",
+        ],
         6,
     ),
 }

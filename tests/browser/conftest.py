@@ -272,7 +272,13 @@ def run_all(
     # (after an error the rest of the queue goes back to [ ]).
     while True:
         prompts = _executed_prompts(page, panel)
-        if "[*]:" not in prompts and any(re.fullmatch(r"\[\d+\]:", p) for p in prompts):
+        ran = any(re.fullmatch(r"\[\d+\]:", p) for p in prompts)
+        if "[*]:" not in prompts and ran:
+            return
+        if "[*]:" not in prompts and not ran and time.monotonic() < deadline:
+            # the queue was dropped before any cell ran (the kernel was chosen
+            # or replaced meanwhile, after the Select Kernel dialog): run all again
+            run_all(page, panel, deadline - time.monotonic())
             return
         if time.monotonic() > deadline:
             raise TimeoutError(f"cells did not finish running: {prompts}")

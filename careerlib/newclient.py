@@ -1,0 +1,406 @@
+"""A new client from a route template: a client file and a plan that schedule at once.
+
+A **route template** (``data/templates/*.yaml``, documented in the README of
+that folder) is a plan without dates: the steps typical of a route, the goals
+they serve, the obstacles to expect, and how many months the route takes when
+no target date is given. careerlib ships three:
+
+``same-sector``
+    a new role in the same sector: resume, target employers, networking in the
+    sector, interviews; about 6 months.
+``radical-change``
+    a new field: research, a certification, a new network, a portfolio
+    project; about 18 months (one to two years).
+``promotion``
+    a promotion inside the organization: the manager, a development plan, a
+    stretch assignment, a sponsor, the promotion case; about 9 months.
+
+:func:`new_client` fills a template in for one client and one target role (an
+O*NET occupation, found by title or code) and writes ``data/clients/<slug>.yaml``
+and ``data/plans/<slug>.yaml`` in a workspace (see :mod:`careerlib.workspace`),
+never over an existing file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import Field
+
+from careerlib._paths import data_path
+from careerlib.exceptions import ClientError, PlanError, WorkspaceError
+from careerlib.models import _Model, suggest
+from careerlib.planfile import load_model, plan_from_data, plan_to_yaml
+from careerlib.workspace import write_new_files
+
+__all__ = [
+    "TEMPLATES",
+    "NewClient",
+    "RoleMatch",
+    "RouteTemplate",
+    "load_template",
+    "match_role",
+    "new_client",
+    "parse_target",
+    "slug",
+]
+
+#: The route templates that come with careerlib, by name.
+TEMPLATES: tuple[str, ...] = ("same-sector", "radical-change", "promotion")
+
+#: What a template's texts may name; ``{role_skills}`` is a ``develops`` entry.
+PLACEHOLDERS: tuple[str, ...] = ("name", "role", "current")
+ROLE_SKILLS = "{role_skills}"
+#: How many of the role's most important skills ``{role_skills}`` stands for.
+ROLE_SKILLS_COUNT = 3
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
+
+
+class RouteTemplate(_Model):
+    """A route template file: a plan without dates, and how long the route takes.
+
+    ``plan`` is validated as a plan once filled in (see :func:`new_client`).
+    """
+
+    description: str
+    target_months: int = Field(ge=1, le=60)
+    plan: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    """The O*NET occupation a role given by title or code stands for.
+
+    Attributes
+    ----------
+    code, title
+        The occupation's O*NET-SOC code and title.
+    matched
+        The title that matched (an alternate title such as "Nurse Manager"),
+        or the occupation's title when the role was given by code.
+    """
+
+    code: str
+    title: str
+    matched: str
+
+
+@dataclass(frozen=True)
+class NewClient:
+    """What :func:`new_client` wrote.
+
+    Attributes
+    ----------
+    client, plan
+        The client file and the plan file.
+    role
+        The target role's O*NET occupation.
+    template
+        The route template's name (or file).
+    target
+        The plan's target date.
+    """
+
+    client: Path
+    plan: Path
+    role: RoleMatch
+    template: str
+    target: date
+
+
+def slug(name: str) -> str:
+    """A file name for a client: ``"Priya Nair"`` -> ``"priya-nair"``, ``"José"`` -> ``"jose"``.
+
+    Raises
+    ------
+    ClientError
+        When the name has no letter or digit to make a file name of.
+    """
+    # accents go (José -> jose); letters of any script stay
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    text = re.sub(r"[\W_]+", "-", plain.lower()).strip("-")
+    if not text:
+        raise ClientError(
+            f"the client name {name!r} has no letter or digit to name the files after"
+        )
+    return text
+
+
+# --- the role ---------------------------------------------------------------------
+
+
+def match_role(text: str) -> RoleMatch:
+    """The one O*NET occupation a role title or code stands for.
+
+    A code (``11-9111.00``) or a title equal to an occupation's title wins;
+    otherwise the alternate and short titles equal to ``text``, then the titles
+    that hold every word of it, must all name the same occupation.
+
+    Raises
+    ------
+    ClientError
+        When the role is ambiguous (listing the occupations it could be, with
+        their codes), unknown (naming the closest titles), or an occupation
+        O*NET gives no skill ratings.
+    """
+    from careerlib.onet import find_occupation
+
+    query = text.strip()
+    hits = find_occupation(query, limit=50)
+    # below 0.7 a hit is only a close spelling: a suggestion, not a match
+    strong = hits[hits["score"] >= 0.7]
+    if strong.empty:
+        close = "; ".join(f"{r.title} ({r.code})" for r in hits.head(3).itertuples())
+        raise ClientError(
+            f"no O*NET occupation matches the role {query!r}"
+            + (f"; the closest: {close}" if close else "")
+            + "; give an O*NET title or an O*NET-SOC code such as 11-9111.00"
+        )
+    best = strong[strong["score"] == strong["score"].max()]
+    if len(best) > 1:
+        listed = "; ".join(f"{r.code} {r.title}" for r in best.head(10).itertuples())
+        if len(best) > 10:
+            listed += f"; and {len(best) - 10} more"
+        raise ClientError(
+            f"the role {query!r} is ambiguous: it matches {len(best)} O*NET occupations "
+            f"({listed}); give one of their codes or titles"
+        )
+    row = best.iloc[0]
+    code, title = str(row["code"]), str(row["title"])
+    if not bool(row["rated"]):
+        raise ClientError(
+            f"the O*NET occupation {code} ({title}) matching the role {query!r} has no skill "
+            "ratings in O*NET 29.0; choose a related occupation that has them"
+        )
+    matched = title if row["kind"] == "code" else str(row["matched"])
+    return RoleMatch(code=code, title=title, matched=matched)
+
+
+def _role_skills(code: str, count: int = ROLE_SKILLS_COUNT) -> list[str]:
+    """The role's most important skills and knowledge areas (O*NET names)."""
+    from careerlib.onet import role_profile
+
+    return [str(n) for n in role_profile(code).requirements.index[:count]]
+
+
+# --- the template -----------------------------------------------------------------
+
+
+def template_path(template: str | Path, *, folder: str | Path | None = None) -> Path:
+    """The file of a template given by name (``promotion``) or as a path (``my-route.yaml``).
+
+    A name is looked up in the workspace ``folder``'s ``data/templates/`` first
+    (where ``careerlib init`` put copies a coach may change), then in
+    careerlib's data (:func:`careerlib._paths.data_path`).
+
+    Raises
+    ------
+    PlanError
+        When no template has that name, listing the names there are.
+    """
+    text = str(template)
+    if text.endswith((".yaml", ".yml")) or "/" in text or os.sep in text:
+        return Path(text)
+    shipped = data_path("templates")
+    folders = [Path(folder) / "data" / "templates"] if folder is not None else []
+    folders.append(shipped)
+    for where in folders:
+        if (where / f"{text}.yaml").is_file():
+            return where / f"{text}.yaml"
+    names = sorted({p.stem for where in folders if where.is_dir() for p in where.glob("*.yaml")})
+    raise PlanError(
+        f"no route template {text!r}{suggest(text, names)}; "
+        f"the templates: {', '.join(names) or ', '.join(TEMPLATES)} "
+        "(or give a template file ending in .yaml)"
+    )
+
+
+def load_template(template: str | Path, *, folder: str | Path | None = None) -> RouteTemplate:
+    """Read a route template by name or file; errors name the file and the line."""
+    return load_model(
+        template_path(template, folder=folder),
+        RouteTemplate,
+        kind="route template",
+        keys="description, target_months, plan",
+    )
+
+
+def _fill(value: Any, values: dict[str, str], skills: list[str]) -> Any:
+    """The template's data with the placeholders filled in."""
+    if isinstance(value, dict):
+        return {k: _fill(v, values, skills) for k, v in value.items()}
+    if isinstance(value, list):
+        out: list[Any] = []
+        for item in value:
+            if item == ROLE_SKILLS:
+                out.extend(s for s in skills if s not in out)
+            else:
+                out.append(_fill(item, values, skills))
+        return out
+    if isinstance(value, str):
+
+        def sub(m: re.Match[str]) -> str:
+            name = m.group(1)
+            if name not in values:
+                hint = suggest(name, PLACEHOLDERS)
+                raise PlanError(
+                    f"unknown placeholder {m.group(0)!r} in {value!r}{hint}; "
+                    f"a template may use {', '.join('{' + p + '}' for p in PLACEHOLDERS)} "
+                    f"and {ROLE_SKILLS} in develops"
+                )
+            return values[name]
+
+        return _PLACEHOLDER.sub(sub, value)
+    return value
+
+
+def parse_target(text: str) -> date:
+    """A target date given as ``YYYY-MM-DD``.
+
+    Raises
+    ------
+    PlanError
+        When it is not such a date.
+    """
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise PlanError(
+            f"the target {text!r} is not a date; give it as YYYY-MM-DD, e.g. 2027-06-30"
+        ) from None
+
+
+def _add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day when it is shorter)."""
+    import calendar
+
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+# --- the files --------------------------------------------------------------------
+
+
+def _comment(text: str) -> str:
+    """Text for one YAML comment line: line breaks and control characters become spaces."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
+def _client_yaml(
+    name: str, current: str, role: RoleMatch, plan_file: str, template: str, skills: list[str]
+) -> str:
+    data = {
+        "name": name,
+        "current_role": current,
+        "target_role": role.code,
+        "plan": plan_file,
+    }
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=4096)
+    rate = "\n".join(f"#   {s}: " for s in skills)
+    return (
+        f"# {_comment(name)}: written by `careerlib new client` from the route template "
+        f"{_comment(repr(template))}.\n"
+        f"# target_role {role.code} is O*NET's {role.title}"
+        + (f" ({role.matched})" if role.matched != role.title else "")
+        + ".\n"
+        "# Fill in the rest with the client (docs/client-format.md): the self-assessment,\n"
+        "# the skill levels on O*NET's 0-7 scale, the organization and its peer group.\n"
+        + body
+        + "# skills: the role's most important ones, to rate with the client (0-7):\n"
+        "# skills:\n" + rate + "\n"
+    )
+
+
+def new_client(
+    name: str,
+    role: str,
+    *,
+    template: str | Path = "same-sector",
+    target: date | None = None,
+    current: str | None = None,
+    folder: str | Path = ".",
+    today: date | None = None,
+) -> NewClient:
+    """Write a client file and a plan for a new client, from a route template.
+
+    Parameters
+    ----------
+    name
+        The client's name; the files are named after it (``Priya Nair`` ->
+        ``priya-nair.yaml``).
+    role
+        The target role: an O*NET title, alternate title or code (see :func:`match_role`).
+    template
+        A template name (:data:`TEMPLATES`, or another file in the workspace's
+        or careerlib's templates folder) or a template file.
+    target
+        The plan's target date; default the template's ``target_months`` after
+        ``today``.
+    current
+        The client's current role (free text, or an O*NET title or code).
+    folder
+        The workspace: the files go to ``folder/data/clients`` and
+        ``folder/data/plans`` (created when missing).
+    today
+        The plan's start; default today.
+
+    Raises
+    ------
+    ClientError
+        For a role that is ambiguous or unknown, or a name without letters.
+    PlanError
+        For an unknown template, or one whose plan is not valid once filled in,
+        or a target not after the start.
+    WorkspaceError
+        When either file exists already (nothing is written), or ``folder`` is a file.
+    """
+    stem = slug(name)
+    if Path(folder).exists() and not Path(folder).is_dir():
+        raise WorkspaceError(f"{folder} is a file, not a folder; give the workspace folder")
+    spec = load_template(template, folder=folder)
+    match = match_role(role)
+    start = today or date.today()
+    due = target or _add_months(start, spec.target_months)
+    if due <= start:
+        raise PlanError(f"the target {due} is not after the start {start}; give a later --target")
+    skills = _role_skills(match.code)
+    values = {"name": name, "role": match.matched, "current": current or "the current role"}
+    data = _fill(spec.plan, values, skills)
+    for key in ("start", "target", "owner"):
+        if key in data:
+            raise PlanError(f"a route template's plan must not set {key!r}: new_client sets it")
+    data = {
+        "title": data.pop("title", f"{name}: {match.matched}"),
+        "owner": name,
+        "start": start,
+        "target": due,
+        **data,
+    }
+    source = str(template)
+    plan = plan_from_data(data, path=f"{source} (filled in for {name})")
+    root = Path(folder)
+    plan_file = root / "data" / "plans" / f"{stem}.yaml"
+    client_file = root / "data" / "clients" / f"{stem}.yaml"
+    header = (
+        f"# Written by `careerlib new client` from the route template {_comment(repr(source))}:\n"
+        f"# {_comment(spec.description)}\n"
+        "# Change it freely (the plan format: docs/plan-format.md).\n"
+    )
+    write_new_files(
+        {
+            plan_file: header + plan_to_yaml(plan),
+            client_file: _client_yaml(
+                name, current or "not recorded yet", match, f"../plans/{stem}.yaml", source, skills
+            ),
+        }
+    )
+    return NewClient(client=client_file, plan=plan_file, role=match, template=source, target=due)

@@ -1,0 +1,32 @@
+"""The one build step pyproject.toml cannot declare: data and notebooks as package data.
+
+The repository keeps the data (``data/``: the compact O*NET tables, the sample
+clients, plans, roles and peer groups, the route templates) and the notebook
+templates (``notebooks/``) at the top, where the README, the notebooks'
+relative paths and the tests use them. The wheel carries them inside the
+package, as ``careerlib/data`` and ``careerlib/notebooks``, by mapping those
+two package names onto the two folders; ``careerlib._paths`` reads them from
+either place. Everything else about the project is in pyproject.toml.
+"""
+
+from pathlib import Path
+
+from setuptools import find_packages, setup
+
+HERE = Path(__file__).resolve().parent
+SHIPPED = {"careerlib.data": "data", "careerlib.notebooks": "notebooks"}
+# data/onet, data/plans, ... are listed as packages too, so setuptools ships
+# their files as package data without warning that they look like packages
+DATA_FOLDERS = sorted(
+    f"careerlib.data.{d.name}" for d in (HERE / "data").iterdir() if d.is_dir()
+)
+
+setup(
+    packages=[*find_packages(include=["careerlib", "careerlib.*"]), *SHIPPED, *DATA_FOLDERS],
+    package_dir=SHIPPED,
+    package_data={
+        "careerlib": ["py.typed"],
+        "careerlib.data": ["**/*"],
+        "careerlib.notebooks": ["[0-9][0-9]-*.ipynb"],
+    },
+)
