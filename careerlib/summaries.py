@@ -15,7 +15,7 @@ import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from IPython.display import Markdown
 
@@ -24,7 +24,7 @@ from careerlib.tables import fmt_date
 if TYPE_CHECKING:
     import pandas as pd
 
-    from careerlib.clients import ClientProfile
+    from careerlib.clients import Client
     from careerlib.gaps import Alignment, Progress, TimeGap
     from careerlib.onet import Role
 
@@ -35,6 +35,7 @@ __all__ = [
     "headline",
     "level_anchors_summary",
     "md_escape",
+    "note",
     "progress_summary",
     "rethink_summary",
     "time_summary",
@@ -53,7 +54,12 @@ def _bullets(lines: Iterable[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
-def headline(profile: ClientProfile, role: Role, day: dt.date) -> Markdown:
+def note(text: str) -> Markdown:
+    """One sentence made elsewhere (a verdict, a message), as Markdown that shows it as written."""
+    return Markdown(md_escape(text))
+
+
+def headline(profile: Client, role: Role, day: dt.date) -> Markdown:
     """Who, from which role to which, as of which day."""
     return Markdown(
         f"**{md_escape(profile.name)}**: {md_escape(profile.current_role)} → "
@@ -61,7 +67,7 @@ def headline(profile: ClientProfile, role: Role, day: dt.date) -> Markdown:
     )
 
 
-def diligence_summary(diligence: Mapping[str, object]) -> Markdown:
+def diligence_summary(diligence: Mapping[str, Any]) -> Markdown:
     """The due diligence on the destination (``gaps.due_diligence``) and its questions."""
     occupation = diligence.get("occupation")
     lines = [
@@ -80,9 +86,9 @@ def diligence_summary(diligence: Mapping[str, object]) -> Markdown:
         if value:
             more = (
                 f" ({float(pct):.0f}% of incumbents)" if name == "Typical education" and pct else ""
-            )  # type: ignore[arg-type]
+            )
             lines.append(f"- *{name}:* {md_escape(value)}{more}")
-    questions = list(diligence.get("questions") or [])  # type: ignore[call-overload]
+    questions = list(diligence.get("questions") or [])
     if questions:
         lines += ["", "**Questions to look into:**", "", _bullets(md_escape(q) for q in questions)]
     return Markdown("\n".join(lines))
