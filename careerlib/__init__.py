@@ -91,6 +91,7 @@ __all__ = [
     "skills_gap",
     "time_gap",
     "weekly_load_chart",
+    "write_report",
 ]
 
 # name -> module, for names whose modules import heavy libraries
@@ -123,6 +124,7 @@ _LAZY: dict[str, str] = {
     "skills_gap": "careerlib.gaps",
     "time_gap": "careerlib.gaps",
     "weekly_load_chart": "careerlib.charts",
+    "write_report": "careerlib.report",
 }
 
 

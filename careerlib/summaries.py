@@ -11,7 +11,6 @@ never become markup or a script.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -42,12 +41,13 @@ __all__ = [
     "unaddressed_summary",
 ]
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
 
 
 def md_escape(text: object) -> str:
-    """``text`` as literal Markdown: HTML characters as entities, Markdown punctuation escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+    """``text`` as literal Markdown: every character Markdown or HTML would read as
+    markup backslash-escaped (CommonMark), so ``<script>`` shows as typed and never runs."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def _bullets(lines: Iterable[str]) -> str:

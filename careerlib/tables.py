@@ -16,6 +16,7 @@ is escaped when the table becomes HTML.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -73,12 +74,14 @@ _CSS = [
     },
     {
         "selector": "th",
-        "props": "text-align: left; background: #EEF2F5; color: #2B2D42; padding: 4px 8px; "
+        "props": "text-align: left !important; background: #EEF2F5; color: #2B2D42; "
+        "padding: 4px 8px; "
         "border-bottom: 2px solid #AAB7B8; vertical-align: bottom;",
     },
     {
         "selector": "td",
-        "props": "padding: 4px 8px; border-bottom: 1px solid #E5E8EB; vertical-align: top;",
+        "props": "text-align: left !important; padding: 4px 8px; "
+        "border-bottom: 1px solid #E5E8EB; vertical-align: top;",
     },
     {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold;"},
 ]
@@ -171,14 +174,21 @@ class Table:
     cells: pd.DataFrame
     status: tuple[str, ...] = ()
     caption: str | None = None
+    nowrap: tuple[str, ...] = ()
 
     def styler(self) -> Styler:
         """The pandas ``Styler``: no index, status cells in colour, values escaped."""
         styler = self.cells.style.hide(axis="index").set_table_styles(_CSS)
+        # ids from the content, not random: the same table gives the same HTML
+        styler = styler.set_uuid(hashlib.sha1(self.cells.to_csv().encode()).hexdigest()[:10])
         styler = styler.format(escape="html")
         present = [c for c in self.status if c in self.cells.columns]
         if present:
             styler = styler.map(_status_css, subset=present)
+        short = [c for c in self.nowrap if c in self.cells.columns]
+        if short:
+            # dates and numbers stay on one line; titles and notes wrap
+            styler = styler.set_properties(subset=short, **{"white-space": "nowrap"})
         if self.caption:
             styler = styler.set_caption(html.escape(self.caption))
         return styler
@@ -204,6 +214,10 @@ class Table:
 def _status_css(value: str) -> str:
     colour = STATUS_COLORS.get(str(value).lower())
     return f"background-color: {colour}; font-weight: bold;" if colour else ""
+
+
+#: Kinds of column whose cells may wrap onto several lines (the others stay on one).
+_WRAPPING = frozenset({"text", "list", "steps", "kind"})
 
 
 def reader_table(
@@ -234,13 +248,14 @@ def reader_table(
     """
     kinds = {**FORMATS, **(formats or {})}
     out: dict[str, list[str]] = {}
+    nowrap = [h for h, k in columns.values() if k not in _WRAPPING]
     if index is not None:
         heading, kind = index
         out[heading] = [kinds[kind](v) for v in frame.index]
     for column, (heading, kind) in columns.items():
         out[heading] = [kinds[kind](v) for v in frame[column].tolist()]
     cells = pd.DataFrame(out, columns=list(out), dtype=object)
-    return Table(cells.reset_index(drop=True), tuple(status), caption)
+    return Table(cells.reset_index(drop=True), tuple(status), caption, tuple(nowrap))
 
 
 # --- one table per analysis ------------------------------------------------------
@@ -304,15 +319,16 @@ def roadmap_table(result: Schedule) -> Table:
     """Every step of a schedule: its dates, length, slack, and whether it is critical."""
     frame = result.to_frame()
     frame = frame.assign(
-        _kind=[
-            "critical" if c else ("milestone" if m else "")
-            for c, m in zip(frame["critical"].tolist(), frame["milestone"].tolist(), strict=True)
-        ]
+        _title=[
+            f"◆ {t}" if m else t
+            for t, m in zip(frame["title"].tolist(), frame["milestone"].tolist(), strict=True)
+        ],
+        _kind=["critical" if c else "" for c in frame["critical"].tolist()],
     )
     return reader_table(
         frame,
         {
-            "title": ("Step", "text"),
+            "_title": ("Step (◆ milestone)", "text"),
             "start": ("Latest start", "date"),
             "finish": ("Finish", "date"),
             "duration_days": ("Working days", "integer"),

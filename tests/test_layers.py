@@ -33,7 +33,7 @@ LAYERS: dict[str, int] = {
     # analyses
     "gaps": 4,
     # what a person sees or keeps
-    **dict.fromkeys(["charts", "exports", "_ics", "text"], 5),
+    **dict.fromkeys(["charts", "exports", "_ics", "text", "tables", "summaries", "report"], 5),
     # notebooks, widgets, batch runs, the command line, the package's front door
     **dict.fromkeys(["notebook", "widgets", "batch", "demo", "cli", "__main__", ""], 6),
 }

@@ -45,7 +45,8 @@ PRINT_CSS = """<style media="print">
 @page { size: A4; margin: 14mm 12mm 16mm 12mm;
   @bottom-right { content: "Page " counter(page) " of " counter(pages);
                   font: 8.5pt "DejaVu Sans", Arial, sans-serif; color: #5D6D7E; } }
-.jp-OutputArea-output, .plotly-graph-div, table { break-inside: avoid; }
+.plotly-graph-div, tr { break-inside: avoid; }
+h1, h2, h3 { break-after: avoid; }
 .jp-RenderedHTMLCommon table { font-size: 0.85em; }
 </style>
 """
