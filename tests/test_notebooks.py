@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -77,6 +78,29 @@ def test_every_run_writes_a_report_without_code(runs: Path, client: Path) -> Non
         assert "careerlib-chart-1" in html, (client.stem, nb.stem)
         assert "import careerlib" not in html
         assert "PosixPath(" not in html, "a cell shows a bare return value to the client"
+
+
+#: What a client must never read in a report: code's words in a cell, a tuple, a
+#: traceback, a Python repr, or print() output in a monospace block.
+CODE_TEXT = [
+    r"<td[^>]*>\s*(nan|NaN|None|NaT|&lt;NA&gt;|True|False|\(\))\s*</td>",
+    r"\(['\w-]+,\)",
+    r"Traceback \(most recent call last\)",
+    r"&lt;[\w.]+ (object )?at 0x[0-9a-f]+&gt;",
+    r'class="jp-RenderedText[^"]*"[^>]*data-mime-type="text/plain"',  # print() or a bare repr
+    r'class="dataframe"',
+    r'<th[^>]*class="[^"]*(row_heading|blank level0)',
+]
+
+
+@pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
+def test_every_report_reads_as_words_for_a_client(runs: Path, client: Path) -> None:
+    for nb in NOTEBOOKS:
+        page = (runs / client.stem / f"{nb.stem}.html").read_text()
+        visible = re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.DOTALL)
+        for pattern in CODE_TEXT:
+            found = re.search(pattern, visible)
+            assert found is None, (client.stem, nb.stem, found.group(0)[:200] if found else "")
 
 
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
