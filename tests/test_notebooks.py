@@ -93,6 +93,36 @@ CODE_TEXT = [
 ]
 
 
+@pytest.mark.slow
+def test_every_report_prints_to_pdf_and_is_screenshot(runs: Path) -> None:
+    """``careerlib run --pdf`` on the real reports; their first pages land in tests/artifacts/."""
+    from careerlib.report.pdf import finish_reports
+    from tests.conftest import need_browser
+
+    need_browser()
+    if not (shutil.which("pdftotext") and shutil.which("pdftoppm")):
+        pytest.fail("this test needs poppler-utils (pdftotext, pdftoppm)")
+    reports = sorted(runs.glob("*/[0-9][0-9]-*.html"))
+    assert len(reports) == len(NOTEBOOKS) * len(CLIENTS)
+    assert finish_reports(reports, runs, pdf=True, jobs=2) == {}
+    artifacts = ROOT / "tests" / "artifacts" / "notebooks"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    for report in reports:
+        pdf = report.with_suffix(".pdf")
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        name = load_client(ROOT / "data" / "clients" / f"{report.parent.name}.yaml").name
+        assert name in text and "Page 1 of" in text, report
+        assert "Traceback" not in text and "NaN" not in text, report
+        shot = artifacts / f"{report.parent.name}-{report.stem}"
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", str(pdf), str(shot)],
+            check=True,
+        )
+        assert list(artifacts.glob(f"{shot.name}-*.png"))
+
+
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
 def test_every_report_reads_as_words_for_a_client(runs: Path, client: Path) -> None:
     for nb in NOTEBOOKS:
