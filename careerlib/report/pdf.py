@@ -45,9 +45,12 @@ PRINT_CSS = """<style media="print">
 @page { size: A4; margin: 14mm 12mm 16mm 12mm;
   @bottom-right { content: "Page " counter(page) " of " counter(pages);
                   font: 8.5pt "DejaVu Sans", Arial, sans-serif; color: #5D6D7E; } }
+/* the page as drawn on a screen as wide as the window (plotly lays its charts out
+   there, legend beside the plot), shrunk to the paper's width */
+html { zoom: 0.75; }
+.modebar-container { display: none; }
 .plotly-graph-div, tr { break-inside: avoid; }
 h1, h2, h3 { break-after: avoid; }
-.jp-RenderedHTMLCommon table { font-size: 0.85em; }
 </style>
 """
 
@@ -61,6 +64,9 @@ _BROWSER_FLAGS = (
     "--no-first-run",
     "--no-pdf-header-footer",
     "--run-all-compositor-stages-before-draw",
+    # wide enough for a chart's legend beside its plot; a notebook report's
+    # print style (PRINT_CSS) shrinks this width to the paper's
+    "--window-size=960,1300",
 )
 
 
