@@ -378,7 +378,7 @@ def skills_table(
             "kind": ("Kind", "text"),
             "required": ("Role needs (0-7)", "level"),
             "client": ("Client (0-7)", "level"),
-            "gap": ("Gap", "level"),
+            "gap": ("Gap", "gap"),
             "weight": ("Importance", "share"),
             "steps": ("Plan steps that close it", "steps"),
             "status": ("Status", "status"),
@@ -388,8 +388,16 @@ def skills_table(
         formats={
             "steps": lambda v: fmt_list(v, names),
             "status": lambda v: statuses.get(str(v), _text(v)),
+            "gap": _gap,
         },
     )
+
+
+def _gap(value: Any) -> str:
+    """A gap with one decimal; a gap too small for it still shows as one ("< 0.1")."""
+    if _missing(value):
+        return EMPTY
+    return "< 0.1" if 0 < float(value) < 0.05 else f"{float(value):.1f}"
 
 
 def peers_table(peers: pd.DataFrame) -> Table:

@@ -86,6 +86,13 @@ def test_jordan_lee_by_hand() -> None:
     assert peers.loc["IT spend per employee", "Direction"] == "lower is better"
 
 
+def test_a_small_gap_is_not_shown_as_none() -> None:
+    report = analyse(ROOT / "data" / "clients" / "priya-nair.yaml", AS_OF)
+    skills = tables.skills_table(report.skills, rows=40).cells.set_index("Skill or knowledge")
+    row = skills.loc["Customer and Personal Service"]  # needs 5.52, the client says 5.5
+    assert (row["Gap"], row["Status"]) == ("< 0.1", "unaddressed")
+
+
 def test_status_cells_are_coloured_and_text_is_escaped() -> None:
     frame = pd.DataFrame(
         {"title": ["<script>alert('x')</script>", "Fine & dandy"], "status": ["unaddressed", "met"]}
