@@ -282,9 +282,16 @@ def assessment_table(
         },
         formats={
             "kind": lambda v: kind_names.get(str(v), _text(v)),
-            "signed": lambda v: EMPTY if _missing(v) else f"{float(v):+.1f}",
+            "signed": _signed,
         },
     )
+
+
+def _signed(value: Any) -> str:
+    """A difference with its sign and one decimal; none (``0.0``) without a sign."""
+    if _missing(value):
+        return EMPTY
+    return "0.0" if abs(float(value)) < 0.05 else f"{float(value):+.1f}"
 
 
 def obstacles_table(risks: pd.DataFrame, schedule: Schedule | None = None) -> Table:

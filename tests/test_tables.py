@@ -91,6 +91,10 @@ def test_a_small_gap_is_not_shown_as_none() -> None:
     skills = tables.skills_table(report.skills, rows=40).cells.set_index("Skill or knowledge")
     row = skills.loc["Customer and Personal Service"]  # needs 5.52, the client says 5.5
     assert (row["Gap"], row["Status"]) == ("< 0.1", "unaddressed")
+    profile = load_client(ROOT / "data" / "clients" / "jordan-lee.yaml")
+    table = tables.assessment_table(gaps.self_assessment(profile, gaps.target_role(profile)))
+    differences = table.cells.set_index("Scale")["Difference"]
+    assert (differences["Independence"], differences["Social"]) == ("0.0", "+1.6")
 
 
 def test_status_cells_are_coloured_and_text_is_escaped() -> None:
