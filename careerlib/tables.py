@@ -38,6 +38,7 @@ __all__ = [
     "assessment_table",
     "fmt_date",
     "fmt_list",
+    "frame_table",
     "obstacles_table",
     "occupations_table",
     "peers_table",
@@ -256,6 +257,29 @@ def reader_table(
         out[heading] = [kinds[kind](v) for v in frame[column].tolist()]
     cells = pd.DataFrame(out, columns=list(out), dtype=object)
     return Table(cells.reset_index(drop=True), tuple(status), caption, tuple(nowrap))
+
+
+def frame_table(frame: pd.DataFrame, *, status: Iterable[str] = ()) -> Table:
+    """A frame whose columns are already words (``gaps.occupations_table``) as a :class:`Table`.
+
+    Headings start with a capital; decimals show one digit, whole numbers none,
+    a missing value a dash; the index is left out.
+    """
+    columns: dict[str, tuple[str, str]] = {}
+    for name in frame.columns:
+        dtype = frame[name].dtype
+        kind = (
+            "integer"
+            if pd.api.types.is_integer_dtype(dtype)
+            else "level"
+            if pd.api.types.is_float_dtype(dtype)
+            else "yes/no"
+            if pd.api.types.is_bool_dtype(dtype)
+            else "text"
+        )
+        heading = str(name)
+        columns[name] = (heading[:1].upper() + heading[1:], kind)
+    return reader_table(frame, columns, status=status)
 
 
 # --- one table per analysis ------------------------------------------------------

@@ -8,7 +8,6 @@ out here, with the lines of the start and the target above the plot.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import textwrap
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -39,6 +38,7 @@ from careerlib.charts._style import (
     as_day,
     base_layout,
     date_line,
+    escape_text,
     fmt,
     label_lanes,
     legend_below,
@@ -156,7 +156,7 @@ def _wrap(text: str, width: int) -> str:
     """``text`` escaped, in lines of at most ``width`` characters: never cut (there is
     no hover on paper), a word longer than a line keeps its line to itself."""
     lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
-    return "<br>".join(html.escape(line) for line in lines or [text])
+    return "<br>".join(escape_text(line) for line in lines or [text])
 
 
 def _lines(label: str) -> list[str]:
@@ -188,17 +188,17 @@ def _group_bands(rows: _Rows) -> list[dict[str, Any]]:
 def _gantt_title(result: Schedule, title: str | None) -> tuple[str, str]:
     """The title, and under it: owner, route, steps, dates, and the verdict in colour."""
     plan = result.plan
-    owner = f"{html.escape(plan.owner)} · " if plan.owner else ""
+    owner = f"{escape_text(plan.owner)} · " if plan.owner else ""
     route = ""
     if result.route is not None:
         names = {r.id: r.title for r in plan.routes}
-        route = f"Route: {html.escape(names.get(result.route, result.route))} · "
+        route = f"Route: {escape_text(names.get(result.route, result.route))} · "
     color = COLORS["target"] if result.feasible else COLORS["critical"]
-    heading = html.escape(title if title is not None else plan.title)
+    heading = escape_text(title if title is not None else plan.title)
     subtitle = (
         f"{owner}{route}{plural(len(result), 'step')}, {fmt(result.first_day)} → "
         f"target {fmt(plan.target)}"
-        f"<br><span style='color:{color}'>{html.escape(result.verdict)}</span>"
+        f"<br><span style='color:{color}'>{escape_text(result.verdict)}</span>"
     )
     return f"<b>{heading}</b>", subtitle
 
