@@ -113,6 +113,7 @@ __all__ = [
     "track_client",
     "tracking_gantt",
     "weekly_load_chart",
+    "write_report",
     "write_roster",
 ]
 
@@ -163,6 +164,7 @@ _LAZY: dict[str, str] = {
     "track_client": "careerlib.tracking",
     "Tracking": "careerlib.tracking",
     "tracking_gantt": "careerlib.charts",
+    "write_report": "careerlib.report",
 }
 
 

@@ -703,6 +703,8 @@ def run_batch(
     jobs: int | None = None,
     parameters: Mapping[str, Any] | None = None,
     progress: bool = True,
+    pdf: bool = False,
+    shared_js: bool = False,
 ) -> BatchResult:
     """Run every notebook for every client; see the module docstring.
 
@@ -723,6 +725,12 @@ def run_batch(
         each notebook declares) or as Python values.
     progress
         Show a progress bar on standard error.
+    pdf
+        Also print each HTML report to a PDF beside it (Chromium).
+    shared_js
+        Write plotly.js once into ``out_dir`` and have the reports refer to
+        it, instead of inlining it into each (the default: a single file
+        always opens offline).
 
     Returns
     -------
@@ -739,11 +747,18 @@ def run_batch(
     planned = plan_jobs(notebooks, client_paths, out_dir, parameters)
     out = Path(out_dir)
     with _running_in(out):
-        return _run_planned(planned, out, jobs, progress, started)
+        return _run_planned(planned, out, jobs, progress, started, pdf=pdf, shared_js=shared_js)
 
 
 def _run_planned(
-    planned: list[Job], out: Path, jobs: int | None, progress: bool, started: float
+    planned: list[Job],
+    out: Path,
+    jobs: int | None,
+    progress: bool,
+    started: float,
+    *,
+    pdf: bool = False,
+    shared_js: bool = False,
 ) -> BatchResult:
     workers = max(1, min(jobs or os.cpu_count() or 1, len(planned)))
 
@@ -776,9 +791,29 @@ def _run_planned(
                     )
                 bar(planned[i], results[i])
     ordered = tuple(results[i] for i in range(len(planned)))
+    if pdf or shared_js:
+        ordered = _finish_reports(ordered, out, pdf=pdf, shared_js=shared_js, workers=workers)
     seconds = time.perf_counter() - started
     manifest = _write_manifest(out, ordered, workers, seconds)
     return BatchResult(ordered, manifest, round(seconds, 2), workers)
+
+
+def _finish_reports(
+    results: tuple[JobResult, ...], out: Path, *, pdf: bool, shared_js: bool, workers: int
+) -> tuple[JobResult, ...]:
+    """The reports' post-processing (PDF, shared plotly.js): careerlib.report does it."""
+    from dataclasses import replace
+
+    from careerlib.report.pdf import finish_reports
+
+    done = [Path(r.html) for r in results if r.html]
+    failed = finish_reports(done, out, pdf=pdf, shared_js=shared_js, jobs=workers)
+    return tuple(
+        replace(r, status="failed", error=f"report post-processing failed: {failed[Path(r.html)]}")
+        if r.html and Path(r.html) in failed
+        else r
+        for r in results
+    )
 
 
 def run_samples(

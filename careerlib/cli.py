@@ -244,6 +244,12 @@ def _key_values(pairs: tuple[str, ...]) -> dict[str, str]:
     help="A notebook parameter.",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--pdf", is_flag=True, help="Also print each HTML report to a PDF beside it.")
+@click.option(
+    "--shared-js",
+    is_flag=True,
+    help="Write plotly.js once into OUT and refer to it, instead of inlining it in every report.",
+)
 @_reports_errors
 def run_command(
     notebooks: tuple[Path, ...],
@@ -252,6 +258,8 @@ def run_command(
     jobs: int | None,
     parameters: tuple[str, ...],
     quiet: bool,
+    pdf: bool,
+    shared_js: bool,
 ) -> None:
     """Run NOTEBOOKS for every client with papermill, into OUT/<client>/.
 
@@ -267,6 +275,8 @@ def run_command(
         jobs=jobs,
         parameters=_key_values(parameters),
         progress=not quiet,
+        pdf=pdf,
+        shared_js=shared_js,
     )
     click.echo(result.summary())
     sys.exit(EXIT_OK if result.ok else EXIT_FAILED)
@@ -327,6 +337,36 @@ def gaps_command(client: Path, as_of: Any, as_json: bool, top: int, direction: s
     else:
         click.echo(report_text(result))
     sys.exit(EXIT_OK)
+
+
+@cli.command("report")
+@click.argument("client", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="FILE.pdf or FILE.html.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="DATE",
+    help="Day of the report (YYYY-MM-DD); default today.",
+)
+@click.option("--coach", metavar="NAME", default=None, help="The coach's name for the cover.")
+@_reports_errors
+def report_command(client: Path, output: Path, as_of: Any, coach: str | None) -> None:
+    """One document for a CLIENT: cover, assessment, roadmap, gaps and the latest check-in.
+
+    Written as PDF or HTML by the suffix of the output file.
+    """
+    from careerlib.report import write_report
+
+    path = write_report(client, output, as_of=None if as_of is None else as_of.date(), coach=coach)
+    click.echo(f"wrote {path}")
 
 
 @cli.command("demo")

@@ -136,6 +136,7 @@ class Client(FileModel):
     """
 
     name: str
+    coach: str | None = None
     current_role: str
     target_role: str
     plan: str | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import nbformat
@@ -295,3 +296,31 @@ def test_clients_is_set_by_the_runner(tmp_path: Path) -> None:
         plan_jobs(
             [_practice_notebook(tmp_path)], [CLIENTS / "ada.yaml"], tmp_path, {"clients": "x"}
         )
+
+
+@pytest.mark.slow
+def test_pdf_and_shared_js(tmp_path: Path) -> None:
+    """``--pdf`` prints each report beside it; ``--shared-js`` writes plotly.js once into OUT."""
+    from tests.conftest import need_browser
+
+    need_browser()
+    if not shutil.which("pdftotext"):
+        pytest.fail("this test needs poppler-utils (pdftotext)")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli,
+        ["run", str(NOTEBOOK), "--client", str(CLIENTS / "ada.yaml"), "--out", str(out)]
+        + ["--client", str(CLIENTS / "cy.yaml"), "--quiet", "--pdf", "--shared-js", "-j", "2"],
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.glob("*.js")) == ["plotly.min.js"]
+    for client, greeting in (("ada", "Hello Ada"), ("cy", "Hello Cy")):
+        page = (out / client / "greet.html").read_text()
+        assert "plotly.js v" not in page and len(page) < 500_000
+        assert '<script charset="utf-8" src="../plotly.min.js"></script>' in page
+        pdf = out / client / "greet.pdf"
+        assert pdf.read_bytes().startswith(b"%PDF")
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert greeting in text and "Page 1 of 1" in text

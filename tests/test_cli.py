@@ -123,3 +123,25 @@ def test_demo_runs_every_notebook_for_every_sample_client(
     assert seen["clients"] == ["jordan-lee.yaml", "marcus-brown.yaml", "priya-nair.yaml"]
     assert seen["out"] == tmp_path / "r"
     assert "Open the reports in a browser" in out
+
+
+def test_report_writes_one_document(tmp_path: Path) -> None:
+    client = SAMPLE_PLANS.parent / "clients" / "priya-nair.yaml"
+    out = tmp_path / "priya.html"
+    result = CliRunner().invoke(
+        cli,
+        ["report", str(client), "-o", str(out), "--as-of", "2026-11-23", "--coach", "R. Okafor"],
+    )
+    assert result.exit_code == EXIT_OK, result.output
+    assert result.output == f"wrote {out}\n"
+    page = out.read_text()
+    assert "<h1>Priya Nair</h1>" in page and "R. Okafor" in page and "23 Nov 2026" in page
+
+
+def test_report_to_another_format_is_one_line_with_exit_2(tmp_path: Path) -> None:
+    client = SAMPLE_PLANS.parent / "clients" / "priya-nair.yaml"
+    result = CliRunner().invoke(cli, ["report", str(client), "-o", str(tmp_path / "p.docx")])
+    assert result.exit_code == EXIT_INVALID
+    assert result.output.strip().splitlines() == [
+        "careerlib: cannot write a report to 'p.docx'; valid suffixes: .html, .pdf"
+    ]

@@ -35,7 +35,19 @@ LAYERS: dict[str, int] = {
     **dict.fromkeys(["gaps", "tracking", "practice"], 4),
     # what a person sees or keeps
     **dict.fromkeys(
-        ["charts", "exports", "_ics", "_ics_checkins", "_spreadsheet", "text", "practice_files"], 5
+        [
+            "charts",
+            "exports",
+            "_ics",
+            "_ics_checkins",
+            "_spreadsheet",
+            "text",
+            "practice_files",
+            "tables",
+            "summaries",
+            "report",
+        ],
+        5,
     ),
     # notebooks, widgets, batch runs, the command line, the package's front door
     **dict.fromkeys(

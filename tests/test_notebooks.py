@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -83,6 +84,64 @@ def test_every_run_writes_a_report_without_code(runs: Path, client: Path) -> Non
         assert "careerlib-chart-1" in html, (client.stem, nb.stem)
         assert "import careerlib" not in html
         assert "PosixPath(" not in html, "a cell shows a bare return value to the client"
+
+
+#: What a client must never read in a report: code's words in a cell, a tuple, a
+#: traceback, a Python repr, or print() output in a monospace block.
+CODE_TEXT = [
+    r"<td[^>]*>\s*(nan|NaN|None|NaT|&lt;NA&gt;|True|False|\(\))\s*</td>",
+    r"\(['\w-]+,\)",
+    r"Traceback \(most recent call last\)",
+    r"&lt;[\w.]+ (object )?at 0x[0-9a-f]+&gt;",
+    r'class="jp-RenderedText[^"]*"[^>]*data-mime-type="text/plain"',  # print() or a bare repr
+    r'class="dataframe"',
+    r'<th[^>]*class="[^"]*(row_heading|blank level0)',
+]
+
+
+@pytest.mark.slow
+def test_every_report_prints_to_pdf_and_is_screenshot(runs: Path) -> None:
+    """``careerlib run --pdf`` on the real reports; their first pages land in tests/artifacts/."""
+    from careerlib.report.pdf import finish_reports
+    from tests.conftest import need_browser
+
+    need_browser()
+    if not (shutil.which("pdftotext") and shutil.which("pdftoppm")):
+        pytest.fail("this test needs poppler-utils (pdftotext, pdftoppm)")
+    reports = sorted(runs.glob("*/[0-9][0-9]-*.html"))
+    assert len(reports) == len(PER_CLIENT) * len(CLIENTS) + len(PRACTICE)
+    assert finish_reports(reports, runs, pdf=True, jobs=2) == {}
+    artifacts = ROOT / "tests" / "artifacts" / "notebooks"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    for report in reports:
+        pdf = report.with_suffix(".pdf")
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        if report.parent.name == "practice":  # the whole practice: every client is named
+            names = [load_client(c).name for c in CLIENTS]
+        else:
+            names = [load_client(ROOT / "data" / "clients" / f"{report.parent.name}.yaml").name]
+        assert all(n in text for n in names) and "Page 1 of" in text, report
+        assert "Traceback" not in text and "NaN" not in text, report
+        shot = artifacts / f"{report.parent.name}-{report.stem}"
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", str(pdf), str(shot)],
+            check=True,
+        )
+        assert list(artifacts.glob(f"{shot.name}-*.png"))
+
+
+@pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
+def test_every_report_reads_as_words_for_a_client(runs: Path, client: Path) -> None:
+    pages = [runs / client.stem / f"{nb.stem}.html" for nb in PER_CLIENT]
+    pages += [runs / "practice" / f"{nb.stem}.html" for nb in PRACTICE]
+    for nb in pages:
+        page = nb.read_text()
+        visible = re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.DOTALL)
+        for pattern in CODE_TEXT:
+            found = re.search(pattern, visible)
+            assert found is None, (client.stem, nb.stem, found.group(0)[:200] if found else "")
 
 
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])

@@ -8,13 +8,14 @@ out here, with the lines of the start and the target above the plot.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
 import plotly.graph_objects as go
 
-from careerlib._text import clip, plural
+from careerlib._text import plural
 from careerlib.charts._gantt_traces import (
     Steps,
     checkpoint_traces,
@@ -123,6 +124,11 @@ class _Rows:
     def count(self) -> int:
         return max(len(self.tickvals), 1)
 
+    @property
+    def lines(self) -> int:
+        """The most lines any row label takes."""
+        return max((t.count("<br>") + 1 for t in self.ticktext), default=1)
+
 
 def _layout_rows(result: Schedule, kind: str, sort: str, label_width: int) -> _Rows:
     """One row per step, plus a header row per group when there are several groups."""
@@ -138,12 +144,25 @@ def _layout_rows(result: Schedule, kind: str, sort: str, label_width: int) -> _R
             label = titles.get(g) or str(g)
             headers.append((len(tickvals), label))
             tickvals.append(len(tickvals))
-            ticktext.append(f"<b>{escape_text(clip(label, label_width))}</b>")
+            ticktext.append(f"<b>{_wrap(label, label_width)}</b>")
         for k in members:
             y[k] = len(tickvals)
             tickvals.append(len(tickvals))
-            ticktext.append(escape_text(clip(result.steps[k].title or result.ids[k], label_width)))
+            ticktext.append(_wrap(result.steps[k].title or result.ids[k], label_width))
     return _Rows(y, tickvals, ticktext, headers)
+
+
+def _wrap(text: str, width: int) -> str:
+    """``text`` escaped, in lines of at most ``width`` characters: never cut (there is
+    no hover on paper), a word longer than a line keeps its line to itself."""
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(escape_text(line) for line in lines or [text])
+
+
+def _lines(label: str) -> list[str]:
+    """A tick label's lines, each bold when the label is (for :func:`text_px`)."""
+    bold = "<b>" if label.startswith("<b>") else ""
+    return [bold + part for part in label.split("<br>")]
 
 
 def _group_bands(rows: _Rows) -> list[dict[str, Any]]:
@@ -237,7 +256,8 @@ def gantt(
     title
         The chart title; default: the plan's title. The verdict is always under it.
     label_width
-        Step titles on the y axis are clipped to this many characters.
+        Step titles on the y axis wrap onto lines of at most this many
+        characters; they are never cut (a picture or a page has no hover).
     width
         The figure's width [px]; by default plotly's (the page's). Given, the
         labels of the date lines are laid out for the plot area that is left.
@@ -284,7 +304,8 @@ def gantt(
         if closed:
             traces.append(closed_legend())
     font_px = 12 if rows.count <= 60 else 11
-    left = int(max((text_px(t, font_px) for t in rows.ticktext), default=0)) + 16
+    left = int(max((text_px(x, font_px) for t in rows.ticktext for x in _lines(t)), default=0))
+    left += 16
     # the plot area the date labels share: the figure less the row labels and the legend
     beside = _LEGEND_PX if legend == "right" else 0
     plot_px = PLOT_PX if width is None else max(width - left - beside - 10, 200)
@@ -383,6 +404,8 @@ def _bottom_and_height(
 ) -> tuple[int, int]:
     """The bottom margin and the figure's height [px]: rows, and room for the legend."""
     row_px = 30 if rows.count <= 20 else 24 if rows.count <= 60 else 20
+    # a wrapped label needs its lines' height (and a little air) in its row
+    row_px = max(row_px, 15 * rows.lines + 6)
     bottom = 60
     entries = sum(1 for t in traces if t.get("showlegend", True))
     if legend == "bottom":

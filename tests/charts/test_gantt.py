@@ -397,3 +397,21 @@ def test_legend_below_leaves_the_plot_the_whole_width() -> None:
     assert [t.name for t in below.data] == [t.name for t in right.data]
     with pytest.raises(ValueError, match="legend must be 'right' or 'bottom'"):
         gantt(result, legend="top")  # type: ignore[arg-type]
+
+
+def test_long_step_titles_wrap_and_are_never_cut() -> None:
+    """On paper there is no hover: every title is there in full, on as many lines as it needs."""
+    result = careerlib.schedule(careerlib.load_plan(SAMPLES / "it-director-to-cio.yaml"))
+    fig = gantt(result)
+    text = list(fig.layout.yaxis.ticktext)
+    assert not any("…" in t for t in text)
+    lines = [t.replace("<b>", "").replace("</b>", "").split("<br>") for t in text]
+    assert all(len(line) <= 42 for label in lines for line in label)
+    shown = {" ".join(label) for label in lines}
+    assert {s.title for s in result.steps} <= shown
+    assert "First 100 days: IT strategy presented to<br>the board" in text
+    # a row holds its two lines: the figure is taller than one line a row would need
+    assert fig.layout.height >= 120 + 60 + len(text) * 36
+    narrow = gantt(result, label_width=20)
+    assert max(t.count("<br>") for t in narrow.layout.yaxis.ticktext) >= 2
+    assert narrow.layout.margin.l < fig.layout.margin.l

@@ -1,0 +1,254 @@
+"""Verdicts, questions and summaries as Markdown: what the notebooks say in words.
+
+Each function returns an ``IPython.display.Markdown`` object: a notebook shows
+it as formatted text (never ``print()`` output in a monospace block), and the
+report document (:mod:`careerlib.report`) takes its ``.data`` (the Markdown
+source) and renders it the same way. Anything a client or coach typed (names,
+titles, notes) goes through :func:`md_escape`, so it reads as typed and can
+never become markup or a script.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from IPython.display import Markdown
+
+from careerlib.tables import fmt_date
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from careerlib.clients import Client
+    from careerlib.gaps import Alignment, Progress, TimeGap
+    from careerlib.onet import Role
+    from careerlib.practice import Roster
+    from careerlib.tracking import Tracking
+
+__all__ = [
+    "alignment_summary",
+    "diligence_summary",
+    "exports_summary",
+    "headline",
+    "level_anchors_summary",
+    "md_escape",
+    "note",
+    "progress_summary",
+    "rethink_summary",
+    "roster_calls_summary",
+    "roster_summary",
+    "time_summary",
+    "tracking_summary",
+    "unaddressed_summary",
+    "upcoming_summary",
+]
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
+
+
+def md_escape(text: object) -> str:
+    """``text`` as literal Markdown: every character Markdown or HTML would read as
+    markup backslash-escaped (CommonMark), so ``<script>`` shows as typed and never runs."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def _bullets(lines: Iterable[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def note(text: str) -> Markdown:
+    """One sentence made elsewhere (a verdict, a message), as Markdown that shows it as written."""
+    return Markdown(md_escape(text))
+
+
+def headline(profile: Client, role: Role, day: dt.date) -> Markdown:
+    """Who, from which role to which, as of which day."""
+    return Markdown(
+        f"**{md_escape(profile.name)}**: {md_escape(profile.current_role)} → "
+        f"{md_escape(role.title)}, as of {fmt_date(day)}"
+    )
+
+
+def diligence_summary(diligence: Mapping[str, Any]) -> Markdown:
+    """The due diligence on the destination (``gaps.due_diligence``) and its questions."""
+    occupation = diligence.get("occupation")
+    lines = [
+        f"**{md_escape(diligence['title'])}** (O\\*NET {md_escape(diligence['code'])}"
+        + (f": {md_escape(occupation)}" if occupation else "")
+        + ")",
+        "",
+    ]
+    facts = [
+        ("Preparation", diligence.get("job_zone_name")),
+        ("Typical education", diligence.get("typical_education")),
+        ("Experience", diligence.get("experience")),
+    ]
+    pct = diligence.get("education_pct")
+    for name, value in facts:
+        if value:
+            more = (
+                f" ({float(pct):.0f}% of incumbents)" if name == "Typical education" and pct else ""
+            )
+            lines.append(f"- *{name}:* {md_escape(value)}{more}")
+    questions = list(diligence.get("questions") or [])
+    if questions:
+        lines += ["", "**Questions to look into:**", "", _bullets(md_escape(q) for q in questions)]
+    return Markdown("\n".join(lines))
+
+
+def time_summary(
+    gaps: Mapping[str | None, TimeGap], route_titles: Mapping[str, str] | None = None
+) -> Markdown:
+    """The verdict on time for each route: working days needed against those left."""
+    titles = route_titles or {}
+    lines = []
+    for route, gap in gaps.items():
+        name = (
+            "The whole plan" if route is None else f"Route *{md_escape(titles.get(route, route))}*"
+        )
+        lines.append(
+            f"- {name}: **{md_escape(gap.verdict)}** {gap.days_needed} working days needed, "
+            f"{gap.days_left} left ({gap.spare_days:+d})."
+        )
+    return Markdown("\n".join(lines) or "No route to count.")
+
+
+def unaddressed_summary(skills: pd.DataFrame) -> Markdown:
+    """The gaps no step of the plan addresses, loudly; or that every gap is addressed."""
+    names = [str(n) for n in skills.index[skills["status"] == "unaddressed"]]
+    if not names:
+        return Markdown("Every gap is addressed by a step of the plan.")
+    return Markdown(
+        f"**Gaps no step of the plan addresses ({len(names)}):** "
+        + ", ".join(md_escape(n) for n in names)
+        + ". Add a step for each, or agree why it can wait."
+    )
+
+
+def level_anchors_summary(skills: pd.DataFrame, anchors: Mapping[str, pd.DataFrame]) -> Markdown:
+    """What O*NET's levels mean for the skills in ``anchors`` (name -> ``onet.level_anchors``)."""
+    parts = []
+    for name, frame in anchors.items():
+        row = skills.loc[name]
+        parts.append(
+            f"**{md_escape(name)}**: the role needs {row['required']:.1f}, "
+            f"the client says {row['client']:.1f}.\n"
+        )
+        parts.append(
+            _bullets(
+                f"level {level:g}: {md_escape(text)}"
+                for level, text in zip(frame["level"], frame["description"], strict=True)
+            )
+            + "\n"
+        )
+    return Markdown("\n".join(parts) or "No rated skill to anchor.")
+
+
+def alignment_summary(
+    alignment: Alignment, step_titles: Mapping[str, str] | None = None
+) -> Markdown:
+    """The goal tree's loose ends, by goal and step title."""
+    goals = dict(zip(alignment.goals.index, alignment.goals["title"], strict=True))
+    steps = step_titles or {}
+
+    def names(ids: Sequence[str], titles: Mapping[str, str]) -> str:
+        return ", ".join(md_escape(titles.get(i, i)) for i in ids) or "none"
+
+    return Markdown(
+        _bullets(
+            [
+                f"Goals that serve nothing above them: {names(alignment.orphan_goals, goals)}",
+                f"Goals no step serves: {names(alignment.unserved_goals, goals)}",
+                f"Steps that serve no goal: {names(alignment.steps_without_goal, steps)}",
+            ]
+        )
+    )
+
+
+def progress_summary(progress: Progress, step_titles: Mapping[str, str] | None = None) -> Markdown:
+    """Planned against reported progress at the last review, and the review's age."""
+    titles = step_titles or {}
+    review = fmt_date(progress.review_date) if progress.review_date else "no review yet"
+    behind = ", ".join(md_escape(titles.get(s, s)) for s in progress.behind) or "nothing"
+    lines = [
+        f"- Review of {review}: planned **{progress.planned_pct:.0f}%**, "
+        f"reported **{progress.actual_pct:.0f}%**.",
+        f"- Behind plan: {behind}.",
+    ]
+    lines.append(f"- {md_escape(progress.message)}")
+    return Markdown("\n".join(lines))
+
+
+def rethink_summary(prompts: Sequence[str]) -> Markdown:
+    """The questions to re-think the strategy, or the agreement when there are none."""
+    if not prompts:
+        return Markdown(
+            "The plan is on track: agree the next checkpoint "
+            "and the three steps to finish before it."
+        )
+    return Markdown("**Re-think the strategy:**\n\n" + _bullets(md_escape(p) for p in prompts))
+
+
+def exports_summary(files: Sequence[Path]) -> Markdown:
+    """The files a notebook wrote for the client to take home, with their sizes."""
+    rows = ["| file | size |", "| --- | ---: |"]
+    for path in files:
+        rows.append(f"| {md_escape(path.name)} | {path.stat().st_size / 1024:,.0f} kB |")
+    return Markdown("\n".join(rows))
+
+
+def tracking_summary(track: Tracking) -> Markdown:
+    """The one verdict at a check-in: the status with the forecast, the progress earned
+    against the baseline, and how old the last check-in is."""
+    f = track.forecast
+    label = {
+        "late": "Late",
+        "behind": "Behind",
+        "ahead": "Ahead",
+        "using slack": "On time, using slack",
+        "on plan": "On plan",
+    }[track.status]
+    lines = [
+        f"**{label}.** {md_escape(f.verdict)}",
+        "",
+        f"- Forecast finish: **{fmt_date(f.finish)}**; target {fmt_date(f.target)}.",
+        f"- {md_escape(track.progress_sentence)}",
+        f"- {md_escape(track.checkin_sentence)}",
+    ]
+    if track.new_steps:
+        lines.append(
+            f"- Added since the baseline '{md_escape(track.baseline.name)}': "
+            + ", ".join(md_escape(s) for s in track.new_steps)
+            + "."
+        )
+    return Markdown("\n".join(lines))
+
+
+def upcoming_summary(track: Tracking) -> Markdown:
+    """The steps not started whose latest start falls within two weeks (or has passed)."""
+    upcoming = track.upcoming()
+    if not upcoming:
+        return Markdown("No step has to start within the next ten working days.")
+    return Markdown(_bullets(md_escape(u.sentence) for u in upcoming))
+
+
+def roster_summary(roster: Roster) -> Markdown:
+    """The practice in one line (how many clients in each status, how many stale),
+    and the client files that could not be read."""
+    lines = [md_escape(roster.summary)]
+    lines += [f"- Not read: {md_escape(message)}" for _, message in roster.problems]
+    return Markdown("\n\n".join(lines[:1]) + ("\n\n" + "\n".join(lines[1:]) if lines[1:] else ""))
+
+
+def roster_calls_summary(roster: Roster) -> Markdown:
+    """The clients to call this week, attention first, each with why and the verdict."""
+    calls = roster.calls()
+    if not calls:
+        return Markdown("No client needs a call before the next review.")
+    return Markdown(
+        "\n".join(f"- **{md_escape(who)}**  \n  {md_escape(verdict)}" for who, verdict in calls)
+    )

@@ -1,0 +1,544 @@
+"""Tables for readers: the one place careerlib turns an analysis frame into a table.
+
+The analyses return DataFrames made for code (``slack_days``, tuples of step
+ids, shares between 0 and 1, ``NaN`` for "not rated"). A client reads a table:
+words for column names, dates as dates, shares as percentages, levels with one
+decimal, lists as comma-separated names, no index numbers, yes/no for
+booleans and a colour for a status. Each function here picks the columns a
+reader needs from one analysis and returns a :class:`Table`, which a notebook
+shows as HTML (pandas' ``Styler``, no scripts), the report document embeds,
+and ``repr`` prints as plain text.
+
+Every cell is text made here: a value a client typed (a note, a step title)
+is escaped when the table becomes HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
+
+    from careerlib.gaps import Progress
+    from careerlib.scheduler import Schedule
+    from careerlib.tracking import Tracking
+
+__all__ = [
+    "EMPTY",
+    "Table",
+    "assessment_table",
+    "fmt_date",
+    "fmt_list",
+    "frame_table",
+    "obstacles_table",
+    "occupations_table",
+    "peers_table",
+    "progress_table",
+    "reader_table",
+    "roadmap_table",
+    "shrink_table",
+    "skills_table",
+    "tracking_table",
+]
+
+#: What an empty cell shows: a dash, never ``NaN``, ``None`` or ``()``.
+EMPTY = "–"
+
+#: Background colours of status cells, by the words the cells show.
+STATUS_COLORS: dict[str, str] = {
+    "met": "#D5F5E3",
+    "on track": "#D5F5E3",
+    "top quartile": "#D5F5E3",
+    "above median": "#E9F7EF",
+    "addressed": "#FDEBD0",
+    "below median": "#FDEBD0",
+    "unaddressed": "#F5B7B1",
+    "behind": "#F5B7B1",
+    "done": "#D5F5E3",
+    "ahead": "#D5F5E3",
+    "in progress": "#E9F7EF",
+    "bottom quartile": "#F5B7B1",
+    "critical": "#F5B7B1",
+    "no contingency": "#F5B7B1",
+    "not enough alone": "#F5B7B1",
+}
+
+_CSS = [
+    {
+        "selector": "",
+        "props": "border-collapse: collapse; font-size: 0.92em; margin: 0.5em 0 1em 0;",
+    },
+    {
+        "selector": "th",
+        "props": "text-align: left !important; background: #EEF2F5; color: #2B2D42; "
+        "padding: 4px 8px; "
+        "border-bottom: 2px solid #AAB7B8; vertical-align: bottom;",
+    },
+    {
+        "selector": "td",
+        "props": "text-align: left !important; padding: 4px 8px; "
+        "border-bottom: 1px solid #E5E8EB; vertical-align: top;",
+    },
+    {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold;"},
+]
+
+
+def fmt_date(value: Any) -> str:
+    """A day as a reader writes it: ``3 Mar 2027``; empty for a missing day."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return EMPTY
+    if isinstance(value, np.datetime64):
+        if np.isnat(value):
+            return EMPTY
+        value = pd.Timestamp(value)
+    if value is pd.NaT:
+        return EMPTY
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10])
+    return f"{value.day} {value:%b %Y}"
+
+
+def fmt_list(value: Any, names: Mapping[str, str] | None = None) -> str:
+    """A tuple or list as comma-separated names (looked up in ``names``); a dash when empty."""
+    if _missing(value):
+        return EMPTY
+    items = [value] if isinstance(value, str) else list(value)
+    if names is not None:
+        items = [names.get(str(i), str(i)) for i in items]
+    return ", ".join(str(i) for i in items) or EMPTY
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _text(value: Any) -> str:
+    return EMPTY if _missing(value) else str(value)
+
+
+def _number(digits: int, suffix: str = "") -> Callable[[Any], str]:
+    def show(value: Any) -> str:
+        return EMPTY if _missing(value) else f"{float(value):,.{digits}f}{suffix}"
+
+    return show
+
+
+def _share(value: Any) -> str:
+    """A share between 0 and 1 as a whole percentage."""
+    return EMPTY if _missing(value) else f"{100 * float(value):.0f}%"
+
+
+def _percent(value: Any) -> str:
+    """A value already in percent (0-100) as a whole percentage."""
+    return EMPTY if _missing(value) else f"{float(value):.0f}%"
+
+
+def _integer(value: Any) -> str:
+    return EMPTY if _missing(value) else f"{int(value):,}"
+
+
+def _yes_no(value: Any) -> str:
+    return EMPTY if _missing(value) else ("yes" if bool(value) else "no")
+
+
+#: How a kind of column is shown (the ``kinds`` of :func:`reader_table`).
+FORMATS: dict[str, Callable[[Any], str]] = {
+    "text": _text,
+    "date": fmt_date,
+    "list": fmt_list,
+    "share": _share,
+    "percent": _percent,
+    "level": _number(1),
+    "number": _number(2),
+    "integer": _integer,
+    "yes/no": _yes_no,
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table for readers: every cell already text, and which columns carry a status.
+
+    In a notebook it shows as HTML (:meth:`to_html`); ``repr`` is plain text;
+    :attr:`cells` is the table as a DataFrame of strings.
+    """
+
+    cells: pd.DataFrame
+    status: tuple[str, ...] = ()
+    caption: str | None = None
+    nowrap: tuple[str, ...] = ()
+
+    def styler(self) -> Styler:
+        """The pandas ``Styler``: no index, status cells in colour, values escaped."""
+        styler = self.cells.style.hide(axis="index").set_table_styles(_CSS)
+        # ids from the content, not random: the same table gives the same HTML
+        styler = styler.set_uuid(hashlib.sha1(self.cells.to_csv().encode()).hexdigest()[:10])
+        styler = styler.format(escape="html")
+        present = [c for c in self.status if c in self.cells.columns]
+        if present:
+            styler = styler.map(_status_css, subset=present)
+        short = [c for c in self.nowrap if c in self.cells.columns]
+        if short:
+            # dates and numbers stay on one line; titles and notes wrap
+            styler = styler.set_properties(subset=short, **{"white-space": "nowrap"})
+        if self.caption:
+            styler = styler.set_caption(html.escape(self.caption))
+        return styler
+
+    def to_html(self) -> str:
+        """The table as one HTML ``<table>`` with its styles: no scripts."""
+        if self.cells.empty:
+            return f'<p class="empty-table">{html.escape(self.caption or "")} (none)</p>'
+        return str(self.styler().to_html(doctype_html=False))
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        if self.cells.empty:
+            return f"{self.caption or 'table'}: none"
+        return str(self.cells.to_string(index=False))
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+
+def _status_css(value: str) -> str:
+    colour = STATUS_COLORS.get(str(value).lower())
+    return f"background-color: {colour}; font-weight: bold;" if colour else ""
+
+
+#: Kinds of column whose cells may wrap onto several lines (the others stay on one).
+_WRAPPING = frozenset({"text", "list", "steps", "kind"})
+
+
+def reader_table(
+    frame: pd.DataFrame,
+    columns: Mapping[str, tuple[str, str]],
+    *,
+    index: tuple[str, str] | None = None,
+    status: Iterable[str] = (),
+    caption: str | None = None,
+    formats: Mapping[str, Callable[[Any], str]] | None = None,
+) -> Table:
+    """``frame`` as a :class:`Table` for readers.
+
+    Parameters
+    ----------
+    frame
+        Any analysis frame.
+    columns
+        ``{column: (heading, kind)}`` in the order to show, where ``kind`` is a
+        key of :data:`FORMATS` (``"date"``, ``"share"``, ``"level"``...).
+    index
+        ``(heading, kind)`` to show the index as the first column (its labels
+        are names, such as a skill); by default the index is left out.
+    status
+        Headings of columns whose words get a background colour (:data:`STATUS_COLORS`).
+    formats
+        Extra formatters by kind, for a kind only this table has.
+    """
+    kinds = {**FORMATS, **(formats or {})}
+    out: dict[str, list[str]] = {}
+    nowrap = [h for h, k in columns.values() if k not in _WRAPPING]
+    if index is not None:
+        heading, kind = index
+        out[heading] = [kinds[kind](v) for v in frame.index]
+    for column, (heading, kind) in columns.items():
+        out[heading] = [kinds[kind](v) for v in frame[column].tolist()]
+    cells = pd.DataFrame(out, columns=list(out), dtype=object)
+    return Table(cells.reset_index(drop=True), tuple(status), caption, tuple(nowrap))
+
+
+def frame_table(frame: pd.DataFrame, *, status: Iterable[str] = ()) -> Table:
+    """A frame whose columns are already words (``gaps.occupations_table``) as a :class:`Table`.
+
+    Headings start with a capital; decimals show one digit, whole numbers none,
+    a missing value a dash; the index is left out.
+    """
+    columns: dict[str, tuple[str, str]] = {}
+    for name in frame.columns:
+        dtype = frame[name].dtype
+        kind = (
+            "integer"
+            if pd.api.types.is_integer_dtype(dtype)
+            else "level"
+            if pd.api.types.is_float_dtype(dtype)
+            else "yes/no"
+            if pd.api.types.is_bool_dtype(dtype)
+            else "text"
+        )
+        heading = str(name)
+        columns[name] = (heading[:1].upper() + heading[1:], kind)
+    return reader_table(frame, columns, status=status)
+
+
+# --- one table per analysis ------------------------------------------------------
+
+
+def assessment_table(
+    assessment: pd.DataFrame, kinds: Sequence[str] = ("interest", "value")
+) -> Table:
+    """The client's ratings against the target role's profile (``gaps.self_assessment``).
+
+    Rows of the given ``kinds``, the largest shortfall first.
+    """
+    rows = assessment[assessment["kind"].isin(list(kinds))].sort_values("difference")
+    kind_names = {"interest": "interest", "value": "motivating force", "talent": "talent"}
+    return reader_table(
+        rows,
+        {
+            "name": ("Scale", "text"),
+            "kind": ("Kind", "kind"),
+            "rating": ("Client (1-7)", "level"),
+            "role": ("Target role (1-7)", "level"),
+            "difference": ("Difference", "signed"),
+            "note": ("Note", "text"),
+        },
+        formats={
+            "kind": lambda v: kind_names.get(str(v), _text(v)),
+            "signed": _signed,
+        },
+    )
+
+
+def _signed(value: Any) -> str:
+    """A difference with its sign and one decimal; none (``0.0``) without a sign."""
+    if _missing(value):
+        return EMPTY
+    return "0.0" if abs(float(value)) < 0.05 else f"{float(value):+.1f}"
+
+
+def obstacles_table(risks: pd.DataFrame, schedule: Schedule | None = None) -> Table:
+    """Obstacles with their risk, mitigation and contingency (``gaps.obstacles``).
+
+    Step ids become step titles when the ``schedule`` is given.
+    """
+    names = _step_titles(schedule)
+    frame = risks.assign(
+        _contingency=[
+            "no contingency" if _missing(c) else str(c) for c in risks["contingency"].tolist()
+        ]
+    )
+    return reader_table(
+        frame,
+        {
+            "title": ("Obstacle", "text"),
+            "likelihood": ("Likelihood (1-5)", "integer"),
+            "impact": ("Impact (1-5)", "integer"),
+            "risk": ("Risk", "integer"),
+            "mitigation": ("Lower the risk by", "text"),
+            "_contingency": ("If it happens", "text"),
+            "critical_steps": ("Critical steps it hits", "steps"),
+            "missing": ("Missing", "text"),
+        },
+        status=("If it happens",),
+        formats={"steps": lambda v: fmt_list(v, names)},
+    )
+
+
+def roadmap_table(result: Schedule) -> Table:
+    """Every step of a schedule: its dates, length, slack, and whether it is critical."""
+    frame = result.to_frame()
+    frame = frame.assign(
+        _title=[
+            f"◆ {t}" if m else t
+            for t, m in zip(frame["title"].tolist(), frame["milestone"].tolist(), strict=True)
+        ],
+        _kind=["critical" if c else "" for c in frame["critical"].tolist()],
+    )
+    return reader_table(
+        frame,
+        {
+            "_title": ("Step (◆ milestone)", "text"),
+            "start": ("Latest start", "date"),
+            "finish": ("Finish", "date"),
+            "duration_days": ("Working days", "integer"),
+            "slack_days": ("Slack (working days)", "integer"),
+            "_kind": ("Critical", "text"),
+            "deadline": ("Deadline", "date"),
+        },
+        status=("Critical",),
+    )
+
+
+def shrink_table(critical: pd.DataFrame) -> Table:
+    """The critical steps of a time gap, and how much each could and would have to shrink."""
+    frame = critical.assign(
+        _alone=[
+            EMPTY if s == 0 else ("enough alone" if e else "not enough alone")
+            for s, e in zip(
+                critical["shrink_days"].tolist(), critical["enough_alone"].tolist(), strict=True
+            )
+        ]
+    )
+    return reader_table(
+        frame,
+        {
+            "title": ("Critical step", "text"),
+            "start": ("Start", "date"),
+            "finish": ("Finish", "date"),
+            "duration_days": ("Working days", "integer"),
+            "slack_days": ("Slack (working days)", "integer"),
+            "can_shrink_days": ("Could shrink by (working days)", "integer"),
+            "shrink_days": ("Must shrink by (working days)", "integer"),
+            "_alone": ("Shrinking it alone", "text"),
+        },
+        status=("Shrinking it alone",),
+    )
+
+
+def skills_table(
+    skills: pd.DataFrame, schedule: Schedule | None = None, *, rows: int = 15
+) -> Table:
+    """The skills gap (``report.skills``): the ``rows`` largest weighted gaps first."""
+    names = _step_titles(schedule)
+    statuses = {"met": "met", "addressed": "addressed", "unaddressed": "unaddressed"}
+    return reader_table(
+        skills.head(rows),
+        {
+            "kind": ("Kind", "text"),
+            "required": ("Role needs (0-7)", "level"),
+            "client": ("Client (0-7)", "level"),
+            "gap": ("Gap", "gap"),
+            "weight": ("Importance", "share"),
+            "steps": ("Plan steps that close it", "steps"),
+            "status": ("Status", "status"),
+        },
+        index=("Skill or knowledge", "text"),
+        status=("Status",),
+        formats={
+            "steps": lambda v: fmt_list(v, names),
+            "status": lambda v: statuses.get(str(v), _text(v)),
+            "gap": _gap,
+        },
+    )
+
+
+def _gap(value: Any) -> str:
+    """A gap with one decimal; a gap too small for it still shows as one ("< 0.1")."""
+    if _missing(value):
+        return EMPTY
+    return "< 0.1" if 0 < float(value) < 0.05 else f"{float(value):.1f}"
+
+
+def peers_table(peers: pd.DataFrame) -> Table:
+    """The organization's metrics against the peer group (``report.peers``)."""
+    frame = peers.assign(
+        _value=[
+            f"{_plain(v)} {u}".strip() for v, u in zip(peers["value"], peers["unit"], strict=True)
+        ],
+        _better=[f"{b} is better" for b in peers["better"].tolist()],
+    )
+    return reader_table(
+        frame,
+        {
+            "label": ("Metric", "text"),
+            "_value": ("Organization", "text"),
+            "q1": ("Peers, lower quartile", "plain"),
+            "median": ("Peers, median", "plain"),
+            "q3": ("Peers, upper quartile", "plain"),
+            "_better": ("Direction", "text"),
+            "better_than": ("Better than", "percent"),
+            "standing": ("Standing", "text"),
+        },
+        status=("Standing",),
+        formats={"plain": _plain},
+    )
+
+
+def _plain(value: Any) -> str:
+    """A metric's value with as few decimals as it needs (at most two)."""
+    if _missing(value):
+        return EMPTY
+    number = float(value)
+    if number == int(number):
+        return f"{int(number):,}"
+    return f"{number:,.2f}".rstrip("0")
+
+
+def progress_table(progress: Progress) -> Table:
+    """Every step's planned and reported progress at the review (``report.progress``)."""
+    steps = progress.steps
+    frame = steps.assign(
+        _state=["behind" if b else "on track" for b in steps["behind"].tolist()],
+    )
+    return reader_table(
+        frame,
+        {
+            "title": ("Step", "text"),
+            "start": ("Start", "date"),
+            "finish": ("Finish", "date"),
+            "planned": ("Planned by now", "share"),
+            "actual": ("Reported", "share"),
+            "_state": ("State", "text"),
+            "behind_days": ("Behind by (working days)", "days"),
+        },
+        status=("State",),
+        formats={"days": lambda v: EMPTY if _missing(v) or float(v) <= 0 else f"{float(v):.0f}"},
+    )
+
+
+def tracking_table(track: Tracking) -> Table:
+    """Every step at the check-in (``report.tracking``): its state, the share done against
+    the baseline's planned shares, its latest start and the forecast finish."""
+    frame = track.steps_frame()
+    states = [
+        "behind" if b else ("ahead" if a else s)
+        for s, b, a in zip(frame["state"], frame["behind"], frame["ahead"], strict=True)
+    ]
+    titles = [
+        t + (" (new)" if n else "") for t, n in zip(frame["title"], frame["new"], strict=True)
+    ]
+    return reader_table(
+        frame.assign(_state=states, _title=titles),
+        {
+            "_title": ("Step", "text"),
+            "_state": ("State", "text"),
+            "actual": ("Done", "share"),
+            "planned_late": ("Planned by now (latest)", "share"),
+            "planned_early": ("Planned by now (earliest)", "share"),
+            "latest_start": ("Latest start", "date"),
+            "days_to_latest_start": ("Working days to it", "integer"),
+            "forecast_finish": ("Forecast finish", "date"),
+        },
+        status=("State",),
+    )
+
+
+def occupations_table(occupations: pd.DataFrame) -> Table:
+    """O*NET occupations worth considering (``report.occupations``), best first."""
+    return reader_table(
+        occupations,
+        {
+            "title": ("Occupation", "text"),
+            "code": ("O*NET code", "text"),
+            "fit": ("Interest fit", "share"),
+            "weighted_gap": ("Skills gap", "number"),
+            "job_zone_name": ("Preparation", "text"),
+            "education": ("Typical education", "text"),
+            "largest_gaps": ("Largest gaps", "text"),
+        },
+    )
+
+
+def _step_titles(schedule: Schedule | None) -> dict[str, str]:
+    if schedule is None:
+        return {}
+    return {
+        sid: (step.title or sid) for sid, step in zip(schedule.ids, schedule.steps, strict=True)
+    }

@@ -1,0 +1,78 @@
+"""Verdicts, questions and summaries as Markdown, with whatever a client typed escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import mistune
+import pytest
+from IPython.display import Markdown
+
+from careerlib import analyse, gaps, load_client, summaries
+from careerlib.onet import level_anchors
+from tests.conftest import ROOT
+
+CLIENTS = sorted((ROOT / "data" / "clients").glob("*.yaml"))
+AS_OF = dt.date(2026, 11, 23)
+HOSTILE = "<script>alert('x')</script> **bold** [link](http://x) _it_"
+
+
+def render(md: Markdown) -> str:
+    return str(mistune.create_markdown(escape=True, plugins=["table"])(md.data))
+
+
+def test_md_escape_keeps_text_as_typed() -> None:
+    page = render(Markdown(summaries.md_escape(HOSTILE)))
+    assert "<script>" not in page and "<strong>" not in page and "<a " not in page
+    assert "&lt;script&gt;" in page and "**bold**" in page and "[link](http://x)" in page
+
+
+@pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
+def test_every_summary_of_every_sample_client(client: Path) -> None:
+    profile = load_client(client)
+    report = analyse(profile, AS_OF)
+    role = gaps.target_role(profile)
+    assert report.plan is not None and report.progress is not None
+    steps = {s.id: s.title or s.id for s in report.plan.steps}
+    rated = report.skills[report.skills["element_id"].notna()]
+    time_gap = report.time.get(profile.route) or next(iter(report.time.values()))
+    made = [
+        summaries.headline(profile, role, AS_OF),
+        summaries.diligence_summary(gaps.due_diligence(role)),
+        summaries.time_summary(report.time, {r.id: r.title for r in report.plan.routes}),
+        summaries.unaddressed_summary(report.skills),
+        summaries.level_anchors_summary(rated, {n: level_anchors(n) for n in rated.index[:2]}),
+        summaries.progress_summary(report.progress, steps),
+        summaries.rethink_summary(gaps.rethink_prompts(time_gap, report.progress)),
+        summaries.note(report.progress.message),
+    ]
+    if report.alignment is not None:
+        made.append(summaries.alignment_summary(report.alignment, steps))
+    for md in made:
+        assert isinstance(md, Markdown)
+        text = render(md)
+        for word in ("None", "NaN", "True", "False", "()", "Traceback"):
+            assert word not in text, (word, md.data)
+    assert profile.name in made[0].data and "23 Nov 2026" in made[0].data
+    assert time_gap.verdict.split(":")[0] in render(made[2])
+
+
+def test_progress_summary_by_hand() -> None:
+    report = analyse(ROOT / "data" / "clients" / "jordan-lee.yaml", AS_OF)
+    assert report.progress is not None
+    text = summaries.progress_summary(report.progress).data
+    assert "Review of 20 Nov 2026" in text and "planned **0%**" in text
+
+
+def test_rethink_summary_lists_the_questions_or_agrees_the_next_step() -> None:
+    assert "on track" in summaries.rethink_summary([]).data
+    page = render(summaries.rethink_summary(["Is <b>this</b> still the target?"]))
+    assert "<li>Is &lt;b&gt;this&lt;/b&gt; still the target?</li>" in page
+
+
+def test_exports_summary_is_a_table_of_files(tmp_path: Path) -> None:
+    a = tmp_path / "roadmap.ics"
+    a.write_bytes(b"x" * 2048)
+    page = render(summaries.exports_summary([a]))
+    assert "<table>" in page and "roadmap.ics" in page and "2 kB" in page

@@ -1,0 +1,163 @@
+"""Tables for readers: every analysis of every sample client, and the formats one by one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from careerlib import analyse, gaps, load_client, tables
+from careerlib.tables import EMPTY, Table, fmt_date, fmt_list, reader_table
+from tests.conftest import ROOT
+
+CLIENTS = sorted((ROOT / "data" / "clients").glob("*.yaml"))
+AS_OF = dt.date(2026, 11, 23)
+
+#: What a cell for readers never shows: code's way of saying nothing, true or a tuple.
+CODE_CELL = re.compile(r"^(nan|NaN|None|NaT|<NA>|True|False|\(\)|\(.*,\)|\[.*\])$")
+
+
+def every_table(client: Path) -> dict[str, Table]:
+    profile = load_client(client)
+    report = analyse(profile, AS_OF)
+    role = gaps.target_role(profile)
+    assert report.plan is not None and report.schedule is not None
+    out = {
+        "assessment": tables.assessment_table(gaps.self_assessment(profile, role)),
+        "obstacles": tables.obstacles_table(
+            gaps.obstacles(report.plan, report.schedule), report.schedule
+        ),
+        "roadmap": tables.roadmap_table(report.schedule),
+        "skills": tables.skills_table(report.skills, report.schedule),
+        "occupations": tables.occupations_table(report.occupations),
+    }
+    for route, gap in report.time.items():
+        out[f"shrink-{route}"] = tables.shrink_table(gap.critical)
+    if report.peers is not None:
+        out["peers"] = tables.peers_table(report.peers)
+    if report.progress is not None:
+        out["progress"] = tables.progress_table(report.progress)
+    return out
+
+
+@pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
+def test_every_table_of_every_sample_client_reads_as_words(client: Path) -> None:
+    found = every_table(client)
+    assert {"assessment", "roadmap", "skills", "progress"} <= set(found)
+    for name, table in found.items():
+        cells = table.cells
+        assert all(re.fullmatch(r"[A-Z][^_]*", str(c)) for c in cells.columns), (
+            name,
+            cells.columns,
+        )
+        bad = [v for v in cells.to_numpy().ravel() if CODE_CELL.match(str(v))]
+        assert bad == [], (name, bad)
+        # no float with more than two decimals, no raw ISO timestamp
+        assert not any(re.search(r"\d\.\d{3,}", str(v)) for v in cells.to_numpy().ravel()), name
+        assert not any(re.search(r"\d{4}-\d\d-\d\d", str(v)) for v in cells.to_numpy().ravel())
+        page = table.to_html()
+        assert "<script" not in page and "<table" in page
+        assert "row_heading" not in page and "index_name" not in page, name  # no index
+
+
+def test_jordan_lee_by_hand() -> None:
+    found = every_table(ROOT / "data" / "clients" / "jordan-lee.yaml")
+    skills = found["skills"].cells.set_index("Skill or knowledge")
+    row = skills.loc["Management of Financial Resources"]
+    assert row["Role needs (0-7)"] == "5.0" and row["Client (0-7)"] == "3.0"
+    assert row["Importance"] == "88%"
+    assert row["Plan steps that close it"] == (
+        "Board-level finance course (CHIME CIO Boot Camp), Build and defend the FY2028 IT budget"
+    )
+    assert skills.loc["Personnel and Human Resources", "Plan steps that close it"] == EMPTY
+    roadmap = found["roadmap"].cells.set_index("Step (◆ milestone)")
+    assert (
+        roadmap.loc["Reassess talents and motivators with the coach", "Latest start"]
+        == "1 Mar 2027"
+    )
+    assert roadmap.loc["◆ CIO offer accepted", "Critical"] == EMPTY
+    peers = found["peers"].cells.set_index("Metric")
+    assert peers.loc["IT spend per employee", "Organization"] == "5,200 USD"
+    assert peers.loc["IT spend per employee", "Better than"] == "78%"
+    assert peers.loc["IT spend per employee", "Direction"] == "lower is better"
+
+
+def test_a_small_gap_is_not_shown_as_none() -> None:
+    report = analyse(ROOT / "data" / "clients" / "priya-nair.yaml", AS_OF)
+    skills = tables.skills_table(report.skills, rows=40).cells.set_index("Skill or knowledge")
+    row = skills.loc["Customer and Personal Service"]  # needs 5.52, the client says 5.5
+    assert (row["Gap"], row["Status"]) == ("< 0.1", "unaddressed")
+    profile = load_client(ROOT / "data" / "clients" / "jordan-lee.yaml")
+    table = tables.assessment_table(gaps.self_assessment(profile, gaps.target_role(profile)))
+    differences = table.cells.set_index("Scale")["Difference"]
+    assert (differences["Independence"], differences["Social"]) == ("0.0", "+1.6")
+
+
+def test_status_cells_are_coloured_and_text_is_escaped() -> None:
+    frame = pd.DataFrame(
+        {"title": ["<script>alert('x')</script>", "Fine & dandy"], "status": ["unaddressed", "met"]}
+    )
+    table = reader_table(
+        frame, {"title": ("Title", "text"), "status": ("Status", "text")}, status=("Status",)
+    )
+    page = table.to_html()
+    assert "<script>" not in page and "&lt;script&gt;" in page and "Fine &amp; dandy" in page
+    assert "#F5B7B1" in page and "#D5F5E3" in page  # red for unaddressed, green for met
+    assert table.to_html() == table.to_html()  # ids from the content: the same HTML each time
+    assert "Fine & dandy" in repr(table)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        pytest.param(dt.date(2027, 3, 1), "1 Mar 2027", id="date"),
+        pytest.param(np.datetime64("2027-12-15T00:00:00"), "15 Dec 2027", id="datetime64"),
+        pytest.param(pd.Timestamp("2028-04-28"), "28 Apr 2028", id="timestamp"),
+        pytest.param("2027-01-05", "5 Jan 2027", id="iso text"),
+        pytest.param(None, EMPTY, id="none"),
+        pytest.param(np.datetime64("NaT"), EMPTY, id="nat"),
+        pytest.param(float("nan"), EMPTY, id="nan"),
+    ],
+)
+def test_dates_read_as_dates(value: object, shown: str) -> None:
+    assert fmt_date(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        pytest.param(("a", "b"), "Alpha, b", id="tuple, looked up"),
+        pytest.param((), EMPTY, id="empty tuple"),
+        pytest.param(None, EMPTY, id="none"),
+        pytest.param("a", "Alpha", id="one name"),
+    ],
+)
+def test_lists_read_as_names(value: object, shown: str) -> None:
+    assert fmt_list(value, {"a": "Alpha"}) == shown
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "shown"),
+    [
+        pytest.param("share", 0.875, "88%", id="share"),
+        pytest.param("percent", 15.0, "15%", id="percent"),
+        pytest.param("level", 2.1875, "2.2", id="level"),
+        pytest.param("number", 1778.955884, "1,778.96", id="number"),
+        pytest.param("integer", 12, "12", id="integer"),
+        pytest.param("yes/no", True, "yes", id="true"),
+        pytest.param("yes/no", False, "no", id="false"),
+        pytest.param("level", float("nan"), EMPTY, id="missing level"),
+    ],
+)
+def test_numbers_read_as_a_reader_writes_them(kind: str, value: object, shown: str) -> None:
+    table = reader_table(pd.DataFrame({"x": [value]}), {"x": ("X", kind)})
+    assert table.cells.iloc[0, 0] == shown
+
+
+def test_an_empty_table_says_so() -> None:
+    table = reader_table(pd.DataFrame({"x": []}), {"x": ("X", "text")}, caption="Obstacles")
+    assert "(none)" in table.to_html() and "none" in repr(table)
