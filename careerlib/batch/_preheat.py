@@ -1,0 +1,70 @@
+"""What a preheated kernel runs before its notebook: imports, and a warm image server.
+
+This module runs *inside* the kernel (see :mod:`careerlib.batch._kernels`). It
+binds no name in the notebook's namespace and loads no client's data, only
+modules and a browser.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+
+__all__ = ["chdir", "preheat", "start_image_server"]
+
+
+def preheat(modules: list[str], images: bool = False) -> None:
+    """Import ``modules`` and draw the first outputs once, so the run's cells do not wait.
+
+    With ``images``, also start kaleido's image server (see
+    :func:`start_image_server`).
+    """
+    from careerlib._speedups import skip_slow_optional_imports
+
+    skip_slow_optional_imports()
+    for name in modules:
+        importlib.import_module(name)
+    if "plotly.graph_objects" in modules:
+        import plotly.graph_objects as go
+
+        # the first chart shown in a kernel loads the renderers and their imports
+        go.Figure()._repr_mimebundle_()
+    if "pandas" in modules:
+        import pandas as pd
+
+        pd.DataFrame({"a": [1]})._repr_html_()
+    if images:
+        start_image_server()
+
+
+def start_image_server() -> bool:
+    """Start kaleido's persistent image server (one Chromium) and load plotly.js in it.
+
+    careerlib's image exports in this kernel then use it. Returns False, and
+    starts nothing, when no browser is found: the notebook's own export then
+    says how to install one.
+    """
+    import kaleido
+    import plotly.graph_objects as go
+
+    from careerlib.exceptions import ExportError
+    from careerlib.exports import _quiet_browser_driver, _server_running, find_browser
+
+    if _server_running():
+        return True
+    try:
+        path = find_browser()
+    except ExportError:
+        return False
+    _quiet_browser_driver()
+    kaleido.start_sync_server(path=path, mathjax=False, silence_warnings=True)
+    # the first image loads plotly.js into the page (about 2-3 s): do it now
+    kaleido.calc_fig_sync(
+        go.Figure().to_dict(), opts={"format": "png", "width": 16, "height": 16, "scale": 1}
+    )
+    return True
+
+
+def chdir(path: str) -> None:
+    """Run the notebook in its own folder, as papermill does (relative paths in cells)."""
+    os.chdir(path)
