@@ -34,11 +34,15 @@ def test_every_run_gets_a_fresh_preheated_kernel(tmp_path: Path, jobs: int) -> N
     assert not any(s["leaked"] for s in states), "no run sees the one before"
     assert all(s["preloaded"] == ["careerlib", "pandas", "plotly"] for s in states)
     assert all(s["cwd"] == str(STATE.parent) for s in states), "runs in the notebook's folder"
+    assert len({s["draw"] for s in states}) == 3, "numpy's generator is seeded in each kernel"
     # the preheat binds no name and takes no execution count
     executed = json.loads((tmp_path / "ada" / "state.ipynb").read_text())
     counts = [c["execution_count"] for c in executed["cells"] if c["cell_type"] == "code"]
-    assert counts == [1, 2, 3]
+    assert counts == [1, 2, 3, 4]
     assert all(r.timings.keys() >= {"kernel", "execute", "report"} for r in result.results)
+    # plotly picked the renderer of a kernel (its JSON), not of the template process
+    outputs = [o for c in executed["cells"] for o in c.get("outputs", [])]
+    assert any("application/vnd.plotly.v1+json" in o.get("data", {}) for o in outputs)
 
 
 def test_a_kernel_start_that_loses_a_port_race_is_retried(

@@ -167,8 +167,8 @@ def _run_here(
         if workers == 1:
             with KernelPool() as pool:
                 pool.prepare(_first_images(planned))
-                for i in order:
-                    results[i] = run_job(planned[i], pool)
+                for n, i in enumerate(order):
+                    results[i] = run_job(planned[i], pool, preheat_next=n < len(order) - 1)
                     bar(planned[i], results[i])
         else:
             ctx = multiprocessing.get_context("spawn")
@@ -178,7 +178,12 @@ def _run_here(
                 initializer=worker_init,
                 initargs=(_first_images(planned),),
             ) as pool_:
-                futures = {pool_.submit(run_job, planned[i]): i for i in order}
+                # the last pairs leave no kernel starting for nobody
+                last = len(order) - workers
+                futures = {
+                    pool_.submit(run_job, planned[i], None, n < last): i
+                    for n, i in enumerate(order)
+                }
                 for future in cf.as_completed(futures):
                     i = futures[future]
                     results[i] = _result_or_failure(future, planned[i])
@@ -200,7 +205,8 @@ def _run_elsewhere(
     from careerlib.batch._run import portable, run_portable, unpack
 
     order = _by_kind(planned)
-    tasks = {i: portable(planned[i]) for i in order}
+    last = len(order) - max(workers, 1)
+    tasks = {i: portable(planned[i], n < last) for n, i in enumerate(order)}
     bar = _progress(len(planned), progress)
     results: dict[int, JobResult] = {}
     try:

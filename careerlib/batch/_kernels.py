@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from careerlib.batch._forkserver import ForkServer, available
 from careerlib.exceptions import BatchError
 
 __all__ = ["PREHEAT_MODULES", "KernelPool", "PreheatedKernel"]
@@ -125,8 +126,12 @@ def start_kernel(
     kernel_name: str = "python3",
     log_dir: Path | None = None,
     attempts: int = START_ATTEMPTS,
+    forkserver: ForkServer | None = None,
 ) -> PreheatedKernel:
     """Start a kernel, import ``modules`` in it and, for ``images``, start its image server.
+
+    With a ``forkserver``, the kernel is forked from its template (which has
+    imported ``modules`` already); else it is a new process.
 
     A start that fails (a port taken between choosing and binding it, a kernel
     that dies before it answers) is retried with new ports, ``attempts`` times
@@ -148,7 +153,12 @@ def start_kernel(
         try:
             with os.fdopen(handle, "wb") as log:
                 # the kernel's own output (and Chromium's) goes to a log, not the console
-                manager.start_kernel(stdout=log, stderr=log)
+                if forkserver is not None:
+                    manager.__dict__["_careerlib_forkserver"] = forkserver
+                    manager.__dict__["_careerlib_log"] = name
+                    manager.start_kernel()
+                else:
+                    manager.start_kernel(stdout=log, stderr=log)
             client = _blocking_client(manager)
             client.start_channels()
             client.wait_for_ready(timeout=STARTUP_TIMEOUT)
@@ -187,6 +197,23 @@ def _manager_class() -> type:
             made = super().client(**kwargs)
             self.__dict__.setdefault("_careerlib_clients", []).append(made)
             return made
+
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+            server = self.__dict__.get("_careerlib_forkserver")
+            if server is None:
+                await super()._async_launch_kernel(kernel_cmd, **kw)
+                return
+            from careerlib.batch._forkserver import ForkedKernel
+
+            cwd = str(kw.get("cwd") or os.getcwd())
+            pid = server.fork(self.connection_file, self.__dict__["_careerlib_log"], cwd)
+            provisioner: Any = self.provisioner
+            provisioner.process = ForkedKernel(pid)
+            provisioner.pid = provisioner.pgid = pid
+            provisioner.cwd = cwd
+            info = self.get_connection_info()
+            provisioner.connection_info = info
+            self._reconcile_connection_info(info)
 
         def close_clients(self) -> None:
             for made in self.__dict__.pop("_careerlib_clients", []):
@@ -251,10 +278,15 @@ class KernelPool:
         modules: tuple[str, ...] = PREHEAT_MODULES,
         kernel_name: str = "python3",
         attempts: int = START_ATTEMPTS,
+        fork: bool = True,
     ) -> None:
         self.modules = modules
         self.kernel_name = kernel_name
         self.attempts = attempts
+        # the default kernel, forked from a template that has imported `modules`
+        self._forkserver = (
+            ForkServer(modules) if fork and kernel_name == "python3" and available() else None
+        )
         self._logs = Path(tempfile.mkdtemp(prefix="careerlib-kernels-"))
         self._starter = cf.ThreadPoolExecutor(1, thread_name_prefix="careerlib-preheat")
         self._reaper = cf.ThreadPoolExecutor(1, thread_name_prefix="careerlib-shutdown")
@@ -270,6 +302,7 @@ class KernelPool:
                 kernel_name=self.kernel_name,
                 log_dir=self._logs,
                 attempts=self.attempts,
+                forkserver=self._forkserver,
             )
         finally:
             _close_thread_loop()
@@ -280,8 +313,11 @@ class KernelPool:
             if self._next is None and not self._closed:
                 self._next = self._starter.submit(self._start, images)
 
-    def take(self, images: bool = False) -> PreheatedKernel:
+    def take(self, images: bool = False, *, preheat_next: bool = True) -> PreheatedKernel:
         """A started kernel no run has used, with an image server if ``images``.
+
+        Unless ``preheat_next`` is False (the batch is ending), the next kernel
+        starts at once.
 
         Raises
         ------
@@ -292,7 +328,7 @@ class KernelPool:
             if self._closed:
                 raise BatchError("the kernel pool is closed")
             future = self._next or self._starter.submit(self._start, images)
-            self._next = self._starter.submit(self._start, images)
+            self._next = self._starter.submit(self._start, images) if preheat_next else None
         kernel = future.result()
         if images and not kernel.images:
             try:
@@ -332,6 +368,8 @@ class KernelPool:
                 waiting.result().shutdown()
         self._starter.shutdown(wait=True)
         self._reaper.shutdown(wait=True)
+        if self._forkserver is not None:
+            self._forkserver.close()
         shutil.rmtree(self._logs, ignore_errors=True)
 
     def __enter__(self) -> KernelPool:

@@ -13,11 +13,14 @@ import os
 __all__ = ["chdir", "preheat", "start_image_server"]
 
 
-def preheat(modules: list[str], images: bool = False) -> None:
+def preheat(modules: list[str], images: bool = False, *, in_kernel: bool = True) -> None:
     """Import ``modules`` and draw the first outputs once, so the run's cells do not wait.
 
     With ``images``, also start kaleido's image server (see
-    :func:`start_image_server`).
+    :func:`start_image_server`). Outside a kernel (the fork server's template),
+    plotly's renderers are left alone: plotly picks its default renderer when
+    they are imported, from the IPython shell it finds then, and the template
+    has none yet.
     """
     from careerlib._speedups import skip_slow_optional_imports
 
@@ -25,10 +28,14 @@ def preheat(modules: list[str], images: bool = False) -> None:
     for name in modules:
         importlib.import_module(name)
     if "plotly.graph_objects" in modules:
-        import plotly.graph_objects as go
+        if in_kernel:
+            import plotly.graph_objects as go
 
-        # the first chart shown in a kernel loads the renderers and their imports
-        go.Figure()._repr_mimebundle_()
+            # the first chart shown in a kernel loads the renderers and their imports
+            go.Figure()._repr_mimebundle_()
+        else:
+            importlib.import_module("plotly.io._base_renderers")
+            importlib.import_module("IPython.display")
     if "pandas" in modules:
         import pandas as pd
 

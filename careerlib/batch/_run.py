@@ -89,10 +89,12 @@ def worker_init(first_images: bool = False) -> None:
     import papermill  # noqa: F401
 
 
-def run_job(job: Job, pool: KernelPool | None = None) -> JobResult:
+def run_job(job: Job, pool: KernelPool | None = None, preheat_next: bool = True) -> JobResult:
     """Run one pair in a fresh preheated kernel: execute the notebook, then write its report.
 
-    The kernel's own log goes to ``<notebook>.log`` beside the output.
+    The worker's next kernel starts meanwhile, unless ``preheat_next`` is False
+    (no pair is left for it). The kernel's own log goes to ``<notebook>.log``
+    beside the output.
     """
     skip_slow_optional_imports()
     import nbformat
@@ -112,7 +114,7 @@ def run_job(job: Job, pool: KernelPool | None = None) -> JobResult:
     try:
         with atomic_path(job.output) as tmp:
             try:
-                kernel = pool.take(images=wants_images(job.notebook))
+                kernel = pool.take(wants_images(job.notebook), preheat_next=preheat_next)
                 # papermill runs a notebook in its folder: relative paths in its cells
                 kernel.run_silently(_chdir(job.notebook.parent))
                 timings["kernel"] = round(time.perf_counter() - started, 3)
@@ -188,6 +190,7 @@ class Portable:
     job: Job
     root: Path
     files: dict[str, bytes]
+    preheat_next: bool = True
 
 
 @dataclass(frozen=True)
@@ -198,7 +201,7 @@ class PortableResult:
     files: dict[str, bytes]
 
 
-def portable(job: Job) -> Portable:
+def portable(job: Job, preheat_next: bool = True) -> Portable:
     """Pack a pair's inputs: the notebook, the client file, and the files it names.
 
     The client file's values that name an existing file beside it (``plan``,
@@ -207,7 +210,8 @@ def portable(job: Job) -> Portable:
     """
     paths = [job.notebook, job.client, *_named_files(job.client)]
     root = Path(_common_folder(paths))
-    return Portable(job, root, {str(p.relative_to(root)): p.read_bytes() for p in paths})
+    files = {str(p.relative_to(root)): p.read_bytes() for p in paths}
+    return Portable(job, root, files, preheat_next)
 
 
 def _named_files(client: Path) -> list[Path]:
@@ -260,7 +264,7 @@ def run_portable(task: Portable) -> PortableResult:
                 "out_dir": str(out),
             },
         )
-        result = run_job(here)
+        result = run_job(here, preheat_next=task.preheat_next)
         files = {
             str(p.relative_to(out)): p.read_bytes()
             for p in sorted(out.rglob("*"))
