@@ -112,6 +112,12 @@ def _key_values(pairs: tuple[str, ...]) -> dict[str, str]:
     metavar="KEY=VALUE",
     help="A notebook parameter.",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Run on a Dask cluster: its scheduler's address, such as tcp://HOST:8786.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @_reports_errors
 def run_command(
@@ -120,12 +126,15 @@ def run_command(
     out_dir: Path,
     jobs: int | None,
     parameters: tuple[str, ...],
+    scheduler: str | None,
     quiet: bool,
 ) -> None:
     """Run NOTEBOOKS for every client with papermill, into OUT/<client>/.
 
     Each run writes the executed notebook, an HTML report without code and the
-    charts the notebook exports. Exits 1 when any run failed.
+    charts the notebook exports. With --scheduler, the runs go to a Dask
+    cluster's workers and their outputs come back into OUT. Exits 1 when any
+    run failed.
     """
     from careerlib.batch import run_batch
 
@@ -136,6 +145,7 @@ def run_command(
         jobs=jobs,
         parameters=_key_values(parameters),
         progress=not quiet,
+        scheduler=scheduler,
     )
     click.echo(result.summary())
     sys.exit(EXIT_OK if result.ok else EXIT_FAILED)

@@ -16,7 +16,10 @@ from collections.abc import Iterator
 
 from careerlib.exceptions import BatchError
 
-__all__ = ["dask_executor"]
+__all__ = ["CONNECT_TIMEOUT", "dask_executor"]
+
+#: How long to wait for the scheduler to answer.
+CONNECT_TIMEOUT = "15s"
 
 
 def _prepare_worker(first_images: bool) -> None:
@@ -45,7 +48,7 @@ def dask_executor(address: str, *, first_images: bool = False) -> Iterator[tuple
     if "://" not in address:
         raise BatchError(f"a scheduler address looks like tcp://HOST:8786, got {address!r}")
     try:
-        client = Client(address, timeout="15s", set_as_default=False)
+        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise BatchError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     try:

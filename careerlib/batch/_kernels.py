@@ -37,14 +37,20 @@ from careerlib.exceptions import BatchError
 
 __all__ = ["PREHEAT_MODULES", "KernelPool", "PreheatedKernel"]
 
-#: What a preheated kernel imports before its run (the coaching notebooks' set-up).
+#: What a preheated kernel imports before its run: careerlib, pandas and plotly,
+#: and what the coaching notebooks' cells import on first use (client profiles,
+#: peer groups, the calendar and Excel writers).
 PREHEAT_MODULES = (
     "careerlib",
     "careerlib.charts",
+    "careerlib.clients",
     "careerlib.exports",
     "careerlib.gaps",
     "careerlib.notebook",
     "careerlib.onet",
+    "careerlib.peers",
+    "icalendar",
+    "openpyxl",
     "pandas",
     "plotly.graph_objects",
     "plotly.io",

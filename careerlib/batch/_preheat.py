@@ -1,12 +1,14 @@
 """What a preheated kernel runs before its notebook: imports, and a warm image server.
 
-This module runs *inside* the kernel (see :mod:`careerlib.batch._kernels`). It
-binds no name in the notebook's namespace and loads no client's data, only
-modules and a browser.
+This module runs *inside* the kernel (see :mod:`careerlib.batch._kernels`), or
+in the template the kernels are forked from. It binds no name in the notebook's
+namespace and loads no client's data: only modules, the public O*NET tables
+shipped with careerlib, and a browser.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 
@@ -40,6 +42,12 @@ def preheat(modules: list[str], images: bool = False, *, in_kernel: bool = True)
         import pandas as pd
 
         pd.DataFrame({"a": [1]})._repr_html_()
+    if "careerlib.onet" in modules:
+        from careerlib.onet import load_onet
+
+        # the public O*NET tables shipped with careerlib (cached for the process)
+        with contextlib.suppress(Exception):
+            load_onet()
     if images:
         start_image_server()
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from careerlib._atomic import atomic_path, write_bytes, write_text
 from careerlib._speedups import skip_slow_optional_imports
-from careerlib.batch._kernels import KernelPool, PreheatedKernel
+from careerlib.batch._kernels import KernelPool, PreheatedKernel, _close_thread_loop
 from careerlib.batch._plan import Job, JobResult
 from careerlib.batch._report import notebook_to_html
 from careerlib.exceptions import BatchError
@@ -144,6 +144,11 @@ def run_job(job: Job, pool: KernelPool | None = None, preheat_next: bool = True)
                 raise _NothingWritten
     except _NothingWritten:
         pass
+    finally:
+        if threading.current_thread() is not threading.main_thread():
+            # an executor's thread: close the event loop papermill made in it,
+            # which would otherwise outlive the thread
+            _close_thread_loop()
     timings["execute"] = round(time.perf_counter() - started - timings.get("kernel", 0.0), 3)
     seconds = time.perf_counter() - started
     html: str | None = None
