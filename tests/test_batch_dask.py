@@ -130,3 +130,33 @@ def test_any_executor_will_do(inputs: tuple[Path, list[Path]], tmp_path: Path) -
         )
     assert result.ok and result.jobs == 1
     assert (tmp_path / "out" / "ada" / "greeting.txt").exists()
+
+
+def test_a_portable_pair_carries_the_files_its_client_names(tmp_path: Path) -> None:
+    from careerlib.batch import plan_jobs
+    from careerlib.batch._run import portable
+
+    root = Path(__file__).resolve().parent.parent
+    client = root / "data" / "clients" / "jordan-lee.yaml"
+    notebook = root / "notebooks" / "02-roadmap.ipynb"
+    (job,) = plan_jobs([notebook], [client], tmp_path)
+    task = portable(job)
+    assert task.root == root
+    assert set(task.files) == {
+        "notebooks/02-roadmap.ipynb",
+        "data/clients/jordan-lee.yaml",
+        "data/plans/it-director-to-cio.yaml",
+        "data/roles/healthcare-cio.yaml",
+        "data/peers/healthcare-it.csv",
+    }
+
+
+def test_outputs_from_a_worker_stay_inside_the_clients_folder(tmp_path: Path) -> None:
+    from careerlib.batch import JobResult, plan_jobs
+    from careerlib.batch._run import PortableResult, portable, unpack
+
+    (job,) = plan_jobs([NOTEBOOK], [DATA / "clients" / "ada.yaml"], tmp_path / "out")
+    done = PortableResult(JobResult("greet", "ada", "ok", 1.0, "x"), {"../../escaped.txt": b"nope"})
+    with pytest.raises(BatchError, match="outside its folder"):
+        unpack(portable(job), done)
+    assert not (tmp_path / "escaped.txt").exists()

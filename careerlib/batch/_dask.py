@@ -57,7 +57,13 @@ def dask_executor(address: str, *, first_images: bool = False) -> Iterator[tuple
             raise BatchError(
                 f"the Dask scheduler at {address} has no worker: start `dask worker {address}`"
             )
-        client.run(_prepare_worker, first_images)
+        try:
+            client.run(_prepare_worker, first_images)
+        except Exception as exc:  # careerlib missing on a worker, or another version
+            raise BatchError(
+                f"the Dask workers at {address} cannot run careerlib ({type(exc).__name__}: "
+                f"{exc}); install the same environment on every machine"
+            ) from None
         yield client.get_executor(pure=False), threads
     finally:
         client.close()
