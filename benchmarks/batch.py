@@ -36,6 +36,8 @@ import threading
 import time
 from pathlib import Path
 
+from careerlib._paths import data_dir
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 NOTEBOOKS = [
@@ -49,8 +51,8 @@ def make_clients(folder: Path, count: int) -> list[Path]:
     data = folder / "data"
     (data / "clients").mkdir(parents=True)
     for name in ("plans", "roles", "peers", "onet"):
-        os.symlink(ROOT / "data" / name, data / name)
-    samples = sorted((ROOT / "data" / "clients").glob("*.yaml"))
+        os.symlink(data_dir() / name, data / name)
+    samples = sorted((data_dir() / "clients").glob("*.yaml"))
     out = []
     for i in range(count):
         target = data / "clients" / f"client-{i + 1:02d}.yaml"

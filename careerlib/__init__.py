@@ -24,7 +24,10 @@ from careerlib.exceptions import (
     CycleError,
     DataError,
     ExportError,
+    InputError,
     PlanError,
+    UnknownStepError,
+    UsageError,
 )
 
 if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
@@ -39,15 +42,16 @@ if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
         occupations_chart,
         peer_chart,
         progress_chart,
-        routes_chart,
         skills_chart,
         weekly_load_chart,
     )
+    from careerlib.charts import routes as routes_chart
     from careerlib.clients import Client, load_client
     from careerlib.exports import export
     from careerlib.gaps import (
         GapReport,
         analyse,
+        find_occupations,
         find_routes,
         goal_alignment,
         peer_benchmark,
@@ -76,11 +80,14 @@ __all__ = [
     "ExportError",
     "GapExplorer",
     "GapReport",
+    "InputError",
     "Plan",
     "PlanError",
     "PlanExplorer",
     "Schedule",
     "Step",
+    "UnknownStepError",
+    "UsageError",
     "WeeklyLoad",
     "WorkCalendar",
     "__version__",
@@ -88,6 +95,7 @@ __all__ = [
     "assessment_chart",
     "export",
     "find_occupation",
+    "find_occupations",
     "find_routes",
     "gantt",
     "goal_alignment",
@@ -126,6 +134,7 @@ _LAZY: dict[str, str] = {
     "Client": "careerlib.clients",
     "export": "careerlib.exports",
     "find_occupation": "careerlib.onet",
+    "find_occupations": "careerlib.gaps",
     "find_routes": "careerlib.gaps",
     "gantt": "careerlib.charts",
     "GapExplorer": "careerlib.widgets",
@@ -161,11 +170,15 @@ _LAZY: dict[str, str] = {
 }
 
 
+# top-level name -> its name in its module
+_RENAMED: dict[str, str] = {"routes_chart": "routes"}
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'careerlib' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
+    value = getattr(import_module(module), _RENAMED.get(name, name))
     globals()[name] = value
     return value
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-__all__ = ["clip", "plural"]
+import re
+
+__all__ = ["clip", "name_key", "plural"]
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def clip(text: str, width: int) -> str:
@@ -13,3 +17,12 @@ def clip(text: str, width: int) -> str:
 def plural(n: int, word: str) -> str:
     """``"1 step"``, ``"3 steps"``: ``n`` and ``word``, with an ``s`` unless ``n`` is ±1."""
     return f"{n} {word}{'' if abs(n) == 1 else 's'}"
+
+
+def name_key(name: object) -> str:
+    """``name`` lower-cased with every run of other characters than a-z and 0-9 one space.
+
+    The key under which skill, element and occupation names match whatever
+    their case and punctuation: ``"Critical  Thinking!"`` -> ``"critical thinking"``.
+    """
+    return _NOT_WORD.sub(" ", str(name).lower()).strip()

@@ -20,15 +20,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from careerlib._fields import WEEKDAYS
 from careerlib.exceptions import CalendarError
+
+if TYPE_CHECKING:
+    from careerlib.models import Calendar
 
 __all__ = ["WorkCalendar", "calendar_for"]
 
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DateLike = dt.date | np.datetime64 | str
 
 
@@ -68,19 +71,19 @@ class WorkCalendar:
 
     def __init__(
         self,
-        workdays: Sequence[str] = _WEEKDAYS[:5],
+        workdays: Sequence[str] = WEEKDAYS[:5],
         holidays: Iterable[DateLike] = (),
         blackouts: Iterable[tuple[DateLike, DateLike]] = (),
         countries: Iterable[tuple[str, str | None]] = (),
     ) -> None:
         days = [d.lower() for d in workdays]
-        unknown = [d for d in days if d not in _WEEKDAYS]
+        unknown = [d for d in days if d not in WEEKDAYS]
         if unknown:
-            raise CalendarError(f"unknown weekday {unknown[0]!r}; valid: {', '.join(_WEEKDAYS)}")
+            raise CalendarError(f"unknown weekday {unknown[0]!r}; valid: {', '.join(WEEKDAYS)}")
         if not days:
             raise CalendarError("a calendar needs at least one workday")
-        self.workdays: tuple[str, ...] = tuple(d for d in _WEEKDAYS if d in days)
-        self.weekmask = [d in self.workdays for d in _WEEKDAYS]
+        self.workdays: tuple[str, ...] = tuple(d for d in WEEKDAYS if d in days)
+        self.weekmask = [d in self.workdays for d in WEEKDAYS]
         fixed = [_as_day(list(holidays)).ravel()]
         self.blackouts: tuple[tuple[Any, Any], ...] = tuple(
             (_as_day(a)[()], _as_day(b)[()]) for a, b in blackouts
@@ -244,7 +247,7 @@ class WorkCalendar:
         return f"WorkCalendar({', '.join(parts)})"
 
 
-def calendar_for(calendar: Any) -> WorkCalendar:
+def calendar_for(calendar: Calendar) -> WorkCalendar:
     """The :class:`WorkCalendar` of a plan's :class:`careerlib.models.Calendar`."""
     return WorkCalendar(
         workdays=calendar.workdays,

@@ -64,8 +64,8 @@ def schedule_command(plan: Path, route: str | None, as_json: bool, show_load: bo
     Exits 0 when the plan is feasible, 3 when it is late, 2 when it is invalid.
     """
     from careerlib.planfile import load_plan
-    from careerlib.report import load_table, schedule_table
     from careerlib.scheduler import schedule
+    from careerlib.text import load_table, schedule_table
 
     result = schedule(load_plan(plan), route=route)
     if as_json:
@@ -166,13 +166,14 @@ def run_command(
 )
 @_reports_errors
 def gaps_command(client: Path, as_of: Any, as_json: bool) -> None:
-    """Gap analyses for a CLIENT profile: skills, peers, time, progress, goal alignment, routes.
+    """Gap analyses for a CLIENT profile: skills, peers, time, progress, goals, occupations.
 
     Exits 0 on success, 2 when the client file (or a file it names) is invalid.
     """
     import json
 
-    from careerlib.gaps import analyse, report_text
+    from careerlib.gaps import analyse
+    from careerlib.text import report_text
 
     result = analyse(client, as_of=None if as_of is None else as_of.date())
     if as_json:
@@ -197,7 +198,7 @@ def gaps_command(client: Path, as_of: Any, as_json: bool) -> None:
 def demo_command(out_dir: Path, jobs: int | None, no_notebooks: bool) -> None:
     """The main job on the sample data: schedule every sample plan, then run
     every notebook for every sample client into OUT/<client>/."""
-    from careerlib.report import demo
+    from careerlib.demo import demo
 
     click.echo(demo())
     if no_notebooks:

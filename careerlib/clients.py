@@ -15,15 +15,17 @@ Paths in a client file are relative to the file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
-from careerlib.exceptions import ClientError, PlanError
-from careerlib.models import RIASEC, WORK_VALUES, Cadence, Id, Plan, Review, _Model, suggest
-from careerlib.planfile import _line_of, load_plan, model_from_data, read_text, read_yaml
+from careerlib._fields import RIASEC, WORK_VALUES, Cadence, FileModel, Id, suggest
+from careerlib.exceptions import ClientError, InputError
+from careerlib.models import Plan, Review
+from careerlib.planfile import line_of, load_plan, model_from_data, read_text, read_yaml
 
 __all__ = [
     "Client",
@@ -49,7 +51,7 @@ def _level(value: Any) -> Any:
     return value
 
 
-class Rated(_Model):
+class Rated(FileModel):
     """A named factor rated 1 (weak) to 5 (strong), with a note.
 
     A talent or a marketability factor.
@@ -60,14 +62,14 @@ class Rated(_Model):
     note: str | None = None
 
 
-class Score(_Model):
+class Score(FileModel):
     """A rating on O*NET's 1-7 scale (interests, work values), with a note."""
 
     rating: float = Field(ge=1, le=7)
     note: str | None = None
 
 
-class SkillLevel(_Model):
+class SkillLevel(FileModel):
     """The client's level in a skill or knowledge area, on O*NET's level scale 0-7."""
 
     level: float = Field(ge=0, le=7)
@@ -101,7 +103,7 @@ def _canonical(options: tuple[str, ...], what: str) -> Any:
     return check
 
 
-class SelfAssessment(_Model):
+class SelfAssessment(FileModel):
     """What the client knows about themselves.
 
     ``interests`` are the six RIASEC scales and ``values`` the six work values
@@ -118,7 +120,7 @@ class SelfAssessment(_Model):
     _check_values = field_validator("values")(_canonical(WORK_VALUES, "work value"))
 
 
-class Organization(_Model):
+class Organization(FileModel):
     """The client's organization and its metrics (ids from the peer group's ``metrics.csv``)."""
 
     name: str
@@ -126,7 +128,7 @@ class Organization(_Model):
     metrics: dict[str, float] = Field(default_factory=dict)
 
 
-class Client(_Model):
+class Client(FileModel):
     """A client profile. Build one with :func:`load_client`.
 
     Paths (``target_role`` when it is a file, ``plan``, ``peers``, ``metrics``)
@@ -205,7 +207,7 @@ def parse_client(text: str, *, path: str | Path | None = None, check: bool = Tru
 def _read_yaml_as_client(text: str, path: str | Path | None) -> Any:
     try:
         return read_yaml(text, path=path)
-    except PlanError as exc:
+    except InputError as exc:
         raise ClientError(exc.message, path=exc.path, line=exc.line) from None
 
 
@@ -238,18 +240,26 @@ def load_client(path: str | Path, *, check: bool = True) -> Client:
 
 def check_client(client: Client, *, text: str | None = None) -> None:
     """Check what a client file refers to (see :func:`load_client`)."""
-    from careerlib import peers as peer_data
-    from careerlib.onet import load_onet, occupation_code, role_profile
-
     path = client.path or Path("<client>")
     src = text or ""
 
     def fail(message: str, loc: tuple[str | int, ...], where: str) -> ClientError:
         return ClientError(
-            message, path=str(path), where=where, line=_line_of(src, loc) if src else None, loc=loc
+            message, path=str(path), where=where, line=line_of(src, loc) if src else None, loc=loc
         )
 
-    # the target role
+    own, known_skills = _check_role(client, fail)
+    _check_plan(client, fail, own, known_skills)
+    _check_peers(client, fail)
+
+
+_Fail = Callable[[str, tuple[str | int, ...], str], ClientError]
+
+
+def _check_role(client: Client, fail: _Fail) -> tuple[list[str], set[str]]:
+    """The target role exists and the client's skills are known: the role's skills, all known."""
+    from careerlib.onet import load_onet, occupation_code, role_profile
+
     if client.role_is_file:
         role_path = client.resolve(client.target_role)
         if not role_path.is_file():
@@ -282,8 +292,14 @@ def check_client(client: Client, *, text: str | None = None) -> None:
                 ("skills", name),
                 f"skills, {name}",
             )
+    return own, known_skills
 
-    # the plan
+
+def _check_plan(client: Client, fail: _Fail, own: list[str], known_skills: set[str]) -> None:
+    """The plan exists, develops known skills, has the route and the reviewed steps."""
+    from careerlib.onet import load_onet
+
+    onet = load_onet()
     plan: Plan | None = None
     if client.plan is not None:
         plan_path = client.resolve(client.plan)
@@ -322,7 +338,11 @@ def check_client(client: Client, *, text: str | None = None) -> None:
     elif client.reviews:
         raise fail("reviews need a plan: add `plan: PATH`", ("reviews",), "reviews")
 
-    # the peers and metrics
+
+def _check_peers(client: Client, fail: _Fail) -> None:
+    """The peer file and metric definitions exist and hold the client's metrics."""
+    from careerlib import peers as peer_data
+
     metrics = client.organization.metrics if client.organization else {}
     if client.peers is not None:
         peer_path = client.resolve(client.peers)

@@ -4,9 +4,12 @@ Every error careerlib raises on purpose derives from one root, so a caller can
 catch them all with ``except CareerlibError``::
 
     CareerlibError
-     +-- PlanError              an input file is not a valid plan (file, line, field)
-     |    +-- CycleError        steps wait on each other in a loop (the steps in it)
+     +-- InputError             an input file is not valid (file, line, place)
+     |    +-- PlanError         a plan file is not a valid plan
+     |    |    +-- CycleError   steps wait on each other in a loop (the steps in it)
      |    +-- ClientError       a client or role file is not valid, or names what does not exist
+     +-- UsageError             a public function was called with an argument it cannot use
+     |                          (also a ValueError; UnknownStepError is also a KeyError)
      +-- DataError              a data file (peer group, O*NET table) is missing or malformed
      +-- CalendarError          a calendar cannot answer (no working day at all, ...)
      +-- BatchError             a notebook run cannot start (unknown parameter, wrong type, ...)
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Self
 
 __all__ = [
     "BatchError",
@@ -29,7 +33,10 @@ __all__ = [
     "CycleError",
     "DataError",
     "ExportError",
+    "InputError",
     "PlanError",
+    "UnknownStepError",
+    "UsageError",
 ]
 
 
@@ -37,8 +44,8 @@ class CareerlibError(Exception):
     """Root of every error careerlib raises on purpose."""
 
 
-class PlanError(CareerlibError):
-    """An input is not a valid plan.
+class InputError(CareerlibError):
+    """An input file (a plan, a client profile, a role) is not valid.
 
     Parameters
     ----------
@@ -87,7 +94,7 @@ class PlanError(CareerlibError):
         path: str | Path | None = None,
         line: int | None = None,
         where: str | None = None,
-    ) -> PlanError:
+    ) -> Self:
         """Return this error with the file, line and place filled in where they were unknown."""
         if path is not None and self.path is None:
             self.path = str(path)
@@ -97,6 +104,10 @@ class PlanError(CareerlibError):
             self.where = where
         self.args = (str(self),)
         return self
+
+
+class PlanError(InputError):
+    """A plan (a file or a document) is not a valid plan: see :class:`InputError`."""
 
 
 class CycleError(PlanError):
@@ -116,7 +127,7 @@ class BatchError(CareerlibError):
     """A batch of notebook runs cannot start: nothing has been run when this is raised."""
 
 
-class ClientError(PlanError):
+class ClientError(InputError):
     """A client profile or role file is not valid (file, line, field), or names
     a role, metric, peer file or plan that does not exist."""
 
@@ -132,3 +143,19 @@ class ExportError(CareerlibError):
     The message names the file and says what would work: the known suffixes for
     an unknown one, how to install chromium when no browser renders images.
     """
+
+
+class UsageError(CareerlibError, ValueError):
+    """A public function was called with an argument it cannot use.
+
+    The message names the argument, the bad value and what would be valid. It
+    is also a ``ValueError``, so code written against the built-in still works.
+    """
+
+
+class UnknownStepError(UsageError, KeyError):
+    """A step id that the plan or schedule does not have (also a ``KeyError``)."""
+
+    def __str__(self) -> str:
+        # KeyError would quote the message: show it as written.
+        return str(self.args[0]) if self.args else ""

@@ -34,14 +34,13 @@ under a second.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import html
 import io
 import logging
 import os
 import re
 import shutil
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -49,7 +48,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from careerlib._atomic import write_bytes
-from careerlib.exceptions import ExportError
+from careerlib._ics import to_ics
+from careerlib.exceptions import ExportError, UsageError
 from careerlib.scheduler import Schedule
 
 if TYPE_CHECKING:
@@ -194,13 +194,6 @@ def _quiet_browser_driver() -> None:
         pipe.addFilter(_QuietPipeNoise())
 
 
-def _server_running() -> bool:
-    import kaleido
-
-    server = getattr(kaleido, "_global_server", None)
-    return bool(server is not None and server.is_running())
-
-
 @contextmanager
 def image_server() -> Iterator[None]:
     """Keep one browser running for the image exports made inside the block.
@@ -215,14 +208,18 @@ def image_server() -> Iterator[None]:
     """
     import kaleido
 
-    if _server_running():
-        yield
-        return
-    kaleido.start_sync_server(path=find_browser(), mathjax=False, silence_warnings=True)
+    # kaleido's public API has no "is it running?": start_sync_server does
+    # nothing but warn "Server already open" when a server runs, so that
+    # warning says the server is someone else's to stop.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RuntimeWarning)
+        kaleido.start_sync_server(path=find_browser(), mathjax=False)
+    ours = not any("already open" in str(w.message) for w in caught)
     try:
         yield
     finally:
-        kaleido.stop_sync_server(silence_warnings=True)
+        if ours:
+            kaleido.stop_sync_server(silence_warnings=True)
 
 
 def to_image(
@@ -266,10 +263,11 @@ def to_image(
     figure = fig.to_dict()
     _quiet_browser_driver()
     try:
-        if _server_running():
-            data = kaleido.calc_fig_sync(figure, opts=opts)
-        else:
-            kopts = {"path": find_browser(), "mathjax": False}
+        kopts = {"path": find_browser(), "mathjax": False}
+        with warnings.catch_warnings():
+            # A running server (image_server) renders and ignores kopts, which
+            # only start the one-shot browser when no server runs.
+            warnings.filterwarnings("ignore", "The kopts argument is ignored", UserWarning)
             data = kaleido.calc_fig_sync(figure, opts=opts, kopts=kopts)
     except ChromeNotFoundError as exc:
         raise ExportError(f"the browser could not be started ({exc}); {_INSTALL_HINT}") from None
@@ -366,125 +364,6 @@ def to_xlsx(schedule: Schedule) -> bytes:
         for cell in info["A"]:
             cell.font = Font(bold=True)
     return buffer.getvalue()
-
-
-def _uid_prefix(schedule: Schedule) -> str:
-    """A digest of the plan's title and owner: the same plan, the same UIDs."""
-    plan = schedule.plan
-    key = f"{plan.title}\n{plan.owner or ''}".encode()
-    return hashlib.sha256(key).hexdigest()[:16]
-
-
-def to_ics(
-    schedule: Schedule,
-    *,
-    reminder_days: int = 7,
-    stamp: dt.datetime | None = None,
-) -> bytes:
-    """The schedule as an iCalendar file to import into any calendar.
-
-    Every step that takes time is an all-day event from its start to the day
-    after its finish (``DTEND`` is exclusive, RFC 5545 section 3.6.1). A
-    milestone is an all-day event on its day, and a step's deadline an event on
-    the deadline; both carry a reminder ``reminder_days`` before, at 09:00.
-
-    The UID of each event is made from the plan's title and owner and the step
-    id, so importing the file of an updated plan updates the events instead of
-    adding copies. ``SEQUENCE`` grows with the time of export, so a calendar
-    that compares it keeps the newest version.
-
-    Parameters
-    ----------
-    schedule
-        A result of :func:`careerlib.schedule`.
-    reminder_days
-        How long before a milestone or deadline the reminder goes off [days].
-    stamp
-        The time of export (``DTSTAMP``); default now, in UTC.
-    """
-    import icalendar
-
-    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=dt.UTC)
-    sequence = max(0, int((stamp - dt.datetime(2020, 1, 1, tzinfo=dt.UTC)).total_seconds() // 60))
-    plan = schedule.plan
-    prefix = _uid_prefix(schedule)
-    goals = {g.id: g.title for g in plan.goals}
-    routes = {r.id: r.title for r in plan.routes}
-
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//careerlib//career plan//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add(
-        "x-wr-calname",
-        plan.title + (f" ({routes.get(schedule.route, schedule.route)})" if schedule.route else ""),
-    )
-    cal.add("x-wr-caldesc", schedule.verdict)
-
-    def event(uid: str, summary: str, first: dt.date, end: dt.date, description: str) -> Any:
-        ev = icalendar.Event()
-        ev.add("uid", f"{uid}@{prefix}.careerlib")
-        ev.add("dtstamp", stamp)
-        ev.add("sequence", sequence)
-        ev.add("summary", summary)
-        ev.add("dtstart", first)
-        ev.add("dtend", end)
-        ev.add("description", description)
-        ev.add("transp", "TRANSPARENT")
-        return ev
-
-    def reminder(ev: Any, what: str) -> None:
-        alarm = icalendar.Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", what)
-        alarm.add("trigger", dt.timedelta(days=-reminder_days, hours=9))
-        ev.add_component(alarm)
-
-    one_day = dt.timedelta(days=1)
-    for k, step in enumerate(schedule.steps):
-        first = schedule.start[k].astype(object)
-        last = schedule.finish[k].astype(object)
-        title = step.title or step.id
-        facts = [f"Step {step.id} of the plan '{plan.title}'."]
-        if schedule.milestone[k]:
-            facts.append(f"Milestone on {first}.")
-        else:
-            days = int(schedule.duration_days[k])
-            facts.append(f"{days} working days, {first} to {last} (latest start and finish).")
-        facts.append(
-            f"Slack: {int(schedule.slack_days[k])} working days"
-            + (" (critical: a delay moves the target)." if schedule.critical[k] else ".")
-        )
-        if step.after:
-            facts.append("After: " + ", ".join(step.after) + ".")
-        if step.goal:
-            facts.append(f"Goal: {goals.get(step.goal, step.goal)}.")
-        if step.route:
-            facts.append(f"Route: {routes.get(step.route, step.route)}.")
-        description = "\n".join(facts)
-        if schedule.milestone[k]:
-            ev = event(step.id, f"◆ {title}", first, first + one_day, description)
-            reminder(ev, f"Milestone in {reminder_days} days: {title}")
-        else:
-            ev = event(step.id, title, first, last + one_day, description)
-        if step.goal:
-            ev.add("categories", [goals.get(step.goal, step.goal)])
-        cal.add_component(ev)
-        if step.deadline is not None:
-            due = step.deadline
-            dl = event(
-                f"{step.id}.deadline",
-                f"Deadline: {title}",
-                due,
-                due + one_day,
-                f"'{title}' must be finished by {due}.\n{description}",
-            )
-            reminder(dl, f"Deadline in {reminder_days} days: {title}")
-            cal.add_component(dl)
-    return bytes(cal.to_ical())
 
 
 # --- the registry -----------------------------------------------------------------
@@ -612,6 +491,8 @@ def export(
     ExportError
         For an unknown suffix (the message lists the known ones), a figure asked
         for as a table, or no browser for an image.
+    UsageError
+        For an option the format does not take (the message lists those it does).
     """
     fmt = format_for(path, kind)
     own = {k: v for k, v in options.items() if k in fmt.options}
@@ -623,7 +504,7 @@ def export(
             figure = gantt(source, **rest)
         else:
             if rest:
-                raise TypeError(f"unexpected options for {fmt.suffix}: {', '.join(sorted(rest))}")
+                raise _unexpected(fmt, rest)
             figure = source
         data = fmt.render(figure, **own)
     else:
@@ -633,6 +514,13 @@ def export(
                 f"cannot write a chart as {fmt.suffix}; a chart is written as {charts}"
             )
         if rest:
-            raise TypeError(f"unexpected options for {fmt.suffix}: {', '.join(sorted(rest))}")
+            raise _unexpected(fmt, rest)
         data = fmt.render(source, **own)
     return atomic_write(path, data)
+
+
+def _unexpected(fmt: Format, rest: dict[str, Any]) -> UsageError:
+    valid = ", ".join(sorted(fmt.options)) or "none"
+    return UsageError(
+        f"unexpected options for {fmt.suffix}: {', '.join(sorted(rest))}; valid: {valid}"
+    )

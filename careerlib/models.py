@@ -15,25 +15,46 @@ pydantic as ``ValidationError`` and are turned into ``PlanError`` there too.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
-    PlainSerializer,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from careerlib._fields import (
+    GOAL_LEVELS,
+    WEEKDAYS,
+    Cadence,
+    FileModel,
+    GoalLevel,
+    Hours,
+    Id,
+    IdList,
+    IsoDate,
+    Span,
+    SpanField,
+    Weekday,
+    one_or_many,
+    parse_date,
+    suggest,
+)
 from careerlib._graph import find_cycle
-from careerlib.exceptions import CycleError, PlanError
+from careerlib.exceptions import CycleError, PlanError, UnknownStepError
+
+if TYPE_CHECKING:
+    from careerlib.scheduler import Schedule
+
+# onet.py (being moved by issue 10's gaps half) still imports these from here;
+# new code takes them from careerlib._fields, their home.
+from careerlib._fields import RIASEC as RIASEC  # noqa: E402
+from careerlib._fields import WORK_VALUES as WORK_VALUES  # noqa: E402
+
+_Model = FileModel
 
 __all__ = [
     "GOAL_LEVELS",
@@ -53,227 +74,8 @@ __all__ = [
     "suggest",
 ]
 
-WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-GOAL_LEVELS: tuple[str, ...] = ("personal", "professional", "department", "organizational")
-CADENCES: tuple[str, ...] = ("daily", "weekly", "biweekly", "monthly")
-#: O*NET's six interest scales (Holland's RIASEC), in O*NET's order.
-RIASEC: tuple[str, ...] = (
-    "Realistic",
-    "Investigative",
-    "Artistic",
-    "Social",
-    "Enterprising",
-    "Conventional",
-)
-#: O*NET's six work values: the motivating forces a client rates.
-WORK_VALUES: tuple[str, ...] = (
-    "Achievement",
-    "Working Conditions",
-    "Recognition",
-    "Relationships",
-    "Support",
-    "Independence",
-)
 
-_ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
-_SPAN_RE = re.compile(r"^\s*(\d+)\s*([dw]?)\s*$")
-_HOURS_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*h\s*$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def suggest(word: str, candidates: Iterable[str]) -> str:
-    """Return ``"; did you mean 'x'?"`` for the closest candidate, or ``""``."""
-    match = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
-    return f"; did you mean '{match[0]}'?" if match else ""
-
-
-# --- value types -------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A length in working days as written: ``12``, ``12d`` or ``3w``.
-
-    Weeks depend on the calendar, so a span is resolved with
-    :meth:`working_days` once the number of workdays per week is known.
-    """
-
-    amount: int
-    unit: Literal["d", "w"] = "d"
-
-    def working_days(self, workdays_per_week: int) -> int:
-        """The span in working days [working days]."""
-        return self.amount * (workdays_per_week if self.unit == "w" else 1)
-
-    def __str__(self) -> str:
-        return f"{self.amount}{self.unit}"
-
-
-def _parse_span(value: Any) -> Any:
-    if isinstance(value, Span):
-        return value
-    if isinstance(value, bool):
-        raise PydanticCustomError(
-            "span",
-            "expected a number of working days such as 12, 12d or 3w, got {value}",
-            {"value": value},
-        )
-    if isinstance(value, int):
-        if value < 0:
-            raise PydanticCustomError(
-                "span", "a number of working days cannot be negative, got {value}", {"value": value}
-            )
-        return Span(value, "d")
-    if isinstance(value, str):
-        m = _SPAN_RE.match(value)
-        if m:
-            return Span(int(m.group(1)), (m.group(2) or "d"))  # type: ignore[arg-type]
-    raise PydanticCustomError(
-        "span",
-        "expected a whole number of working days such as 12, 12d or 3w, got {got}",
-        {"got": repr(value), "value": value},
-    )
-
-
-def _parse_hours(value: Any) -> Any:
-    if isinstance(value, bool):
-        raise PydanticCustomError(
-            "hours", "expected hours such as 20h, got {value}", {"value": value}
-        )
-    if isinstance(value, int | float):
-        hours = float(value)
-    elif isinstance(value, str) and (m := _HOURS_RE.match(value)):
-        hours = float(m.group(1))
-    else:
-        raise PydanticCustomError(
-            "hours", "expected hours such as 20h, got {got}", {"got": repr(value)}
-        )
-    if hours <= 0:
-        raise PydanticCustomError(
-            "hours", "an effort must be more than 0 hours, got {got}", {"got": repr(value)}
-        )
-    return hours
-
-
-def _parse_date(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        raise PydanticCustomError(
-            "iso_date",
-            "expected a date without a time (YYYY-MM-DD), got {value}",
-            {"value": value.isoformat()},
-        )
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and _DATE_RE.match(value.strip()):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError as exc:
-            raise PydanticCustomError(
-                "iso_date",
-                "{got} is not a real date ({reason})",
-                {"got": repr(value), "reason": str(exc)},
-            ) from None
-    raise PydanticCustomError(
-        "iso_date", "expected an ISO date YYYY-MM-DD, got {got}", {"got": repr(value)}
-    )
-
-
-def _parse_id(value: Any) -> Any:
-    # YAML reads an unquoted 12 as a number: an id of digits is still an id.
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str) or not _ID_RE.match(value):
-        raise PydanticCustomError(
-            "id",
-            "{got} is not a valid id: use letters, digits, '_' and '-' only",
-            {"got": repr(value)},
-        )
-    return value
-
-
-def _one_or_many(value: Any) -> Any:
-    """Accept ``after: resume`` as well as ``after: [resume]``."""
-    if value is None:
-        return []
-    if isinstance(value, str | int) and not isinstance(value, bool):
-        return [value]
-    return value
-
-
-def _choice(options: Sequence[str], what: str) -> Any:
-    def check(value: Any) -> Any:
-        text = value.lower() if isinstance(value, str) else value
-        if text in options:
-            return text
-        raise PydanticCustomError(
-            "choice",
-            "unknown {what} {got} (valid: {valid}){hint}",
-            {
-                "what": what,
-                "got": repr(value),
-                "hint": suggest(str(value), options),
-                "valid": ", ".join(options),
-            },
-        )
-
-    return check
-
-
-IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]
-Id = Annotated[str, BeforeValidator(_parse_id)]
-IdList = Annotated[list[Id], BeforeValidator(_one_or_many)]
-SpanField = Annotated[Span, BeforeValidator(_parse_span), PlainSerializer(str, return_type=str)]
-Hours = Annotated[float, BeforeValidator(_parse_hours)]
-Weekday = Annotated[str, BeforeValidator(_choice(WEEKDAYS, "weekday"))]
-GoalLevel = Annotated[str, BeforeValidator(_choice(GOAL_LEVELS, "goal level"))]
-Cadence = Annotated[str, BeforeValidator(_choice(CADENCES, "checkpoint cadence"))]
-
-
-# --- models ------------------------------------------------------------------
-
-
-class _Model(BaseModel):
-    """Base of every plan model: unknown keys are refused with a suggestion."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_default=False)
-
-    _known_keys: ClassVar[frozenset[str]] = frozenset()
-
-    @classmethod
-    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
-        super().__pydantic_init_subclass__(**kwargs)
-        keys = set()
-        for name, field in cls.model_fields.items():
-            keys.add(field.alias or name)
-        cls._known_keys = frozenset(keys)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _refuse_unknown_keys(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            known = cls._known_keys
-            for key in data:
-                if key not in known:
-                    raise PydanticCustomError(
-                        "unknown_key",
-                        "unknown key {key!r}{hint}",
-                        {
-                            "key": key,
-                            "key!r": repr(key),
-                            "hint": suggest(str(key), known)
-                            or f" (known keys: {', '.join(sorted(known))})",
-                        },
-                    )
-        elif not isinstance(data, BaseModel):
-            raise PydanticCustomError(
-                "mapping",
-                "expected a mapping of keys ({known}), got {got}",
-                {"known": ", ".join(sorted(cls._known_keys)), "got": repr(data)},
-            )
-        return data
-
-
-class CountryHolidays(_Model):
+class CountryHolidays(FileModel):
     """Public holidays of a country (and region), from the ``holidays`` package."""
 
     country: str
@@ -321,13 +123,13 @@ def _holiday_item(value: Any) -> Any:
         return (
             value if isinstance(value, CountryHolidays) else CountryHolidays.model_validate(value)
         )
-    return _parse_date(value)
+    return parse_date(value)
 
 
 HolidayItem = Annotated[dt.date | CountryHolidays, BeforeValidator(_holiday_item)]
 
 
-class Blackout(_Model):
+class Blackout(FileModel):
     """An inclusive range of days with no work: a vacation, family time."""
 
     start: IsoDate = Field(alias="from")
@@ -345,7 +147,7 @@ class Blackout(_Model):
         return self
 
 
-class Commitment(_Model):
+class Commitment(FileModel):
     """Hours a week already spoken for over an inclusive range of days.
 
     A board project, a course, a newborn: each week the range overlaps loses
@@ -369,7 +171,7 @@ class Commitment(_Model):
         return self
 
 
-class Calendar(_Model):
+class Calendar(FileModel):
     """When the client can work on the plan, and for how many hours.
 
     ``hours_per_week`` [hours/week] is the capacity for steps with an
@@ -411,7 +213,7 @@ class Calendar(_Model):
         return [h for h in self.holidays if isinstance(h, CountryHolidays)]
 
 
-class Goal(_Model):
+class Goal(FileModel):
     """A goal at one of four levels; ``supports`` names the higher goals it serves."""
 
     id: Id
@@ -421,7 +223,7 @@ class Goal(_Model):
     measure: str | None = None
 
 
-class Route(_Model):
+class Route(FileModel):
     """An alternative path to the target ("stay in the sector", "radical change")."""
 
     id: Id
@@ -429,7 +231,7 @@ class Route(_Model):
     description: str | None = None
 
 
-class Step(_Model):
+class Step(FileModel):
     """One thing the client does (or reaches, for a milestone)."""
 
     id: Id
@@ -442,7 +244,7 @@ class Step(_Model):
     buffer: SpanField = Span(0, "d")
     goal: Id | None = None
     route: Id | None = None
-    develops: Annotated[list[str], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+    develops: Annotated[list[str], BeforeValidator(one_or_many)] = Field(default_factory=list)
     """Skills or knowledge areas the step develops (O*NET element names or a role's own skills)."""
 
     @model_validator(mode="after")
@@ -471,7 +273,7 @@ class Step(_Model):
         return self
 
 
-class Obstacle(_Model):
+class Obstacle(FileModel):
     """Something that may get in the way, with what to do about it."""
 
     id: Id
@@ -483,7 +285,7 @@ class Obstacle(_Model):
     affects: IdList = Field(default_factory=list)
 
 
-class Review(_Model):
+class Review(FileModel):
     """A dated checkpoint review: each step's progress as reported, from 0 to 1."""
 
     date: IsoDate
@@ -491,14 +293,14 @@ class Review(_Model):
     note: str | None = None
 
 
-class Checkpoints(_Model):
+class Checkpoints(FileModel):
     """How often the plan is reviewed, and the reviews held so far."""
 
     cadence: Cadence = "monthly"
     reviews: list[Review] = Field(default_factory=list)
 
 
-class Plan(_Model):
+class Plan(FileModel):
     """A career plan: where the client wants to arrive, and what must come first.
 
     Build one with :func:`careerlib.load_plan` (from a file, with line numbers
@@ -541,14 +343,24 @@ class Plan(_Model):
         return len(self.calendar.workdays)
 
     def step(self, step_id: str) -> Step:
-        """The step with this id (``KeyError`` naming the nearest id if none)."""
+        """The step with this id.
+
+        Raises
+        ------
+        UnknownStepError
+            No step has this id (the message names the nearest one); it is a ``KeyError``.
+        """
         for step in self.steps:
             if step.id == step_id:
                 return step
-        raise KeyError(f"no step {step_id!r}{suggest(step_id, [s.id for s in self.steps])}")
+        ids = [s.id for s in self.steps]
+        raise UnknownStepError(f"no step {step_id!r}{suggest(step_id, ids)}")
 
-    def schedule(self, route: str | None = None) -> Any:
+    def schedule(self, route: str | None = None) -> Schedule:
         """Back-schedule this plan: see :func:`careerlib.scheduler.schedule`."""
+        # Imported here, not at the top: the scheduler sits above the models
+        # (it imports Plan), so the method reaches up only when called, as
+        # pvlib's Location.get_solarposition calls solarposition.
         from careerlib.scheduler import schedule
 
         return schedule(self, route=route)
@@ -627,6 +439,23 @@ def check_plan(plan: Plan) -> None:
     goal_ids = {g.id: i for i, g in enumerate(plan.goals)}
     route_ids = {r.id: i for i, r in enumerate(plan.routes)}
 
+    preds = _step_references(plan, step_ids, goal_ids, route_ids)
+
+    _check_capacity(plan)
+
+    cycle = find_cycle(preds)
+    if cycle:
+        names = [plan.steps[k].id for k in cycle]
+        raise CycleError(names, where="steps", loc=("steps", cycle[0], "after"))
+
+    _check_goal_support(plan, goal_ids)
+    _check_step_mentions(plan, step_ids)
+
+
+def _step_references(
+    plan: Plan, step_ids: dict[str, int], goal_ids: dict[str, int], route_ids: dict[str, int]
+) -> list[list[int]]:
+    """Check each step's ``after``, ``goal`` and ``route``; the rows each step waits on."""
     preds: list[list[int]] = []
     for i, step in enumerate(plan.steps):
         where = f"step {step.id!r}"
@@ -654,13 +483,11 @@ def check_plan(plan: Plan) -> None:
         if step.route is not None and step.route not in route_ids:
             raise _unknown("route", step.route, route_ids, where=where, loc=("steps", i, "route"))
 
-    _check_capacity(plan)
+    return preds
 
-    cycle = find_cycle(preds)
-    if cycle:
-        names = [plan.steps[k].id for k in cycle]
-        raise CycleError(names, where="steps", loc=("steps", cycle[0], "after"))
 
+def _check_goal_support(plan: Plan, goal_ids: dict[str, int]) -> None:
+    """Goals support known goals at their level or above, with no cycle."""
     goal_preds: list[list[int]] = []
     for i, goal in enumerate(plan.goals):
         idx = []
@@ -700,6 +527,9 @@ def check_plan(plan: Plan) -> None:
             loc=("goals", goal_cycle[0], "supports"),
         )
 
+
+def _check_step_mentions(plan: Plan, step_ids: dict[str, int]) -> None:
+    """Obstacles affect, and reviews report progress on, steps the plan has."""
     for i, obstacle in enumerate(plan.obstacles):
         for j, ref in enumerate(obstacle.affects):
             if ref not in step_ids:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from pathlib import Path
 from typing import Any
 
 from careerlib._atomic import write_text
+from careerlib._jsonable import jsonable
 
 __all__ = ["as_of_date", "output_dir", "record"]
 
@@ -39,28 +39,10 @@ def output_dir(out_dir: str | Path) -> Path:
     return path
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set):
-        return [_plain(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Path):
-        return str(value)
-    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
-
-
 def record(out_dir: str | Path, name: str, **values: Any) -> Path:
     """Write ``values`` as ``<out_dir>/<name>.json`` (atomically) and return the path.
 
     Dates become ISO strings, numpy numbers plain numbers, NaN ``null``.
     """
     path = output_dir(out_dir) / f"{name}.json"
-    return write_text(path, json.dumps(_plain(values), indent=2, sort_keys=True) + "\n")
+    return write_text(path, json.dumps(jsonable(values), indent=2, sort_keys=True) + "\n")

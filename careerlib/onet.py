@@ -40,6 +40,7 @@ import pandas as pd
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from careerlib._text import name_key
 from careerlib.exceptions import ClientError, DataError
 from careerlib.models import RIASEC, WORK_VALUES, Id, _Model, suggest
 from careerlib.planfile import load_model
@@ -71,15 +72,7 @@ SHORT_ATTRIBUTION = (
     "Source: O*NET 29.0 Database, USDOL/ETA, CC BY 4.0. O*NET® is a trademark of USDOL/ETA."
 )
 
-LEVEL_RANGE = (0.0, 7.0)
-IMPORTANCE_RANGE = (1.0, 5.0)
-
 _CODE_RE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
-_WORDS = re.compile(r"[^a-z0-9]+")
-
-
-def _norm(text: str) -> str:
-    return _WORDS.sub(" ", str(text).lower()).strip()
 
 
 def data_dir() -> Path:
@@ -135,9 +128,9 @@ class OnetData:
         """The element id of a skill or knowledge area by name or id (any case), or None."""
         if not self._by_name:
             for eid, ename in self.elements["name"].items():
-                self._by_name[_norm(ename)] = str(eid)
+                self._by_name[name_key(ename)] = str(eid)
                 self._by_name[str(eid).lower()] = str(eid)
-        return self._by_name.get(_norm(name)) or self._by_name.get(str(name).lower())
+        return self._by_name.get(name_key(name)) or self._by_name.get(str(name).lower())
 
     @property
     def element_names(self) -> list[str]:
@@ -165,7 +158,7 @@ class OnetData:
                 {"code": short["code"], "matched": short["short_title"], "kind": "short"}
             )
             table = pd.concat([occ, alt, sht], ignore_index=True)
-            table["norm"] = [_norm(t) for t in table["matched"]]
+            table["norm"] = [name_key(t) for t in table["matched"]]
             self._lookup["table"] = table
         table_: pd.DataFrame = self._lookup["table"]
         return table_
@@ -263,7 +256,7 @@ def find_occupation(query: str, *, data: OnetData | None = None, limit: int = 5)
                 columns=columns,
             )
         return pd.DataFrame(columns=columns)
-    q = _norm(text)
+    q = name_key(text)
     if not q:
         return pd.DataFrame(columns=columns)
     table = onet._lookup_table()
@@ -315,7 +308,7 @@ def occupation_code(query: str, *, data: OnetData | None = None) -> str:
                 f"the O*NET occupation {hits.at[0, 'code']} ({hits.at[0, 'title']}) matching "
                 f"{query!r} has no skill ratings; choose a related rated occupation"
             )
-        hint = suggest(_norm(query), onet.occupations["title"].str.lower().tolist())
+        hint = suggest(name_key(query), onet.occupations["title"].str.lower().tolist())
         raise ClientError(
             f"no O*NET occupation matches {query!r}{hint}; "
             "give an O*NET-SOC code such as 11-3021.00"
@@ -370,7 +363,7 @@ class Role(_Model):
     def _unique(self) -> Role:
         seen: set[str] = set()
         for skill in self.skills:
-            key = _norm(skill.name)
+            key = name_key(skill.name)
             if key in seen:
                 raise PydanticCustomError(
                     "duplicate", "the skill {name!r} is listed twice", {"name": skill.name}

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from careerlib.exceptions import PlanError
+from careerlib.exceptions import InputError, PlanError
 from careerlib.models import Plan
 
 __all__ = [
@@ -274,7 +274,7 @@ def _key_node(root: Any, loc: tuple[Any, ...], key: Any) -> Any:
     return parent
 
 
-def _line_of(text: str, loc: tuple[Any, ...], key: Any = None) -> int | None:
+def line_of(text: str, loc: tuple[Any, ...], key: Any = None) -> int | None:
     try:
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
@@ -363,7 +363,7 @@ def _from_validation(
             message = f"{message[:1].lower()}{message[1:]}, got {got!r}"
     if len(errors) > 1:
         message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
-    line = _line_of(text, loc, key) if text is not None else None
+    line = line_of(text, loc, key) if text is not None else None
     return PlanError(message, path=path, where=_where(loc, data) or None, line=line, loc=loc)
 
 
@@ -378,7 +378,7 @@ def model_from_data(
     text: str | None = None,
     kind: str = "plan",
     keys: str = "title, target, steps, ...",
-    error: type[PlanError] = PlanError,
+    error: type[InputError] = PlanError,
 ) -> M:
     """Validate parsed YAML data as ``model``; every problem is an ``error`` with the line.
 
@@ -394,7 +394,7 @@ def model_from_data(
         What the file holds and its main keys, for the messages about an empty
         file or one that is not a mapping.
     error
-        The :class:`PlanError` subclass to raise.
+        The :class:`InputError` subclass to raise (PlanError or ClientError).
     """
     where = None if path is None else str(path)
     if data is None:
@@ -412,12 +412,12 @@ def model_from_data(
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        err = _from_validation(exc, data, text, where)
+        err: InputError = _from_validation(exc, data, text, where)
         if error is not PlanError:
             err = error(err.message, path=err.path, where=err.where, line=err.line, loc=err.loc)
         raise err from None
-    except PlanError as exc:
-        line = _line_of(text, exc.loc) if (text is not None and exc.loc) else None
+    except InputError as exc:
+        line = line_of(text, exc.loc) if (text is not None and exc.loc) else None
         if error is not PlanError and not isinstance(exc, error):
             exc = error(exc.message, path=exc.path, where=exc.where, line=exc.line, loc=exc.loc)
         raise exc.located(path=where, line=line) from None
@@ -426,7 +426,7 @@ def model_from_data(
             gc.enable()
 
 
-def read_text(path: str | Path, *, kind: str = "plan", error: type[PlanError] = PlanError) -> str:
+def read_text(path: str | Path, *, kind: str = "plan", error: type[InputError] = PlanError) -> str:
     """The text of a YAML file; a missing, unreadable or binary file is an ``error``."""
     p = Path(path)
     try:
@@ -439,7 +439,7 @@ def read_text(path: str | Path, *, kind: str = "plan", error: type[PlanError] = 
         raise error(f"cannot read the file: {exc.strerror}", path=str(p)) from None
     try:
         return _decode(raw, str(p))
-    except PlanError as exc:
+    except InputError as exc:
         raise error(exc.message.replace("a plan is", f"a {kind} is"), path=str(p)) from None
 
 
@@ -449,13 +449,13 @@ def load_model(
     *,
     kind: str,
     keys: str,
-    error: type[PlanError] = PlanError,
+    error: type[InputError] = PlanError,
 ) -> M:
     """Read a YAML file and validate it as ``model`` (see :func:`model_from_data`)."""
     text = read_text(path, kind=kind, error=error)
     try:
         data = read_yaml(text, path=path)
-    except PlanError as exc:
+    except InputError as exc:
         if error is PlanError:
             raise
         raise error(exc.message, path=exc.path, line=exc.line) from None

@@ -26,30 +26,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from careerlib._graph import find_cycle, successors, topological_order
+from careerlib._passes import duration_passes, step_lengths
+from careerlib._placement import Network, extra_hours_per_week, schedule_capacity
 from careerlib.calendars import WorkCalendar, calendar_for
-from careerlib.capacity import (
-    Allocation,
-    Network,
-    WeeklyLoad,
-    extra_hours_per_week,
-    schedule_capacity,
-    weekly_load,
-)
-from careerlib.exceptions import CycleError, PlanError
+from careerlib.capacity import Allocation, WeeklyLoad, weekly_load
+from careerlib.exceptions import CycleError, PlanError, UnknownStepError
 from careerlib.models import Plan, Step, suggest
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["Schedule", "schedule", "schedule_routes", "select_steps"]
-
-_NO_DEADLINE = np.iinfo(np.int64).max // 4
 
 
 @dataclass(frozen=True, eq=False)
@@ -112,10 +107,15 @@ class Schedule:
     feasible: bool
     late_by_days: int
     earliest_finish: dt.date
-    _positions: dict[str, int] = field(default_factory=dict, repr=False)
+    _positions: Mapping[str, int] = field(init=False, repr=False)
     allocation: Allocation | None = None
     load: WeeklyLoad | None = None
     extra_hours_per_week: float | None = None
+
+    def __post_init__(self) -> None:
+        # The row of each id, built once with the schedule and read-only after.
+        positions = MappingProxyType({s: i for i, s in enumerate(self.ids)})
+        object.__setattr__(self, "_positions", positions)
 
     # -- reading the result ----------------------------------------------------
 
@@ -149,13 +149,17 @@ class Schedule:
         return f"<p><b>{html.escape(self.verdict)}</b></p>" + frame.to_html(escape=True)
 
     def position(self, step_id: str) -> int:
-        """Row of a step in the arrays (``KeyError`` naming the nearest id if none)."""
-        if not self._positions:
-            self._positions.update({s: i for i, s in enumerate(self.ids)})
+        """Row of a step in the arrays.
+
+        Raises
+        ------
+        UnknownStepError
+            No step has this id (the message names the nearest one); it is a ``KeyError``.
+        """
         try:
             return self._positions[step_id]
         except KeyError:
-            raise KeyError(
+            raise UnknownStepError(
                 f"no step {step_id!r} in this schedule{suggest(step_id, self.ids)}"
             ) from None
 
@@ -430,7 +434,6 @@ def schedule(plan: Plan, route: str | None = None) -> Schedule:
     """
     chosen = select_steps(plan, route)
     steps = [plan.steps[i] for i in chosen]
-    n = len(steps)
     row = {s.id: k for k, s in enumerate(steps)}
     per_week = plan.workdays_per_week
 
@@ -448,25 +451,7 @@ def schedule(plan: Plan, route: str | None = None) -> Schedule:
     last = cal.roll_backward(plan.target)
     target_ix = cal.index(last, first)
 
-    dur = np.empty(n, dtype=np.int64)
-    buf = np.empty(n, dtype=np.int64)
-    is_ms = np.zeros(n, dtype=bool)
-    deadline = np.full(n, _NO_DEADLINE, dtype=np.int64)
-    with_deadline: list[int] = []
-    for k, s in enumerate(steps):
-        if s.milestone:
-            is_ms[k] = True
-            dur[k] = 0
-        elif s.duration is not None:
-            dur[k] = s.duration.working_days(per_week)
-        else:
-            dur[k] = 1  # an effort step: replaced by its placed length below
-        buf[k] = s.buffer.working_days(per_week)
-        if s.deadline is not None:
-            with_deadline.append(k)
-    if with_deadline:
-        days = np.array([steps[k].deadline for k in with_deadline], dtype="datetime64[D]")
-        deadline[with_deadline] = cal.index(cal.roll_backward(days), first)
+    dur, buf, is_ms, deadline = step_lengths(steps, per_week, cal, first)
 
     # A step occupies `span` days before its finish; a successor that is not a
     # milestone must start at least `gate` = 1 day after a release day.
@@ -479,37 +464,8 @@ def schedule(plan: Plan, route: str | None = None) -> Schedule:
             plan, route, cal, steps, preds, order, succ, dur, buf, is_ms, deadline, first, last
         )
 
-    # backward pass: latest finish
     cap = np.minimum(target_ix - buf, deadline).tolist()
-    late_start = [0] * n
-    late_finish = [0] * n
-    for k in reversed(order):
-        f = cap[k]
-        b = bufl[k]
-        for t in succ[k]:
-            v = late_start[t] - gate[t] - b
-            if v < f:
-                f = v
-        late_finish[k] = f
-        late_start[k] = f - span[k]
-
-    # forward pass: earliest start
-    early_start = [0] * n
-    early_finish = [0] * n
-    for k in order:
-        e = 0
-        g = gate[k]
-        for p in preds[k]:
-            v = early_finish[p] + bufl[p] + g
-            if v > e:
-                e = v
-        early_start[k] = e
-        early_finish[k] = e + span[k]
-
-    ls = np.asarray(late_start, dtype=np.int64)
-    lf = np.asarray(late_finish, dtype=np.int64)
-    es = np.asarray(early_start, dtype=np.int64)
-    ef = np.asarray(early_finish, dtype=np.int64)
+    ls, lf, es, ef = duration_passes(order, preds, succ, span, gate, bufl, cap)
     return _result(plan, route, cal, steps, preds, ls, lf, es, ef, dur, buf, is_ms, first, last)
 
 

@@ -131,6 +131,14 @@ class PlanExplorer:
         self.verdict = widgets.HTML().add_class("careerlib-verdict")
         self.message = widgets.HTML().add_class("careerlib-message")
 
+        self._make_controls(plan, route)
+        self._connect_controls()
+        self.widget = self._lay_out()
+        self._sync_controls()
+        self._show_verdict()
+
+    def _make_controls(self, plan: Plan, route: str | None) -> None:
+        """The pickers, fields and buttons (hours slider, route picker: when they apply)."""
         self.target_picker = widgets.DatePicker(
             description="Target date", value=plan.target, style=_LABEL
         ).add_class("careerlib-target")
@@ -176,6 +184,8 @@ class PlanExplorer:
             description="Save as new plan file", icon="save", layout={"width": "auto"}
         ).add_class("careerlib-save")
 
+    def _connect_controls(self) -> None:
+        """Each control calls its handler when the coach changes it."""
         self.target_picker.observe(self._on_target, names="value")
         if self.hours_slider is not None:
             self.hours_slider.observe(self._on_hours, names="value")
@@ -188,12 +198,14 @@ class PlanExplorer:
         self.reset_button.on_click(lambda _: self.reset())
         self.save_button.on_click(lambda _: self.save())
 
+    def _lay_out(self) -> widgets.VBox:
+        """The controls in rows, then the verdict, the message and the chart."""
         first_row = [self.target_picker]
         if self.hours_slider is not None:
             first_row.append(self.hours_slider)
         if self.route_picker is not None:
             first_row.append(self.route_picker)
-        self.widget = widgets.VBox(
+        return widgets.VBox(
             [
                 widgets.HBox(first_row),
                 widgets.HBox([self.step_picker, self.duration_field]),
@@ -207,8 +219,6 @@ class PlanExplorer:
                 self.figure,
             ]
         ).add_class("careerlib-plan-explorer")
-        self._sync_controls()
-        self._show_verdict()
 
     @classmethod
     def from_file(cls, path: str | Path, **kwargs: Any) -> PlanExplorer:

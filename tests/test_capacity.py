@@ -25,6 +25,7 @@ from careerlib.capacity import day_limit, week_capacity, week_key, week_monday
 from careerlib.cli import cli
 from careerlib.models import Plan
 from careerlib.scheduler import Schedule, schedule
+from tests.conftest import DATA as TEST_DATA
 
 D = dt.date
 
@@ -629,3 +630,13 @@ def test_single_chain_is_the_exact_latest_schedule(plan: Plan) -> None:
             w = int(week_key(d))
             cap = week_capacity(plan.calendar, cal, week_monday([w]))[0]
             assert day_used.get(d, 0) >= limit - 1e-6 or week_used.get(w, 0) >= cap - 1e-6, d
+
+
+def test_capacity_of_a_calendar_without_weekly_hours_is_a_usage_error() -> None:
+    from careerlib.capacity import weekly_hours
+    from careerlib.exceptions import UsageError
+
+    plan = careerlib.load_plan(TEST_DATA / "charts" / "too-late.yaml")  # no step with an effort
+    assert plan.calendar.hours_per_week is None
+    with pytest.raises(UsageError, match="the calendar has no hours_per_week"):
+        weekly_hours(plan.calendar)

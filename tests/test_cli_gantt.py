@@ -12,7 +12,6 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from careerlib import exports
 from careerlib.cli import cli
 from tests.conftest import need_browser
 
@@ -129,7 +128,6 @@ def test_no_browser_is_exit_2_with_the_install_hint(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "none"))
-    monkeypatch.setattr(exports, "_server_running", lambda: False)
     result = _run("gantt", PLAN, "-o", str(tmp_path / "plan.png"))
     assert result.exit_code == 2
     assert "apt-get install -y chromium" in result.stderr

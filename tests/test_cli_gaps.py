@@ -23,7 +23,7 @@ def test_gaps_json_has_one_key_per_analysis():
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert {"skills", "peers", "time", "progress", "alignment", "routes"} <= set(data)
+    assert {"skills", "peers", "time", "progress", "alignment", "occupations"} <= set(data)
     assert data["as_of"] == "2026-11-23"
     assert data["skills"]["onet_code"] == "11-3021.00"
     assert "Personnel and Human Resources" in data["skills"]["unaddressed"]
@@ -31,7 +31,7 @@ def test_gaps_json_has_one_key_per_analysis():
     assert [t["route"] for t in data["time"]] == ["internal", "external"]
     assert data["progress"]["review_date"] == "2026-11-20"
     assert data["alignment"]["unserved_goals"] == ["balance"]
-    assert len(data["routes"]) == 10
+    assert len(data["occupations"]) == 10
     assert "CC BY 4.0" in data["attribution"]
 
 

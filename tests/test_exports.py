@@ -18,7 +18,7 @@ import pytest
 import careerlib
 from careerlib import exports
 from careerlib.charts import gantt
-from careerlib.exceptions import ExportError
+from careerlib.exceptions import ExportError, UsageError
 from careerlib.exports import FORMATS, atomic_write, export, table
 from tests.conftest import need_browser
 
@@ -211,7 +211,6 @@ def test_no_browser_says_how_to_install_one(
     ):
         exports.find_browser()
     # and an export fails with the same message, before it writes anything
-    monkeypatch.setattr(exports, "_server_running", lambda: False)
     old = tmp_path / "plan.png"
     old.write_bytes(b"old picture")
     with pytest.raises(ExportError, match="apt-get install -y chromium"):
@@ -401,3 +400,38 @@ def test_the_browser_drivers_harmless_json_noise_is_dropped(
     assert [r.getMessage() for r in caplog.records] == [
         "Error in trying to decode JSON off our read."
     ]
+
+
+def test_a_running_server_is_reused_and_left_running(tmp_path: Path, image_server: None) -> None:
+    import kaleido
+
+    with exports.image_server():  # the module's server is running: reused
+        path = export(_schedule(), tmp_path / "inner.svg")
+    assert path.read_bytes().startswith(b"<svg")
+    # ... and not stopped by the inner block: starting it again says it is open
+    with pytest.warns(RuntimeWarning, match="already open"):
+        kaleido.start_sync_server(path=exports.find_browser(), mathjax=False)
+    assert export(_schedule(), tmp_path / "after.svg").read_bytes().startswith(b"<svg")
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "match"),
+    [
+        pytest.param("plan.csv", {"scale": 2}, r"unexpected options for \.csv: scale; valid: none"),
+        pytest.param(
+            "plan.ics", {"colour": "x"}, r"unexpected options for \.ics: colour; valid: .*reminder"
+        ),
+    ],
+)
+def test_an_option_the_format_does_not_take_is_a_usage_error(
+    tmp_path: Path, name: str, options: dict[str, object], match: str
+) -> None:
+    with pytest.raises(UsageError, match=match):
+        export(_schedule(), tmp_path / name, **options)
+    assert not (tmp_path / name).exists()
+
+
+def test_an_option_given_with_a_figure_is_a_usage_error(tmp_path: Path) -> None:
+    fig = gantt(_schedule())
+    with pytest.raises(UsageError, match=r"unexpected options for \.html: color_by; valid: "):
+        export(fig, tmp_path / "plan.html", color_by="goal")

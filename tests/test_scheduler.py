@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
-from careerlib import CycleError, Plan, PlanError, schedule
+from careerlib import CycleError, Plan, PlanError, load_plan, schedule
 from careerlib.models import Step
+from tests.conftest import SAMPLE_PLANS
 
 
 def plan(
@@ -420,3 +421,21 @@ def test_repr_and_notebook_view() -> None:
     assert (
         "Not feasible: late by 2 working days" in view and "<table" in view and "2027-01-07" in view
     )
+
+
+@pytest.mark.parametrize("lookup", ["plan", "schedule"])
+def test_an_unknown_step_id_is_a_careerlib_error_and_a_key_error(lookup: str) -> None:
+    from careerlib.exceptions import CareerlibError, UnknownStepError
+
+    plan = load_plan(SAMPLE_PLANS / "it-director-to-cio.yaml")
+    find = plan.step if lookup == "plan" else schedule(plan).position
+    with pytest.raises(UnknownStepError, match=r"^no step 'kickof'") as info:
+        find("kickof")
+    assert isinstance(info.value, CareerlibError) and isinstance(info.value, KeyError)
+
+
+def test_a_schedule_knows_its_rows_from_the_start_and_they_cannot_change() -> None:
+    result = schedule(load_plan(SAMPLE_PLANS / "it-director-to-cio.yaml"))
+    assert [result.position(s) for s in result.ids] == list(range(len(result)))
+    with pytest.raises(TypeError):
+        result._positions[result.ids[0]] = 5  # type: ignore[index]

@@ -258,12 +258,14 @@ def run_samples(
     This is ``careerlib demo`` (and ``make demo``): the coaching notebooks for
     the sample clients, with today as the review date.
     """
-    from careerlib.report import SAMPLE_DIR
+    from careerlib._paths import data_dir
 
-    notebooks = sorted((SAMPLE_DIR.parent / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    data = data_dir()
+    # the notebooks ship beside the data folder
+    notebooks = sorted((data.parent / "notebooks").glob("[0-9][0-9]-*.ipynb"))
     if not notebooks:
-        raise BatchError(f"no notebook in {SAMPLE_DIR.parent / 'notebooks'}")
-    clients = sorted((SAMPLE_DIR / "clients").glob("*.yaml"))
+        raise BatchError(f"no notebook in {data.parent / 'notebooks'}")
+    clients = sorted((data / "clients").glob("*.yaml"))
     return run_batch(notebooks, clients, out_dir, jobs=jobs, progress=progress)
 
 

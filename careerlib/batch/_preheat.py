@@ -55,28 +55,34 @@ def preheat(modules: list[str], images: bool = False, *, in_kernel: bool = True)
 def start_image_server() -> bool:
     """Start kaleido's persistent image server (one Chromium) and load plotly.js in it.
 
-    careerlib's image exports in this kernel then use it. Returns False, and
-    starts nothing, when no browser is found: the notebook's own export then
-    says how to install one.
+    careerlib's image exports in this kernel then use it (a running server
+    renders every ``kaleido.calc_fig_sync``). Returns False, and starts
+    nothing, when no browser is found: the notebook's own export then says how
+    to install one.
     """
+    import warnings
+
     import kaleido
     import plotly.graph_objects as go
 
     from careerlib.exceptions import ExportError
-    from careerlib.exports import _quiet_browser_driver, _server_running, find_browser
+    from careerlib.exports import _quiet_browser_driver, find_browser
 
-    if _server_running():
-        return True
     try:
         path = find_browser()
     except ExportError:
         return False
     _quiet_browser_driver()
-    kaleido.start_sync_server(path=path, mathjax=False, silence_warnings=True)
-    # the first image loads plotly.js into the page (about 2-3 s): do it now
-    kaleido.calc_fig_sync(
-        go.Figure().to_dict(), opts={"format": "png", "width": 16, "height": 16, "scale": 1}
-    )
+    # kaleido's public API has no "is it running?": start_sync_server warns
+    # "Server already open" and does nothing when one runs
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RuntimeWarning)
+        kaleido.start_sync_server(path=path, mathjax=False)
+    if not any("already open" in str(w.message) for w in caught):
+        # the first image loads plotly.js into the page (about 2-3 s): do it now
+        kaleido.calc_fig_sync(
+            go.Figure().to_dict(), opts={"format": "png", "width": 16, "height": 16, "scale": 1}
+        )
     return True
 
 

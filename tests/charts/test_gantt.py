@@ -1,10 +1,8 @@
-"""The Gantt chart and the routes chart: every step, milestone, dependency and marker is drawn."""
+"""The Gantt chart: every step, milestone, dependency and marker is drawn."""
 
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -12,70 +10,30 @@ import numpy as np
 import pytest
 
 import careerlib
-from careerlib.charts import gantt, routes
+from careerlib.charts import gantt
 from careerlib.models import Plan
-
-DATA = Path(__file__).parent / "data" / "charts"
-SAMPLES = Path(__file__).parent.parent / "data" / "plans"
-ONE_DAY = dt.timedelta(days=1)
-
-
-def _schedule(name: str, route: str | None = None) -> careerlib.Schedule:
-    return careerlib.schedule(careerlib.load_plan(DATA / name), route=route)
-
-
-def _big_plan(n: int = 200) -> Plan:
-    """``n`` steps in chains of ten under four goals, with milestones and deadlines."""
-    steps = []
-    for i in range(n):
-        step: dict[str, object] = {"id": f"s{i}", "title": f"Step {i} of the big plan"}
-        if i % 10 == 9:
-            step["milestone"] = True
-        else:
-            step["duration"] = 1 + i % 7
-        if i % 10:
-            step["after"] = [f"s{i - 1}"] + ([f"s{i - 11}"] if i > 20 and i % 10 == 5 else [])
-        step["goal"] = f"g{i % 4}"
-        if i % 50 == 19:
-            step["deadline"] = "2028-06-30"
-        steps.append(step)
-    goals = [{"id": f"g{k}", "title": f"Goal {k}", "level": "professional"} for k in range(4)]
-    return Plan.model_validate(
-        {
-            "title": "Big plan",
-            "start": "2027-01-04",
-            "target": "2028-12-29",
-            "goals": goals,
-            "steps": steps,
-        }
-    )
-
-
-def _traces(fig, name_part: str) -> list:
-    return [t for t in fig.data if t.name and name_part in t.name]
-
-
-def _one(fig, name_part: str):
-    found = _traces(fig, name_part)
-    assert len(found) == 1, [t.name for t in fig.data]
-    return found[0]
-
-
-def _day(value: object) -> dt.date:
-    return dt.date.fromisoformat(str(value)[:10])
-
+from tests.charts.helpers import (
+    DATA,
+    ONE_DAY,
+    SAMPLES,
+    big_plan,
+    date_of,
+    one,
+    schedule_of,
+    traces,
+)
 
 # --- bars, milestones, deadlines ------------------------------------------------
 
 
 def test_every_step_is_a_bar_from_its_start_to_the_end_of_its_finish_day() -> None:
-    result = _schedule("career-change.yaml")
+    result = schedule_of("career-change.yaml")
     fig = gantt(result)
     seen: dict[str, tuple[dt.date, dt.date]] = {}
     for trace in fig.data:
         if trace.type == "bar" and trace.name.startswith(("Critical step", "Step with slack")):
             for sid, base, length in zip(trace.customdata, trace.base, trace.x, strict=True):
-                seen[sid] = (_day(base), _day(base) + dt.timedelta(milliseconds=length))
+                seen[sid] = (date_of(base), date_of(base) + dt.timedelta(milliseconds=length))
     bars = {sid for sid, ms in zip(result.ids, result.milestone, strict=True) if not ms}
     assert set(seen) == bars
     for sid in bars:
@@ -84,10 +42,10 @@ def test_every_step_is_a_bar_from_its_start_to_the_end_of_its_finish_day() -> No
 
 
 def test_milestones_are_diamonds_at_the_end_of_their_day() -> None:
-    result = _schedule("career-change.yaml")
-    trace = _one(gantt(result), "Milestone")
+    result = schedule_of("career-change.yaml")
+    trace = one(gantt(result), "Milestone")
     assert trace.mode == "markers" and trace.marker.symbol == "diamond"
-    got = {sid: _day(x) for sid, x in zip(trace.customdata, trace.x, strict=True)}
+    got = {sid: date_of(x) for sid, x in zip(trace.customdata, trace.x, strict=True)}
     assert set(got) == {"kickoff", "portfolio-done", "offer"}
     for sid, day in got.items():
         assert day == result.step_dates(sid)[0] + ONE_DAY
@@ -98,10 +56,10 @@ def test_milestones_are_diamonds_at_the_end_of_their_day() -> None:
 
 
 def test_deadlines_are_markers_on_their_step_row() -> None:
-    result = _schedule("career-change.yaml")
+    result = schedule_of("career-change.yaml")
     fig = gantt(result)
-    trace = _one(fig, "Deadline")
-    got = {sid: _day(x) for sid, x in zip(trace.customdata, trace.x, strict=True)}
+    trace = one(fig, "Deadline")
+    got = {sid: date_of(x) for sid, x in zip(trace.customdata, trace.x, strict=True)}
     assert got == {"course": dt.date(2027, 7, 1), "offer": dt.date(2027, 9, 25)}
     bar_rows = {}
     for t in fig.data:
@@ -112,12 +70,12 @@ def test_deadlines_are_markers_on_their_step_row() -> None:
 
 
 def test_slack_runs_from_the_earliest_start_to_the_latest_start() -> None:
-    result = _schedule("career-change.yaml")
-    trace = _one(gantt(result), "Slack")
+    result = schedule_of("career-change.yaml")
+    trace = one(gantt(result), "Slack")
     for sid, base, length in zip(trace.customdata, trace.base, trace.x, strict=True):
         i = result.position(sid)
-        assert _day(base) == result.early_start[i].astype(object)
-        end = _day(base) + dt.timedelta(milliseconds=length)
+        assert date_of(base) == result.early_start[i].astype(object)
+        end = date_of(base) + dt.timedelta(milliseconds=length)
         expected = result.start[i].astype(object) + (
             ONE_DAY if result.milestone[i] else dt.timedelta(0)
         )
@@ -125,12 +83,12 @@ def test_slack_runs_from_the_earliest_start_to_the_latest_start() -> None:
     assert set(trace.customdata) == {
         s for s, k in zip(result.ids, result.slack_days, strict=True) if k > 0
     }
-    assert not _traces(gantt(result, show_slack=False), "Slack")
+    assert not traces(gantt(result, show_slack=False), "Slack")
 
 
 def test_hover_text_names_step_dates_duration_slack_goal_and_route() -> None:
-    result = _schedule("career-change.yaml")
-    trace = _one(gantt(result), "Step with slack")
+    result = schedule_of("career-change.yaml")
+    trace = one(gantt(result), "Step with slack")
     text = dict(zip(trace.customdata, trace.hovertext, strict=True))["resume"]
     for part in (
         "Rewrite the resume for design roles",
@@ -159,9 +117,9 @@ def _segments(trace) -> list[list[tuple[object, object]]]:
 
 
 def test_every_dependency_is_an_arrow_from_the_finish_to_the_next_start() -> None:
-    result = _schedule("career-change.yaml")
+    result = schedule_of("career-change.yaml")
     fig = gantt(result, group_by="none", sort="plan")
-    trace = _one(fig, "Dependency")
+    trace = one(fig, "Dependency")
     segments = _segments(trace)
     edges = [(p, k) for k, ps in enumerate(result.predecessors) for p in ps]
     assert len(segments) == len(edges) == 8
@@ -169,19 +127,19 @@ def test_every_dependency_is_an_arrow_from_the_finish_to_the_next_start() -> Non
         # rows are in plan order here
         assert seg[0][1] == p and abs(seg[-1][1] - k) < 0.5
         begins = result.finish[p].astype(object) + ONE_DAY
-        assert _day(seg[0][0]) == begins
+        assert date_of(seg[0][0]) == begins
         ends = result.start[k].astype(object) + (
             ONE_DAY if result.milestone[k] else dt.timedelta(0)
         )
-        assert _day(seg[-1][0]) == ends
+        assert date_of(seg[-1][0]) == ends
     # an arrowhead at the end of each segment, none elsewhere
     assert sum(1 for s in trace.marker.size if s) == len(edges)
     assert trace.marker.symbol == "arrow"
 
 
 def test_dependencies_can_be_left_out() -> None:
-    fig = gantt(_schedule("career-change.yaml"), show_dependencies=False)
-    assert not _traces(fig, "Dependency")
+    fig = gantt(schedule_of("career-change.yaml"), show_dependencies=False)
+    assert not traces(fig, "Dependency")
 
 
 # --- lines, shading, checkpoints ----------------------------------------------------
@@ -194,38 +152,38 @@ def _shape(fig, name: str):
 
 
 def test_start_and_target_are_labelled_lines_on_the_date_axis() -> None:
-    fig = gantt(_schedule("career-change.yaml"))
+    fig = gantt(schedule_of("career-change.yaml"))
     start = _shape(fig, "Start Mon 04 Jan 2027")
-    assert (start.type, _day(start.x0), _day(start.x1), start.yref) == (
+    assert (start.type, date_of(start.x0), date_of(start.x1), start.yref) == (
         "line",
         dt.date(2027, 1, 4),
         dt.date(2027, 1, 4),
         "paper",
     )
     target = _shape(fig, "Target Thu 30 Sep 2027")
-    assert _day(target.x0) == dt.date(2027, 10, 1)  # the end of the target day
+    assert date_of(target.x0) == dt.date(2027, 10, 1)  # the end of the target day
     labels = {a.name: a for a in fig.layout.annotations}
     assert "Start Mon 04 Jan 2027" in labels["Start Mon 04 Jan 2027"].text
-    assert _day(labels["Target Thu 30 Sep 2027"].x) == dt.date(2027, 10, 1)
+    assert date_of(labels["Target Thu 30 Sep 2027"].x) == dt.date(2027, 10, 1)
 
 
 def test_today_line_when_asked() -> None:
-    fig = gantt(_schedule("career-change.yaml"), today=dt.date(2027, 3, 1))
-    assert _day(_shape(fig, "Today Mon 01 Mar 2027").x0) == dt.date(2027, 3, 1)
+    fig = gantt(schedule_of("career-change.yaml"), today=dt.date(2027, 3, 1))
+    assert date_of(_shape(fig, "Today Mon 01 Mar 2027").x0) == dt.date(2027, 3, 1)
 
 
 def test_blackouts_and_holidays_are_shaded() -> None:
-    fig = gantt(_schedule("career-change.yaml"))
+    fig = gantt(schedule_of("career-change.yaml"))
     blackout = [s for s in fig.layout.shapes if s.name == "Blackout: summer camp"]
     assert len(blackout) == 1
-    assert (_day(blackout[0].x0), _day(blackout[0].x1)) == (
+    assert (date_of(blackout[0].x0), date_of(blackout[0].x1)) == (
         dt.date(2027, 7, 5),
         dt.date(2027, 7, 17),
     )
-    holidays = {_day(s.x0) for s in fig.layout.shapes if s.name and s.name.startswith("Holiday")}
+    holidays = {date_of(s.x0) for s in fig.layout.shapes if s.name and s.name.startswith("Holiday")}
     assert holidays == {dt.date(2027, 4, 2), dt.date(2027, 5, 31)}
     assert "Blackout or holiday" in {t.name for t in fig.data}
-    none = gantt(_schedule("career-change.yaml"), show_closed_days=False)
+    none = gantt(schedule_of("career-change.yaml"), show_closed_days=False)
     assert not [
         s for s in none.layout.shapes if s.name and s.name.startswith(("Holiday", "Blackout"))
     ]
@@ -244,18 +202,18 @@ def test_country_holidays_are_shaded_too() -> None:
     )
     fig = gantt(careerlib.schedule(plan))
     assert dt.date(2027, 7, 5) in {
-        _day(s.x0) for s in fig.layout.shapes if s.name and "Holiday" in s.name
+        date_of(s.x0) for s in fig.layout.shapes if s.name and "Holiday" in s.name
     }
 
 
 def test_checkpoints_are_ticks_at_the_cadence() -> None:
-    fig = gantt(_schedule("career-change.yaml"))
-    ticks = _one(fig, "Checkpoint review (monthly)")
-    days = [_day(x) for x in ticks.x]
+    fig = gantt(schedule_of("career-change.yaml"))
+    ticks = one(fig, "Checkpoint review (monthly)")
+    days = [date_of(x) for x in ticks.x]
     assert days[0] == dt.date(2027, 1, 4) and days[-1] == dt.date(2027, 9, 6)
     assert len(days) == 9 and all(d.weekday() < 5 for d in days)
-    assert [_day(x) for x in _one(fig, "Review held").x] == [dt.date(2027, 2, 4)]
-    assert not _traces(gantt(_schedule("too-late.yaml")), "Checkpoint")
+    assert [date_of(x) for x in one(fig, "Review held").x] == [dt.date(2027, 2, 4)]
+    assert not traces(gantt(schedule_of("too-late.yaml")), "Checkpoint")
 
 
 @pytest.mark.parametrize(
@@ -276,32 +234,32 @@ def test_checkpoint_cadences(cadence: str, count: int) -> None:
             "checkpoints": {"cadence": cadence},
         }
     )
-    assert len(_one(gantt(careerlib.schedule(plan)), "Checkpoint").x) == count
+    assert len(one(gantt(careerlib.schedule(plan)), "Checkpoint").x) == count
 
 
 # --- infeasible plans, titles, colours, groups ------------------------------------
 
 
 def test_an_infeasible_plan_shows_the_part_before_the_start_and_the_verdict() -> None:
-    result = _schedule("too-late.yaml")
+    result = schedule_of("too-late.yaml")
     assert not result.feasible
     fig = gantt(result)
-    late = _one(fig, "Too late")
+    late = one(fig, "Too late")
     assert list(late.customdata) == ["learn"]
-    assert _day(late.base[0]) == dt.date(2027, 2, 15)
-    assert _day(late.base[0]) + dt.timedelta(milliseconds=late.x[0]) == dt.date(2027, 3, 1)
+    assert date_of(late.base[0]) == dt.date(2027, 2, 15)
+    assert date_of(late.base[0]) + dt.timedelta(milliseconds=late.x[0]) == dt.date(2027, 3, 1)
     assert "Not feasible: late by 10 working days" in fig.layout.title.subtitle.text
     assert "the earliest realistic target is 2027-04-23" in fig.layout.title.subtitle.text
     realistic = _shape(fig, "Earliest realistic target Fri 23 Apr 2027")
-    assert _day(realistic.x0) == dt.date(2027, 4, 24)  # the end of that day
-    assert _day(fig.layout.xaxis.range[1]) > dt.date(2027, 4, 24)
-    feasible = gantt(_schedule("career-change.yaml"))
-    assert not _traces(feasible, "Too late")
+    assert date_of(realistic.x0) == dt.date(2027, 4, 24)  # the end of that day
+    assert date_of(fig.layout.xaxis.range[1]) > dt.date(2027, 4, 24)
+    feasible = gantt(schedule_of("career-change.yaml"))
+    assert not traces(feasible, "Too late")
     assert not [s for s in feasible.layout.shapes if s.name and "realistic" in s.name]
 
 
 def test_title_names_the_plan_owner_and_route() -> None:
-    fig = gantt(_schedule("two-routes.yaml", route="evening"))
+    fig = gantt(schedule_of("two-routes.yaml", route="evening"))
     assert "Two ways into data science" in fig.layout.title.text
     assert "Dana Cho" in fig.layout.title.subtitle.text
     assert "Route: Evening courses while employed" in fig.layout.title.subtitle.text
@@ -323,15 +281,15 @@ def test_title_names_the_plan_owner_and_route() -> None:
     ],
 )
 def test_color_by(color_by: str, names: set[str]) -> None:
-    fig = gantt(_schedule("career-change.yaml"), color_by=color_by)
+    fig = gantt(schedule_of("career-change.yaml"), color_by=color_by)
     assert names <= {t.name for t in fig.data}
 
 
 def test_color_by_route_outlines_the_critical_steps() -> None:
-    fig = gantt(_schedule("two-routes.yaml"), color_by="route")
+    fig = gantt(schedule_of("two-routes.yaml"), color_by="route")
     names = {t.name for t in fig.data}
     assert {"Every route", "Full-time bootcamp", "Evening courses while employed"} <= names
-    evening = _one(fig, "Evening courses while employed")
+    evening = one(fig, "Evening courses while employed")
     assert list(evening.marker.line.width) == [2]  # the critical evening course
 
 
@@ -353,11 +311,11 @@ def test_color_by_route_outlines_the_critical_steps() -> None:
 )
 def test_bad_keywords_name_the_valid_ones(kwargs: dict[str, str], match: str) -> None:
     with pytest.raises(ValueError, match=match):
-        gantt(_schedule("career-change.yaml"), **kwargs)  # type: ignore[arg-type]
+        gantt(schedule_of("career-change.yaml"), **kwargs)  # type: ignore[arg-type]
 
 
 def test_rows_are_grouped_under_a_header_per_route() -> None:
-    fig = gantt(_schedule("two-routes.yaml"))
+    fig = gantt(schedule_of("two-routes.yaml"))
     text = list(fig.layout.yaxis.ticktext)
     assert text[0] == "<b>Common to every route</b>"
     assert text.index("<b>Route: Full-time bootcamp</b>") < text.index("Bootcamp")
@@ -368,7 +326,7 @@ def test_rows_are_grouped_under_a_header_per_route() -> None:
 
 
 def test_rows_are_grouped_by_goal_when_asked() -> None:
-    fig = gantt(_schedule("career-change.yaml"), group_by="goal")
+    fig = gantt(schedule_of("career-change.yaml"), group_by="goal")
     text = list(fig.layout.yaxis.ticktext)
     assert "<b>Work as an instructional designer</b>" in text
     assert "<b>A portfolio that gets interviews</b>" in text
@@ -376,14 +334,14 @@ def test_rows_are_grouped_by_goal_when_asked() -> None:
 
 def test_the_left_margin_is_set_to_the_labels_beforehand() -> None:
     # automargin would find it too, but redrawing to do so doubles the image time
-    fig = gantt(_schedule("career-change.yaml"))
+    fig = gantt(schedule_of("career-change.yaml"))
     assert fig.layout.yaxis.automargin is True
     assert 200 < fig.layout.margin.l < 320  # "Research the field and talk to 5 designers"
 
 
 def test_height_grows_with_the_steps_and_big_plans_build_fast() -> None:
-    small = gantt(_schedule("career-change.yaml"))
-    result = careerlib.schedule(_big_plan(200))
+    small = gantt(schedule_of("career-change.yaml"))
+    result = careerlib.schedule(big_plan(200))
     began = time.perf_counter()
     big = gantt(result)
     took = time.perf_counter() - began
@@ -395,46 +353,9 @@ def test_height_grows_with_the_steps_and_big_plans_build_fast() -> None:
         for s in t.customdata
     }
     assert len(bars) == 180
-    assert len(_one(big, "Milestone").x) == 20
-    assert len(_segments(_one(big, "Dependency"))) == sum(len(p) for p in result.predecessors)
+    assert len(one(big, "Milestone").x) == 20
+    assert len(_segments(one(big, "Dependency"))) == sum(len(p) for p in result.predecessors)
     assert took < 2.0  # the benchmark holds the real target (0.5 s)
-
-
-# --- routes -------------------------------------------------------------------------
-
-
-def test_routes_side_by_side_one_row_each() -> None:
-    plan = careerlib.load_plan(DATA / "two-routes.yaml")
-    fig = routes(plan)
-    rows = list(fig.layout.yaxis.ticktext)
-    assert len(rows) == 2
-    assert "Full-time bootcamp" in rows[0] and "Evening courses while employed" in rows[1]
-    finish = _one(fig, "Earliest finish")
-    schedules = careerlib.schedule_routes(plan)
-    assert [_day(x) for x in finish.x] == [
-        schedules["bootcamp"].earliest_finish + ONE_DAY,
-        schedules["evening"].earliest_finish + ONE_DAY,
-    ]
-    bootcamp = _one(fig, "Full-time bootcamp: critical steps")
-    assert set(bootcamp.customdata) == set(schedules["bootcamp"].critical_ids) - {"offer"}
-    assert "Bootcamp" in bootcamp.text
-
-
-def test_routes_of_a_plan_without_routes_is_one_row() -> None:
-    fig = routes(careerlib.load_plan(DATA / "too-late.yaml"))
-    assert len(fig.layout.yaxis.ticktext) == 1
-    assert "late by 10 working days" in fig.layout.yaxis.ticktext[0]
-
-
-# --- the public names -----------------------------------------------------------------
-
-
-def test_chart_functions_are_public_and_loaded_lazily() -> None:
-    assert careerlib.gantt is gantt
-    assert careerlib.routes_chart is routes
-    code = "import sys, careerlib; careerlib.load_plan; print('plotly' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
 
 
 @pytest.mark.parametrize(
@@ -468,7 +389,7 @@ def test_date_labels_get_their_own_lane_in_a_narrow_chart() -> None:
 
 
 def test_legend_below_leaves_the_plot_the_whole_width() -> None:
-    result = _schedule("career-change.yaml")
+    result = schedule_of("career-change.yaml")
     right = gantt(result, width=960)
     below = gantt(result, width=960, legend="bottom")
     assert right.layout.legend.orientation == "v" and below.layout.legend.orientation == "h"

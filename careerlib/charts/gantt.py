@@ -1,0 +1,393 @@
+"""The Gantt chart of a schedule: one row a step, under a header per goal or route.
+
+:func:`gantt` stacks the layers built in :mod:`careerlib.charts._gantt_traces`
+(slack, bars, dependencies, milestones, deadlines, checkpoints) over rows laid
+out here, with the lines of the start and the target above the plot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import plotly.graph_objects as go
+
+from careerlib._text import clip, plural
+from careerlib.charts._gantt_traces import (
+    Steps,
+    checkpoint_traces,
+    closed_days,
+    closed_legend,
+    deadline_trace,
+    dependency_trace,
+    group_of,
+    milestone_trace,
+    slack_trace,
+    step_traces,
+    too_late_trace,
+)
+from careerlib.charts._style import (
+    COLORS,
+    LANE_PX,
+    LEGEND_ENTRY_PX,
+    ONE_DAY,
+    PLOT_PX,
+    as_day,
+    base_layout,
+    date_line,
+    fmt,
+    label_lanes,
+    legend_below,
+    text_px,
+)
+from careerlib.charts._style import legend as style_legend
+from careerlib.scheduler import Schedule
+
+__all__ = ["COLOR_BY", "GROUP_BY", "gantt"]
+
+ColorBy = Literal["criticality", "goal", "route"]
+GroupBy = Literal["auto", "goal", "route", "none"]
+
+#: Valid values of ``gantt(color_by=...)``.
+COLOR_BY: tuple[str, ...] = ("criticality", "goal", "route")
+#: Valid values of ``gantt(group_by=...)``.
+GROUP_BY: tuple[str, ...] = ("auto", "goal", "route", "none")
+
+#: Width the legend at the right of the Gantt chart takes [px].
+_LEGEND_PX = 290
+
+
+def _resolve_group_by(result: Schedule, group_by: str, color_by: str) -> str:
+    if group_by not in GROUP_BY:
+        raise ValueError(f"unknown group_by {group_by!r}; valid: {', '.join(GROUP_BY)}")
+    if group_by != "auto":
+        return group_by
+    if color_by in ("goal", "route"):
+        return color_by
+    if result.route is None and len({s.route for s in result.steps if s.route}) > 1:
+        return "route"
+    if len({s.goal for s in result.steps if s.goal}) > 1:
+        return "goal"
+    return "none"
+
+
+def _group_titles(result: Schedule, kind: str) -> dict[str | None, str]:
+    plan = result.plan
+    if kind == "goal":
+        titles: dict[str | None, str] = {g.id: g.title for g in plan.goals}
+        titles[None] = (
+            "Steps toward every goal" if any(s.goal is None for s in result.steps) else ""
+        )
+    elif kind == "route":
+        titles = {r.id: f"Route: {r.title}" for r in plan.routes}
+        titles[None] = "Common to every route"
+    else:
+        titles = {None: ""}
+    return titles
+
+
+def _rows(
+    result: Schedule, groups: list[str | None], sort: str
+) -> list[tuple[str | None, list[int]]]:
+    """Steps in display order: groups in plan order (common steps first), steps by date."""
+    order: list[str | None] = []
+    if None in groups:
+        order.append(None)
+    for g in groups:
+        if g not in order:
+            order.append(g)
+    start = result.start.astype("int64")
+    finish = result.finish.astype("int64")
+    out = []
+    for g in order:
+        members = [k for k, x in enumerate(groups) if x == g]
+        if sort == "start":
+            members.sort(key=lambda k: (start[k], finish[k], k))
+        out.append((g, members))
+    return out
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """Where each step is drawn: ``y[k]`` is the row of step ``k`` (0 at the top)."""
+
+    y: np.ndarray
+    tickvals: list[float]
+    ticktext: list[str]
+    headers: list[tuple[int, str]]
+
+    @property
+    def count(self) -> int:
+        return max(len(self.tickvals), 1)
+
+
+def _layout_rows(result: Schedule, kind: str, sort: str, label_width: int) -> _Rows:
+    """One row per step, plus a header row per group when there are several groups."""
+    titles = _group_titles(result, kind)
+    grouped = _rows(result, group_of(result, kind), sort)
+    show_headers = kind != "none" and len(grouped) > 1
+    y = np.zeros(len(result), dtype=float)
+    tickvals: list[float] = []
+    ticktext: list[str] = []
+    headers: list[tuple[int, str]] = []
+    for g, members in grouped:
+        if show_headers:
+            label = titles.get(g) or str(g)
+            headers.append((len(tickvals), label))
+            tickvals.append(len(tickvals))
+            ticktext.append(f"<b>{html.escape(clip(label, label_width))}</b>")
+        for k in members:
+            y[k] = len(tickvals)
+            tickvals.append(len(tickvals))
+            ticktext.append(html.escape(clip(result.steps[k].title or result.ids[k], label_width)))
+    return _Rows(y, tickvals, ticktext, headers)
+
+
+def _group_bands(rows: _Rows) -> list[dict[str, Any]]:
+    """A faint band across the chart behind each group's header row."""
+    return [
+        {
+            "type": "rect",
+            "xref": "paper",
+            "yref": "y",
+            "x0": 0,
+            "x1": 1,
+            "y0": r - 0.5,
+            "y1": r + 0.5,
+            "fillcolor": COLORS["group"],
+            "line": {"width": 0},
+            "layer": "below",
+            "name": f"group {label}",
+        }
+        for r, label in rows.headers
+    ]
+
+
+def _gantt_title(result: Schedule, title: str | None) -> tuple[str, str]:
+    """The title, and under it: owner, route, steps, dates, and the verdict in colour."""
+    plan = result.plan
+    owner = f"{html.escape(plan.owner)} · " if plan.owner else ""
+    route = ""
+    if result.route is not None:
+        names = {r.id: r.title for r in plan.routes}
+        route = f"Route: {html.escape(names.get(result.route, result.route))} · "
+    color = COLORS["target"] if result.feasible else COLORS["critical"]
+    heading = html.escape(title if title is not None else plan.title)
+    subtitle = (
+        f"{owner}{route}{plural(len(result), 'step')}, {fmt(result.first_day)} → "
+        f"target {fmt(plan.target)}"
+        f"<br><span style='color:{color}'>{html.escape(result.verdict)}</span>"
+    )
+    return f"<b>{heading}</b>", subtitle
+
+
+def gantt(
+    schedule: Schedule,
+    *,
+    color_by: ColorBy = "criticality",
+    group_by: GroupBy = "auto",
+    show_dependencies: bool = True,
+    show_slack: bool = True,
+    show_closed_days: bool = True,
+    show_checkpoints: bool = True,
+    sort: Literal["start", "plan"] = "start",
+    today: dt.date | None = None,
+    title: str | None = None,
+    label_width: int = 42,
+    width: int | None = None,
+    legend: Literal["right", "bottom"] = "right",
+) -> go.Figure:
+    """The Gantt chart of a back-scheduled plan, for the client to read at a glance.
+
+    Each step is a bar over its working days, from its latest start to its
+    finish; critical steps stand out. Slack is drawn as a faint extension from
+    the step's earliest possible start (the forward pass). Milestones are gold
+    diamonds at the end of their day; deadlines are purple ticks. Arrows join
+    each step to the steps after it. Lines mark the start (or today) and the
+    target; blackouts and holidays are shaded; checkpoint reviews are ticks
+    along the bottom when the plan has a cadence. For a plan that is not
+    feasible, the part of the work that would have to happen before the start
+    is hatched amber and the verdict is under the title.
+
+    Parameters
+    ----------
+    schedule
+        A result of :func:`careerlib.schedule`.
+    color_by
+        ``"criticality"`` (critical steps red, the others blue), ``"goal"`` or
+        ``"route"`` (a colour each, critical steps outlined in black).
+    group_by
+        Rows grouped under a header per ``"goal"`` or ``"route"``, or
+        ``"none"``. ``"auto"`` follows ``color_by`` when it is a goal or route,
+        else groups by route when the chart shows several routes, by goal when
+        the steps serve several goals, and not at all otherwise.
+    show_dependencies
+        Draw an arrow from each step to each step that waits for it (one legend
+        entry, so a click in the legend hides them too).
+    show_slack, show_closed_days, show_checkpoints
+        Draw the slack extensions, the shaded blackouts and holidays, the
+        checkpoint ticks.
+    sort
+        Within a group, steps by ``"start"`` date (a waterfall) or in ``"plan"`` order.
+    today
+        Also draw a "Today" line on this date (for a review of a running plan).
+    title
+        The chart title; default: the plan's title. The verdict is always under it.
+    label_width
+        Step titles on the y axis are clipped to this many characters.
+    width
+        The figure's width [px]; by default plotly's (the page's). Given, the
+        labels of the date lines are laid out for the plot area that is left.
+    legend
+        ``"right"`` (one entry a line beside the plot) or ``"bottom"`` (in rows
+        under it, leaving the plot the whole width: for narrow figures).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Its height grows with the number of steps [px]; its width follows the page.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``color_by``, ``group_by`` or ``sort`` (the message lists the valid ones).
+    """
+    if color_by not in COLOR_BY:
+        raise ValueError(f"unknown color_by {color_by!r}; valid: {', '.join(COLOR_BY)}")
+    if sort not in ("start", "plan"):
+        raise ValueError(f"unknown sort {sort!r}; valid: start, plan")
+    if legend not in ("right", "bottom"):
+        raise ValueError(f"legend must be 'right' or 'bottom', got {legend!r}")
+    result = schedule
+    rows = _layout_rows(result, _resolve_group_by(result, group_by, color_by), sort, label_width)
+    s = Steps.of(result, rows.y)
+
+    traces = slack_trace(s) if show_slack else []
+    traces += step_traces(s, color_by)
+    traces += too_late_trace(s)
+    traces += dependency_trace(s) if show_dependencies else []
+    traces += milestone_trace(s)
+    traces += deadline_trace(s)
+    traces += checkpoint_traces(result) if show_checkpoints else []
+
+    lo, hi = _date_range(s)
+    pad = max(np.timedelta64(2, "D"), (hi - lo) // 40)
+    shapes = _group_bands(rows)
+    notes: list[dict[str, Any]] = []
+    if show_closed_days:
+        closed, labels = closed_days(result, lo - pad, hi + pad)
+        shapes += closed
+        notes += labels
+        if closed:
+            traces.append(closed_legend())
+    font_px = 12 if rows.count <= 60 else 11
+    left = int(max((text_px(t, font_px) for t in rows.ticktext), default=0)) + 16
+    # the plot area the date labels share: the figure less the row labels and the legend
+    beside = _LEGEND_PX if legend == "right" else 0
+    plot_px = PLOT_PX if width is None else max(width - left - beside - 10, 200)
+    lanes = _add_date_lines(result, today, shapes, notes, (lo - pad, hi + pad), plot_px)
+
+    top = 120 + LANE_PX * lanes
+    bottom, height = _bottom_and_height(rows, traces, top, left, width, legend)
+    heading, subtitle = _gantt_title(result, title)
+    layout = base_layout(heading, height, subtitle)
+    layout.update(
+        margin={"t": top, "b": bottom, "l": left, "r": 10, "autoexpand": True},
+        legend=style_legend() if legend == "right" else legend_below(),
+        shapes=shapes,
+        annotations=notes,
+        showlegend=True,
+    )
+    if width is not None:
+        layout["width"] = width
+    layout["xaxis"]["range"] = [str(lo - pad), str(hi + pad)]
+    layout.update(_y_axes(rows, font_px))
+    return go.Figure(data=traces, layout=layout)
+
+
+def _y_axes(rows: _Rows, font_px: int) -> dict[str, Any]:
+    """The rows' axis (labels from the top down), and a hidden 0..1 axis for the checkpoints."""
+    return {
+        "yaxis": {
+            "range": [rows.count - 0.5, -0.5],
+            "tickvals": rows.tickvals,
+            "ticktext": rows.ticktext,
+            "showgrid": False,
+            "zeroline": False,
+            "automargin": True,
+            "fixedrange": True,
+            "ticks": "",
+            "tickfont": {"size": font_px},
+        },
+        "yaxis2": {"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True},
+    }
+
+
+def _date_range(s: Steps) -> tuple[np.datetime64, np.datetime64]:
+    """The days drawn: from the earliest step to the target, deadlines and realistic target."""
+    result = s.result
+    first = as_day(result.first_day)
+    target = as_day(result.plan.target)
+    deadlines = [as_day(st.deadline) + ONE_DAY for st in result.steps if st.deadline is not None]
+    lo = min(s.start.min(), s.early.min(), first)
+    hi = max(s.end.max(), target + ONE_DAY, *deadlines, *_realistic_target(result))
+    return lo, hi
+
+
+def _realistic_target(result: Schedule) -> list[np.datetime64]:
+    """For a late plan, the day after the earliest target the work allows (else nothing)."""
+    if not result.feasible and result.earliest_finish > result.target_day:
+        return [as_day(result.earliest_finish) + ONE_DAY]
+    return []
+
+
+def _add_date_lines(
+    result: Schedule,
+    today: dt.date | None,
+    shapes: list[dict[str, Any]],
+    notes: list[dict[str, Any]],
+    span: tuple[np.datetime64, np.datetime64],
+    plot_px: float,
+) -> int:
+    """Add the labelled lines of the start, the target (and today, the realistic target).
+
+    Each label takes the lowest lane above the plot where it overlaps no other
+    label nor the blackouts' labels already in ``notes``. Returns the highest lane.
+    """
+    first = as_day(result.first_day)
+    target = as_day(result.plan.target)
+    start_label = "Start" if result.plan.start is not None else "Today"
+    lines = [
+        (first, f"{start_label} {fmt(first)}", COLORS["start"], "dash", "right"),
+        (target + ONE_DAY, f"Target {fmt(target)}", COLORS["target"], "solid", "left"),
+    ]
+    for realistic in _realistic_target(result):
+        label = f"Earliest realistic target {fmt(result.earliest_finish)}"
+        lines.append((realistic, label, COLORS["late"], "dot", "left"))
+    if today is not None and as_day(today) != first:
+        lines.append((as_day(today), f"Today {fmt(today)}", COLORS["late"], "dot", "right"))
+    taken = [(as_day(n["x"]), n["text"], "middle") for n in notes]  # blackout labels
+    lanes = label_lanes(taken, [(d, lab, side) for d, lab, _, _, side in lines], *span, plot_px)
+    for (when, label, color, dash, side), lane in zip(lines, lanes, strict=True):
+        line, note = date_line(when, label, color, dash=dash, side=side, lane=lane)
+        shapes.append(line)
+        notes.append(note)
+    return max(lanes)
+
+
+def _bottom_and_height(
+    rows: _Rows, traces: list[dict[str, Any]], top: int, left: int, width: int | None, legend: str
+) -> tuple[int, int]:
+    """The bottom margin and the figure's height [px]: rows, and room for the legend."""
+    row_px = 30 if rows.count <= 20 else 24 if rows.count <= 60 else 20
+    bottom = 60
+    entries = sum(1 for t in traces if t.get("showlegend", True))
+    if legend == "bottom":
+        # entries are up to about 290 px wide, side by side across the plot area
+        per_row = max(1, int(((width or (PLOT_PX + left)) - left) // 290))
+        bottom += LEGEND_ENTRY_PX * -(-entries // per_row) + 10
+        return bottom, top + bottom + max(rows.count * row_px, 120)
+    return bottom, top + bottom + max(rows.count * row_px, entries * LEGEND_ENTRY_PX, 120)

@@ -1,0 +1,72 @@
+"""Gap analyses: what stands between the client and the target.
+
+Five answers and an occupation finder, each a plain function returning a
+pandas DataFrame or a small frozen dataclass of frames and scalars, one module
+each:
+
+1. :func:`skills_gap` (``skills``): the client's level of each skill the target role needs
+   against the required level, weighted by importance, and the plan steps that
+   develop it (a gap no step addresses is flagged ``unaddressed``);
+2. :func:`peer_benchmark` (``peers``): the organization's metrics against a peer group
+   (median, quartiles, percentile rank, z-score, distance to the median and to
+   the top quartile, in the direction that counts as better);
+3. :func:`time_gap` (``time``): working days the plan needs against working days left;
+4. :func:`progress_at` (``progress``): planned against reported progress at a checkpoint,
+   the pace so far, and whether the reviews have "gathered dust";
+5. :func:`goal_alignment` (``goals``): the goal tree, orphan goals, steps serving no goal
+   and goals no step serves;
+
+and :func:`find_occupations` (``occupations``), the O*NET occupations with the
+smallest weighted skills gap and a good interest fit. ``assessment`` holds the
+self-assessment, the due diligence and the obstacles; ``report`` holds
+:func:`analyse`, which runs them all for a client file (``careerlib gaps``),
+its :class:`GapReport` with the report's JSON, and the re-think prompts. The
+terminal text of a report is :func:`careerlib.text.report_text`.
+
+Units: skill levels are on O*NET's level scale 0-7 and importance on its
+1-5 scale; days are working days of the plan's calendar unless said otherwise.
+"""
+
+from __future__ import annotations
+
+from careerlib.gaps.assessment import due_diligence, obstacles, self_assessment
+from careerlib.gaps.goals import Alignment, goal_alignment
+from careerlib.gaps.occupations import find_occupations, find_routes
+from careerlib.gaps.peers import peer_benchmark
+from careerlib.gaps.progress import CADENCE_DAYS, Progress, progress_at, reported_progress
+from careerlib.gaps.report import (
+    GapReport,
+    all_reviews,
+    analyse,
+    rethink_prompts,
+    target_role,
+    time_gaps,
+)
+from careerlib.gaps.skills import skills_gap, weighted_mean_gap
+from careerlib.gaps.time_left import TimeGap, remaining_plan, time_gap
+
+__all__ = [
+    "Alignment",
+    "CADENCE_DAYS",
+    "GapReport",
+    "Progress",
+    "TimeGap",
+    "all_reviews",
+    "analyse",
+    "due_diligence",
+    "find_occupations",
+    "find_routes",
+    "goal_alignment",
+    "obstacles",
+    "peer_benchmark",
+    "progress_at",
+    "remaining_plan",
+    "reported_progress",
+    "rethink_prompts",
+    "self_assessment",
+    "skills_gap",
+    "target_role",
+    "time_gap",
+    "time_gaps",
+    "weighted_mean_gap",
+]

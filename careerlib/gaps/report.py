@@ -1,0 +1,250 @@
+"""Everything for a client: :class:`GapReport`, :func:`analyse` and the re-think prompts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from careerlib.exceptions import CareerlibError
+from careerlib.gaps._common import records
+from careerlib.gaps.goals import Alignment, goal_alignment
+from careerlib.gaps.occupations import find_occupations
+from careerlib.gaps.peers import peer_benchmark
+from careerlib.gaps.progress import Progress, progress_at, reported_progress
+from careerlib.gaps.skills import skills_gap, weighted_mean_gap
+from careerlib.gaps.time_left import TimeGap, remaining_plan, time_gap
+from careerlib.models import Plan, Review
+from careerlib.scheduler import Schedule, schedule
+
+__all__ = ["GapReport", "all_reviews", "analyse", "rethink_prompts", "target_role", "time_gaps"]
+
+
+@dataclass(frozen=True)
+class GapReport:
+    """All the analyses for one client (see :func:`analyse`).
+
+    ``time`` has one entry per route of the plan (key ``None`` for a plan
+    without routes); ``peers`` (the benchmark) and ``peer_group`` (the peers'
+    own values) are None without a peer group, and ``progress`` and
+    ``alignment`` without a plan. ``occupations`` are the O*NET occupations
+    worth considering (:func:`find_occupations`; ``routes`` is its deprecated
+    old name, not the plan's routes).
+    """
+
+    client: Any
+    as_of: dt.date
+    role: Any
+    skills: pd.DataFrame
+    peers: pd.DataFrame | None
+    time: dict[str | None, TimeGap]
+    progress: Progress | None
+    alignment: Alignment | None
+    occupations: pd.DataFrame
+    plan: Plan | None = None
+    schedule: Schedule | None = None
+    notes: list[str] = field(default_factory=list)
+    peer_group: pd.DataFrame | None = None
+
+    @property
+    def routes(self) -> pd.DataFrame:
+        """Deprecated: the O*NET occupations, now :attr:`occupations`."""
+        warnings.warn(
+            "GapReport.routes is deprecated and will be removed in the next release; "
+            "use GapReport.occupations (the plan's own routes are Plan.routes)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.occupations
+
+    def to_dict(self) -> dict[str, Any]:
+        """One key per analysis.
+
+        ``skills``, ``peers``, ``time``, ``progress``, ``alignment`` and
+        ``occupations`` (the O*NET occupations worth considering).
+        """
+        from careerlib.onet import ATTRIBUTION
+
+        unaddressed = self.skills.index[self.skills["status"] == "unaddressed"].tolist()
+        return {
+            "client": self.client.name,
+            "as_of": self.as_of.isoformat(),
+            "skills": {
+                "role": self.role.title,
+                "onet_code": self.role.code,
+                "weighted_mean_gap": round(weighted_mean_gap(self.skills), 4),
+                "unaddressed": unaddressed,
+                "items": records(self.skills, "name"),
+            },
+            "peers": None if self.peers is None else records(self.peers, "metric"),
+            "time": [t.to_dict() for t in self.time.values()],
+            "progress": None if self.progress is None else self.progress.to_dict(),
+            "alignment": None if self.alignment is None else self.alignment.to_dict(),
+            "occupations": records(self.occupations, "rank"),
+            "attribution": ATTRIBUTION,
+        }
+
+
+def all_reviews(plan: Plan, client: Any = None) -> list[Review]:
+    """The checkpoint reviews of the plan and of the client profile, plan's first."""
+    reviews = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
+    return reviews + list(getattr(client, "reviews", []) or [])
+
+
+def time_gaps(plan: Plan, reviews: Iterable[Review], as_of: dt.date) -> dict[str | None, TimeGap]:
+    """The time gap at ``as_of`` for the whole plan or each of its routes.
+
+    What is left of each step after the progress reported by ``as_of``
+    (:func:`remaining_plan`) is scheduled from ``as_of``; the key is the route
+    id, or None for a plan without routes.
+    """
+    left = remaining_plan(plan, reported_progress(reviews, as_of), as_of)
+    routes: list[str | None] = [None] if not plan.routes else [r.id for r in plan.routes]
+    return {r: time_gap(schedule(left, route=r)) for r in routes}
+
+
+def target_role(client: Any) -> Any:
+    """The client's target role as a :class:`~careerlib.onet.RoleProfile`.
+
+    ``target_role`` in the client file is a role file (relative to the client
+    file), an O*NET code, or a title looked up in O*NET.
+    """
+    from careerlib.onet import role_profile
+
+    return role_profile(
+        client.resolve(client.target_role) if client.role_is_file else client.target_role
+    )
+
+
+def analyse(
+    client: Any,
+    as_of: dt.date | None = None,
+    *,
+    top_occupations: int = 10,
+    top_routes: int | None = None,
+) -> GapReport:
+    """Run every analysis for a client profile (a :class:`~careerlib.clients.Client` or a path).
+
+    The time gap counts from ``as_of`` (default today) with what is left of
+    each step after the progress reported by then (:func:`remaining_plan`);
+    progress is judged at the newest review on or before ``as_of``.
+    ``top_occupations`` is how many O*NET occupations to suggest
+    (:func:`find_occupations`); ``top_routes`` is its deprecated old name.
+    """
+    if top_routes is not None:
+        warnings.warn(
+            "analyse(top_routes=...) is deprecated and will be removed in the next release; "
+            "use top_occupations=...",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        top_occupations = top_routes
+    from careerlib.clients import load_client
+    from careerlib.onet import load_onet, occupation_code
+    from careerlib.peers import load_metrics, load_peers
+    from careerlib.planfile import load_plan
+
+    if isinstance(client, str | Path):
+        client = load_client(client)
+    day = as_of if as_of is not None else dt.date.today()
+    role = target_role(client)
+    plan = load_plan(client.resolve(client.plan)) if client.plan is not None else None
+    route = getattr(client, "route", None)
+    skills = skills_gap(role, client.skill_levels(), plan, route=route)
+
+    peers = None
+    group = None
+    if client.peers is not None and client.organization is not None:
+        defs = load_metrics(client.metrics_path)
+        group = load_peers(client.resolve(client.peers))
+        peers = peer_benchmark(client.organization.metrics, group, defs)
+
+    times: dict[str | None, TimeGap] = {}
+    progress = None
+    alignment = None
+    sched = None
+    if plan is not None:
+        reviews = all_reviews(plan, client)
+        times = time_gaps(plan, reviews, day)
+        sched = schedule(plan, route=route)
+        cadence = client.cadence or (plan.checkpoints.cadence if plan.checkpoints else "monthly")
+        progress = progress_at(sched, reviews, day, cadence=cadence)
+        alignment = goal_alignment(plan)
+
+    exclude = []
+    min_zone = None
+    try:
+        current = occupation_code(client.current_role)
+    except CareerlibError:  # the current role may be free text
+        current = None
+    if current is not None:
+        exclude.append(current)
+        zone = load_onet().occupations.at[current, "job_zone"]
+        min_zone = None if pd.isna(zone) else int(zone)
+    occupations = find_occupations(
+        client.skill_levels(),
+        client.interest_scores(),
+        top=top_occupations,
+        exclude=exclude,
+        min_job_zone=min_zone,
+    )
+    return GapReport(
+        client=client,
+        as_of=day,
+        role=role,
+        skills=skills,
+        peers=peers,
+        time=times,
+        progress=progress,
+        alignment=alignment,
+        occupations=occupations,
+        plan=plan,
+        schedule=sched,
+        peer_group=group,
+    )
+
+
+def rethink_prompts(time: TimeGap | None, progress: Progress | None) -> list[str]:
+    """Questions for the coach when the strategy needs re-thinking.
+
+    A strategy needs a fresh look when the last review is older than the
+    cadence allows ("it has gathered dust"), when the plan can no longer make
+    its target, when the pace so far projects a late finish, or when steps are
+    behind. Returns an empty list when none of that holds.
+    """
+    prompts: list[str] = []
+    if progress is not None and progress.stale:
+        prompts.append(
+            f"The last review was {progress.days_since_review} days ago, "
+            f"longer than a {progress.cadence} "
+            "cadence allows: is the destination still the one the client wants? Have the talents, "
+            "interests or the market changed since the plan was made?"
+        )
+    if time is not None and not time.feasible:
+        prompts.append(
+            f"The plan is late by {time.late_by_days} working days: move the target to "
+            f"{time.earliest_finish}, shorten a critical step (outside help, a faster course), or "
+            "switch to another route?"
+        )
+    if (
+        progress is not None
+        and progress.projected_late_days is not None
+        and progress.projected_late_days > 0
+    ):
+        prompts.append(
+            f"At the pace so far the work ends {progress.projected_late_days} working days "
+            f"after the target ({progress.projected_finish}): what is taking longer than "
+            "planned, and what can "
+            "the client say no to?"
+        )
+    if progress is not None and progress.behind:
+        names = ", ".join(progress.behind[:5])
+        prompts.append(
+            f"Behind plan: {names}. Which obstacle hit them, and is its contingency needed now?"
+        )
+    return prompts

@@ -1,0 +1,161 @@
+"""Plain text for the terminal: the schedule table with its verdict, the weekly load,
+and the summary of the gap analyses.
+
+Imports stay light at module level (``careerlib schedule`` loads this module):
+pandas and the analyses are imported by the function that needs them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from careerlib._text import clip, plural
+
+if TYPE_CHECKING:
+    from careerlib.gaps import GapReport
+    from careerlib.scheduler import Schedule
+
+__all__ = ["load_table", "report_text", "schedule_table"]
+
+
+def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
+    """The schedule as a table (step, title, start, finish, slack, critical) and the verdict.
+
+    Slack is in working days; a ``*`` in the last column marks a critical step
+    and ``◆`` a milestone.
+    """
+    starts = np.datetime_as_string(result.start, unit="D").tolist()
+    finishes = np.datetime_as_string(result.finish, unit="D").tolist()
+    id_width = max([4, *(len(i) for i in result.ids)])
+    title_width = min(title_width, max([5, *(len(s.title or "") for s in result.steps)]))
+    head = (
+        f"{'step':<{id_width}}  {'title':<{title_width}}  "
+        f"{'start':<10}  {'finish':<10}  {'slack':>5}  critical"
+    )
+    lines = [
+        f"{result.title}" + (f"  (route {result.route})" if result.route else ""),
+        f"start {result.first_day}   target {result.target}   owner {result.plan.owner or '-'}",
+        "",
+        head,
+        "-" * len(head),
+    ]
+    for k, step in enumerate(result.steps):
+        mark = "◆ " if result.milestone[k] else ""
+        title = clip(mark + (step.title or ""), title_width)
+        lines.append(
+            f"{result.ids[k]:<{id_width}}  {title:<{title_width}}  {starts[k]}  {finishes[k]}  "
+            f"{int(result.slack_days[k]):>5}  {'*' if result.critical[k] else ''}"
+        )
+    lines += ["", result.verdict]
+    return "\n".join(lines)
+
+
+def load_table(result: Schedule) -> str:
+    """The weekly load: hours planned against capacity for every week [hours].
+
+    A ``!`` marks a week with more hours planned than the client has (work the
+    back-schedule needs before the start); the last line says how many more
+    hours a week would make the target when the plan is late.
+    """
+    load = result.load
+    if load is None:
+        return "No step has an effort in hours: there is no weekly load to show."
+    weeks = np.datetime_as_string(load.week, unit="D").tolist()
+    head = f"{'week of':<10}  {'planned':>8}  {'capacity':>8}  {'left':>7}"
+    per_week = result.plan.calendar.hours_per_week
+    lines = [f"Weekly load, hours ({per_week:g} h/week)", head, "-" * len(head)]
+    planned, capacity = load.planned_hours.tolist(), load.capacity_hours.tolist()
+    over = load.over.tolist()
+    for w, p, c, o in zip(weeks, planned, capacity, over, strict=True):
+        lines.append(f"{w:<10}  {p:>8.1f}  {c:>8.1f}  {c - p:>7.1f}" + ("  !" if o else ""))
+    lines.append("-" * len(head))
+    total_p, total_c = float(load.planned_hours.sum()), float(load.capacity_hours.sum())
+    lines.append(f"{'total':<10}  {total_p:>8.1f}  {total_c:>8.1f}  {total_c - total_p:>7.1f}")
+    if any(over):
+        lines.append(f"{plural(sum(over), 'week')} over capacity (marked !).")
+    if not result.feasible:
+        extra = result.extra_hours_per_week
+        lines.append(
+            "More hours a week alone would not make the target."
+            if extra is None
+            else f"{extra:g} more hours a week would make the target."
+        )
+    return "\n".join(lines)
+
+
+def report_text(report: GapReport) -> str:
+    """A plain-text summary of a :class:`GapReport` for the terminal."""
+    import pandas as pd
+
+    from careerlib.gaps import weighted_mean_gap
+
+    lines = [f"Gap analyses for {report.client.name}, as of {report.as_of}", ""]
+    skills = report.skills
+    lines.append(
+        f"Skills against {report.role.title} (O*NET {report.role.code}): "
+        f"weighted mean gap {weighted_mean_gap(skills):.2f} level points"
+    )
+    for name, row in skills[skills["gap"] > 0].head(10).iterrows():
+        steps = ", ".join(row["steps"]) or "NO STEP ADDRESSES THIS GAP"
+        mine = "unrated" if pd.isna(row["client"]) else f"{row['client']:.1f}"
+        lines.append(
+            f"  {name:<42} required {row['required']:.1f}  client {mine:>7}  "
+            f"weighted gap {row['weighted_gap']:.2f}  <- {steps}"
+        )
+    unaddressed = skills.index[skills["status"] == "unaddressed"].tolist()
+    if unaddressed:
+        lines.append(f"  Unaddressed gaps: {', '.join(unaddressed)}")
+    if report.peers is not None:
+        lines += ["", "Peers (better-than share in the better direction):"]
+        for _, row in report.peers.iterrows():
+            lines.append(
+                f"  {row['label']:<42} {row['value']:>10g} {row['unit']:<9} "
+                f"median {row['median']:>9g}  "
+                f"better than {row['better_than']:>3.0f}%  z {row['z']:+.2f}  {row['standing']}"
+            )
+    for route, t in report.time.items():
+        name = f" (route {route})" if route else ""
+        lines += [
+            "",
+            f"Time{name}: {t.days_needed} working days needed, {t.days_left} left "
+            f"to {t.target}. {t.verdict}",
+        ]
+        if not t.feasible:
+            for sid, row in t.critical.iterrows():
+                if row["shrink_days"] > 0:
+                    alone = "enough alone" if row["enough_alone"] else "not enough alone"
+                    lines.append(f"  shrink {sid} by {row['shrink_days']} working days ({alone})")
+    if report.progress is not None:
+        p = report.progress
+        lines += [
+            "",
+            f"Progress at {p.review_date or p.as_of}: planned {p.planned_pct:.0f}%, "
+            f"reported {p.actual_pct:.0f}%"
+            + (f"; behind: {', '.join(p.behind)}" if p.behind else ""),
+            "  projected finish at the pace so far: "
+            f"{p.projected_finish or 'n/a (nothing done yet)'}",
+            f"  {p.message}",
+        ]
+    if report.alignment is not None:
+        a = report.alignment
+        lines += ["", "Goal alignment: " + ("aligned" if a.aligned else "loose ends")]
+        if a.orphan_goals:
+            lines.append(f"  goals serving nothing above them: {', '.join(a.orphan_goals)}")
+        if a.unserved_goals:
+            lines.append(f"  goals no step serves: {', '.join(a.unserved_goals)}")
+        if a.steps_without_goal:
+            lines.append(f"  steps serving no goal: {', '.join(a.steps_without_goal)}")
+    lines += ["", "O*NET occupations worth considering:"]
+    for rank, row in report.occupations.iterrows():
+        fit = "n/a" if pd.isna(row["fit"]) else f"{row['fit']:.2f}"
+        lines.append(
+            f"  {rank:>2}. {row['title']} ({row['code']}): "
+            f"gap {row['weighted_gap']:.2f}, fit {fit}, "
+            f"job zone {row['job_zone']}, {row['education']}"
+        )
+    from careerlib.onet import ATTRIBUTION
+
+    lines += ["", ATTRIBUTION]
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Tests of careerlib.charts: one file per chart module."""

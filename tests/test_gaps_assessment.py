@@ -1,0 +1,60 @@
+"""The self-assessment, the due diligence and the obstacles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careerlib import parse_plan, schedule
+from careerlib.onet import role_profile
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+# --- self-assessment, due diligence, obstacles, re-think prompts ----------------------
+
+
+def test_self_assessment_sets_ratings_against_the_occupation() -> None:
+    from careerlib.clients import load_client
+    from careerlib.gaps import self_assessment, target_role
+
+    client = load_client(DATA / "clients" / "jordan-lee.yaml")
+    role = target_role(client)
+    frame = self_assessment(client, role)
+    assert set(frame["kind"]) == {"talent", "interest", "value", "marketability"}
+    enterprising = frame[(frame["kind"] == "interest") & (frame["name"] == "Enterprising")].iloc[0]
+    # Interests.txt, 11-3021.00, OI Enterprising = 5.09 (rounded by O*NET to two places)
+    assert enterprising["rating"] == 6.0
+    assert enterprising["role"] == pytest.approx(5.09, abs=0.01)
+    assert enterprising["difference"] == pytest.approx(0.91, abs=0.01)
+    talents = frame[frame["kind"] == "talent"]
+    assert talents["role"].isna().all() and talents.iloc[0]["name"] == "Calm in a crisis"
+
+
+def test_due_diligence_gives_job_zone_education_and_questions() -> None:
+    from careerlib.gaps import due_diligence
+
+    facts = due_diligence(role_profile("11-3021.00"))
+    assert facts["job_zone"] == 4  # Job Zones.txt, 11-3021.00
+    assert facts["job_zone_name"].startswith("Job Zone Four")
+    assert facts["typical_education"] == "Bachelor's degree"
+    assert len(facts["questions"]) >= 4 and any("economy" in q for q in facts["questions"])
+
+
+def test_obstacles_are_ranked_by_risk_with_their_contingencies() -> None:
+    from careerlib.gaps import obstacles
+
+    plan = parse_plan(
+        "title: T\nstart: 2027-01-04\ntarget: 2027-01-29\nsteps:\n"
+        "  - {id: a, duration: 5}\n  - {id: b, duration: 3, after: [a]}\n  - {id: c, duration: 1}\n"
+        "obstacles:\n"
+        "  - {id: low, title: L, likelihood: 1, impact: 2, mitigation: m, contingency: c,"
+        " affects: [c]}\n"
+        "  - {id: high, title: H, likelihood: 4, impact: 5, mitigation: m, affects: [a, c]}\n"
+    )
+    frame = obstacles(plan, schedule(plan))
+    assert frame.index.tolist() == ["high", "low"]
+    assert frame.loc["high", "risk"] == 20
+    assert frame.loc["high", "critical_steps"] == ("a",)  # a -> b is the critical chain
+    assert frame.loc["high", "missing"] == "contingency"
+    assert frame.loc["low", "missing"] == ""

@@ -1,0 +1,79 @@
+"""analyse, the GapReport and its JSON, the re-think prompts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from careerlib import parse_plan, schedule
+from careerlib.gaps import analyse, progress_at, time_gap
+from careerlib.models import Review
+
+D = dt.date
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_analyse_a_sample_client():
+    report = analyse(DATA / "clients" / "marcus-brown.yaml", D(2026, 11, 23))
+    assert set(report.time) == {"bootcamp", "masters"}
+    assert report.time["bootcamp"].feasible
+    assert not report.time["masters"].feasible
+    assert report.progress is not None and report.progress.review_date == D(2026, 11, 14)
+    assert report.alignment is not None and report.alignment.steps_without_goal == ("tutoring",)
+    assert report.peers is None
+    data = report.to_dict()
+    assert {"skills", "peers", "time", "progress", "alignment", "occupations"} <= set(data)
+    assert "routes" not in data  # renamed to "occupations" (README, "Gap analyses")
+    assert data["occupations"][0]["rank"] == 1
+
+
+def test_old_routes_names_are_deprecated_aliases():
+    path = DATA / "clients" / "marcus-brown.yaml"
+    report = analyse(path, D(2026, 11, 23), top_occupations=3)
+    assert len(report.occupations) == 3
+    with pytest.deprecated_call(match="GapReport.occupations"):
+        old = report.routes
+    assert old is report.occupations
+    with pytest.deprecated_call(match="top_occupations"):
+        older = analyse(path, D(2026, 11, 23), top_routes=2)
+    assert older.occupations["code"].tolist() == report.occupations["code"].head(2).tolist()
+
+
+def test_rethink_prompts_for_a_stale_late_plan_and_none_on_track() -> None:
+    from careerlib.gaps import rethink_prompts
+
+    plan = parse_plan(
+        "title: T\nstart: 2027-01-04\ntarget: 2027-01-29\ncheckpoints: {cadence: weekly}\n"
+        "steps:\n  - {id: a, duration: 30}\n"
+    )
+    sched = schedule(plan)
+    old = [Review(date=D(2027, 1, 5), progress={"a": 0.1})]
+    prompts = rethink_prompts(time_gap(sched), progress_at(sched, old, D(2027, 1, 29)))
+    text = " ".join(prompts)
+    assert "longer than a weekly cadence allows" in text
+    assert "late by 10 working days" in text and "2027-02-12" in text
+
+    easy = parse_plan(
+        "title: T\nstart: 2027-01-04\ntarget: 2027-03-26\nsteps:\n  - {id: a, duration: 5}\n"
+    )
+    sched = schedule(easy)
+    fresh = [Review(date=D(2027, 1, 8), progress={"a": 0.5})]
+    assert (
+        rethink_prompts(time_gap(sched), progress_at(sched, fresh, D(2027, 1, 8), cadence="weekly"))
+        == []
+    )
+
+
+def test_all_reviews_joins_the_plan_and_the_client() -> None:
+    from careerlib.clients import load_client
+    from careerlib.gaps import all_reviews
+    from careerlib.planfile import load_plan
+
+    client = load_client(DATA / "clients" / "jordan-lee.yaml")
+    plan = load_plan(client.resolve(client.plan))  # type: ignore[arg-type]
+    reviews = all_reviews(plan, client)
+    assert reviews[: len(plan.checkpoints.reviews)] == plan.checkpoints.reviews  # type: ignore[union-attr]
+    assert reviews[len(plan.checkpoints.reviews) :] == client.reviews  # type: ignore[union-attr]
+    assert all_reviews(plan) == plan.checkpoints.reviews  # type: ignore[union-attr]

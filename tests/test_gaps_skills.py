@@ -1,0 +1,66 @@
+"""The skills gap against hand-computed values."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from careerlib import parse_plan
+from careerlib.gaps import skills_gap, weighted_mean_gap
+from careerlib.onet import role_profile
+
+
+def test_skills_gap_against_computer_and_information_systems_managers():
+    # By hand from Skills.xlsx / Knowledge.xlsx, 11-3021.00 (LV = required level, IM = importance):
+    #   Critical Thinking          LV 4.00 IM 4.12 -> gap 4.00-3.00 = 1.00, weight (4.12-1)/4 = 0.78
+    #   Computers and Electronics  LV 6.13 IM 4.77 -> gap 6.13-5.00 = 1.13, weight 0.9425,
+    #                                                 weighted 1.13*0.9425 = 1.065025
+    #   Negotiation                LV 3.25 IM 3.00 -> client 3.25: no gap
+    #   Management of Fin. Res.    LV 3.38 IM 3.00 -> client 4.00: no gap (above is not negative)
+    #   Administration and Mgmt    LV 4.31 IM 3.70 -> unrated, taken as 0: gap 4.31, weight 0.675
+    #   Programming                IM 2.75 < 3: not required
+    plan = parse_plan(
+        "title: t\nstart: 2027-01-04\ntarget: 2027-03-31\nsteps:\n"
+        "  - {id: course, duration: 5, develops: [critical thinking]}\n"
+    )
+    levels = {
+        "Critical Thinking": 3.0,
+        "Computers and Electronics": 5.0,
+        "Negotiation": 3.25,
+        "Management of Financial Resources": 4.0,
+    }
+    gaps = skills_gap(role_profile("11-3021.00"), levels, plan)
+    ct = gaps.loc["Critical Thinking"]
+    assert ct["gap"] == pytest.approx(1.0)
+    assert ct["weight"] == pytest.approx(0.78)
+    assert ct["weighted_gap"] == pytest.approx(0.78)
+    assert ct["steps"] == ("course",)
+    assert ct["status"] == "addressed"
+    ce = gaps.loc["Computers and Electronics"]
+    assert ce["weighted_gap"] == pytest.approx(1.065025, abs=1e-4)
+    assert ce["status"] == "unaddressed"
+    assert gaps.loc["Negotiation", "gap"] == 0
+    assert gaps.loc["Negotiation", "status"] == "met"
+    assert gaps.loc["Management of Financial Resources", "gap"] == 0
+    am = gaps.loc["Administration and Management"]
+    assert not am["rated"]
+    assert math.isnan(am["client"])
+    assert am["weighted_gap"] == pytest.approx(4.31 * 0.675, abs=1e-4)
+    assert "Programming" not in gaps.index
+    assert gaps["weighted_gap"].is_monotonic_decreasing  # most weighted gap first
+    assert weighted_mean_gap(gaps) == pytest.approx(
+        gaps["weighted_gap"].sum() / gaps["weight"].sum()
+    )
+
+
+def test_skills_gap_counts_only_the_route_steps():
+    plan = parse_plan(
+        "title: t\nstart: 2027-01-04\ntarget: 2027-03-31\n"
+        "routes: [{id: a, title: A}, {id: b, title: B}]\nsteps:\n"
+        "  - {id: x, duration: 5, route: a, develops: [Writing]}\n"
+        "  - {id: y, duration: 5, route: b, develops: [Speaking]}\n"
+    )
+    gaps = skills_gap(role_profile("11-3021.00"), {}, plan, route="a")
+    assert gaps.loc["Writing", "status"] == "addressed"
+    assert gaps.loc["Speaking", "status"] == "unaddressed"
