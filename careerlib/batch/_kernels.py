@@ -4,9 +4,11 @@ A batch worker runs pair after pair. Starting a kernel (1-2 s) and importing
 careerlib, pandas and plotly in it (about 1 s) used to happen at the start of
 every run. A :class:`KernelPool` keeps the *next* kernel starting, in a
 background thread, while the current run executes, as Voilà's
-``preheat_kernel`` pool does. Every run still gets a kernel that no other run
-has used: nothing a client's notebook computed can reach the next client
-(their data is confidential). Kernels are shut down after their one run.
+``preheat_kernel`` pool does; on Linux that kernel is forked from a template
+that has done the imports once (:mod:`careerlib.batch._forkserver`). Every run
+still gets a kernel that no other run has used: nothing a client's notebook
+computed can reach the next client (their data is confidential). Kernels are
+shut down after their one run.
 
 A kernel for a notebook that exports images also starts kaleido's persistent
 image server (one Chromium) while it preheats, and draws one tiny image to load
@@ -27,8 +29,7 @@ import os
 import shutil
 import tempfile
 import threading
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -72,8 +73,6 @@ class PreheatedKernel:
     log: Path
     images: bool = False
     attempts: int = 1
-    started: float = field(default_factory=time.perf_counter)
-    ready: float = 0.0  # perf_counter when the preheat finished
 
     def run_silently(self, code: str, timeout: float = PREHEAT_TIMEOUT) -> dict[str, Any]:
         """Execute ``code`` without output, history or a change of execution count.
@@ -181,7 +180,6 @@ def start_kernel(
             kernel.log.unlink(missing_ok=True)
             raise
         kernel.images = images
-        kernel.ready = time.perf_counter()
         return kernel
     raise BatchError(f"no kernel started in {attempts} attempts; the last error: {last}")
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from careerlib._atomic import atomic_path, write_bytes, write_text
 from careerlib._speedups import skip_slow_optional_imports
-from careerlib.batch._kernels import KernelPool, PreheatedKernel, _close_thread_loop
+from careerlib.batch._kernels import KernelPool, PreheatedKernel, _call, _close_thread_loop
 from careerlib.batch._plan import Job, JobResult
 from careerlib.batch._report import notebook_to_html
 from careerlib.exceptions import BatchError
@@ -182,7 +182,7 @@ class _NothingWritten(Exception):
 
 
 def _chdir(folder: Path) -> str:
-    return f"__import__('careerlib.batch._preheat', fromlist=['_']).chdir({str(folder)!r})"
+    return _call("chdir", str(folder))
 
 
 # --- a pair for a machine without the submitting machine's files ---------------------
