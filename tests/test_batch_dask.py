@@ -128,7 +128,7 @@ def test_any_executor_will_do(inputs: tuple[Path, list[Path]], tmp_path: Path) -
         result = run_batch(
             [notebook], clients[:1], tmp_path / "out", executor=executor, progress=False
         )
-    assert result.ok and result.jobs == 1
+    assert result.ok and result.jobs == 1, result.summary()
     assert (tmp_path / "out" / "ada" / "greeting.txt").exists()
 
 
