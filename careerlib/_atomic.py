@@ -15,12 +15,29 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_path", "write_bytes", "write_text"]
+__all__ = ["TMP_MARK", "atomic_path", "write_bytes", "write_text"]
+
+
+#: Every temporary name starts with ``.`` and holds this: what a cleanup looks for.
+TMP_MARK = ".tmp-"
+_NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file systems
 
 
 def _temporary(final: Path) -> Path:
-    # keep the real suffix last: some writers check it (papermill wants .ipynb)
-    return final.with_name(f".{final.stem}.tmp-{secrets.token_hex(4)}{final.suffix}")
+    # keep the real suffix last: some writers check it (papermill wants .ipynb);
+    # cut the stem so that the temporary name is no longer than the final one
+    # may be (a final name near 255 bytes must not fail only for its temporary)
+    tail = f"{TMP_MARK}{secrets.token_hex(4)}{final.suffix}"
+    room = _NAME_MAX - 1 - len(tail.encode())
+    stem = final.stem.encode()[: max(room, 0)].decode(errors="ignore")
+    return final.with_name(f".{stem}{tail}")
+
+
+def _named(exc: OSError, final: Path) -> OSError:
+    """The same error, naming the file asked for rather than its temporary."""
+    if exc.errno is None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror, str(final))
 
 
 def _finish(tmp: Path, final: Path) -> None:
@@ -43,6 +60,9 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     try:
         yield tmp
         _finish(tmp, final)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _named(exc, final) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -57,7 +77,10 @@ def write_bytes(target: str | os.PathLike[str], data: bytes | Callable[[IO[bytes
     final = Path(target)
     tmp = _temporary(final)
     # os.open with 0o666 lets the umask decide the mode, as for any new file
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as exc:
+        raise _named(exc, final) from None
     try:
         with os.fdopen(fd, "wb") as out:
             if isinstance(data, bytes | bytearray):
@@ -67,6 +90,9 @@ def write_bytes(target: str | os.PathLike[str], data: bytes | Callable[[IO[bytes
             out.flush()
             os.fsync(out.fileno())
         _finish(tmp, final)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _named(exc, final) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -139,7 +139,9 @@ class CapacityGrid:
         need = float(hours)
         got_ix: list[np.ndarray] = []
         got_h: list[np.ndarray] = []
-        width = max(256, 4 * math.ceil(need / self.per_day))
+        # never wider than the reach: a tiny hours_per_week must not ask for
+        # an array of billions of days
+        width = min(max(256, 4 * math.ceil(need / self.per_day)), _MAX_REACH + 1)
         step = -1 if backward else 1
         edge = day
         while need > EPS:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,13 +21,17 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, model_validator
 from pydantic_core import PydanticCustomError
 
+from careerlib.limits import MAX_EFFORT_HOURS, MAX_SPAN_DAYS, MAX_SPAN_WEEKS, date_problem
+
 __all__ = [
     "CADENCES",
+    "DIRECTIONS",
     "GOAL_LEVELS",
     "RIASEC",
     "WEEKDAYS",
     "WORK_VALUES",
     "Cadence",
+    "Direction",
     "FileModel",
     "GoalLevel",
     "Hours",
@@ -44,6 +49,8 @@ __all__ = [
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 GOAL_LEVELS: tuple[str, ...] = ("personal", "professional", "department", "organizational")
 CADENCES: tuple[str, ...] = ("daily", "weekly", "biweekly", "monthly")
+#: Directions of a move relative to the current occupation's job zone (issue 17).
+DIRECTIONS: tuple[str, ...] = ("up", "down", "any")
 #: O*NET's six interest scales (Holland's RIASEC), in O*NET's order.
 RIASEC: tuple[str, ...] = (
     "Realistic",
@@ -97,6 +104,26 @@ class Span:
         return f"{self.amount}{self.unit}"
 
 
+def _bounded_span(amount: int, unit: str, value: Any) -> Span:
+    limit = MAX_SPAN_WEEKS if unit == "w" else MAX_SPAN_DAYS
+    if amount > limit:
+        what = "weeks" if unit == "w" else "working days"
+        raise PydanticCustomError(
+            "span_limit",
+            "{got} is too long: a duration or buffer is at most {limit} {what}",
+            {"got": _short(value), "limit": f"{limit:,}", "what": what},
+        )
+    return Span(amount, unit)  # type: ignore[arg-type]
+
+
+def _short(value: Any, width: int = 40) -> str:
+    """``repr(value)`` cut to ``width`` characters (a 5,000-digit number stays readable)."""
+    if isinstance(value, int) and value.bit_length() > 128:
+        return f"a number of about {int(value.bit_length() * math.log10(2)) + 1:,} digits"
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 4] + "...'"
+
+
 def _parse_span(value: Any) -> Any:
     if isinstance(value, Span):
         return value
@@ -111,11 +138,13 @@ def _parse_span(value: Any) -> Any:
             raise PydanticCustomError(
                 "span", "a number of working days cannot be negative, got {value}", {"value": value}
             )
-        return Span(value, "d")
+        return _bounded_span(value, "d", value)
     if isinstance(value, str):
         m = _SPAN_RE.match(value)
         if m:
-            return Span(int(m.group(1)), (m.group(2) or "d"))  # type: ignore[arg-type]
+            digits = m.group(1).lstrip("0") or "0"
+            amount = int(digits) if len(digits) <= 12 else 10**12  # past every limit
+            return _bounded_span(amount, m.group(2) or "d", value)
     raise PydanticCustomError(
         "span",
         "expected a whole number of working days such as 12, 12d or 3w, got {got}",
@@ -136,9 +165,19 @@ def _parse_hours(value: Any) -> Any:
         raise PydanticCustomError(
             "hours", "expected hours such as 20h, got {got}", {"got": repr(value)}
         )
+    if not math.isfinite(hours):
+        raise PydanticCustomError(
+            "hours", "an effort must be a finite number of hours, got {got}", {"got": repr(value)}
+        )
     if hours <= 0:
         raise PydanticCustomError(
             "hours", "an effort must be more than 0 hours, got {got}", {"got": repr(value)}
+        )
+    if hours > MAX_EFFORT_HOURS:
+        raise PydanticCustomError(
+            "hours",
+            "an effort is at most {limit} hours, got {got}",
+            {"got": _short(value), "limit": f"{MAX_EFFORT_HOURS:,}"},
         )
     return hours
 
@@ -150,17 +189,20 @@ def parse_date(value: Any) -> Any:
             "expected a date without a time (YYYY-MM-DD), got {value}",
             {"value": value.isoformat()},
         )
-    if isinstance(value, dt.date):
-        return value
     if isinstance(value, str) and _DATE_RE.match(value.strip()):
         try:
-            return dt.date.fromisoformat(value.strip())
+            value = dt.date.fromisoformat(value.strip())
         except ValueError as exc:
             raise PydanticCustomError(
                 "iso_date",
                 "{got} is not a real date ({reason})",
                 {"got": repr(value), "reason": str(exc)},
             ) from None
+    if isinstance(value, dt.date):
+        problem = date_problem(value)
+        if problem is not None:
+            raise PydanticCustomError("date_limit", problem, {})
+        return value
     raise PydanticCustomError(
         "iso_date", "expected an ISO date YYYY-MM-DD, got {got}", {"got": repr(value)}
     )
@@ -215,6 +257,7 @@ Hours = Annotated[float, BeforeValidator(_parse_hours)]
 Weekday = Annotated[str, BeforeValidator(_choice(WEEKDAYS, "weekday"))]
 GoalLevel = Annotated[str, BeforeValidator(_choice(GOAL_LEVELS, "goal level"))]
 Cadence = Annotated[str, BeforeValidator(_choice(CADENCES, "checkpoint cadence"))]
+Direction = Annotated[str, BeforeValidator(_choice(DIRECTIONS, "direction"))]
 
 
 # --- models ------------------------------------------------------------------
@@ -223,7 +266,10 @@ Cadence = Annotated[str, BeforeValidator(_choice(CADENCES, "checkpoint cadence")
 class FileModel(BaseModel):
     """Base of every input model (plan, client, role): unknown keys are refused, with a hint."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_default=False)
+    # allow_inf_nan=False: nan and inf are refused wherever a number goes
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, validate_default=False, allow_inf_nan=False
+    )
 
     _known_keys: ClassVar[frozenset[str]] = frozenset()
 

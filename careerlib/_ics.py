@@ -56,11 +56,13 @@ def _calendar(schedule: Schedule, routes: dict[str, str]) -> Any:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add(
-        "x-wr-calname",
-        plan.title + (f" ({routes.get(schedule.route, schedule.route)})" if schedule.route else ""),
+    name = plan.title + (
+        f" ({routes.get(schedule.route, schedule.route)})" if schedule.route else ""
     )
-    cal.add("x-wr-caldesc", schedule.verdict)
+    # the X-WR- properties are written unescaped: a line break in a title
+    # would end the line (and could start a property of its own)
+    cal.add("x-wr-calname", " ".join(name.split()))
+    cal.add("x-wr-caldesc", " ".join(schedule.verdict.split()))
     return cal
 
 

@@ -7,15 +7,17 @@ never a traceback), 1 when a batch run had failures.
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
-from careerlib.exceptions import CareerlibError
+from careerlib.exceptions import CareerlibError, OutputError
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -26,20 +28,149 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _reports_errors(func: F) -> F:
-    """Map a CareerlibError to one line on stderr and exit status 2."""
+    """Every error to one line on stderr: exit 2 for an input, 1 for an output or I/O.
+
+    Text written to standard output is made safe for the terminal on the way
+    (:class:`_SafeOutput`), so a title from a client's file cannot send escape
+    sequences. ``CAREERLIB_DEBUG=1`` shows the traceback of an unexpected error.
+    """
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        stdout = sys.stdout
+        sys.stdout = _SafeOutput(stdout)
         try:
             return func(*args, **kwargs)
+        except OutputError as exc:
+            _fail(str(exc), EXIT_FAILED)
         except CareerlibError as exc:
-            click.echo(f"careerlib: {exc}", err=True)
-            sys.exit(EXIT_INVALID)
+            _fail(str(exc), EXIT_INVALID)
+        except OSError as exc:
+            _fail(_os_message(exc), EXIT_FAILED)
+        except MemoryError:
+            _fail("out of memory; the input asks for more than this machine has", EXIT_FAILED)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("CAREERLIB_DEBUG"):
+                raise
+            _fail(
+                f"unexpected error ({type(exc).__name__}: {exc}); this is a bug in careerlib, "
+                "please report it with the input that caused it",
+                EXIT_FAILED,
+            )
+        finally:
+            sys.stdout = stdout
 
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _fail(message: str, status: int) -> NoReturn:
+    from careerlib._text import one_line
+
+    text = one_line(message)
+    if len(text) > 2000:
+        text = text[:1999] + "…"
+    click.echo(f"careerlib: {text}", err=True)
+    sys.exit(status)
+
+
+def _os_message(exc: OSError) -> str:
+    """``cannot write FILE: No space left on device``, from any OSError."""
+    import errno
+
+    what = exc.strerror or str(exc) or type(exc).__name__
+    if exc.errno == errno.ENAMETOOLONG:
+        what = "the file name is too long for the file system (at most 255 bytes a name)"
+    name = exc.filename
+    if isinstance(name, bytes):
+        name = name.decode(errors="replace")
+    if name is None:
+        return f"input/output error: {what}"
+    return f"{name}: {what}"
+
+
+class _SafeOutput(io.TextIOBase):
+    """A standard output that writes every terminal control character as an escape."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError("text only")
+        from careerlib._text import terminal_safe
+
+        self._stream.write(terminal_safe(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return bool(self._stream.isatty())
+
+    def fileno(self) -> int:
+        return int(self._stream.fileno())
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return str(getattr(self._stream, "encoding", None) or "utf-8")
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self._stream, "errors", None)
+
+
+class _OneLineGroup(click.Group):
+    """A group whose usage errors are one ``careerlib: ...`` line (exit status 2), too."""
+
+    def main(
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.exceptions.UsageError as exc:
+            hint = ""
+            if exc.ctx is not None and exc.ctx.command.get_help_option(exc.ctx) is not None:
+                hint = f" (try '{exc.ctx.command_path} --help')"
+            _fail(exc.format_message() + hint, exc.exit_code)
+        except click.ClickException as exc:
+            _fail(exc.format_message(), exc.exit_code)
+        except click.Abort:
+            _fail("aborted", EXIT_FAILED)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _not_an_input(output: Path, *inputs: Path) -> None:
+    """Refuse to write ``output`` over an input (``export plan.csv -o plan.csv``)."""
+    for source in inputs:
+        same = output.resolve() == source.resolve()
+        if not same and output.exists() and source.exists():
+            same = os.path.samefile(output, source)
+        if same:
+            raise OutputError(
+                f"-o {output} names the input file {source}; the export would replace it: "
+                "choose another file name"
+            )
+
+
+def _check_day(value: Any, option: str) -> None:
+    from careerlib.limits import date_problem
+
+    problem = None if value is None else date_problem(value.date())
+    if problem is not None:
+        raise click.BadParameter(problem, param_hint=option)
+
+
+@click.group(cls=_OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="careerlib")
 def cli() -> None:
     """Plan a client's next career move backwards from the target date."""
@@ -164,20 +295,45 @@ def run_command(
 @click.option(
     "--json", "as_json", is_flag=True, help="Print one JSON object, one key per analysis."
 )
+@click.option(
+    "--occupations",
+    "top",
+    type=click.IntRange(min=1, max=100),
+    default=10,
+    show_default=True,
+    metavar="N",
+    help="How many O*NET occupations worth considering to suggest.",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(["up", "down", "any"]),
+    default=None,
+    help="Moves by job zone from the current occupation: up (or sideways), down (or "
+    "sideways), any; default the client file's direction, else up.",
+)
 @_reports_errors
-def gaps_command(client: Path, as_of: Any, as_json: bool) -> None:
+def gaps_command(client: Path, as_of: Any, as_json: bool, top: int, direction: str | None) -> None:
     """Gap analyses for a CLIENT profile: skills, peers, time, progress, goals, occupations.
 
     Exits 0 on success, 2 when the client file (or a file it names) is invalid.
     """
     import json
 
+    from careerlib._text import json_ready
     from careerlib.gaps import analyse
     from careerlib.text import report_text
 
-    result = analyse(client, as_of=None if as_of is None else as_of.date())
+    _check_day(as_of, "--as-of")
+    result = analyse(
+        client,
+        as_of=None if as_of is None else as_of.date(),
+        top_occupations=top,
+        direction=direction,
+    )
     if as_json:
-        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(json_ready(result.to_dict()), indent=2, ensure_ascii=False, allow_nan=False)
+        )
     else:
         click.echo(report_text(result))
     sys.exit(EXIT_OK)
@@ -280,6 +436,7 @@ def gantt_command(
     from careerlib.scheduler import schedule
 
     fmt = format_for(output, kind="chart")  # fail on a bad suffix before any work
+    _not_an_input(output, plan)
     result = schedule(load_plan(plan), route=route)
     figure = gantt(
         result,
@@ -308,9 +465,27 @@ def export_command(plan: Path, output: Path, route: str | None) -> None:
     from careerlib.scheduler import schedule
 
     format_for(output, kind="table")
+    _not_an_input(output, plan)
     result = schedule(load_plan(plan), route=route)
     export(result, output, kind="table")
     click.echo(f"wrote {output}: {result.verdict}")
+
+
+@cli.command("console")
+@click.argument("notebook", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--lab", is_flag=True, help="JupyterLab (code visible) instead of Voilà (an app).")
+@click.option("--port", type=click.IntRange(1024, 65535), default=None, help="Default: a free one.")
+@_reports_errors
+def console_command(notebook: Path | None, lab: bool, port: int | None) -> None:
+    """Serve the coach console (or NOTEBOOK) on 127.0.0.1 behind a random token.
+
+    Prints the link to open, with its token: a request without it is refused,
+    and no other machine can connect. Ctrl-C stops it.
+    """
+    from careerlib.console import console_command as command
+    from careerlib.console import run_console
+
+    sys.exit(run_console(command(notebook, lab=lab, port=port), echo=click.echo))
 
 
 def main(argv: list[str] | None = None) -> None:

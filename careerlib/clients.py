@@ -22,7 +22,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
-from careerlib._fields import RIASEC, WORK_VALUES, Cadence, FileModel, Id, suggest
+from careerlib._fields import RIASEC, WORK_VALUES, Cadence, Direction, FileModel, Id, suggest
 from careerlib.exceptions import ClientError, InputError
 from careerlib.models import Plan, Review
 from careerlib.planfile import line_of, load_plan, model_from_data, read_text, read_yaml
@@ -146,6 +146,7 @@ class Client(FileModel):
     peers: str | None = None
     metrics: str | None = None
     cadence: Cadence | None = None
+    direction: Direction = "up"
     reviews: list[Review] = Field(default_factory=list)
     note: str | None = None
 

@@ -14,6 +14,8 @@ catch them all with ``except CareerlibError``::
      +-- CalendarError          a calendar cannot answer (no working day at all, ...)
      +-- BatchError             a notebook run cannot start (unknown parameter, wrong type, ...)
      +-- ExportError            a file cannot be written (unknown format, no browser for images)
+          +-- OutputError       not where it was asked: over an input, outside the folder
+                                given, a file where a folder is needed (exit status 1)
 
 An infeasible plan is not an error: it is a result (``Schedule.feasible`` is
 ``False``), so a coach can still look at it.
@@ -34,6 +36,7 @@ __all__ = [
     "DataError",
     "ExportError",
     "InputError",
+    "OutputError",
     "PlanError",
     "UnknownStepError",
     "UsageError",
@@ -159,3 +162,10 @@ class UnknownStepError(UsageError, KeyError):
     def __str__(self) -> str:
         # KeyError would quote the message: show it as written.
         return str(self.args[0]) if self.args else ""
+
+
+class OutputError(ExportError):
+    """An output cannot go where it was asked: it would replace one of the
+    command's inputs, land outside the folder given, or a file stands where a
+    folder is needed. Nothing has been written when this is raised; the command
+    line exits with status 1 (an output problem), not 2 (an invalid input)."""

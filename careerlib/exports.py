@@ -49,7 +49,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 from careerlib._atomic import write_bytes
 from careerlib._ics import to_ics
-from careerlib.exceptions import ExportError, UsageError
+from careerlib.exceptions import ExportError, OutputError, UsageError
 from careerlib.scheduler import Schedule
 
 if TYPE_CHECKING:
@@ -105,7 +105,10 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | Callable[[IO[bytes]
     """
     target = Path(path)
     if not target.parent.is_dir():
-        raise ExportError(f"cannot write {target}: the folder {target.parent} does not exist")
+        for folder in target.parents:
+            if folder.exists() and not folder.is_dir():
+                raise OutputError(f"cannot write {target}: {folder} is a file, not a folder")
+        raise OutputError(f"cannot write {target}: the folder {target.parent} does not exist")
     return write_bytes(target, data)
 
 
@@ -295,8 +298,14 @@ def table(schedule: Schedule) -> pd.DataFrame:
 
 
 def to_csv(schedule: Schedule) -> bytes:
-    """The schedule table as CSV (UTF-8, dates ``YYYY-MM-DD``, one row a step)."""
-    text = table(schedule).to_csv(date_format="%Y-%m-%d", lineterminator="\n")
+    """The schedule table as CSV (UTF-8, dates ``YYYY-MM-DD``, one row a step).
+
+    Text a spreadsheet would evaluate (``=...``, ``+...``, ``-...``, ``@...``)
+    starts with ``'`` (see :mod:`careerlib._spreadsheet`).
+    """
+    from careerlib._spreadsheet import safe_frame
+
+    text = safe_frame(table(schedule)).to_csv(date_format="%Y-%m-%d", lineterminator="\n")
     return text.encode("utf-8")
 
 
@@ -304,11 +313,15 @@ def to_xlsx(schedule: Schedule) -> bytes:
     """The schedule as an Excel workbook: sheet ``Schedule`` (the table) and ``Plan``.
 
     Dates are Excel dates; critical steps are shaded; the header row and the
-    step ids stay in view when scrolling.
+    step ids stay in view when scrolling. No cell is a formula: text a
+    spreadsheet would evaluate is stored as text with a leading ``'``, and a
+    text over Excel's 32,767 characters is refused (an :class:`ExportError`).
     """
     import pandas as pd
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
+
+    from careerlib._spreadsheet import check_cell_lengths, secure_workbook
 
     frame = table(schedule)
     plan = schedule.plan
@@ -341,6 +354,8 @@ def to_xlsx(schedule: Schedule) -> bytes:
             name="field",
         ),
     )
+    check_cell_lengths(frame, "Schedule")
+    check_cell_lengths(about, "Plan")
     buffer = io.BytesIO()
     with pd.ExcelWriter(
         buffer, engine="openpyxl", date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd"
@@ -363,6 +378,7 @@ def to_xlsx(schedule: Schedule) -> bytes:
         info.column_dimensions["B"].width = 90
         for cell in info["A"]:
             cell.font = Font(bold=True)
+        secure_workbook(writer.book)
     return buffer.getvalue()
 
 
@@ -495,6 +511,19 @@ def export(
         For an option the format does not take (the message lists those it does).
     """
     fmt = format_for(path, kind)
+    try:
+        return _export(fmt, source, path, options)
+    except OSError as exc:
+        # a writer's own temporary files (openpyxl's) fail without a name:
+        # name the file asked for
+        if exc.filename is None and exc.errno is not None:
+            raise type(exc)(exc.errno, exc.strerror, os.fspath(path)) from None
+        raise
+
+
+def _export(
+    fmt: Format, source: Schedule | go.Figure, path: str | os.PathLike[str], options: dict[str, Any]
+) -> Path:
     own = {k: v for k, v in options.items() if k in fmt.options}
     rest = {k: v for k, v in options.items() if k not in fmt.options}
     if fmt.kind == "chart":

@@ -7,7 +7,9 @@ per process by :func:`load_onet` (about 0.1 s) and shared.
 A **role profile** is an O*NET occupation, found by code (``11-3021.00``) or by
 title, alternate title or short title (``"CIO"``, ``"IT Director"``), with the
 level (LV, 0-7) and importance (IM, 1-5) O*NET gives each of its 35 skills and
-33 knowledge areas. A hand-written **role file** (``data/roles/*.yaml``) names
+33 knowledge areas (the lookup by title is :mod:`careerlib.titles`; its
+:func:`match_title`, :func:`find_occupation` and :class:`TitleMatch` are
+re-exported here). A hand-written **role file** (``data/roles/*.yaml``) names
 an occupation and may change the required level or importance of some elements,
 drop some, and add skills of its own::
 
@@ -27,9 +29,7 @@ license. O*NET® is a trademark of USDOL/ETA.
 
 from __future__ import annotations
 
-import difflib
 import os
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +44,7 @@ from careerlib._text import name_key
 from careerlib.exceptions import ClientError, DataError
 from careerlib.models import RIASEC, WORK_VALUES, Id, _Model, suggest
 from careerlib.planfile import load_model
+from careerlib.titles import TitleMatch, find_occupation, match_title, occupation_code
 
 __all__ = [
     "ATTRIBUTION",
@@ -54,11 +55,14 @@ __all__ = [
     "Role",
     "RoleProfile",
     "RoleSkill",
+    "TitleMatch",
     "data_dir",
     "find_occupation",
     "level_anchors",
     "load_onet",
     "load_role",
+    "match_title",
+    "related_occupations",
     "role_profile",
 ]
 
@@ -71,8 +75,6 @@ ATTRIBUTION_URL = "https://www.onetcenter.org/database.html"
 SHORT_ATTRIBUTION = (
     "Source: O*NET 29.0 Database, USDOL/ETA, CC BY 4.0. O*NET® is a trademark of USDOL/ETA."
 )
-
-_CODE_RE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
 
 
 def data_dir() -> Path:
@@ -111,6 +113,10 @@ class OnetData:
         ``code``, ``title``, ``short_title``: alternate titles.
     job_zones
         Indexed by job zone: ``name``, ``experience``, ``education``, ``training``, ``examples``.
+    related
+        O*NET's Related Occupations: ``code``, ``related`` (the related
+        occupation's code), ``tier`` (Primary-Short, Primary-Long,
+        Supplemental), ``index`` (1-20, closest first).
     """
 
     occupations: pd.DataFrame
@@ -121,6 +127,7 @@ class OnetData:
     anchors: pd.DataFrame
     titles: pd.DataFrame
     job_zones: pd.DataFrame
+    related: pd.DataFrame
     _by_name: dict[str, str] = field(default_factory=dict, repr=False)
     _lookup: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -204,6 +211,8 @@ def load_onet(folder: str | Path | None = None) -> OnetData:
     job_zones = _read(root, "job_zones.csv").set_index("job_zone")
     level = ratings.pivot(index="code", columns="element_id", values="level")
     importance = ratings.pivot(index="code", columns="element_id", values="importance")
+    related = _read(root, "related_occupations.csv.gz")
+    related["related"] = related["related"].astype(str)
     return OnetData(
         occupations=occ,
         elements=elements,
@@ -213,107 +222,29 @@ def load_onet(folder: str | Path | None = None) -> OnetData:
         anchors=anchors,
         titles=titles,
         job_zones=job_zones,
+        related=related,
     )
 
 
-# --- lookup ----------------------------------------------------------------------
+# --- O*NET's neighbours -------------------------------------------------------------
+
+RELATED_TIERS = ("Primary-Short", "Primary-Long", "Supplemental")
+"""O*NET's relatedness tiers, closest first: 5, 5 and 10 occupations."""
 
 
-def find_occupation(query: str, *, data: OnetData | None = None, limit: int = 5) -> pd.DataFrame:
-    """O*NET occupations matching a code or a title, best first.
-
-    Matching, from best to weakest (``score`` 1.0 down to about 0.4): the code;
-    the occupation's title, or one of its alternate or short titles, equal to the
-    query (case and punctuation ignored: ``"CIO"`` is the short title of
-    "Chief Information Officer (CIO)", an alternate title of Chief Executives);
-    every word of the query in a title; and last a close spelling (difflib).
+def related_occupations(code: str, *, data: OnetData | None = None) -> pd.DataFrame:
+    """O*NET's Related Occupations of one occupation, closest first.
 
     Returns
     -------
     pandas.DataFrame
-        One row per occupation (its best match): ``code``, ``title``,
-        ``matched`` (the title that matched), ``kind`` (title, alternate,
-        short, code), ``score`` (0-1), ``rated`` (has skill ratings). Empty
-        when nothing matches.
+        ``related`` (code), ``title``, ``tier`` (:data:`RELATED_TIERS`),
+        ``index`` (1-20). Empty for an occupation O*NET lists no neighbours for.
     """
     onet = data if data is not None else load_onet()
-    text = str(query).strip()
-    columns = ["code", "title", "matched", "kind", "score", "rated"]
-    if _CODE_RE.match(text):
-        code = text if "." in text else f"{text}.00"
-        if code in onet.occupations.index:
-            return pd.DataFrame(
-                [
-                    [
-                        code,
-                        onet.title(code),
-                        code,
-                        "code",
-                        1.0,
-                        bool(onet.occupations.at[code, "rated"]),
-                    ]
-                ],
-                columns=columns,
-            )
-        return pd.DataFrame(columns=columns)
-    q = name_key(text)
-    if not q:
-        return pd.DataFrame(columns=columns)
-    table = onet._lookup_table()
-    norm = table["norm"]
-    exact = norm.eq(q)
-    scores = np.where(exact, np.where(table["kind"].eq("title"), 1.0, 0.95), 0.0)
-    if not exact.any():
-        words = q.split()
-        contains = np.ones(len(table), dtype=bool)
-        padded = " " + norm + " "
-        for w in words:
-            contains &= padded.str.contains(f" {w} ", regex=False).to_numpy()
-        # every word present: 0.7, a little more the closer the title is to the query
-        lengths = norm.str.len().to_numpy()
-        scores = np.where(contains, 0.7 + 0.2 * len(q) / np.maximum(lengths, len(q)), 0.0)
-        if not contains.any():
-            unique = norm.drop_duplicates()
-            close = difflib.get_close_matches(q, unique.tolist(), n=limit * 3, cutoff=0.6)
-            for rank, match in enumerate(close):
-                ratio = difflib.SequenceMatcher(None, q, match).ratio()
-                scores = np.where(
-                    norm.eq(match) & (scores == 0), 0.6 * ratio - 0.001 * rank, scores
-                )
-    hits = table.assign(score=scores)
-    hits = hits[hits["score"] > 0]
-    if hits.empty:
-        return pd.DataFrame(columns=columns)
-    hits = hits.assign(rated=hits["code"].map(onet.occupations["rated"]).astype(bool))
-    hits = hits.sort_values(["score", "rated", "code"], ascending=[False, False, True])
-    hits = hits.drop_duplicates("code").head(limit)
-    hits = hits.assign(title=hits["code"].map(onet.occupations["title"]))
-    return hits[columns].reset_index(drop=True)
-
-
-def occupation_code(query: str, *, data: OnetData | None = None) -> str:
-    """The code of the best-matching occupation with skill ratings.
-
-    Raises
-    ------
-    ClientError
-        When nothing matches, naming the closest titles.
-    """
-    onet = data if data is not None else load_onet()
-    hits = find_occupation(query, data=onet, limit=10)
-    rated = hits[hits["rated"]]
-    if rated.empty:
-        if not hits.empty:
-            raise ClientError(
-                f"the O*NET occupation {hits.at[0, 'code']} ({hits.at[0, 'title']}) matching "
-                f"{query!r} has no skill ratings; choose a related rated occupation"
-            )
-        hint = suggest(name_key(query), onet.occupations["title"].str.lower().tolist())
-        raise ClientError(
-            f"no O*NET occupation matches {query!r}{hint}; "
-            "give an O*NET-SOC code such as 11-3021.00"
-        )
-    return str(rated.iloc[0]["code"])
+    rows = onet.related[onet.related["code"] == code]
+    rows = rows.assign(title=rows["related"].map(onet.occupations["title"]))
+    return rows[["related", "title", "tier", "index"]].reset_index(drop=True)
 
 
 def level_anchors(element: str, *, data: OnetData | None = None) -> pd.DataFrame:

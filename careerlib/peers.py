@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from careerlib.exceptions import DataError
@@ -64,12 +65,13 @@ def load_peers(path: str | Path) -> pd.DataFrame:
             continue
         text = raw[col].str.strip()
         values = pd.to_numeric(text.replace("", None), errors="coerce")
-        bad = values.isna() & text.ne("")
+        # "nan" and "inf" read as numbers, but are not measurements
+        bad = ~np.isfinite(values.astype(float)) & text.ne("")
         if bad.any():
             row = int(bad.to_numpy().nonzero()[0][0])
             raise DataError(
                 f"{p}:{row + 2}: column {col!r} of {raw.at[row, 'organization']!r} holds "
-                f"{raw.at[row, col]!r}, which is not a number"
+                f"{raw.at[row, col]!r}, which is not a finite number"
             )
         out[col] = values.astype(float).to_numpy()
     return out

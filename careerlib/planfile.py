@@ -26,6 +26,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from careerlib.exceptions import InputError, PlanError
+from careerlib.limits import MAX_DEPTH, MAX_FILE_BYTES, file_problem
 from careerlib.models import Plan
 
 __all__ = [
@@ -49,6 +50,8 @@ _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ANCHOR = re.compile(r"(?:^|[\s\[\{,:-])&[^\s,\[\]\{\}]")
 _MAX_EXPANSION = 10
 _MAX_NODES = 200_000
+# Python reads at most 4,300 digits into an int; no field wants more than 12
+_MAX_DIGITS = 100
 
 
 def _mark_line(mark: Any) -> int | None:
@@ -75,6 +78,7 @@ class _SafeLoader(_BaseLoader):
         super().__init__(stream)
         self._check_aliases = check_aliases
         self._built: dict[int, Any] = {}
+        self._depth = 0
 
     def get_single_data(self) -> Any:
         node = self.get_single_node()
@@ -95,6 +99,10 @@ class _SafeLoader(_BaseLoader):
             tag = node.tag
             if tag == _STR:
                 value: Any = node.value
+            elif tag == _INT and len(node.value) > _MAX_DIGITS:
+                # Python refuses to read such a number; as text it reaches the
+                # field, which says what it wants there
+                value = node.value
             elif (
                 tag == _INT and node.value.isdigit() and (node.value[0] != "0" or node.value == "0")
             ):
@@ -102,22 +110,37 @@ class _SafeLoader(_BaseLoader):
             elif tag == _TIMESTAMP:
                 value = self._timestamp(node)
             else:
-                value = self.construct_object(node, deep=True)
-        elif cls is yaml.SequenceNode:
-            if node.tag != "tag:yaml.org,2002:seq":
-                value = self.construct_object(node, deep=True)
-            else:
+                value = self._construct(node)
+        elif cls is yaml.SequenceNode or cls is yaml.MappingNode:
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"the lists and mappings nest more than {MAX_DEPTH} levels deep "
+                    f"(the most a careerlib file may)",
+                    node.start_mark,
+                )
+            if node.tag == "tag:yaml.org,2002:seq":
                 value = [self.build(child) for child in node.value]
-        elif cls is yaml.MappingNode:
-            if node.tag != "tag:yaml.org,2002:map":
-                value = self.construct_object(node, deep=True)
-            else:
+            elif node.tag == "tag:yaml.org,2002:map":
                 value = self._mapping(node)
+            else:
+                value = self._construct(node)
+            self._depth -= 1
         else:  # pragma: no cover - composer only makes the three kinds
-            value = self.construct_object(node, deep=True)
+            value = self._construct(node)
         if self._check_aliases:
             self._built[id(node)] = value
         return value
+
+    def _construct(self, node: Any) -> Any:
+        try:
+            return self.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read this value: {exc}", node.start_mark
+            ) from None
 
     def _mapping(self, node: Any) -> dict[Any, Any]:
         merged = 0
@@ -129,6 +152,14 @@ class _SafeLoader(_BaseLoader):
         lines: dict[Any, int | None] = {}
         for position, (key_node, value_node) in enumerate(node.value):
             key = self.build(key_node)
+            if isinstance(key, list | dict | set):
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"a key cannot be a {'list' if isinstance(key, list) else 'mapping'}; "
+                    "keys are plain text",
+                    key_node.start_mark,
+                )
             if position < merged or lines.get(key, 0) is None:
                 # a key from a `<<` merge may be given again: the later one wins
                 lines[key] = None if position < merged else _mark_line(key_node.start_mark)
@@ -157,10 +188,10 @@ class _SafeLoader(_BaseLoader):
             if len(node.value) == 10:
                 return dt.date.fromisoformat(node.value)
             return self.construct_yaml_timestamp(node)
-        except ValueError as exc:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"{node.value!r} is not a real date ({exc})", node.start_mark
-            ) from None
+        except (ValueError, OverflowError):
+            # `2027-02-30` stays text: the field that wants a date names itself
+            # and says why it is not one
+            return node.value
 
 
 def _check_expansion(root: Any) -> None:
@@ -199,9 +230,13 @@ def _check_expansion(root: Any) -> None:
 
 
 def _decode(raw: bytes, path: str | None) -> str:
-    if b"\x00" in raw[:8192]:
+    nul = raw.find(b"\x00")
+    if nul >= 0:
         raise PlanError(
-            "this is not a text file (it holds binary data); a plan is a YAML text file", path=path
+            "this is not a text file (it holds binary data, a NUL byte); "
+            "a plan is a YAML text file",
+            path=path,
+            line=raw.count(b"\n", 0, nul) + 1,
         )
     try:
         return raw.decode("utf-8-sig")
@@ -235,11 +270,29 @@ def read_yaml(text: str, *, path: str | Path | None = None) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = " ".join(p for p in (exc.context, exc.problem) if p)
+        if "nesting depth" in what:  # libyaml's own limit, far past ours
+            raise PlanError(
+                f"the lists and mappings nest more than {MAX_DEPTH} levels deep "
+                "(the most a careerlib file may)",
+                path=where,
+                line=_mark_line(mark),
+            ) from None
         raise PlanError(
             f"this is not valid YAML: {what}", path=where, line=_mark_line(mark)
         ) from None
+    except yaml.reader.ReaderError as exc:
+        raise PlanError(
+            f"this is not valid YAML: {exc.reason} (character {exc.character!r})", path=where
+        ) from None
     except yaml.YAMLError as exc:
-        raise PlanError(f"this is not valid YAML: {exc}", path=where) from None
+        what = " ".join(str(exc).split())
+        raise PlanError(f"this is not valid YAML: {what}", path=where) from None
+    except RecursionError:
+        raise PlanError(
+            f"the lists and mappings nest more than {MAX_DEPTH} levels deep "
+            "(the most a careerlib file may)",
+            path=where,
+        ) from None
     finally:
         loader.dispose()
         if collecting:
@@ -321,6 +374,14 @@ def _where(loc: tuple[Any, ...], data: Any) -> str:
     return ", ".join(parts)
 
 
+def _shown(value: Any, width: int = 60) -> str:
+    """``repr(value)`` cut to ``width`` characters, for a message on one line."""
+    if isinstance(value, int) and value.bit_length() > 128:
+        return "a number too long to show"
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 4] + "...'"
+
+
 def _from_validation(
     exc: ValidationError, data: Any, text: str | None, path: str | None
 ) -> PlanError:
@@ -347,6 +408,7 @@ def _from_validation(
         got = first.get("input")
         if kind in {
             "float_parsing",
+            "finite_number",
             "int_parsing",
             "bool_parsing",
             "string_type",
@@ -360,7 +422,7 @@ def _from_validation(
             "less_than_equal",
             "less_than",
         }:
-            message = f"{message[:1].lower()}{message[1:]}, got {got!r}"
+            message = f"{message[:1].lower()}{message[1:]}, got {_shown(got)}"
     if len(errors) > 1:
         message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
     line = line_of(text, loc, key) if text is not None else None
@@ -429,8 +491,14 @@ def model_from_data(
 def read_text(path: str | Path, *, kind: str = "plan", error: type[InputError] = PlanError) -> str:
     """The text of a YAML file; a missing, unreadable or binary file is an ``error``."""
     p = Path(path)
+    problem = file_problem(p, kind)
+    if problem is not None:
+        raise error(problem, path=str(p))
     try:
-        raw = p.read_bytes()
+        with p.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:  # it grew after the check
+            raise error(f"a {kind} file may have at most {MAX_FILE_BYTES:,} bytes", path=str(p))
     except FileNotFoundError:
         raise error("no such file", path=str(p)) from None
     except IsADirectoryError:
@@ -440,7 +508,9 @@ def read_text(path: str | Path, *, kind: str = "plan", error: type[InputError] =
     try:
         return _decode(raw, str(p))
     except InputError as exc:
-        raise error(exc.message.replace("a plan is", f"a {kind} is"), path=str(p)) from None
+        raise error(
+            exc.message.replace("a plan is", f"a {kind} is"), path=str(p), line=exc.line
+        ) from None
 
 
 def load_model(

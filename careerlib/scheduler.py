@@ -39,6 +39,7 @@ from careerlib._placement import Network, extra_hours_per_week, schedule_capacit
 from careerlib.calendars import WorkCalendar, calendar_for
 from careerlib.capacity import Allocation, WeeklyLoad, weekly_load
 from careerlib.exceptions import CycleError, PlanError, UnknownStepError
+from careerlib.limits import EARLIEST_DATE, LATEST_DATE
 from careerlib.models import Plan, Step, suggest
 
 if TYPE_CHECKING:
@@ -534,6 +535,29 @@ def _schedule_effort(
     )
 
 
+def _check_window(
+    lo: int, hi: int, first: dt.date, *, too_early: bool = False, too_late: bool = False
+) -> None:
+    """Refuse a schedule that reaches outside the window of dates (see :mod:`careerlib.limits`).
+
+    ``lo`` and ``hi`` are the first and last working-day numbers from ``first``.
+    """
+    if too_early:
+        raise PlanError(
+            f"the steps would have to start {-lo:,} working days before {first}, "
+            f"before {EARLIEST_DATE} (the earliest date careerlib works with); "
+            "shorten the durations or buffers",
+            where="steps",
+        )
+    if too_late:
+        raise PlanError(
+            f"the steps would end {hi:,} working days after {first}, "
+            f"after {LATEST_DATE} (the latest date careerlib works with); "
+            "shorten the durations or buffers, or move the target",
+            where="steps",
+        )
+
+
 def _result(
     plan: Plan,
     route: str | None,
@@ -561,9 +585,14 @@ def _result(
     min_start = int(ls.min())
     feasible = min_start >= 0
     ix = np.concatenate([ls, lf, lf + buf, es, ef, [int((ef + buf).max())]])
-    start_d, finish_d, release_d, es_d, ef_d, ending = np.split(
-        cal.day(ix, first), np.cumsum([n] * 5)
-    )
+    lo, hi = int(ix.min()), int(ix.max())
+    # a working day is at least a calendar day: this bounds the days looked up
+    _check_window(lo, hi, first, too_early=lo < -(first - EARLIEST_DATE).days)
+    _check_window(lo, hi, first, too_late=hi > (LATEST_DATE - first).days)
+    days = np.asarray(cal.day(ix, first), dtype="datetime64[D]")
+    _check_window(lo, hi, first, too_early=bool(days.min() < np.datetime64(EARLIEST_DATE)))
+    _check_window(lo, hi, first, too_late=bool(days.max() > np.datetime64(LATEST_DATE)))
+    start_d, finish_d, release_d, es_d, ef_d, ending = np.split(days, np.cumsum([n] * 5))
     return Schedule(
         plan=plan,
         route=route,

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from careerlib._text import clip, plural
+from careerlib._text import clip, one_line, plural
 
 if TYPE_CHECKING:
     from careerlib.gaps import GapReport
     from careerlib.scheduler import Schedule
 
-__all__ = ["load_table", "report_text", "schedule_table"]
+__all__ = ["load_table", "occupations_text", "report_text", "schedule_table"]
 
 
 def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
@@ -29,7 +29,10 @@ def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
     starts = np.datetime_as_string(result.start, unit="D").tolist()
     finishes = np.datetime_as_string(result.finish, unit="D").tolist()
     id_width = max([4, *(len(i) for i in result.ids)])
-    title_width = min(title_width, max([5, *(len(s.title or "") for s in result.steps)]))
+    # titles come from the client's file: escape sequences are shown, not obeyed,
+    # before the column is measured (the table stays aligned)
+    titles = [one_line(s.title or "") for s in result.steps]
+    title_width = min(title_width, max([5, *(len(t) for t in titles)]))
     head = (
         f"{'step':<{id_width}}  {'title':<{title_width}}  "
         f"{'start':<10}  {'finish':<10}  {'slack':>5}  critical"
@@ -41,9 +44,9 @@ def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
         head,
         "-" * len(head),
     ]
-    for k, step in enumerate(result.steps):
+    for k, text in enumerate(titles):
         mark = "◆ " if result.milestone[k] else ""
-        title = clip(mark + (step.title or ""), title_width)
+        title = clip(mark + text, title_width)
         lines.append(
             f"{result.ids[k]:<{id_width}}  {title:<{title_width}}  {starts[k]}  {finishes[k]}  "
             f"{int(result.slack_days[k]):>5}  {'*' if result.critical[k] else ''}"
@@ -147,15 +150,31 @@ def report_text(report: GapReport) -> str:
             lines.append(f"  goals no step serves: {', '.join(a.unserved_goals)}")
         if a.steps_without_goal:
             lines.append(f"  steps serving no goal: {', '.join(a.steps_without_goal)}")
-    lines += ["", "O*NET occupations worth considering:"]
-    for rank, row in report.occupations.iterrows():
-        fit = "n/a" if pd.isna(row["fit"]) else f"{row['fit']:.2f}"
-        lines.append(
-            f"  {rank:>2}. {row['title']} ({row['code']}): "
-            f"gap {row['weighted_gap']:.2f}, fit {fit}, "
-            f"job zone {row['job_zone']}, {row['education']}"
-        )
+    lines += ["", *occupations_text(report)]
     from careerlib.onet import ATTRIBUTION
 
     lines += ["", ATTRIBUTION]
     return "\n".join(lines)
+
+
+def occupations_text(report: GapReport) -> list[str]:
+    """The occupations worth considering, each with its score, its parts and its reason."""
+    import pandas as pd
+
+    lines = [
+        "O*NET occupations worth considering "
+        "(score 0-100 = skills + interests + job zone + related):",
+        f"  {report.occupations_note}",
+    ]
+    for rank, row in report.occupations.iterrows():
+        parts = " + ".join(
+            "-" if pd.isna(row[c]) else f"{row[c]:.0f}"
+            for c in ("skills_points", "interest_points", "zone_points", "related_points")
+        )
+        lines += [
+            f"  {rank:>2}. {row['title']} ({row['code']}): {row['score']:.0f} = {parts}",
+            f"      {row['reason']}",
+            f"      brings {', '.join(row['transferable']) or '-'}; "
+            f"largest gaps {', '.join(row['largest_gaps']) or 'none'}",
+        ]
+    return lines

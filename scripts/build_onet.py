@@ -17,6 +17,9 @@ tab-separated ``.txt`` plus ``Skills.xlsx`` and ``Knowledge.xlsx``), OUT_DIR to
 * ``elements.csv``: those 68 elements, their kind and definition;
 * ``anchors.csv``: the Level Scale Anchors of those elements (what a level means);
 * ``alternate_titles.csv.gz``: alternate and short titles for lookup;
+* ``related_occupations.csv.gz``: O*NET's Related Occupations, for each
+  occupation up to 20 neighbours in three tiers (Primary-Short, Primary-Long,
+  Supplemental) ranked by index;
 * ``job_zones.csv``: the five job zones and what preparation they mean.
 
 The output is deterministic (sorted rows, fixed gzip mtime), so a rebuild from
@@ -171,6 +174,17 @@ def build(source: Path = DEFAULT_SOURCE, out: Path = DEFAULT_OUT) -> dict[str, i
     alt["short_title"] = alt["short_title"].replace("n/a", "")
     alt = alt.sort_values(["code", "title"]).reset_index(drop=True)
 
+    related = _txt(source, "Related Occupations").rename(
+        columns={
+            "O*NET-SOC Code": "code",
+            "Related O*NET-SOC Code": "related",
+            "Relatedness Tier": "tier",
+            "Index": "index",
+        }
+    )[["code", "related", "tier", "index"]]
+    related["index"] = related["index"].astype(int)
+    related = related.sort_values(["code", "index"]).reset_index(drop=True)
+
     jz = _txt(source, "Job Zone Reference").rename(
         columns={
             "Job Zone": "job_zone",
@@ -188,6 +202,7 @@ def build(source: Path = DEFAULT_SOURCE, out: Path = DEFAULT_OUT) -> dict[str, i
         "elements.csv": elements,
         "anchors.csv": anchors,
         "alternate_titles.csv.gz": alt,
+        "related_occupations.csv.gz": related,
         "job_zones.csv": jz,
     }
     for name, frame in files.items():

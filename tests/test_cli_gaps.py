@@ -44,6 +44,74 @@ def test_gaps_text():
     assert "O*NET 29.0 Database" in result.output
 
 
+def test_gaps_json_occupations_say_why():
+    result = run(
+        "gaps", str(DATA / "clients" / "priya-nair.yaml"), "--as-of", "2026-11-23", "--json"
+    )
+    data = json.loads(result.output)
+    first = data["occupations"][0]
+    assert first["code"] == "21-1091.00"  # Health Education Specialists
+    assert first["score"] == pytest.approx(
+        first["skills_points"]
+        + first["interest_points"]
+        + first["zone_points"]
+        + first["related_points"],
+        abs=0.21,
+    )
+    assert first["transferable"] and first["largest_gaps"] and first["reason"]
+    assert first["relation"] == "target #3 (Primary-Short)"
+    basis = data["occupations_basis"]
+    assert basis["current_role"] == "Registered Nurse"
+    assert basis["current_occupation"]["code"] == "29-1141.00"
+    assert (
+        basis["current_occupation"]["described"]
+        == "O*NET 29-1141.00 Registered Nurses (by its title)"
+    )
+    assert basis["target"] == {
+        "code": "11-9111.00",
+        "title": "Nurse Manager, inpatient unit",
+        "occupation": "Medical and Health Services Managers",
+    }
+    assert basis["direction"] == "up"
+
+
+@pytest.mark.parametrize(
+    ("args", "count", "zones"),
+    [
+        # the three best, then the target with its own rank (5th)
+        pytest.param(["--occupations", "3"], 4, {4}, id="fewer"),
+        pytest.param(["--occupations", "25"], 25, {4, 5}, id="more"),
+        pytest.param(["--direction", "down"], 10, {3, 4}, id="down"),
+        pytest.param(["--direction", "any", "--occupations", "30"], 30, {3, 4, 5}, id="any"),
+    ],
+)
+def test_gaps_occupations_and_direction(args: list[str], count: int, zones: set[int]):
+    path = str(DATA / "clients" / "priya-nair.yaml")
+    result = run("gaps", path, "--as-of", "2026-11-23", "--json", *args)
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)["occupations"]
+    assert len(found) == count
+    assert {o["job_zone"] for o in found} == zones
+    assert found[-1]["rank"] == (5 if count == 4 else count)
+
+
+def test_gaps_text_lists_the_occupations_with_their_parts():
+    result = run("gaps", str(DATA / "clients" / "jordan-lee.yaml"), "--as-of", "2026-11-23")
+    out = result.output
+    assert (
+        "current role 'IT Director' taken as O*NET 11-3021.00 Computer and Information "
+        "Systems Managers (by its short title 'IT Director'), job zone 4"
+    ) in out
+    assert "1. Information Technology Project Managers (15-1299.09): 88 = 43 + 18 + 15 + 11" in out
+    assert "brings Computers and Electronics, Critical Thinking, Coordination" in out
+
+
+def test_gaps_bad_direction_is_a_usage_error():
+    result = run("gaps", str(DATA / "clients" / "jordan-lee.yaml"), "--direction", "sideways")
+    assert result.exit_code == 2
+    assert "'sideways' is not one of 'up', 'down', 'any'" in result.output
+
+
 @pytest.mark.parametrize(
     ("text", "match"),
     [

@@ -147,11 +147,22 @@ def test_paths_are_relative_to_the_client_file():
             r":17: route: unknown route 'internl'; did you mean 'internal'",
             id="route",
         ),
+        pytest.param(
+            {"reviews": "direction: sideways"},
+            r":17: direction: unknown direction 'sideways' \(valid: up, down, any\)",
+            id="direction",
+        ),
     ],
 )
 def test_bad_client_files(tmp_path: Path, changes: dict[str, str], match: str):
     with pytest.raises(ClientError, match=match):
         load_client(write(tmp_path, client_text(**changes)))
+
+
+@pytest.mark.parametrize(("line", "direction"), [("", "up"), ("direction: Down", "down")])
+def test_direction_of_the_move(tmp_path: Path, line: str, direction: str):
+    client = load_client(write(tmp_path, client_text(reviews=line)))
+    assert client.direction == direction
 
 
 def test_a_metric_missing_from_the_peer_file(tmp_path: Path):

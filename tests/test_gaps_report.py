@@ -41,6 +41,37 @@ def test_old_routes_names_are_deprecated_aliases():
     assert older.occupations["code"].tolist() == report.occupations["code"].head(2).tolist()
 
 
+def test_occupations_are_ranked_from_the_current_role_toward_the_target(tmp_path: Path):
+    report = analyse(DATA / "clients" / "marcus-brown.yaml", D(2026, 11, 23))
+    assert report.current_occupation is not None
+    assert report.current_occupation.code == "25-2031.00"
+    assert report.direction == "up"
+    assert report.occupations.loc[1, "relation"] == "the target"  # 15-2051.01 in the role file
+    # a client file may ask for another direction; the argument wins over it
+    text = (DATA / "clients" / "marcus-brown.yaml").read_text()
+    text = text.replace("cadence: monthly", "cadence: monthly\ndirection: down")
+    for name in ("plans", "roles", "peers"):
+        (tmp_path / name).symlink_to(DATA / name)
+    (tmp_path / "clients").mkdir()
+    path = tmp_path / "clients" / "marcus-brown.yaml"
+    path.write_text(text)
+    down = analyse(path, D(2026, 11, 23))
+    assert down.direction == "down" and (down.occupations["job_zone"] <= 4).all()
+    assert set(down.occupations["job_zone"]) != set(report.occupations["job_zone"])
+    assert analyse(path, D(2026, 11, 23), direction="up").direction == "up"
+    assert down.to_dict()["occupations_basis"]["direction"] == "down"
+
+
+def test_a_free_text_role_that_matches_nothing_leaves_the_direction_open(tmp_path: Path):
+    path = tmp_path / "client.yaml"
+    path.write_text("name: X\ncurrent_role: Qzxv Blorp\ntarget_role: 11-9111.00\n")
+    report = analyse(path, D(2026, 11, 23), top_occupations=5)
+    assert report.current_occupation is None
+    assert report.to_dict()["occupations_basis"]["current_occupation"] is None
+    assert len(report.occupations) == 5
+    assert report.occupations["zone_step"].isna().all()
+
+
 def test_rethink_prompts_for_a_stale_late_plan_and_none_on_track() -> None:
     from careerlib.gaps import rethink_prompts
 

@@ -22,10 +22,11 @@ PACKAGE = ROOT / "careerlib"
 LAYERS: dict[str, int] = {
     # shared small helpers
     **dict.fromkeys(
-        ["exceptions", "_atomic", "_graph", "_jsonable", "_paths", "_speedups", "_text"], 0
+        ["exceptions", "_atomic", "_graph", "_jsonable", "_paths", "_speedups", "_text", "limits"],
+        0,
     ),
     # input files read into models (the plan, client profiles, roles, peer groups)
-    **dict.fromkeys(["_fields", "models", "planfile", "clients", "onet", "peers"], 1),
+    **dict.fromkeys(["_fields", "models", "planfile", "clients", "onet", "titles", "peers"], 1),
     # the calendar and the client's hours
     **dict.fromkeys(["calendars", "capacity", "_capacity_grid"], 2),
     # the schedule, and plans changed and scheduled again
@@ -33,9 +34,9 @@ LAYERS: dict[str, int] = {
     # analyses
     "gaps": 4,
     # what a person sees or keeps
-    **dict.fromkeys(["charts", "exports", "_ics", "text"], 5),
+    **dict.fromkeys(["charts", "exports", "_ics", "_spreadsheet", "text"], 5),
     # notebooks, widgets, batch runs, the command line, the package's front door
-    **dict.fromkeys(["notebook", "widgets", "batch", "demo", "cli", "__main__", ""], 6),
+    **dict.fromkeys(["notebook", "widgets", "batch", "demo", "console", "cli", "__main__", ""], 6),
 }
 
 

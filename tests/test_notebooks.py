@@ -107,6 +107,8 @@ def test_assessment_records_the_role_and_obstacles(runs: Path, client: Path) -> 
     assert got["obstacles_without_contingency"] == []
     assert got["job_zone"] in {1, 2, 3, 4, 5}
     assert set(got["interests"]) == set(profile.self_assessment.interests)  # type: ignore[arg-type]
+    found = analyse(client, AS_OF).occupations
+    assert got["top_occupations"] == found["title"].head(3).tolist()
 
 
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
@@ -116,6 +118,7 @@ def test_gap_analysis_agrees_with_the_library(runs: Path, client: Path) -> None:
     assert got["unaddressed"] == report["skills"]["unaddressed"]
     assert got["weighted_mean_gap"] == report["skills"]["weighted_mean_gap"]
     assert got["unserved_goals"] == report["alignment"]["unserved_goals"]
+    assert got["top_occupations"] == [o["title"] for o in report["occupations"][:3]]
 
 
 def test_gap_analysis_for_jordan_by_hand(runs: Path) -> None:

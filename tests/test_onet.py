@@ -10,11 +10,10 @@ import pytest
 from careerlib.exceptions import ClientError, DataError
 from careerlib.onet import (
     ATTRIBUTION,
-    find_occupation,
     level_anchors,
     load_onet,
     load_role,
-    occupation_code,
+    related_occupations,
     role_profile,
 )
 
@@ -49,45 +48,6 @@ def test_values_match_the_source_file():
     assert onet.level.at["11-3021.00", "2.C.3.a"] == 6.13
     assert onet.occupations.at["11-3021.00", "job_zone"] == 4
     assert onet.occupations.at["11-3021.00", "education"] == "Bachelor's degree"
-
-
-@pytest.mark.parametrize(
-    ("query", "code"),
-    [
-        pytest.param("CIO", "11-1011.00", id="short-title"),
-        pytest.param("cio", "11-1011.00", id="any-case"),
-        pytest.param("IT Director", "11-3021.00", id="alternate-short-title"),
-        pytest.param("Computer and Information Systems Managers", "11-3021.00", id="title"),
-        pytest.param("11-3021.00", "11-3021.00", id="code"),
-        pytest.param("11-3021", "11-3021.00", id="code-without-suffix"),
-        pytest.param("Registred Nurses", "29-1141.00", id="misspelt"),
-        pytest.param("nurse manager", "11-9111.00", id="words"),
-    ],
-)
-def test_find_occupation(query, code):
-    hits = find_occupation(query)
-    assert hits.iloc[0]["code"] == code
-
-
-def test_cio_finds_a_chief_information_officer_title():
-    hits = find_occupation("CIO")
-    assert hits.iloc[0]["matched"] == "CIO"
-    assert hits.iloc[0]["title"] == "Chief Executives"
-    assert "Chief Information Officer" in set(
-        find_occupation("Chief Information Officer")["matched"].str[:25]
-    )
-
-
-def test_unknown_occupation_is_an_error():
-    with pytest.raises(ClientError, match="no O\\*NET occupation matches 'zzqqxx'"):
-        occupation_code("zzqqxx")
-
-
-def test_unrated_occupation_is_an_error():
-    with pytest.raises(
-        ClientError, match="15-2051.00 \\(Data Scientists\\) .* has no skill ratings"
-    ):
-        occupation_code("15-2051.00")
 
 
 def test_level_anchors():
@@ -175,3 +135,23 @@ def test_attribution_text():
     assert "O*NET 29.0 Database" in ATTRIBUTION
     assert "CC BY 4.0" in ATTRIBUTION
     assert "USDOL/ETA" in ATTRIBUTION
+
+
+def test_related_occupations_come_in_three_tiers():
+    related = related_occupations("29-1141.00")
+    assert len(related) == 20
+    assert related["index"].tolist() == list(range(1, 21))
+    assert related["tier"].value_counts().to_dict() == {
+        "Supplemental": 10,
+        "Primary-Short": 5,
+        "Primary-Long": 5,
+    }
+    # Related Occupations.txt: 29-1141.00 -> 29-1141.04 Primary-Short 1
+    assert related.iloc[0].tolist() == [
+        "29-1141.04",
+        "Clinical Nurse Specialists",
+        "Primary-Short",
+        1,
+    ]
+    assert related_occupations("99-9999.00").empty
+    assert len(load_onet().related) == 18460

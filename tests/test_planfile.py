@@ -69,7 +69,7 @@ BAD = [
     ),
     pytest.param(
         "title: T\nstart: 2027-01-04\ntarget: 2027-02-30\nsteps:\n  - {id: a, duration: 1}\n",
-        r":3: '2027-02-30' is not a real date",
+        r":3: target: '2027-02-30' is not a real date",
         id="impossible-date",
     ),
     pytest.param(

@@ -41,7 +41,9 @@ from careerlib.batch._plan import (
     BatchResult,
     Job,
     JobResult,
+    _running_in,
     _write_manifest,
+    clean_stale_temporaries,
     expand_clients,
     notebook_parameters,
     parse_parameter,
@@ -54,6 +56,7 @@ __all__ = [
     "BatchResult",
     "Job",
     "JobResult",
+    "clean_stale_temporaries",
     "expand_clients",
     "notebook_parameters",
     "notebook_to_html",
@@ -125,14 +128,16 @@ def run_batch(
     if scheduler is not None:
         from careerlib.batch._dask import dask_executor
 
-        with dask_executor(scheduler, first_images=_first_images(planned)) as (remote, threads):
-            out.mkdir(parents=True, exist_ok=True)
+        with (
+            dask_executor(scheduler, first_images=_first_images(planned)) as (remote, threads),
+            _running_in(out),
+        ):
             return _run_elsewhere(planned, out, remote, jobs or threads, progress, started)
-    out.mkdir(parents=True, exist_ok=True)
-    if executor is not None:
-        workers = jobs or int(getattr(executor, "_max_workers", 0) or 0)
-        return _run_elsewhere(planned, out, executor, workers, progress, started)
-    return _run_here(planned, out, jobs, progress, started)
+    with _running_in(out):
+        if executor is not None:
+            workers = jobs or int(getattr(executor, "_max_workers", 0) or 0)
+            return _run_elsewhere(planned, out, executor, workers, progress, started)
+        return _run_here(planned, out, jobs, progress, started)
 
 
 def _by_kind(planned: Sequence[Job]) -> list[int]:
@@ -176,7 +181,8 @@ def _run_here(
                 workers,
                 mp_context=ctx,
                 initializer=worker_init,
-                initargs=(_first_images(planned),),
+                # workers die with this process, even by kill -9
+                initargs=(_first_images(planned), os.getpid()),
             ) as pool_:
                 # the last pairs leave no kernel starting for nobody
                 last = len(order) - workers

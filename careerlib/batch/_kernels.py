@@ -287,6 +287,13 @@ class KernelPool:
         self.modules = modules
         self.kernel_name = kernel_name
         self.attempts = attempts
+        # import jupyter_client here, in the caller's thread: the first import
+        # of a module in the starter thread while this thread imports papermill
+        # (which imports jupyter_client too) fails as a circular import
+        _manager_class()
+        import jupyter_client.asynchronous  # noqa: F401
+        import jupyter_client.blocking  # noqa: F401
+
         # the default kernel, forked from a template that has imported `modules`
         self._forkserver = (
             ForkServer(modules) if fork and kernel_name == "python3" and available() else None

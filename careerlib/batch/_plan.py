@@ -15,19 +15,22 @@ timing, versions); a re-run replaces the entries of its own pairs only.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import glob
 import json
+import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from careerlib._atomic import write_text
+from careerlib._atomic import TMP_MARK, write_text
 from careerlib._speedups import skip_slow_optional_imports
-from careerlib.exceptions import BatchError
+from careerlib.exceptions import BatchError, OutputError
 
 __all__ = [
     "BatchResult",
@@ -258,6 +261,7 @@ def plan_jobs(
             raise BatchError(
                 f"parameter {name!r} is set by the runner for each client; do not pass it with -p"
             )
+    check_out_dir(out_dir)
     out = Path(out_dir).resolve()
     notebook_paths = [Path(n) for n in notebooks]
     client_paths = [Path(c) for c in clients]
@@ -285,11 +289,12 @@ def plan_jobs(
                     f"(its parameters: {', '.join(declared)})"
                 )
             values[name] = parse_parameter(name, raw, declared[name].get("inferred_type_name"))
+            check_parameter_value(name, values[name], declared[name], nb)
         typed[nb] = values
 
     jobs = []
     for client in client_paths:
-        client_dir = out / client.stem
+        client_dir = client_folder(out, client)
         for nb in notebook_paths:
             output = client_dir / f"{nb.stem}.ipynb"
             html = client_dir / f"{nb.stem}.html"
@@ -303,12 +308,117 @@ def plan_jobs(
     return jobs
 
 
+def check_out_dir(out_dir: str | Path) -> None:
+    """Refuse an ``--out`` that names an existing file (a folder is needed)."""
+    out = Path(out_dir)
+    for folder in (out, *out.parents):
+        if folder.exists() and not folder.is_dir():
+            raise OutputError(
+                f"--out {out}: {folder} is a file, but the reports need a folder there; "
+                "choose a folder's name"
+            )
+        if folder.exists():
+            break
+
+
+def client_folder(out: Path, client: Path) -> Path:
+    """``OUT/<client>``: a plain folder name inside ``out``, never outside it.
+
+    A client file named ``...yaml`` has the stem ``..``, which would put its
+    reports beside ``out`` instead of in it; such a name is refused.
+    """
+    name = client.stem
+    folder = out / name
+    if (
+        name in {"", ".", ".."}
+        or name.startswith(".")
+        or os.sep in name
+        or (os.altsep is not None and os.altsep in name)
+        or folder.resolve().parent != out.resolve()
+    ):
+        raise OutputError(
+            f"the client file {client} gives the folder name {name!r}, which would put "
+            f"its reports outside {out} or hide them; rename the file (for example jordan-lee.yaml)"
+        )
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(
+            f"{folder} is a file, but the reports of {client.name} need a folder there"
+        )
+    return folder
+
+
+_DATE_HINTS = ("yyyy-mm-dd", "date")
+
+
+def check_parameter_value(
+    name: str, value: Any, declared: Mapping[str, Any], notebook: Path
+) -> None:
+    """Refuse, before any kernel starts, a value the notebook would fail on.
+
+    A parameter that holds a date (its name is ``as_of`` or ends in ``date``,
+    or its comment in the parameters cell says ``YYYY-MM-DD``) must be empty
+    (today) or a real date within careerlib's window of dates.
+    """
+    about = f"{name} {declared.get('help') or ''}".lower()
+    wants_date = name == "as_of" or name.endswith("date") or "yyyy-mm-dd" in about
+    if not wants_date or value is None or value == "":
+        return
+    import datetime
+
+    from careerlib.limits import date_problem
+
+    text = str(value).strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError("not in the form YYYY-MM-DD")
+        day = datetime.date.fromisoformat(text)
+    except ValueError as exc:
+        raise BatchError(
+            f"parameter {name!r} of {notebook.name} is a date (YYYY-MM-DD, or empty for "
+            f"today), got {text[:40]!r} ({exc})"
+        ) from None
+    problem = date_problem(day)
+    if problem is not None:
+        raise BatchError(f"parameter {name!r} of {notebook.name}: {problem}")
+
+
 def _unique(names: list[str], kind: str) -> None:
     seen = set()
     for name in names:
         if name in seen:
             raise BatchError(f"two {kind}s are named {name!r}: their outputs would collide")
         seen.add(name)
+
+
+# --- workers ----------------------------------------------------------------------
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this (worker) process end when ``parent`` ends, even by ``kill -9``.
+
+    On Linux the kernel sends SIGKILL at the parent's death
+    (``prctl(PR_SET_PDEATHSIG)``); elsewhere a daemon thread polls the parent.
+    A worker that outlived its run would write reports no manifest records.
+    """
+    import signal
+    import threading
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        if libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0) == 0:
+            if os.getppid() != parent:  # it died before the call
+                os._exit(1)
+            return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="careerlib-parent-watch", daemon=True).start()
 
 
 # --- the manifest -------------------------------------------------------------------
@@ -326,7 +436,73 @@ def _versions() -> dict[str, str]:
     return out
 
 
+@contextlib.contextmanager
+def _locked(path: Path, *, exclusive: bool = True, wait: bool = True) -> Iterator[bool]:
+    """Hold an advisory lock on ``path`` (created when missing) for the block.
+
+    Yields whether the lock was taken (always True when ``wait``). The lock
+    goes with the process: a killed run holds nothing.
+    """
+    import fcntl
+
+    with open(path, "a+b") as handle:
+        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+        try:
+            fcntl.flock(handle.fileno(), mode | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+_RUN_LOCK = ".careerlib-run.lock"
+_MANIFEST_LOCK = ".manifest.lock"
+_TEMPORARY = re.compile(r"^\..*" + re.escape(TMP_MARK) + r"[0-9a-f]{8}(\.[^.]*)?$")
+
+
+def clean_stale_temporaries(out: Path) -> list[Path]:
+    """Remove the temporary files a killed run left in ``out`` (``.NAME.tmp-XXXXXXXX.ext``).
+
+    Only when no other run uses ``out`` (none holds its run lock): another
+    run's temporary files are files being written. Returns what was removed.
+    """
+    removed: list[Path] = []
+    lock = out / _RUN_LOCK
+    if not lock.exists():
+        return removed
+    with _locked(lock, exclusive=True, wait=False) as alone:
+        if not alone:
+            return removed
+        for root, _dirs, files in os.walk(out):
+            for name in files:
+                if _TEMPORARY.match(name):
+                    path = Path(root) / name
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()
+                        removed.append(path)
+    return removed
+
+
+@contextlib.contextmanager
+def _running_in(out: Path) -> Iterator[None]:
+    """Mark ``out`` in use by this run (a shared lock), after removing a killed run's files."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / _RUN_LOCK).touch()
+    clean_stale_temporaries(out)
+    with _locked(out / _RUN_LOCK, exclusive=False):
+        yield
+
+
 def _write_manifest(out: Path, results: Sequence[JobResult], jobs: int, seconds: float) -> Path:
+    # read, merge and write under a lock: two runs into one folder keep both's pairs
+    with _locked(out / _MANIFEST_LOCK):
+        return _merge_manifest(out, results, jobs, seconds)
+
+
+def _merge_manifest(out: Path, results: Sequence[JobResult], jobs: int, seconds: float) -> Path:
     path = out / "manifest.json"
     previous: list[dict[str, Any]] = []
     if path.exists():

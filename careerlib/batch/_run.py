@@ -81,8 +81,13 @@ def _close_pool() -> None:
         pool.close()
 
 
-def worker_init(first_images: bool = False) -> None:
-    """Set a worker process up: the slow imports once, and its first kernel starting."""
+def worker_init(first_images: bool = False, parent: int | None = None) -> None:
+    """Set a worker process up: it ends with ``parent``, imports the slow modules
+    once, and its first kernel starts."""
+    if parent is not None:
+        from careerlib.batch._plan import die_with_parent
+
+        die_with_parent(parent)
     skip_slow_optional_imports()
     worker_pool().prepare(first_images)
     import nbconvert  # noqa: F401  (imported once per worker, not once per pair)

@@ -8,7 +8,6 @@ house pattern for charts: small named builders over shared style.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +20,7 @@ from careerlib.charts._style import (
     ONE_DAY,
     as_day,
     band,
+    escape_text,
     fmt,
     iso,
     legend_only,
@@ -61,7 +61,7 @@ def _hover_texts(result: Schedule) -> np.ndarray:
     out = []
     for k, step in enumerate(result.steps):
         slack = int(result.slack_days[k])
-        lines = [f"<b>{html.escape(step.title or step.id)}</b> ({html.escape(step.id)})"]
+        lines = [f"<b>{escape_text(step.title or step.id)}</b> ({escape_text(step.id)})"]
         if result.milestone[k]:
             lines.append(f"Milestone on {fmt(starts[k])}")
         else:
@@ -75,9 +75,9 @@ def _hover_texts(result: Schedule) -> np.ndarray:
         if step.deadline is not None:
             lines.append(f"Deadline: {fmt(step.deadline)}")
         if step.goal:
-            lines.append(f"Goal: {html.escape(goal_titles.get(step.goal, step.goal))}")
+            lines.append(f"Goal: {escape_text(goal_titles.get(step.goal, step.goal))}")
         route_name = route_titles.get(step.route, step.route) if step.route else "every route"
-        lines.append(f"Route: {html.escape(route_name)}")
+        lines.append(f"Route: {escape_text(route_name)}")
         if result.buffer_days[k]:
             lines.append(f"Buffer after it: {plural(int(result.buffer_days[k]), 'working day')}")
         out.append("<br>".join(lines))
@@ -302,7 +302,7 @@ def deadline_trace(s: Steps) -> list[dict[str, Any]]:
             "y": s.y[idx].tolist(),
             "customdata": s.ids[idx].tolist(),
             "hovertext": [
-                f"<b>Deadline</b> of {html.escape(steps[k].title or steps[k].id)}: "
+                f"<b>Deadline</b> of {escape_text(steps[k].title or steps[k].id)}: "
                 f"{fmt(steps[k].deadline)}"
                 for k in idx
             ],
@@ -384,7 +384,7 @@ def closed_days(
                 "x": str(a + (z + ONE_DAY - a) // 2),
                 "y": 1,
                 "yanchor": "bottom",
-                "text": f"<i>{html.escape(b.reason or 'blackout')}</i>",
+                "text": f"<i>{escape_text(b.reason or 'blackout')}</i>",
                 "showarrow": False,
                 "font": {"size": 10, "color": COLORS["note"]},
                 "bgcolor": COLORS["veil"],

@@ -29,6 +29,17 @@ from careerlib._speedups import skip_slow_optional_imports
 # optional part of that out (see careerlib._speedups).
 skip_slow_optional_imports()
 
+
+def escape_text(text: str) -> str:
+    """``text`` for plotly's labels: ``<``, ``>`` and ``&`` escaped, quotes left as they are.
+
+    plotly.js reads ``&lt;``, ``&gt;`` and ``&amp;`` (and numeric references)
+    but not ``&quot;``: ``html.escape``'s quotes would show as ``&quot;`` in
+    SVG, PNG and PDF images.
+    """
+    return html.escape(text, quote=False)
+
+
 # --- colours -------------------------------------------------------------------
 
 #: Named colours used by every chart; change them here to restyle all charts.
@@ -58,6 +69,11 @@ COLORS: dict[str, str] = {
     "addressed": "#F39C12",  # a gap a step of the plan develops
     "unaddressed": "#C0392B",  # a gap no step develops
     "client": "#1B2631",  # the client's own level or value, as a marker
+    # the parts of an occupation's transferability score (Okabe and Ito)
+    "skills_points": "#0072B2",
+    "interest_points": "#009E73",
+    "zone_points": "#E69F00",
+    "related_points": "#CC79A7",
     "client_profile": "#3D7EAA",  # the client's profile, as an area
     "role": "#E69F00",  # the target role's profile
     "peers": "#95A5A6",  # each peer, as a dot
@@ -236,7 +252,7 @@ def date_line(
         "yanchor": "bottom",
         "xanchor": "right" if side == "left" else "left",
         "yshift": LANE_PX * lane,
-        "text": f"<b>{html.escape(label)}</b>",
+        "text": f"<b>{escape_text(label)}</b>",
         "showarrow": False,
         "font": {"color": color, "size": 12},
         "name": label,

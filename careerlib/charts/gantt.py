@@ -8,7 +8,6 @@ out here, with the lines of the start and the target above the plot.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -38,6 +37,7 @@ from careerlib.charts._style import (
     as_day,
     base_layout,
     date_line,
+    escape_text,
     fmt,
     label_lanes,
     legend_below,
@@ -138,11 +138,11 @@ def _layout_rows(result: Schedule, kind: str, sort: str, label_width: int) -> _R
             label = titles.get(g) or str(g)
             headers.append((len(tickvals), label))
             tickvals.append(len(tickvals))
-            ticktext.append(f"<b>{html.escape(clip(label, label_width))}</b>")
+            ticktext.append(f"<b>{escape_text(clip(label, label_width))}</b>")
         for k in members:
             y[k] = len(tickvals)
             tickvals.append(len(tickvals))
-            ticktext.append(html.escape(clip(result.steps[k].title or result.ids[k], label_width)))
+            ticktext.append(escape_text(clip(result.steps[k].title or result.ids[k], label_width)))
     return _Rows(y, tickvals, ticktext, headers)
 
 
@@ -169,17 +169,17 @@ def _group_bands(rows: _Rows) -> list[dict[str, Any]]:
 def _gantt_title(result: Schedule, title: str | None) -> tuple[str, str]:
     """The title, and under it: owner, route, steps, dates, and the verdict in colour."""
     plan = result.plan
-    owner = f"{html.escape(plan.owner)} · " if plan.owner else ""
+    owner = f"{escape_text(plan.owner)} · " if plan.owner else ""
     route = ""
     if result.route is not None:
         names = {r.id: r.title for r in plan.routes}
-        route = f"Route: {html.escape(names.get(result.route, result.route))} · "
+        route = f"Route: {escape_text(names.get(result.route, result.route))} · "
     color = COLORS["target"] if result.feasible else COLORS["critical"]
-    heading = html.escape(title if title is not None else plan.title)
+    heading = escape_text(title if title is not None else plan.title)
     subtitle = (
         f"{owner}{route}{plural(len(result), 'step')}, {fmt(result.first_day)} → "
         f"target {fmt(plan.target)}"
-        f"<br><span style='color:{color}'>{html.escape(result.verdict)}</span>"
+        f"<br><span style='color:{color}'>{escape_text(result.verdict)}</span>"
     )
     return f"<b>{heading}</b>", subtitle
 

@@ -1,67 +1,134 @@
-"""Occupations worth considering (O*NET): the skills gap against the interest fit."""
+"""Occupations worth considering (O*NET): the transferability score, its four parts stacked."""
 
 from __future__ import annotations
+
+import html
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from careerlib.charts._style import TEMPLATE, ZONE_SCALE, attribution
+from careerlib._text import clip
+from careerlib.charts._style import COLORS, attribution, base_layout
+from careerlib.gaps.occupations import POINTS
 
 __all__ = ["occupations_chart"]
 
+#: Each part's column in the occupations frame (and its colour in ``COLORS``)
+#: and its key in ``POINTS``.
+_PARTS = {
+    "skills": ("skills_points", "skills"),
+    "interests": ("interest_points", "interests"),
+    "job zone": ("zone_points", "job_zone"),
+    "related": ("related_points", "related"),
+}
+
+
+def _part_hover(part: str, row: Any) -> str:
+    if part == "skills":
+        return (
+            f"brings {row['coverage']:.0%} of what it asks, "
+            f"{row['over']:.0%} above it where it matters"
+        )
+    if part == "interests":
+        return "interest fit n/a" if pd.isna(row["fit"]) else f"interest fit {row['fit']:.2f}"
+    if part == "job zone":
+        step = row["zone_step"]
+        where = "" if pd.isna(step) else f" ({int(step):+d} from the current)"
+        return f"job zone {row['job_zone']}{where}"
+    return row["relation"] or "not among O*NET's related occupations"
+
 
 def occupations_chart(
-    routes: pd.DataFrame, *, title: str = "Occupations worth considering"
+    occupations: pd.DataFrame,
+    *,
+    title: str = "Occupations worth considering",
+    subtitle: str = "",
 ) -> go.Figure:
-    """The route finder's occupations: weighted skills gap against interest fit.
+    """The transferability score of each occupation, its four parts stacked.
 
     Parameters
     ----------
-    routes
-        A :func:`careerlib.gaps.find_occupations` frame.
+    occupations
+        A :func:`careerlib.gaps.find_occupations` frame (best first).
+    subtitle
+        A line under the title, e.g. the current and target occupations.
 
-    Each occupation is a dot (size: job zone, the preparation it needs) with
-    its typical education in the hover text; the best routes sit low and to
-    the right. Carries O*NET's attribution.
+    One bar per occupation, best at the top, split into the points of its
+    skills match, interest fit, job zone step and O*NET relatedness (0-100 in
+    all), the score at the end of the bar. "★" marks the target, "◆" an
+    occupation O*NET relates to the current or target occupation. The hover
+    text gives the reason, the client's transferable skills and the largest
+    gaps. Carries O*NET's attribution.
     """
-    fit = routes["fit"].fillna(0.0)
-    zone = routes["job_zone"].fillna(3).astype(float)
-    fig = go.Figure(
+    frame = occupations.iloc[::-1]  # plotly draws the first category at the bottom
+    labels = []
+    for rank, row in frame.iterrows():
+        mark = " ★" if row["relation"] == "the target" else (" ◆" if row["related"] else "")
+        labels.append(f"{rank}. {clip(str(row['title']), 48)}{mark}")
+    details = [
+        f"<b>#{rank} {html.escape(str(row['title']))}</b> ({row['code']})<br>"
+        f"score {row['score']:.0f}/100: {html.escape(str(row['reason']))}<br>"
+        f"brings: {html.escape(', '.join(row['transferable']) or '-')}<br>"
+        f"largest gaps: {html.escape(', '.join(row['largest_gaps']) or 'none')}"
+        for rank, row in frame.iterrows()
+    ]
+    fig = go.Figure()
+    for part, (column, key) in _PARTS.items():
+        points = frame[column]
+        if points.isna().all():
+            continue
+        fig.add_trace(
+            go.Bar(
+                y=labels,
+                x=points.fillna(0.0),
+                orientation="h",
+                name=f"{part} (up to {POINTS[key]:.0f})",
+                marker_color=COLORS[column],
+                hovertext=[
+                    f"{d}<br>{part}: {p:.1f} points, {html.escape(_part_hover(part, row))}"
+                    for d, p, (_, row) in zip(
+                        details, points.fillna(0.0), frame.iterrows(), strict=True
+                    )
+                ],
+                hoverinfo="text",
+            )
+        )
+    fig.add_trace(
         go.Scatter(
-            x=fit,
-            y=routes["weighted_gap"],
-            mode="markers+text",
-            text=[str(r) for r in routes.index],
-            textposition="top center",
-            marker={
-                "size": 8 + 4 * zone,
-                "color": zone,
-                "colorscale": ZONE_SCALE,
-                "showscale": True,
-                "colorbar": {"title": "job zone"},
-            },
-            hovertext=[
-                f"#{rank} {t} ({c})<br>gap {g:.2f}, fit {'n/a' if pd.isna(f) else f'{f:.2f}'}<br>"
-                f"job zone {z}, {e}"
-                for rank, t, c, g, f, z, e in zip(
-                    routes.index,
-                    routes["title"],
-                    routes["code"],
-                    routes["weighted_gap"],
-                    routes["fit"],
-                    routes["job_zone"],
-                    routes["education"],
-                    strict=True,
-                )
-            ],
-            hoverinfo="text",
+            y=labels,
+            x=frame["score"],
+            mode="text",
+            text=[f" {s:.0f}" for s in frame["score"]],
+            textposition="middle right",
+            showlegend=False,
+            hoverinfo="skip",
         )
     )
-    fig.update_layout(
-        template=TEMPLATE,
-        title=title,
-        xaxis={"title": "interest fit (RIASEC correlation, -1 to 1)"},
-        yaxis={"title": "weighted skills gap [level points]"},
-        height=500,
+    height = 190 + 34 * max(len(frame), 6)  # room under the axis for the attribution
+    marks = "★ the target, ◆ related by O*NET to the current or target occupation"
+    layout = base_layout(title, height, f"{subtitle}<br>{marks}" if subtitle else marks)
+    layout.update(
+        barmode="stack",
+        bargap=0.25,
+        xaxis={
+            "title": None,
+            "range": [0, 108],
+            "showgrid": True,
+            "gridcolor": COLORS["grid"],
+            "dtick": 20,
+        },
+        yaxis={"automargin": True},
+        legend={
+            "orientation": "h",
+            "traceorder": "normal",
+            "x": 0,
+            "y": 1.0,
+            "yanchor": "bottom",
+            "xanchor": "left",
+            "title": {"text": "points (0-100):"},
+        },
+        margin={"t": 130 if subtitle else 105, "l": 10, "r": 20},
     )
+    fig.update_layout(layout)
     return attribution(fig)

@@ -6,7 +6,6 @@ it does not schedule.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +23,7 @@ from careerlib.charts._style import (
     base_layout,
     date_line,
     days_between,
+    escape_text,
     fmt,
     iso,
     legend,
@@ -88,7 +88,7 @@ def routes(schedules: Mapping[str | None, Schedule], *, title: str | None = None
         line, note = date_line(when, label, color, dash=dash, side=side)
         shapes.append(line)
         notes.append(note)
-    heading = html.escape(title if title is not None else f"Routes compared: {plan.title}")
+    heading = escape_text(title if title is not None else f"Routes compared: {plan.title}")
     n = len(rows)
     top, bottom, row_px = 90, 60, 90
     height = top + bottom + max(n * row_px, len(traces) * LEGEND_ENTRY_PX)
@@ -151,7 +151,7 @@ class _RouteRow:
         slack = int(res.slack_days.min())
         state = "feasible" if res.feasible else f"late by {plural(res.late_by_days, 'working day')}"
         label = (
-            f"<b>{html.escape(clip(name, 36))}</b><br>"
+            f"<b>{escape_text(clip(name, 36))}</b><br>"
             f"<span style='font-size:11px'>{state}, slack {plural(slack, 'working day')}<br>"
             f"earliest finish {fmt(res.earliest_finish)}</span>"
         )
@@ -172,9 +172,9 @@ def _span_trace(rows: list[_RouteRow]) -> dict[str, Any]:
         "marker": {"color": COLORS["dependency"], "line": {"width": 0}},
         "width": 0.12,
         "hovertext": [
-            f"<b>{html.escape(r.name)}</b><br>Started now, the work alone is done by "
+            f"<b>{escape_text(r.name)}</b><br>Started now, the work alone is done by "
             f"{fmt(r.schedule.earliest_finish)}<br>Latest start {fmt(r.latest_start)}"
-            f"<br>{html.escape(r.schedule.verdict)}"
+            f"<br>{escape_text(r.schedule.verdict)}"
             for r in rows
         ],
         "hovertemplate": "%{hovertext}<extra></extra>",
@@ -199,14 +199,14 @@ def _critical_bars(row: int, name: str, res: Schedule, color: str) -> list[dict[
             "x": length.tolist(),
             "y": [row] * idx.size,
             "name": f"{clip(name, 30)}: critical steps, as late as possible",
-            "text": [html.escape(t) for t in titles],
+            "text": [escape_text(t) for t in titles],
             "textposition": "inside",
             "insidetextanchor": "middle",
             "textfont": {"color": "white", "size": 12},
             "textangle": 0,
             "customdata": [res.ids[k] for k in idx],
             "hovertext": [
-                f"<b>{html.escape(t)}</b> ({res.ids[k]})<br>"
+                f"<b>{escape_text(t)}</b> ({res.ids[k]})<br>"
                 f"{fmt(start[k])} → {fmt(finish[k])}<br>"
                 f"{plural(int(res.duration_days[k]), 'working day')}, critical"
                 for t, k in zip(titles, idx, strict=True)
@@ -234,7 +234,7 @@ def _finish_trace(rows: list[_RouteRow]) -> dict[str, Any]:
             "line": {"color": COLORS["outline"], "width": 1.5},
         },
         "hovertext": [
-            f"<b>{html.escape(r.name)}</b><br>Earliest finish: {fmt(r.schedule.earliest_finish)}"
+            f"<b>{escape_text(r.name)}</b><br>Earliest finish: {fmt(r.schedule.earliest_finish)}"
             f"<br>(the work alone, starting {fmt(r.schedule.first_day)})"
             for r in rows
         ],

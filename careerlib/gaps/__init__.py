@@ -16,8 +16,11 @@ each:
 5. :func:`goal_alignment` (``goals``): the goal tree, orphan goals, steps serving no goal
    and goals no step serves;
 
-and :func:`find_occupations` (``occupations``), the O*NET occupations with the
-smallest weighted skills gap and a good interest fit. ``assessment`` holds the
+and :func:`find_occupations` (``occupations``), the O*NET occupations worth
+considering, by a 0-100 transferability score made of the skills match,
+interest fit, job zone step and O*NET's related occupations, relative to the
+current and target occupations (:func:`current_occupation` finds the current
+one from free text). ``assessment`` holds the
 self-assessment, the due diligence and the obstacles; ``report`` holds
 :func:`analyse`, which runs them all for a client file (``careerlib gaps``),
 its :class:`GapReport` with the report's JSON, and the re-think prompts. The
@@ -31,7 +34,12 @@ from __future__ import annotations
 
 from careerlib.gaps.assessment import due_diligence, obstacles, self_assessment
 from careerlib.gaps.goals import Alignment, goal_alignment
-from careerlib.gaps.occupations import find_occupations, find_routes
+from careerlib.gaps.occupations import (
+    current_occupation,
+    find_occupations,
+    find_routes,
+    occupations_table,
+)
 from careerlib.gaps.peers import peer_benchmark
 from careerlib.gaps.progress import CADENCE_DAYS, Progress, progress_at, reported_progress
 from careerlib.gaps.report import (
@@ -53,11 +61,13 @@ __all__ = [
     "TimeGap",
     "all_reviews",
     "analyse",
+    "current_occupation",
     "due_diligence",
     "find_occupations",
     "find_routes",
     "goal_alignment",
     "obstacles",
+    "occupations_table",
     "peer_benchmark",
     "progress_at",
     "remaining_plan",

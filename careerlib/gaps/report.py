@@ -11,15 +11,15 @@ from typing import Any
 
 import pandas as pd
 
-from careerlib.exceptions import CareerlibError
 from careerlib.gaps._common import records
 from careerlib.gaps.goals import Alignment, goal_alignment
-from careerlib.gaps.occupations import find_occupations
+from careerlib.gaps.occupations import current_occupation, find_occupations
 from careerlib.gaps.peers import peer_benchmark
 from careerlib.gaps.progress import Progress, progress_at, reported_progress
 from careerlib.gaps.skills import skills_gap, weighted_mean_gap
 from careerlib.gaps.time_left import TimeGap, remaining_plan, time_gap
 from careerlib.models import Plan, Review
+from careerlib.onet import TitleMatch, load_onet
 from careerlib.scheduler import Schedule, schedule
 
 __all__ = ["GapReport", "all_reviews", "analyse", "rethink_prompts", "target_role", "time_gaps"]
@@ -34,7 +34,9 @@ class GapReport:
     own values) are None without a peer group, and ``progress`` and
     ``alignment`` without a plan. ``occupations`` are the O*NET occupations
     worth considering (:func:`find_occupations`; ``routes`` is its deprecated
-    old name, not the plan's routes).
+    old name, not the plan's routes), ranked relative to ``current_occupation``
+    (the :class:`~careerlib.onet.TitleMatch` the client's ``current_role`` was
+    taken as, None when nothing matched) and the target role in ``direction``.
     """
 
     client: Any
@@ -50,6 +52,8 @@ class GapReport:
     schedule: Schedule | None = None
     notes: list[str] = field(default_factory=list)
     peer_group: pd.DataFrame | None = None
+    current_occupation: TitleMatch | None = None
+    direction: str = "up"
 
     @property
     def routes(self) -> pd.DataFrame:
@@ -66,7 +70,9 @@ class GapReport:
         """One key per analysis.
 
         ``skills``, ``peers``, ``time``, ``progress``, ``alignment`` and
-        ``occupations`` (the O*NET occupations worth considering).
+        ``occupations`` (the O*NET occupations worth considering), with
+        ``occupations_basis``: what they were ranked against (the current
+        role and the occupation it was taken as, the target, the direction).
         """
         from careerlib.onet import ATTRIBUTION
 
@@ -86,7 +92,53 @@ class GapReport:
             "progress": None if self.progress is None else self.progress.to_dict(),
             "alignment": None if self.alignment is None else self.alignment.to_dict(),
             "occupations": records(self.occupations, "rank"),
+            "occupations_basis": self.occupations_basis(),
             "attribution": ATTRIBUTION,
+        }
+
+    @property
+    def occupations_note(self) -> str:
+        """One line: what the occupations were ranked against (current, target, direction)."""
+        cur = self.current_occupation
+        role = self.client.current_role
+        took = (
+            f"current role {role!r} taken as {cur.describe()}, job zone {cur.job_zone}"
+            if cur is not None
+            else f"current role {role!r} matches no O*NET occupation"
+        )
+        same = (
+            " (the same O*NET occupation: every move is judged against it)"
+            if cur is not None and cur.code == self.role.code
+            else ""
+        )
+        return (
+            f"{took}; target {self.role.title} "
+            f"(O*NET {self.role.code} {load_onet().title(self.role.code)}){same}; "
+            f"direction {self.direction}"
+        )
+
+    def occupations_basis(self) -> dict[str, Any]:
+        """What the occupations were ranked against, JSON-ready."""
+        cur = self.current_occupation
+        return {
+            "current_role": self.client.current_role,
+            "current_occupation": None
+            if cur is None
+            else {
+                "code": cur.code,
+                "title": cur.title,
+                "matched": cur.matched,
+                "kind": cur.kind,
+                "score": cur.score,
+                "job_zone": cur.job_zone,
+                "described": cur.describe(),
+            },
+            "target": {
+                "code": self.role.code,
+                "title": self.role.title,
+                "occupation": load_onet().title(self.role.code),
+            },
+            "direction": self.direction,
         }
 
 
@@ -126,6 +178,7 @@ def analyse(
     as_of: dt.date | None = None,
     *,
     top_occupations: int = 10,
+    direction: str | None = None,
     top_routes: int | None = None,
 ) -> GapReport:
     """Run every analysis for a client profile (a :class:`~careerlib.clients.Client` or a path).
@@ -134,7 +187,10 @@ def analyse(
     each step after the progress reported by then (:func:`remaining_plan`);
     progress is judged at the newest review on or before ``as_of``.
     ``top_occupations`` is how many O*NET occupations to suggest
-    (:func:`find_occupations`); ``top_routes`` is its deprecated old name.
+    (:func:`find_occupations`; ``top_routes`` is its deprecated old name), in
+    ``direction`` (up, down or any; default the client file's ``direction``,
+    else up) from the client's ``current_role``, matched to O*NET by title
+    (:func:`current_occupation`), toward the target role.
     """
     if top_routes is not None:
         warnings.warn(
@@ -145,7 +201,6 @@ def analyse(
         )
         top_occupations = top_routes
     from careerlib.clients import load_client
-    from careerlib.onet import load_onet, occupation_code
     from careerlib.peers import load_metrics, load_peers
     from careerlib.planfile import load_plan
 
@@ -176,22 +231,15 @@ def analyse(
         progress = progress_at(sched, reviews, day, cadence=cadence)
         alignment = goal_alignment(plan)
 
-    exclude = []
-    min_zone = None
-    try:
-        current = occupation_code(client.current_role)
-    except CareerlibError:  # the current role may be free text
-        current = None
-    if current is not None:
-        exclude.append(current)
-        zone = load_onet().occupations.at[current, "job_zone"]
-        min_zone = None if pd.isna(zone) else int(zone)
+    current = current_occupation(client.current_role)
+    move = direction if direction is not None else client.direction
     occupations = find_occupations(
         client.skill_levels(),
         client.interest_scores(),
+        current=None if current is None else current.code,
+        target=role.code,
+        direction=move,
         top=top_occupations,
-        exclude=exclude,
-        min_job_zone=min_zone,
     )
     return GapReport(
         client=client,
@@ -206,6 +254,8 @@ def analyse(
         plan=plan,
         schedule=sched,
         peer_group=group,
+        current_occupation=current,
+        direction=move,
     )
 
 

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,6 +57,19 @@ class Server:
         sep = "&" if "?" in path else "?"
         return f"{self.url}{path}{sep}token={self.token}"
 
+    def shut_down_kernels(self) -> None:
+        """End every session and its kernel, so that the next page starts afresh."""
+        headers = {"Authorization": f"token {self.token}"}
+        request = urllib.request.Request(f"{self.url}/api/sessions", headers=headers)
+        with urllib.request.urlopen(request, timeout=30) as response:
+            sessions = json.loads(response.read())
+        for session in sessions:
+            delete = urllib.request.Request(
+                f"{self.url}/api/sessions/{session['id']}", headers=headers, method="DELETE"
+            )
+            with urllib.request.urlopen(delete, timeout=30):
+                pass
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -72,7 +86,12 @@ def _jupyter_env(home: Path) -> dict[str, str]:
             "checkForUpdates": False,
         },
         # every cell rendered, not only those in view: widgets below the fold exist in the page
-        "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+        # and the notebook's kernel started without asking (a busy machine could
+        # show the "Select Kernel" dialog over the page)
+        "@jupyterlab/notebook-extension/tracker": {
+            "windowingMode": "none",
+            "autoStartDefaultKernel": True,
+        },
     }.items():
         path = settings / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,7 +145,7 @@ def serve(kind: str, root: Path, home: Path, notebook: str | None = None) -> Ite
             start_new_session=True,
         )
     try:
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + 180  # a busy 2-core machine starts slowly
         while True:
             if proc.poll() is not None:
                 raise RuntimeError(f"{kind} exited at start:\n{log.read_text()[-3000:]}")
@@ -137,7 +156,7 @@ def serve(kind: str, root: Path, home: Path, notebook: str | None = None) -> Ite
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(f"{kind} did not answer in 90 s:\n{log.read_text()[-3000:]}")
+                raise RuntimeError(f"{kind} did not answer in 180 s:\n{log.read_text()[-3000:]}")
             time.sleep(0.3)
         yield Server(f"http://127.0.0.1:{port}", token, root, log)
     finally:
@@ -178,13 +197,34 @@ def artifacts(request: pytest.FixtureRequest) -> Path:
     return folder
 
 
-def wait_idle(page: object, timeout: float = 60_000) -> None:
+def wait_idle(page: object, timeout: float = 120_000) -> None:
     """Wait until the kernel of the visible notebook says Idle in the status bar."""
     items = "'.jp-StatusBar-TextItem, .jp-Notebook-ExecutionIndicator'"
     page.wait_for_function(  # type: ignore[attr-defined]
         f"() => [...document.querySelectorAll({items})]"
         ".some(e => /Idle/.test(e.textContent || '')"
         " || /Idle/.test(e.getAttribute('title') || ''))",
+        timeout=timeout,
+    )
+
+
+def accept_kernel_dialog(page: Any) -> None:
+    """Answer JupyterLab's "Select Kernel" dialog with its default (Python 3), if it is open.
+
+    On a busy machine the kernel specs can arrive after the notebook opens; the
+    dialog then covers the page and every click misses.
+    """
+    dialog = page.locator(".jp-Dialog:has-text('Select Kernel') .jp-mod-accept")
+    if dialog.count() and dialog.first.is_visible():
+        dialog.first.click()
+
+
+def wait_chart(page: Any, selector: str, timeout: float = 120_000) -> None:
+    """Wait until the plotly chart ``selector`` is drawn with data (not only its element)."""
+    page.wait_for_function(
+        "(selector) => { const gd = document.querySelector(selector);"
+        " return !!(gd && gd._fullLayout && gd.data && gd.data.length > 0); }",
+        arg=selector,
         timeout=timeout,
     )
 
@@ -207,6 +247,7 @@ def run_all(
     """
     deadline = time.monotonic() + timeout
     while True:
+        accept_kernel_dialog(page)
         page.click("li.lm-MenuBar-item:has-text('Run')")  # type: ignore[attr-defined]
         item = page.locator("li.lm-Menu-item[data-command='runmenu:run-all']")  # type: ignore[attr-defined]
         item.wait_for(state="visible", timeout=10_000)
@@ -266,3 +307,51 @@ def plot_state(page: object, selector: str) -> dict[str, object]:
         }""",
         selector,
     )
+
+
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+
+def open_and_run(
+    page: Any,
+    url: str,
+    ready: str,
+    *,
+    attempts: int = 3,
+    timeout: float = 120_000,
+    run: bool = True,
+    artifacts: Path | None = None,
+    server: Server | None = None,
+) -> None:
+    """Open ``url``, wait for the kernel to be idle, run all cells, wait for ``ready``.
+
+    On a busy machine any of these waits can run out (the kernel starts late,
+    Run All is not taken, plotly.js loads slowly): then the page is opened
+    again and the whole sequence retried, up to ``attempts`` times. Only the
+    last failure is raised; a screenshot of each failed attempt goes to
+    ``artifacts``. With ``run=False`` (Voilà runs the notebook itself) only
+    the page and ``ready`` are waited for. Given the JupyterLab ``server``, a
+    retry starts from a fresh kernel (the widgets of a half-run one can linger).
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(1, attempts + 1):
+        try:
+            page.goto(url, wait_until="domcontentloaded", timeout=timeout)
+            if run:
+                page.wait_for_selector(PANEL, timeout=timeout)
+                wait_idle(page, timeout=timeout)
+                run_all(page, timeout=timeout / 1000 * 2)
+            page.wait_for_selector(ready, timeout=timeout)
+            if "plotly" in ready:
+                wait_chart(page, ready, timeout=timeout)
+            return
+        except (PlaywrightError, TimeoutError):
+            if artifacts is not None:
+                with __import__("contextlib").suppress(PlaywrightError):
+                    page.screenshot(path=str(artifacts / f"attempt-{attempt}.png"))
+            if attempt == attempts:
+                raise
+            if server is not None and run:
+                with __import__("contextlib").suppress(OSError):
+                    server.shut_down_kernels()

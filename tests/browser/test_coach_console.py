@@ -17,10 +17,11 @@ import nbformat
 import pytest
 
 from tests.browser.conftest import (
+    PANEL,
+    open_and_run,
     plot_state,
-    run_all,
     serve,
-    wait_idle,
+    wait_chart,
     wait_text,
 )
 from tests.conftest import ROOT
@@ -67,15 +68,18 @@ def test_jupyterlab_coach_console(
     with serve("lab", root, tmp_path / "home") as server:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         try:
-            page.goto(server.page_url(f"/lab/tree/{NOTEBOOK}?reset"))
-            panel = ".jp-NotebookPanel:not(.lm-mod-hidden)"
-            page.wait_for_selector(panel, timeout=60_000)
-            wait_idle(page)
-            run_all(page)
+            panel = PANEL
+            open_and_run(
+                page,
+                server.page_url(f"/lab/tree/{NOTEBOOK}?reset"),
+                f"{panel} {PLOT}",
+                artifacts=artifacts,
+                server=server,
+            )
             explorer = page.locator(f"{panel} {EXPLORER}")
             explorer.wait_for(timeout=60_000)
             wait_text(page, f"{panel} {VERDICT}", FEASIBLE)
-            page.wait_for_selector(f"{panel} {PLOT}", timeout=60_000)
+            wait_chart(page, f"{panel} {PLOT}")
             before = plot_state(page, f"{panel} {PLOT}")
             _check_date_axis(before)
             assert before["traces"] >= 5 and before["width"] == 960
@@ -126,11 +130,10 @@ def test_voila_coach_console(browser: Any, root: Path, tmp_path: Path, artifacts
     with serve("voila", root, tmp_path / "home", notebook=NOTEBOOK) as server:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         try:
-            page.goto(server.page_url("/"))
+            open_and_run(page, server.page_url("/"), PLOT, run=False, artifacts=artifacts)
             explorer = page.locator(EXPLORER)
-            explorer.wait_for(timeout=120_000)
             wait_text(page, VERDICT, FEASIBLE)
-            page.wait_for_selector(PLOT, timeout=60_000)
+            wait_chart(page, PLOT)
             before = plot_state(page, PLOT)
             _check_date_axis(before)
             body = page.inner_text("body")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import nbformat
 
-from tests.browser.conftest import run_all, serve, wait_idle
+from tests.browser.conftest import PANEL, open_and_run, serve
 
 
 def _notebook(path: Path) -> None:
@@ -34,14 +34,17 @@ def test_jupyterlab_runs_a_notebook_and_shows_the_chart(
     _notebook(root / "smoke.ipynb")
     with serve("lab", root, tmp_path / "home") as server:
         page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-        page.goto(server.page_url("/lab/tree/smoke.ipynb?reset"))
-        panel = ".jp-NotebookPanel:not(.lm-mod-hidden)"
-        page.wait_for_selector(panel, timeout=60_000)
-        wait_idle(page)
-        run_all(page)
-        page.wait_for_selector(f"{panel} .js-plotly-plot", timeout=60_000)
-        assert "hello from the kernel" in page.inner_text(panel)
-        bars = page.evaluate(f"() => document.querySelector('{panel} .js-plotly-plot').data[0].y")
+        # kernel idle, Run All taken, the chart drawn: each waited for, the page
+        # opened again when the machine was too busy
+        open_and_run(
+            page,
+            server.page_url("/lab/tree/smoke.ipynb?reset"),
+            f"{PANEL} .js-plotly-plot",
+            artifacts=artifacts,
+            server=server,
+        )
+        assert "hello from the kernel" in page.inner_text(PANEL)
+        bars = page.evaluate(f"() => document.querySelector('{PANEL} .js-plotly-plot').data[0].y")
         assert bars == [1, 2]
         page.screenshot(path=str(artifacts / "smoke.png"))
         page.close()
