@@ -349,20 +349,24 @@ class KernelPool:
         return kernel
 
     def release(self, kernel: PreheatedKernel, log: Path | None = None) -> None:
-        """Shut a used kernel down in the background; append its log to ``log``."""
+        """Append a used kernel's log to ``log`` now, and shut it down in the background.
+
+        The log is copied before this returns: the run's folder may be gone
+        (a remote run's temporary folder) by the time the kernel has stopped.
+        """
+        try:
+            if log is not None and kernel.log.stat().st_size:
+                with open(kernel.log, "rb") as src, open(log, "ab") as dst:
+                    shutil.copyfileobj(src, dst)
+        except OSError:
+            pass
 
         def stop() -> None:
             try:
                 kernel.shutdown()
             finally:
+                kernel.log.unlink(missing_ok=True)
                 _close_thread_loop()
-            try:
-                if log is not None and kernel.log.stat().st_size:
-                    with open(kernel.log, "rb") as src, open(log, "ab") as dst:
-                        shutil.copyfileobj(src, dst)
-            except OSError:
-                pass
-            kernel.log.unlink(missing_ok=True)
 
         try:
             self._reaper.submit(stop)
