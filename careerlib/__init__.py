@@ -7,18 +7,15 @@ analyses -> charts and exports -> notebooks, widgets, batch runs and the CLI.
 >>> plan = careerlib.load_plan("data/plans/same-sector-move.yaml")  # doctest: +SKIP
 >>> careerlib.schedule(plan).to_frame()                             # doctest: +SKIP
 
-Names from modules that pull in heavy libraries (pandas, plotly) are loaded on
-first use, so ``careerlib schedule`` starts quickly.
+Every name but the exceptions is loaded on first use, so ``careerlib
+schedule`` starts quickly and imports neither pandas nor plotly.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from careerlib.calendars import WorkCalendar
-from careerlib.capacity import Allocation, WeeklyLoad
-from careerlib.clients import Client, load_client
 from careerlib.exceptions import (
     BatchError,
     CalendarError,
@@ -35,9 +32,41 @@ from careerlib.exceptions import (
     UsageError,
     WorkspaceError,
 )
-from careerlib.models import Plan, Step
-from careerlib.planfile import load_plan, parse_plan
-from careerlib.scheduler import Schedule, schedule, schedule_routes
+
+if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
+    from careerlib.batch import BatchResult, run_batch
+    from careerlib.calendars import WorkCalendar
+    from careerlib.capacity import Allocation, WeeklyLoad
+    from careerlib.charts import (
+        assessment_chart,
+        goal_tree_chart,
+        obstacles_chart,
+        occupations_chart,
+        peer_chart,
+        progress_chart,
+        skills_chart,
+        weekly_load_chart,
+    )
+    # gantt and routes_chart: mypy takes them for redefinitions here (the
+    # submodule careerlib.charts.gantt shares the name); they resolve lazily.
+    from careerlib.clients import Client, load_client
+    from careerlib.exports import export
+    from careerlib.gaps import (
+        GapReport,
+        analyse,
+        find_occupations,
+        find_routes,
+        goal_alignment,
+        peer_benchmark,
+        progress_at,
+        skills_gap,
+        time_gap,
+    )
+    from careerlib.models import Plan, Step
+    from careerlib.onet import find_occupation, level_anchors, load_onet, role_profile
+    from careerlib.planfile import load_plan, parse_plan
+    from careerlib.scheduler import Schedule, schedule, schedule_routes
+    from careerlib.widgets import GapExplorer, PlanExplorer
 
 __version__ = "0.1.0"
 
@@ -117,13 +146,16 @@ __all__ = [
     "write_roster",
 ]
 
-# name -> module, for names whose modules import heavy libraries
+# name -> module. Every name but the exceptions is loaded on first use, so that
+# each command of the CLI imports only what it needs (`careerlib schedule` does
+# not load the client-profile models, `import careerlib.cli` neither pandas,
+# plotly nor the O*NET tables).
 _LAZY: dict[str, str] = {
-    "BatchResult": "careerlib.batch",
-    "GapExplorer": "careerlib.widgets",
-    "GapReport": "careerlib.gaps",
+    "Allocation": "careerlib.capacity",
     "analyse": "careerlib.gaps",
     "assessment_chart": "careerlib.charts",
+    "BatchResult": "careerlib.batch",
+    "Client": "careerlib.clients",
     "current_occupation": "careerlib.gaps",
     "export": "careerlib.exports",
     "find_occupation": "careerlib.onet",
@@ -131,17 +163,23 @@ _LAZY: dict[str, str] = {
     "find_routes": "careerlib.gaps",
     "gantt": "careerlib.charts",
     "init_workspace": "careerlib.workspace",
+    "GapExplorer": "careerlib.widgets",
+    "GapReport": "careerlib.gaps",
     "goal_alignment": "careerlib.gaps",
     "goal_tree_chart": "careerlib.charts",
     "level_anchors": "careerlib.onet",
+    "load_client": "careerlib.clients",
     "load_onet": "careerlib.onet",
+    "load_plan": "careerlib.planfile",
     "match_title": "careerlib.onet",
     "new_client": "careerlib.newclient",
     "obstacles_chart": "careerlib.charts",
     "occupations_table": "careerlib.gaps",
     "occupations_chart": "careerlib.charts",
+    "parse_plan": "careerlib.planfile",
     "peer_benchmark": "careerlib.gaps",
     "peer_chart": "careerlib.charts",
+    "Plan": "careerlib.models",
     "PlanExplorer": "careerlib.widgets",
     "progress_at": "careerlib.gaps",
     "progress_chart": "careerlib.charts",
@@ -152,8 +190,12 @@ _LAZY: dict[str, str] = {
     "roster_chart": "careerlib.charts",
     "routes_chart": "careerlib.charts",
     "run_batch": "careerlib.batch",
+    "Schedule": "careerlib.scheduler",
+    "schedule": "careerlib.scheduler",
+    "schedule_routes": "careerlib.scheduler",
     "skills_chart": "careerlib.charts",
     "skills_gap": "careerlib.gaps",
+    "Step": "careerlib.models",
     "time_gap": "careerlib.gaps",
     "weekly_load_chart": "careerlib.charts",
     "write_roster": "careerlib.practice_files",
@@ -165,6 +207,8 @@ _LAZY: dict[str, str] = {
     "Tracking": "careerlib.tracking",
     "tracking_gantt": "careerlib.charts",
     "write_report": "careerlib.report",
+    "WeeklyLoad": "careerlib.capacity",
+    "WorkCalendar": "careerlib.calendars",
 }
 
 

@@ -243,6 +243,12 @@ def _key_values(pairs: tuple[str, ...]) -> dict[str, str]:
     metavar="KEY=VALUE",
     help="A notebook parameter.",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Run on a Dask cluster: its scheduler's address, such as tcp://HOST:8786.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--pdf", is_flag=True, help="Also print each HTML report to a PDF beside it.")
 @click.option(
@@ -257,6 +263,7 @@ def run_command(
     out_dir: Path,
     jobs: int | None,
     parameters: tuple[str, ...],
+    scheduler: str | None,
     quiet: bool,
     pdf: bool,
     shared_js: bool,
@@ -264,7 +271,9 @@ def run_command(
     """Run NOTEBOOKS for every client with papermill, into OUT/<client>/.
 
     Each run writes the executed notebook, an HTML report without code and the
-    charts the notebook exports. Exits 1 when any run failed.
+    charts the notebook exports. With --scheduler, the runs go to a Dask
+    cluster's workers and their outputs come back into OUT. Exits 1 when any
+    run failed.
     """
     from careerlib.batch import run_batch
 
@@ -277,6 +286,7 @@ def run_command(
         progress=not quiet,
         pdf=pdf,
         shared_js=shared_js,
+        scheduler=scheduler,
     )
     click.echo(result.summary())
     sys.exit(EXIT_OK if result.ok else EXIT_FAILED)

@@ -1,33 +1,24 @@
-"""Running the coaching notebooks for many clients at once (papermill).
+"""What a batch run runs, checked before any kernel starts, and what it records.
 
-:func:`run_batch` executes every (notebook, client) pair into
-``OUT/<client>/<notebook>.ipynb``, with an HTML report beside it (code cells
-left out, charts drawn offline) and whatever the notebook exports into
-``OUT/<client>/``; a notebook about the whole practice (it declares
-``clients`` instead of ``client``, as notebook 05 does) runs once, for all the
-clients given, into ``OUT/practice/``. It:
+:func:`plan_jobs` turns notebooks, clients and ``-p`` values into the list of
+(notebook, client) pairs (:class:`Job`), each with its outputs under
+``OUT/<client>/``. It
 
-* checks every parameter against every notebook's ``parameters`` cell before
-  any kernel starts (papermill itself only warns about unknown names) and
-  converts ``-p`` values to the type the notebook declares;
-* runs pairs in parallel worker processes, each of which imports papermill and
-  nbconvert once and then runs pair after pair;
-* isolates failures: a failing pair keeps its output notebook with the failing
-  cell and error, and the others go on;
-* never writes over an input notebook or client file, and writes every output
-  through a temporary file and a rename;
-* records every pair in ``OUT/manifest.json`` (status, timing, versions); a
-  re-run replaces the entries and files of its own pairs only.
+* checks every parameter against every notebook's ``parameters`` cell (papermill
+  itself only warns about unknown names) and converts ``-p`` values to the type
+  the notebook declares;
+* refuses an output that would land on an input notebook or client file.
+
+:func:`_write_manifest` records every pair in ``OUT/manifest.json`` (status,
+timing, versions); a re-run replaces the entries of its own pairs only.
 """
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import contextlib
 import datetime as dt
 import glob
 import json
-import multiprocessing
 import os
 import re
 import sys
@@ -37,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from careerlib._atomic import TMP_MARK, atomic_path, write_text
+from careerlib._atomic import TMP_MARK, write_text
 from careerlib._speedups import skip_slow_optional_imports
 from careerlib.exceptions import BatchError, OutputError
 
@@ -47,11 +38,8 @@ __all__ = [
     "JobResult",
     "expand_clients",
     "notebook_parameters",
-    "notebook_to_html",
     "parse_parameter",
     "plan_jobs",
-    "run_batch",
-    "run_samples",
 ]
 
 #: Parameters the runner passes to every notebook itself.
@@ -62,18 +50,6 @@ RUNNER_PARAMETERS = ("client", "out_dir")
 #: ``clients`` the list of their files, into ``OUT/practice/``.
 PRACTICE_PARAMETERS = ("clients", "out_dir")
 PRACTICE = "practice"
-
-_PLOTLY_MIME = "application/vnd.plotly.v1+json"
-_WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
-
-# nbconvert's lab template with the blocks that load scripts from CDNs left
-# out (require.js, MathJax, mermaid, widgets): a report must open offline.
-_REPORT_TEMPLATE = """{%- extends 'index.html.j2' -%}
-{%- block html_head_js -%}{%- endblock html_head_js -%}
-{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
-{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
-"""
 
 
 # --- what to run ----------------------------------------------------------------
@@ -108,6 +84,9 @@ class JobResult:
     html: str | None = None
     cell: int | None = None
     error: str | None = None
+    #: Where the seconds went: ``kernel`` (waiting for a started kernel),
+    #: ``execute`` (papermill) and ``report`` (the HTML) [s].
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -445,7 +424,7 @@ def _unique(names: list[str], kind: str) -> None:
         seen.add(name)
 
 
-# --- running ------------------------------------------------------------------------
+# --- workers ----------------------------------------------------------------------
 
 
 def die_with_parent(parent: int) -> None:
@@ -476,124 +455,7 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="careerlib-parent-watch", daemon=True).start()
 
 
-def _worker_init(parent: int | None = None) -> None:
-    if parent is not None:
-        die_with_parent(parent)
-    skip_slow_optional_imports()
-    import nbconvert  # noqa: F401  (imported once per worker, not once per pair)
-    import papermill  # noqa: F401
-
-
-def run_job(job: Job) -> JobResult:
-    """Run one pair: execute the notebook, then write its HTML report.
-
-    The kernel's own log goes to ``<notebook>.log`` beside the output.
-    """
-    skip_slow_optional_imports()
-    import nbformat
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    job.out_dir.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    cell: int | None = None
-    error: str | None = None
-    with atomic_path(job.output) as tmp, _stderr_to(job.output.with_suffix(".log")):
-        try:
-            papermill.execute_notebook(
-                str(job.notebook),
-                str(tmp),
-                parameters=job.parameters,
-                progress_bar=False,
-                cwd=str(job.notebook.parent),
-                # widgets need their kernel; their saved state (plotly.js in each
-                # FigureWidget, about 5 MB) would only bloat the output notebook
-                store_widget_state=False,
-            )
-        except PapermillExecutionError as exc:
-            cell, error = exc.exec_count, f"{exc.ename}: {exc.evalue}"
-        except Exception as exc:  # kernel died, could not start...: still a result
-            error = f"{type(exc).__name__}: {exc}"
-    seconds = time.perf_counter() - started
-    html: str | None = None
-    if job.output.exists():
-        try:
-            write_text(job.html, notebook_to_html(nbformat.read(job.output, as_version=4)))
-            html = str(job.html)
-        except Exception as exc:
-            error = error or f"HTML report failed: {type(exc).__name__}: {exc}"
-    return JobResult(
-        notebook=str(job.notebook),
-        client=job.client.stem,
-        status="ok" if error is None else "failed",
-        seconds=round(seconds, 2),
-        output=str(job.output),
-        html=html,
-        cell=cell,
-        error=error,
-    )
-
-
-@contextlib.contextmanager
-def _stderr_to(path: Path) -> Iterator[None]:
-    """Send this process's standard error (and so the kernel's log) to a file."""
-    sys.stderr.flush()
-    saved = os.dup(2)
-    with open(path, "ab") as log:
-        os.dup2(log.fileno(), 2)
-        try:
-            yield
-        finally:
-            sys.stderr.flush()
-            os.dup2(saved, 2)
-            os.close(saved)
-
-
-def notebook_to_html(nb: Any) -> str:
-    """An executed notebook as a self-contained HTML report without its code.
-
-    Plotly charts are stored in notebooks as plotly JSON only (small, and
-    deterministic for nbval); nbconvert would leave them out. Each one gets an
-    HTML rendering here, with plotly.js inlined once, so the report shows every
-    chart offline. Widget outputs (the coach console's controls) are left out:
-    they need a running kernel.
-    """
-    import copy
-
-    import plotly.io as pio
-    from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
-
-    nb = copy.deepcopy(nb)
-    nb.metadata.pop("widgets", None)
-    first = True
-    count = 0
-    for cell in nb.cells:
-        # interactive widgets (the coach console) need a kernel: not in a report
-        if "outputs" in cell:
-            cell["outputs"] = [o for o in cell["outputs"] if _WIDGET_MIME not in o.get("data", {})]
-        for out in cell.get("outputs", []):
-            data = out.get("data", {})
-            if _PLOTLY_MIME in data and "text/html" not in data:
-                count += 1
-                fig = pio.from_json(json.dumps(data[_PLOTLY_MIME]), skip_invalid=True)
-                data["text/html"] = pio.to_html(
-                    fig,
-                    include_plotlyjs=first,
-                    full_html=False,
-                    div_id=f"careerlib-chart-{count}",
-                    config={"displaylogo": False},
-                )
-                first = False
-    exporter = HTMLExporter(
-        extra_loaders=[DictLoader({"careerlib-report.html.j2": _REPORT_TEMPLATE})],
-        template_file="careerlib-report.html.j2",
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
-    body, _ = exporter.from_notebook_node(nb)
-    return str(body)
+# --- the manifest -------------------------------------------------------------------
 
 
 def _versions() -> dict[str, str]:
@@ -693,165 +555,3 @@ def _merge_manifest(out: Path, results: Sequence[JobResult], jobs: int, seconds:
         "pairs": pairs,
     }
     return write_text(path, json.dumps(manifest, indent=2) + "\n")
-
-
-def run_batch(
-    notebooks: Sequence[str | Path],
-    clients: Sequence[str | Path],
-    out_dir: str | Path,
-    *,
-    jobs: int | None = None,
-    parameters: Mapping[str, Any] | None = None,
-    progress: bool = True,
-    pdf: bool = False,
-    shared_js: bool = False,
-) -> BatchResult:
-    """Run every notebook for every client; see the module docstring.
-
-    Parameters
-    ----------
-    notebooks
-        Notebook files, each with a cell tagged ``parameters`` that declares
-        at least ``client`` and ``out_dir``.
-    clients
-        Client profile files (paths or glob patterns).
-    out_dir
-        Where ``<client>/<notebook>.ipynb``, ``.html``, exports and
-        ``manifest.json`` go.
-    jobs
-        Worker processes (default: the number of cores).
-    parameters
-        Further parameters for every notebook, as text (converted to the type
-        each notebook declares) or as Python values.
-    progress
-        Show a progress bar on standard error.
-    pdf
-        Also print each HTML report to a PDF beside it (Chromium).
-    shared_js
-        Write plotly.js once into ``out_dir`` and have the reports refer to
-        it, instead of inlining it into each (the default: a single file
-        always opens offline).
-
-    Returns
-    -------
-    BatchResult
-        Every pair's status; ``ok`` is False when any pair failed.
-
-    Raises
-    ------
-    BatchError
-        Before anything runs, for any input that cannot work.
-    """
-    started = time.perf_counter()
-    client_paths = expand_clients(clients)
-    planned = plan_jobs(notebooks, client_paths, out_dir, parameters)
-    out = Path(out_dir)
-    with _running_in(out):
-        return _run_planned(planned, out, jobs, progress, started, pdf=pdf, shared_js=shared_js)
-
-
-def _run_planned(
-    planned: list[Job],
-    out: Path,
-    jobs: int | None,
-    progress: bool,
-    started: float,
-    *,
-    pdf: bool = False,
-    shared_js: bool = False,
-) -> BatchResult:
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(planned)))
-
-    bar = _progress(len(planned), progress)
-    results: dict[int, JobResult] = {}
-    if workers == 1:
-        skip_slow_optional_imports()
-        for i, job in enumerate(planned):
-            results[i] = run_job(job)
-            bar(job, results[i])
-    else:
-        ctx = multiprocessing.get_context("spawn")
-        with cf.ProcessPoolExecutor(
-            workers, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(),)
-        ) as pool:
-            futures = {pool.submit(run_job, job): i for i, job in enumerate(planned)}
-            for future in cf.as_completed(futures):
-                i = futures[future]
-                try:
-                    results[i] = future.result()
-                except Exception as exc:  # the worker itself died
-                    job = planned[i]
-                    results[i] = JobResult(
-                        str(job.notebook),
-                        job.client.stem,
-                        "failed",
-                        0.0,
-                        str(job.output),
-                        error=f"{type(exc).__name__}: {exc}",
-                    )
-                bar(planned[i], results[i])
-    ordered = tuple(results[i] for i in range(len(planned)))
-    if pdf or shared_js:
-        ordered = _finish_reports(ordered, out, pdf=pdf, shared_js=shared_js, workers=workers)
-    seconds = time.perf_counter() - started
-    manifest = _write_manifest(out, ordered, workers, seconds)
-    return BatchResult(ordered, manifest, round(seconds, 2), workers)
-
-
-def _finish_reports(
-    results: tuple[JobResult, ...], out: Path, *, pdf: bool, shared_js: bool, workers: int
-) -> tuple[JobResult, ...]:
-    """The reports' post-processing (PDF, shared plotly.js): careerlib.report does it."""
-    from dataclasses import replace
-
-    from careerlib.report.pdf import finish_reports
-
-    done = [Path(r.html) for r in results if r.html]
-    failed = finish_reports(done, out, pdf=pdf, shared_js=shared_js, jobs=workers)
-    return tuple(
-        replace(r, status="failed", error=f"report post-processing failed: {failed[Path(r.html)]}")
-        if r.html and Path(r.html) in failed
-        else r
-        for r in results
-    )
-
-
-def run_samples(
-    out_dir: str | Path = "reports", *, jobs: int | None = None, progress: bool = True
-) -> BatchResult:
-    """Run every notebook that comes with careerlib for every sample client.
-
-    The notebooks and the clients are careerlib's own (see :mod:`careerlib._paths`:
-    ``CAREERLIB_DATA`` may bring other clients).
-
-    This is ``careerlib demo`` (and ``make demo``): the coaching notebooks for
-    the sample clients, with today as the review date.
-    """
-    from careerlib._paths import data_path, notebooks_dir
-
-    notebooks = sorted(notebooks_dir().glob("[0-9][0-9]-*.ipynb"))
-    if not notebooks:
-        raise BatchError(f"no notebook in {notebooks_dir()}")
-    clients = sorted(data_path("clients").glob("*.yaml"))
-    return run_batch(notebooks, clients, out_dir, jobs=jobs, progress=progress)
-
-
-def _progress(total: int, enabled: bool) -> Callable[[Job, JobResult], None]:
-    """A progress line on stderr: ``[3/8] maya/02-roadmap ok 3.4 s``."""
-    done = 0
-
-    def show(job: Job, result: JobResult) -> None:
-        nonlocal done
-        done += 1
-        if enabled:
-            width = 24
-            filled = int(width * done / total)
-            mark = "ok" if result.ok else "FAILED"
-            bar = "#" * filled + "." * (width - filled)
-            print(
-                f"[{bar}] {done}/{total} {job.name} {mark} {result.seconds:.1f} s",
-                file=sys.stderr,
-                flush=True,
-            )
-
-    return show

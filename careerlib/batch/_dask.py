@@ -1,0 +1,69 @@
+"""Batch runs on a Dask distributed cluster: ``careerlib run ... --scheduler tcp://HOST:8786``.
+
+The pairs go to the cluster's workers through the client's
+:class:`concurrent.futures.Executor` (``Client.get_executor``); each carries
+its input files and brings its outputs back (:func:`careerlib.batch._run.run_portable`).
+Every worker process keeps its own pool of preheated kernels, like the local
+worker processes. Kernels are child processes of a Dask worker: the memory
+limits Dask enforces on a worker do not count them.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+from collections.abc import Iterator
+
+from careerlib.exceptions import BatchError
+
+__all__ = ["CONNECT_TIMEOUT", "dask_executor"]
+
+#: How long to wait for the scheduler to answer.
+CONNECT_TIMEOUT = "15s"
+
+
+def _prepare_worker(first_images: bool) -> None:
+    """Start a worker's first kernel before its first pair arrives."""
+    from careerlib.batch._run import worker_pool
+
+    worker_pool().prepare(first_images)
+
+
+@contextlib.contextmanager
+def dask_executor(address: str, *, first_images: bool = False) -> Iterator[tuple[cf.Executor, int]]:
+    """Connect to the Dask scheduler at ``address``; yield an executor and its worker threads.
+
+    Raises
+    ------
+    BatchError
+        When Dask is not installed, or the scheduler does not answer, or it has
+        no worker.
+    """
+    try:
+        from distributed import Client
+    except ImportError:
+        raise BatchError(
+            "--scheduler needs Dask: pip install dask distributed (on every machine)"
+        ) from None
+    if "://" not in address:
+        raise BatchError(f"a scheduler address looks like tcp://HOST:8786, got {address!r}")
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise BatchError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    try:
+        threads = sum(client.nthreads().values())
+        if not threads:
+            raise BatchError(
+                f"the Dask scheduler at {address} has no worker: start `dask worker {address}`"
+            )
+        try:
+            client.run(_prepare_worker, first_images)
+        except Exception as exc:  # careerlib missing on a worker, or another version
+            raise BatchError(
+                f"the Dask workers at {address} cannot run careerlib ({type(exc).__name__}: "
+                f"{exc}); install the same environment on every machine"
+            ) from None
+        yield client.get_executor(pure=False), threads
+    finally:
+        client.close()

@@ -1,0 +1,394 @@
+"""Preheated kernels: a fresh kernel for every run, started before the run needs it.
+
+A batch worker runs pair after pair. Starting a kernel (1-2 s) and importing
+careerlib, pandas and plotly in it (about 1 s) used to happen at the start of
+every run. A :class:`KernelPool` keeps the *next* kernel starting, in a
+background thread, while the current run executes, as Voilà's
+``preheat_kernel`` pool does; on Linux that kernel is forked from a template
+that has done the imports once (:mod:`careerlib.batch._forkserver`). Every run
+still gets a kernel that no other run has used: nothing a client's notebook
+computed can reach the next client (their data is confidential). Kernels are
+shut down after their one run.
+
+A kernel for a notebook that exports images also starts kaleido's persistent
+image server (one Chromium) while it preheats, and draws one tiny image to load
+plotly.js into it, so the run's exports take well under a second each instead
+of starting a browser each.
+
+Kernels started at the same moment can pick the same free port (the ports are
+chosen before the kernel binds them: ``ZMQError: Address already in use``,
+papermill issue 511); a start that fails is retried with new ports.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+import functools
+import os
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from careerlib.batch._forkserver import ForkServer, available
+from careerlib.exceptions import BatchError
+
+__all__ = ["PREHEAT_MODULES", "KernelPool", "PreheatedKernel"]
+
+#: What a preheated kernel imports before its run: careerlib, pandas and plotly,
+#: and what the coaching notebooks' cells import on first use (client profiles,
+#: peer groups, the calendar and Excel writers).
+PREHEAT_MODULES = (
+    "careerlib",
+    "careerlib.charts",
+    "careerlib.clients",
+    "careerlib.exports",
+    "careerlib.gaps",
+    "careerlib.notebook",
+    "careerlib.onet",
+    "careerlib.peers",
+    "icalendar",
+    "openpyxl",
+    "pandas",
+    "plotly.graph_objects",
+    "plotly.io",
+)
+
+#: How often a kernel start is tried before the run fails.
+START_ATTEMPTS = 3
+#: Seconds a started kernel has to answer, and the preheat to finish.
+STARTUP_TIMEOUT = 60.0
+PREHEAT_TIMEOUT = 120.0
+
+
+@dataclass
+class PreheatedKernel:
+    """A started kernel, its client, and what its preheat did."""
+
+    manager: Any  # jupyter_client.KernelManager
+    client: Any  # jupyter_client.BlockingKernelClient
+    log: Path
+    images: bool = False
+    attempts: int = 1
+
+    def run_silently(self, code: str, timeout: float = PREHEAT_TIMEOUT) -> dict[str, Any]:
+        """Execute ``code`` without output, history or a change of execution count.
+
+        Returns the reply's content; raises BatchError when the code failed.
+        """
+        reply = self.client.execute_interactive(
+            code,
+            silent=True,
+            store_history=False,
+            timeout=timeout,
+            output_hook=lambda msg: None,
+            allow_stdin=False,
+        )
+        content: dict[str, Any] = reply["content"]
+        if content.get("status") != "ok":
+            raise BatchError(
+                f"the kernel failed to prepare: {content.get('ename')}: {content.get('evalue')}"
+            )
+        return content
+
+    def start_image_server(self) -> None:
+        """Start kaleido's image server in the kernel, unless it runs already."""
+        self.run_silently(_call("start_image_server"))
+        self.images = True
+
+    def close_clients(self) -> None:
+        """Close the channels of the clients that ran the notebook (in their thread)."""
+        self.manager.close_clients()
+
+    def shutdown(self) -> None:
+        """Stop the kernel (and the Chromium it started), and close the channels."""
+        self.close_clients()
+        with contextlib.suppress(Exception):
+            self.client.stop_channels()
+        with contextlib.suppress(Exception):
+            # graceful: the kernel's atexit handlers stop kaleido's browser
+            self.manager.shutdown_kernel(now=False)
+        with contextlib.suppress(Exception):
+            if self.manager.is_alive():
+                self.manager.shutdown_kernel(now=True)
+        with contextlib.suppress(OSError):
+            self.manager.cleanup_resources()
+
+
+def _call(function: str, *args: Any) -> str:
+    """Code that calls ``careerlib.batch._preheat.<function>(*args)`` and binds no name."""
+    arguments = ", ".join(repr(a) for a in args)
+    return f"__import__('careerlib.batch._preheat', fromlist=['_']).{function}({arguments})"
+
+
+def start_kernel(
+    *,
+    images: bool = False,
+    modules: tuple[str, ...] = PREHEAT_MODULES,
+    kernel_name: str = "python3",
+    log_dir: Path | None = None,
+    attempts: int = START_ATTEMPTS,
+    forkserver: ForkServer | None = None,
+) -> PreheatedKernel:
+    """Start a kernel, import ``modules`` in it and, for ``images``, start its image server.
+
+    With a ``forkserver``, the kernel is forked from its template (which has
+    imported ``modules`` already); else it is a new process.
+
+    A start that fails (a port taken between choosing and binding it, a kernel
+    that dies before it answers) is retried with new ports, ``attempts`` times
+    in all.
+
+    Raises
+    ------
+    BatchError
+        When no attempt gave a kernel that answers, or the preheat failed.
+    """
+    folder = Path(log_dir or tempfile.gettempdir())
+    last: BaseException | None = None
+    for attempt in range(1, attempts + 1):
+        handle, name = tempfile.mkstemp(prefix="careerlib-kernel-", suffix=".log", dir=folder)
+        # papermill (nbclient) drives the run with an asynchronous client of its
+        # own (manager.client()); the preheat uses a blocking one from this thread
+        manager = _manager_class()(kernel_name=kernel_name, client_class=_ASYNC_CLIENT)
+        client = None
+        try:
+            with os.fdopen(handle, "wb") as log:
+                # the kernel's own output (and Chromium's) goes to a log, not the console
+                if forkserver is not None:
+                    manager.__dict__["_careerlib_forkserver"] = forkserver
+                    manager.__dict__["_careerlib_log"] = name
+                    manager.start_kernel()
+                else:
+                    manager.start_kernel(stdout=log, stderr=log)
+            client = _blocking_client(manager)
+            client.start_channels()
+            client.wait_for_ready(timeout=STARTUP_TIMEOUT)
+        except Exception as exc:  # a port race, a kernel that died at start
+            last = exc
+            _discard(manager, client)
+            Path(name).unlink(missing_ok=True)
+            continue
+        kernel = PreheatedKernel(manager, client, Path(name), attempts=attempt)
+        try:
+            kernel.run_silently(_call("preheat", list(modules), images))
+        except BaseException:
+            kernel.shutdown()
+            kernel.log.unlink(missing_ok=True)
+            raise
+        kernel.images = images
+        return kernel
+    raise BatchError(f"no kernel started in {attempts} attempts; the last error: {last}")
+
+
+_ASYNC_CLIENT = "jupyter_client.asynchronous.AsyncKernelClient"
+
+
+@functools.cache
+def _manager_class() -> type:
+    """A KernelManager that remembers the clients it made, so a run can close them.
+
+    papermill's client does not close the channels of a kernel it did not
+    start; left open, they are closed by the garbage collector, noisily.
+    """
+    from jupyter_client import KernelManager
+
+    class Manager(KernelManager):
+        def client(self, **kwargs: Any) -> Any:
+            made = super().client(**kwargs)
+            self.__dict__.setdefault("_careerlib_clients", []).append(made)
+            return made
+
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+            server = self.__dict__.get("_careerlib_forkserver")
+            if server is None:
+                await super()._async_launch_kernel(kernel_cmd, **kw)
+                return
+            from careerlib.batch._forkserver import ForkedKernel
+
+            cwd = str(kw.get("cwd") or os.getcwd())
+            pid = server.fork(self.connection_file, self.__dict__["_careerlib_log"], cwd)
+            provisioner: Any = self.provisioner
+            provisioner.process = ForkedKernel(pid)
+            provisioner.pid = provisioner.pgid = pid
+            provisioner.cwd = cwd
+            info = self.get_connection_info()
+            provisioner.connection_info = info
+            self._reconcile_connection_info(info)
+
+        def close_clients(self) -> None:
+            for made in self.__dict__.pop("_careerlib_clients", []):
+                with contextlib.suppress(Exception):
+                    made.stop_channels()
+                with contextlib.suppress(Exception):
+                    made.context.destroy(linger=0)
+
+    return Manager
+
+
+def _blocking_client(manager: Any) -> Any:
+    """A blocking client of ``manager``'s kernel (``manager.client()`` is asynchronous here)."""
+    from jupyter_client.blocking import BlockingKernelClient
+
+    info = manager.get_connection_info(session=True)
+    return BlockingKernelClient(**info, connection_file=manager.connection_file, parent=manager)
+
+
+def _close_thread_loop() -> None:
+    """Close the event loop jupyter_client made in this thread (a pool thread).
+
+    A thread's loop is otherwise left open when the thread ends; the next call
+    in the thread makes a new one.
+    """
+    import asyncio
+
+    with contextlib.suppress(Exception):
+        loop = asyncio.get_event_loop_policy().get_event_loop()
+        if not loop.is_running():
+            loop.close()
+            asyncio.set_event_loop(None)
+
+
+def _discard(manager: Any, client: Any) -> None:
+    with contextlib.suppress(Exception):
+        if client is not None:
+            client.stop_channels()
+    with contextlib.suppress(Exception):
+        manager.shutdown_kernel(now=True)
+    with contextlib.suppress(Exception):
+        manager.cleanup_resources()
+
+
+class KernelPool:
+    """One worker's supply of preheated kernels: one is always starting or ready.
+
+    :meth:`take` hands out a ready kernel (waiting for it if it is still
+    starting) and at once starts the next one, of the same kind (with or
+    without an image server), in a background thread: a batch runs the
+    notebooks that export images together, so the next run most likely wants
+    the same. A kernel of the wrong kind is made right: an image server is
+    started in it at once, or it is used with its browser idle.
+
+    Used kernels are shut down in another background thread, so that neither
+    stopping nor starting a kernel holds up the next run.
+    """
+
+    def __init__(
+        self,
+        *,
+        modules: tuple[str, ...] = PREHEAT_MODULES,
+        kernel_name: str = "python3",
+        attempts: int = START_ATTEMPTS,
+        fork: bool = True,
+    ) -> None:
+        self.modules = modules
+        self.kernel_name = kernel_name
+        self.attempts = attempts
+        # import jupyter_client here, in the caller's thread: the first import
+        # of a module in the starter thread while this thread imports papermill
+        # (which imports jupyter_client too) fails as a circular import
+        _manager_class()
+        import jupyter_client.asynchronous  # noqa: F401
+        import jupyter_client.blocking  # noqa: F401
+
+        # the default kernel, forked from a template that has imported `modules`
+        self._forkserver = (
+            ForkServer(modules) if fork and kernel_name == "python3" and available() else None
+        )
+        self._logs = Path(tempfile.mkdtemp(prefix="careerlib-kernels-"))
+        self._starter = cf.ThreadPoolExecutor(1, thread_name_prefix="careerlib-preheat")
+        self._reaper = cf.ThreadPoolExecutor(1, thread_name_prefix="careerlib-shutdown")
+        self._next: cf.Future[PreheatedKernel] | None = None
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def _start(self, images: bool) -> PreheatedKernel:
+        try:
+            return start_kernel(
+                images=images,
+                modules=self.modules,
+                kernel_name=self.kernel_name,
+                log_dir=self._logs,
+                attempts=self.attempts,
+                forkserver=self._forkserver,
+            )
+        finally:
+            _close_thread_loop()
+
+    def prepare(self, images: bool = False) -> None:
+        """Start the first kernel now, before the first run asks for it."""
+        with self._lock:
+            if self._next is None and not self._closed:
+                self._next = self._starter.submit(self._start, images)
+
+    def take(self, images: bool = False, *, preheat_next: bool = True) -> PreheatedKernel:
+        """A started kernel no run has used, with an image server if ``images``.
+
+        Unless ``preheat_next`` is False (the batch is ending), the next kernel
+        starts at once.
+
+        Raises
+        ------
+        BatchError
+            When the kernel could not be started.
+        """
+        with self._lock:
+            if self._closed:
+                raise BatchError("the kernel pool is closed")
+            future = self._next or self._starter.submit(self._start, images)
+            self._next = self._starter.submit(self._start, images) if preheat_next else None
+        kernel = future.result()
+        if images and not kernel.images:
+            try:
+                kernel.start_image_server()
+            except BatchError:
+                pass  # the run's own exports then start a browser each, or say why not
+        return kernel
+
+    def release(self, kernel: PreheatedKernel, log: Path | None = None) -> None:
+        """Append a used kernel's log to ``log`` now, and shut it down in the background.
+
+        The log is copied before this returns: the run's folder may be gone
+        (a remote run's temporary folder) by the time the kernel has stopped.
+        """
+        try:
+            if log is not None and kernel.log.stat().st_size:
+                with open(kernel.log, "rb") as src, open(log, "ab") as dst:
+                    shutil.copyfileobj(src, dst)
+        except OSError:
+            pass
+
+        def stop() -> None:
+            try:
+                kernel.shutdown()
+            finally:
+                kernel.log.unlink(missing_ok=True)
+                _close_thread_loop()
+
+        try:
+            self._reaper.submit(stop)
+        except RuntimeError:  # the pool is closing: stop it here
+            stop()
+
+    def close(self) -> None:
+        """Shut down the kernel that waits for a run, and stop the threads."""
+        with self._lock:
+            self._closed = True
+            waiting, self._next = self._next, None
+        if waiting is not None:
+            with contextlib.suppress(Exception):
+                waiting.result().shutdown()
+        self._starter.shutdown(wait=True)
+        self._reaper.shutdown(wait=True)
+        if self._forkserver is not None:
+            self._forkserver.close()
+        shutil.rmtree(self._logs, ignore_errors=True)
+
+    def __enter__(self) -> KernelPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
