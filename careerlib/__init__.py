@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
         skills_chart,
         weekly_load_chart,
     )
+
     # gantt and routes_chart: mypy takes them for redefinitions here (the
     # submodule careerlib.charts.gantt shares the name); they resolve lazily.
     from careerlib.clients import Client, load_client
