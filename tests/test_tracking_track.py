@@ -159,3 +159,16 @@ def test_charts_show_the_baseline_the_progress_and_new_steps() -> None:
     assert list(earned.y) == [30.0]
     assert star.x == ("2026-01-22",)
     assert early.y[5] == 50.0 and late.y[5] == 0.0
+
+
+def test_tracking_gantt_wraps_long_titles_and_never_cuts_them() -> None:
+    from careerlib.charts.tracking import tracking_gantt
+
+    plan = load_plan(DATA / "two-steps.yaml")
+    data = plan.model_dump(by_alias=True)
+    long = "Reassess talents and motivators with the coach & the sponsor, then decide"
+    data["steps"][0]["title"] = long
+    t = track(plan.model_validate(data), D(2026, 1, 12), reviews=[])
+    label = tracking_gantt(t).layout.yaxis.ticktext[0]
+    assert "…" not in label and "<br>" in label
+    assert label.replace("<br>", " ") == long.replace("&", "&amp;")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -38,6 +39,13 @@ def escape_text(text: str) -> str:
     SVG, PNG and PDF images.
     """
     return html.escape(text, quote=False)
+
+
+def wrap_label(text: str, width: int) -> str:
+    """``text`` escaped, in lines of at most ``width`` characters: never cut (there is
+    no hover on paper), a word longer than a line keeps its line to itself."""
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(escape_text(line) for line in lines or [text])
 
 
 # --- colours -------------------------------------------------------------------

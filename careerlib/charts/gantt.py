@@ -8,7 +8,6 @@ out here, with the lines of the start and the target above the plot.
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -43,6 +42,7 @@ from careerlib.charts._style import (
     label_lanes,
     legend_below,
     text_px,
+    wrap_label,
 )
 from careerlib.charts._style import legend as style_legend
 from careerlib.scheduler import Schedule
@@ -144,19 +144,12 @@ def _layout_rows(result: Schedule, kind: str, sort: str, label_width: int) -> _R
             label = titles.get(g) or str(g)
             headers.append((len(tickvals), label))
             tickvals.append(len(tickvals))
-            ticktext.append(f"<b>{_wrap(label, label_width)}</b>")
+            ticktext.append(f"<b>{wrap_label(label, label_width)}</b>")
         for k in members:
             y[k] = len(tickvals)
             tickvals.append(len(tickvals))
-            ticktext.append(_wrap(result.steps[k].title or result.ids[k], label_width))
+            ticktext.append(wrap_label(result.steps[k].title or result.ids[k], label_width))
     return _Rows(y, tickvals, ticktext, headers)
-
-
-def _wrap(text: str, width: int) -> str:
-    """``text`` escaped, in lines of at most ``width`` characters: never cut (there is
-    no hover on paper), a word longer than a line keeps its line to itself."""
-    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
-    return "<br>".join(escape_text(line) for line in lines or [text])
 
 
 def _lines(label: str) -> list[str]:

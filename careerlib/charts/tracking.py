@@ -18,7 +18,14 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from careerlib.charts._style import COLORS, DAY_MS, TRACKING_COLORS, base_layout, legend_below
+from careerlib.charts._style import (
+    COLORS,
+    DAY_MS,
+    TRACKING_COLORS,
+    base_layout,
+    legend_below,
+    wrap_label,
+)
 from careerlib.tracking import Tracking
 
 __all__ = ["TRACKING_COLORS", "progress_over_time_chart", "tracking_gantt"]
@@ -111,8 +118,7 @@ def tracking_gantt(tracking: Tracking, *, title: str | None = None) -> go.Figure
     base_len: list[int | None] = []
     behind, milestone = [], []
     for s in steps:
-        label = s.title if len(s.title) <= 38 else s.title[:37] + "…"
-        labels.append(f"{label} (new)" if s.new else label)
+        labels.append(f"{s.title} (new)" if s.new else s.title)
         dur = 0 if s.milestone else max(1, int(round(_work_days(tr, s.id))))
         if s.state == "done":
             end = cal.previous_working_day(done_on.get(s.id, tr.as_of))
@@ -253,7 +259,10 @@ def tracking_gantt(tracking: Tracking, *, title: str | None = None) -> go.Figure
         ),
         _vline(fc.target_day, f"Target {fc.target}", COLORS["target"], "solid", 3),
     ]
-    height = max(380, 34 * n + 260)
+    ticktext = [wrap_label(label, 38) for label in labels]
+    # a wrapped title needs its lines' height (and a little air) in its row
+    lines_per_row = max([t.count("<br>") + 1 for t in ticktext] or [1])
+    height = max(380, max(34, 15 * lines_per_row + 8) * n + 260)
     subtitle = (
         f"<b>{html.escape(tr.status.capitalize())}</b>. {html.escape(fc.verdict)}<br>"
         + html.escape(tr.progress_sentence)
@@ -266,7 +275,7 @@ def tracking_gantt(tracking: Tracking, *, title: str | None = None) -> go.Figure
     )
     fig.update_yaxes(
         tickvals=y.tolist(),
-        ticktext=[html.escape(label) for label in labels],
+        ticktext=ticktext,
         autorange="reversed",
         showgrid=False,
         range=[n - 0.4, -0.7],
