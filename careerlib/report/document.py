@@ -270,7 +270,9 @@ def _roadmap(c: ReportContent, draw: _Charts) -> str:
             charts.gantt(c.roadmap, today=c.as_of, legend="bottom", width=CHART_PX),
             "Red: critical steps (a day lost there moves the target). Blue: steps with slack; "
             "the pale bar before a step shows how much earlier it could start. "
-            "Gold diamonds: milestones.",
+            "Gold diamonds: milestones. The chart is the plan as written, from its first "
+            "day; the time left below counts from the report's date, with the progress "
+            "reported so far.",
         ),
         "<h3>Every step</h3>",
         tables.roadmap_table(c.roadmap).to_html(),
