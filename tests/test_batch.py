@@ -324,3 +324,17 @@ def test_pdf_and_shared_js(tmp_path: Path) -> None:
             ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert greeting in text and "Page 1 of 1" in text
+
+
+def test_a_practice_notebook_is_refused_on_an_executor(tmp_path: Path) -> None:
+    """Its inputs are every client, which a portable pair does not carry: one clear line,
+    and nothing runs."""
+    import concurrent.futures as cf
+
+    practice = _practice_notebook(tmp_path)
+    with (
+        cf.ThreadPoolExecutor(1) as pool,
+        pytest.raises(BatchError, match="about the whole practice .* runs on this machine only"),
+    ):
+        run_batch([practice], [CLIENTS / "ada.yaml"], tmp_path / "out", executor=pool)
+    assert not (tmp_path / "out" / "practice").exists()
