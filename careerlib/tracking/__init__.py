@@ -23,6 +23,7 @@ from careerlib.tracking.baseline import (
     load_baselines,
     save_baseline,
 )
+from careerlib.tracking.client import ClientStatus, pick_baseline, status, track_client
 from careerlib.tracking.earned import Curves, Earned, earned_schedule, measure, planned_curves
 from careerlib.tracking.forecast import Forecast, forecast, remaining_plan
 from careerlib.tracking.journal import (
@@ -38,15 +39,11 @@ from careerlib.tracking.record import Recorded, checkin, save_plan_baseline
 from careerlib.tracking.track import (
     CADENCE_DAYS,
     STATUSES,
-    ClientStatus,
     StepTrack,
     Tracking,
     UpcomingStart,
     latest_progress,
-    pick_baseline,
-    status,
     track,
-    track_client,
 )
 
 __all__ = [

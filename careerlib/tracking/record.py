@@ -20,8 +20,9 @@ from careerlib.tracking.baseline import (
     load_baselines,
     save_baseline,
 )
+from careerlib.tracking.client import client_and_plan, pick_baseline
 from careerlib.tracking.journal import CheckIn, journal_path, read_journal, record_checkin
-from careerlib.tracking.track import _client_and_plan, latest_progress, pick_baseline
+from careerlib.tracking.track import latest_progress
 
 __all__ = ["Recorded", "checkin", "save_plan_baseline"]
 
@@ -59,7 +60,7 @@ def checkin(
     """
     from careerlib.tracking.journal import validate_checkin
 
-    client, plan, plan_path = _client_and_plan(client)
+    client, plan, plan_path = client_and_plan(client)
     if client.path is None:
         from careerlib.exceptions import CheckinError
 
@@ -119,7 +120,7 @@ def save_plan_baseline(
     data = read_yaml(read_text(path), path=path)
     when = day if day is not None else dt.date.today()
     if isinstance(data, dict) and "steps" not in data and "plan" in data:
-        client, plan, plan_path = _client_and_plan(path)
+        client, plan, plan_path = client_and_plan(path)
         own = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
         reviews = [*own, *client.reviews, *(c.review() for c in read_journal(journal_path(path)))]
         route = client.route
