@@ -2,175 +2,35 @@
 
 Exit status: 0 when all is well (a feasible plan), 3 when a plan was scheduled
 but is not feasible, 2 when an input is invalid (one line on standard error,
-never a traceback), 1 when a batch run had failures.
+never a traceback), 1 for an output or I/O problem or a batch run with
+failures. How errors become that one line is :mod:`careerlib._cli_errors`.
 """
 
 from __future__ import annotations
 
-import io
-import os
 import sys
 from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any
 
 import click
 
-from careerlib.exceptions import CareerlibError, OutputError
+from careerlib._cli_errors import (
+    EXIT_FAILED,
+    EXIT_INFEASIBLE,
+    EXIT_INVALID,
+    EXIT_OK,
+    F,
+    OneLineGroup,
+    check_day,
+    not_an_input,
+    reports_errors,
+)
 
-EXIT_OK = 0
-EXIT_INVALID = 2
-EXIT_INFEASIBLE = 3
-EXIT_FAILED = 1
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _reports_errors(func: F) -> F:
-    """Every error to one line on stderr: exit 2 for an input, 1 for an output or I/O.
-
-    Text written to standard output is made safe for the terminal on the way
-    (:class:`_SafeOutput`), so a title from a client's file cannot send escape
-    sequences. ``CAREERLIB_DEBUG=1`` shows the traceback of an unexpected error.
-    """
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        stdout = sys.stdout
-        sys.stdout = _SafeOutput(stdout)
-        try:
-            return func(*args, **kwargs)
-        except OutputError as exc:
-            _fail(str(exc), EXIT_FAILED)
-        except CareerlibError as exc:
-            _fail(str(exc), EXIT_INVALID)
-        except OSError as exc:
-            _fail(_os_message(exc), EXIT_FAILED)
-        except MemoryError:
-            _fail("out of memory; the input asks for more than this machine has", EXIT_FAILED)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
-            raise
-        except Exception as exc:
-            if os.environ.get("CAREERLIB_DEBUG"):
-                raise
-            _fail(
-                f"unexpected error ({type(exc).__name__}: {exc}); this is a bug in careerlib, "
-                "please report it with the input that caused it",
-                EXIT_FAILED,
-            )
-        finally:
-            sys.stdout = stdout
-
-    return wrapper  # type: ignore[return-value]
+__all__ = ["EXIT_FAILED", "EXIT_INFEASIBLE", "EXIT_INVALID", "EXIT_OK", "cli", "main"]
 
 
-def _fail(message: str, status: int) -> NoReturn:
-    from careerlib._text import one_line
-
-    text = one_line(message)
-    if len(text) > 2000:
-        text = text[:1999] + "…"
-    click.echo(f"careerlib: {text}", err=True)
-    sys.exit(status)
-
-
-def _os_message(exc: OSError) -> str:
-    """``cannot write FILE: No space left on device``, from any OSError."""
-    import errno
-
-    what = exc.strerror or str(exc) or type(exc).__name__
-    if exc.errno == errno.ENAMETOOLONG:
-        what = "the file name is too long for the file system (at most 255 bytes a name)"
-    name = exc.filename
-    if isinstance(name, bytes):
-        name = name.decode(errors="replace")
-    if name is None:
-        return f"input/output error: {what}"
-    return f"{name}: {what}"
-
-
-class _SafeOutput(io.TextIOBase):
-    """A standard output that writes every terminal control character as an escape."""
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        if not isinstance(text, str):
-            raise TypeError("text only")
-        from careerlib._text import terminal_safe
-
-        self._stream.write(terminal_safe(text))
-        return len(text)
-
-    def flush(self) -> None:
-        self._stream.flush()
-
-    def isatty(self) -> bool:
-        return bool(self._stream.isatty())
-
-    def fileno(self) -> int:
-        return int(self._stream.fileno())
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return str(getattr(self._stream, "encoding", None) or "utf-8")
-
-    @property
-    def errors(self) -> str | None:  # type: ignore[override]
-        return getattr(self._stream, "errors", None)
-
-
-class _OneLineGroup(click.Group):
-    """A group whose usage errors are one ``careerlib: ...`` line (exit status 2), too."""
-
-    def main(
-        self,
-        args: Any = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        **extra: Any,
-    ) -> Any:
-        if not standalone_mode:
-            return super().main(args, prog_name, complete_var, False, **extra)
-        try:
-            code = super().main(args, prog_name, complete_var, False, **extra)
-        except click.exceptions.UsageError as exc:
-            hint = ""
-            if exc.ctx is not None and exc.ctx.command.get_help_option(exc.ctx) is not None:
-                hint = f" (try '{exc.ctx.command_path} --help')"
-            _fail(exc.format_message() + hint, exc.exit_code)
-        except click.ClickException as exc:
-            _fail(exc.format_message(), exc.exit_code)
-        except click.Abort:
-            _fail("aborted", EXIT_FAILED)
-        sys.exit(code if isinstance(code, int) else EXIT_OK)
-
-
-def _not_an_input(output: Path, *inputs: Path) -> None:
-    """Refuse to write ``output`` over an input (``export plan.csv -o plan.csv``)."""
-    for source in inputs:
-        same = output.resolve() == source.resolve()
-        if not same and output.exists() and source.exists():
-            same = os.path.samefile(output, source)
-        if same:
-            raise OutputError(
-                f"-o {output} names the input file {source}; the export would replace it: "
-                "choose another file name"
-            )
-
-
-def _check_day(value: Any, option: str) -> None:
-    from careerlib.limits import date_problem
-
-    problem = None if value is None else date_problem(value.date())
-    if problem is not None:
-        raise click.BadParameter(problem, param_hint=option)
-
-
-@click.group(cls=_OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="careerlib")
 def cli() -> None:
     """Plan a client's next career move backwards from the target date."""
@@ -188,7 +48,7 @@ def cli() -> None:
     is_flag=True,
     help="Also print the weekly load: hours planned against capacity (the JSON always has it).",
 )
-@_reports_errors
+@reports_errors
 def schedule_command(plan: Path, route: str | None, as_json: bool, show_load: bool) -> None:
     """Back-schedule PLAN from its target: the latest start of every step.
 
@@ -256,7 +116,7 @@ def _key_values(pairs: tuple[str, ...]) -> dict[str, str]:
     is_flag=True,
     help="Write plotly.js once into OUT and refer to it, instead of inlining it in every report.",
 )
-@_reports_errors
+@reports_errors
 def run_command(
     notebooks: tuple[Path, ...],
     clients: tuple[str, ...],
@@ -321,7 +181,7 @@ def run_command(
     help="Moves by job zone from the current occupation: up (or sideways), down (or "
     "sideways), any; default the client file's direction, else up.",
 )
-@_reports_errors
+@reports_errors
 def gaps_command(client: Path, as_of: Any, as_json: bool, top: int, direction: str | None) -> None:
     """Gap analyses for a CLIENT profile: skills, peers, time, progress, goals, occupations.
 
@@ -333,7 +193,7 @@ def gaps_command(client: Path, as_of: Any, as_json: bool, top: int, direction: s
     from careerlib.gaps import analyse
     from careerlib.text import report_text
 
-    _check_day(as_of, "--as-of")
+    check_day(as_of, "--as-of")
     result = analyse(
         client,
         as_of=None if as_of is None else as_of.date(),
@@ -367,7 +227,7 @@ def gaps_command(client: Path, as_of: Any, as_json: bool, top: int, direction: s
     help="Day of the report (YYYY-MM-DD); default today.",
 )
 @click.option("--coach", metavar="NAME", default=None, help="The coach's name for the cover.")
-@_reports_errors
+@reports_errors
 def report_command(client: Path, output: Path, as_of: Any, coach: str | None) -> None:
     """One document for a CLIENT: cover, assessment, roadmap, gaps and the latest check-in.
 
@@ -390,7 +250,7 @@ def report_command(client: Path, output: Path, as_of: Any, coach: str | None) ->
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parallel runs.")
 @click.option("--no-notebooks", is_flag=True, help="Only schedule the sample plans.")
-@_reports_errors
+@reports_errors
 def demo_command(out_dir: Path, jobs: int | None, no_notebooks: bool) -> None:
     """The main job on the sample data: schedule every sample plan, then run
     every notebook for every sample client into OUT/<client>/."""
@@ -454,7 +314,7 @@ def _plan_to_file(output_help: str, route_help: str) -> Callable[[F], F]:
 @click.option("--no-dependencies", is_flag=True, help="Leave out the dependency arrows.")
 @click.option("--width", type=click.IntRange(200, 10000), default=None, help="Image width [px].")
 @click.option("--scale", type=click.FloatRange(0.1, 10), default=1.0, help="Image pixel scale.")
-@_reports_errors
+@reports_errors
 def gantt_command(
     plan: Path,
     output: Path,
@@ -476,7 +336,7 @@ def gantt_command(
     from careerlib.scheduler import schedule
 
     fmt = format_for(output, kind="chart")  # fail on a bad suffix before any work
-    _not_an_input(output, plan)
+    not_an_input(output, plan)
     result = schedule(load_plan(plan), route=route)
     figure = gantt(
         result,
@@ -494,7 +354,7 @@ def gantt_command(
     "The file to write: .ics (calendar), .csv or .xlsx (the schedule table).",
     "Export one route (and the steps common to all).",
 )
-@_reports_errors
+@reports_errors
 def export_command(plan: Path, output: Path, route: str | None) -> None:
     """Write the schedule of PLAN as a calendar or a table (the suffix picks the format).
 
@@ -505,7 +365,7 @@ def export_command(plan: Path, output: Path, route: str | None) -> None:
     from careerlib.scheduler import schedule
 
     format_for(output, kind="table")
-    _not_an_input(output, plan)
+    not_an_input(output, plan)
     result = schedule(load_plan(plan), route=route)
     export(result, output, kind="table")
     click.echo(f"wrote {output}: {result.verdict}")
@@ -523,7 +383,7 @@ def export_command(plan: Path, output: Path, route: str | None) -> None:
     help="Day of the check-in (YYYY-MM-DD); default today.",
 )
 @click.option("--note", default=None, metavar="TEXT", help="What the client said.")
-@_reports_errors
+@reports_errors
 def checkin_command(client: Path, progress: tuple[str, ...], day: Any, note: str | None) -> None:
     """Record a check-in for CLIENT: each STEP=SHARE is 0..1, a percentage or `done`.
 
@@ -557,7 +417,7 @@ def checkin_command(client: Path, progress: tuple[str, ...], day: Any, note: str
     metavar="DATE",
     help="The baseline day (YYYY-MM-DD); default today.",
 )
-@_reports_errors
+@reports_errors
 def baseline_command(source: Path, name: str | None, day: Any) -> None:
     """Freeze the plan of a CLIENT (its route and progress so far) or a PLAN as a baseline.
 
@@ -578,7 +438,7 @@ def baseline_command(source: Path, name: str | None, day: Any) -> None:
 @click.argument("notebook", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--lab", is_flag=True, help="JupyterLab (code visible) instead of Voilà (an app).")
 @click.option("--port", type=click.IntRange(1024, 65535), default=None, help="Default: a free one.")
-@_reports_errors
+@reports_errors
 def console_command(notebook: Path | None, lab: bool, port: int | None) -> None:
     """Serve the coach console (or NOTEBOOK) on 127.0.0.1 behind a random token.
 
@@ -609,7 +469,7 @@ def console_command(notebook: Path | None, lab: bool, port: int | None) -> None:
     default=None,
     help="Also write the roster: .html (table and chart, offline), .xlsx or .csv.",
 )
-@_reports_errors
+@reports_errors
 def roster_command(paths: tuple[Path, ...], as_of: Any, as_json: bool, output: Path | None) -> None:
     """Every client's status on one day, the clients who need attention first.
 
@@ -649,7 +509,7 @@ def roster_command(paths: tuple[Path, ...], as_of: Any, as_json: bool, output: P
 
 @cli.command("init")
 @click.argument("folder", type=click.Path(path_type=Path))
-@_reports_errors
+@reports_errors
 def init_command(folder: Path) -> None:
     """Make a coach's workspace in FOLDER: the notebooks and the sample data.
 
@@ -696,7 +556,7 @@ def new_group() -> None:
     metavar="DIR",
     help="The workspace (default: here): writes data/clients/ and data/plans/ there.",
 )
-@_reports_errors
+@reports_errors
 def new_client_command(
     name: str, role: str, template: str, target: str | None, current: str | None, folder: Path
 ) -> None:

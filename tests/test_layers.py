@@ -61,6 +61,7 @@ LAYERS: dict[str, int] = {
             "newclient",
             "workspace",
             "cli",
+            "_cli_errors",
             "__main__",
             "",
         ],
