@@ -14,11 +14,16 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel, ValidationError
+
+from careerlib._text import clip
 from careerlib.exceptions import DataError
 
-__all__ = ["append_record", "read_records"]
+__all__ = ["append_record", "read_models", "read_records"]
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def append_record(path: Path, record: dict[str, Any]) -> None:
@@ -83,5 +88,24 @@ def read_records(path: Path, kind: str) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 def _clip(line: bytes, width: int = 60) -> str:
-    text = line.decode("utf-8", "replace").strip()
-    return repr(text if len(text) <= width else text[: width - 1] + "…")
+    return repr(clip(line.decode("utf-8", "replace").strip(), width))
+
+
+def read_models(path: str | Path, model: type[M], kind: str, *, whole: str = "entry") -> list[M]:
+    """Every record of ``path`` validated as ``model``, in the order written.
+
+    A record that is not a valid ``model`` raises :class:`DataError` naming the
+    file, the line and the field (``whole`` when the record as a whole is wrong).
+    """
+    p = Path(path)
+    out = []
+    for number, record in read_records(p, kind):
+        try:
+            out.append(model.model_validate(record))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(x) for x in err["loc"]) or whole
+            raise DataError(
+                f"{p}:{number}: malformed {kind} entry: {where}: {err['msg']}"
+            ) from None
+    return out

@@ -23,13 +23,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from careerlib.calendars import calendar_for
-from careerlib.exceptions import DataError
 from careerlib.models import Plan
 from careerlib.scheduler import schedule, select_steps
-from careerlib.tracking._jsonl import append_record, read_records
+from careerlib.tracking._jsonl import append_record, read_models
 from careerlib.tracking.forecast import remaining_plan
 
 __all__ = [
@@ -233,15 +232,4 @@ def load_baselines(path: str | Path) -> list[Baseline]:
     DataError
         For a line that is not a valid baseline, naming the file and the line.
     """
-    p = Path(path)
-    out = []
-    for number, record in read_records(p, "baseline"):
-        try:
-            out.append(Baseline.model_validate(record))
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            where = ".".join(str(x) for x in err["loc"]) or "record"
-            raise DataError(
-                f"{p}:{number}: malformed baseline entry: {where}: {err['msg']}"
-            ) from None
-    return out
+    return read_models(path, Baseline, "baseline", whole="record")

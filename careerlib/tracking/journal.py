@@ -24,12 +24,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from careerlib.exceptions import CheckinError, DataError
+from careerlib.exceptions import CheckinError
 from careerlib.models import Plan, Review, suggest
 from careerlib.scheduler import select_steps
-from careerlib.tracking._jsonl import append_record, read_records
+from careerlib.tracking._jsonl import append_record, read_models
 
 __all__ = [
     "CheckIn",
@@ -180,18 +180,7 @@ def read_journal(journal: str | Path) -> list[CheckIn]:
     DataError
         For a malformed line, naming the file and the line.
     """
-    p = Path(journal)
-    out = []
-    for number, record in read_records(p, "check-in"):
-        try:
-            out.append(CheckIn.model_validate(record))
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            where = ".".join(str(x) for x in err["loc"]) or "entry"
-            raise DataError(
-                f"{p}:{number}: malformed check-in entry: {where}: {err['msg']}"
-            ) from None
-    return out
+    return read_models(journal, CheckIn, "check-in")
 
 
 def as_reviews(checkins: Sequence[CheckIn]) -> list[Review]:
