@@ -30,6 +30,18 @@ from careerlib._cli_errors import (
 __all__ = ["EXIT_FAILED", "EXIT_INFEASIBLE", "EXIT_INVALID", "EXIT_OK", "cli", "main"]
 
 
+def _day_option(flag: str, name: str, what: str) -> Callable[[F], F]:
+    """A ``--as-of``/``--date`` option: an ISO day, default today."""
+    return click.option(
+        flag,
+        name,
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        metavar="DATE",
+        help=f"{what} (YYYY-MM-DD); default today.",
+    )
+
+
 @click.group(cls=OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="careerlib")
 def cli() -> None:
@@ -154,14 +166,7 @@ def run_command(
 
 @cli.command("gaps")
 @click.argument("client", type=click.Path(path_type=Path))
-@click.option(
-    "--as-of",
-    "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    metavar="DATE",
-    help="Day of the analysis (YYYY-MM-DD); default today.",
-)
+@_day_option("--as-of", "as_of", "Day of the analysis")
 @click.option(
     "--json", "as_json", is_flag=True, help="Print one JSON object, one key per analysis."
 )
@@ -218,14 +223,7 @@ def gaps_command(client: Path, as_of: Any, as_json: bool, top: int, direction: s
     type=click.Path(path_type=Path, dir_okay=False),
     help="FILE.pdf or FILE.html.",
 )
-@click.option(
-    "--as-of",
-    "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    metavar="DATE",
-    help="Day of the report (YYYY-MM-DD); default today.",
-)
+@_day_option("--as-of", "as_of", "Day of the report")
 @click.option("--coach", metavar="NAME", default=None, help="The coach's name for the cover.")
 @reports_errors
 def report_command(client: Path, output: Path, as_of: Any, coach: str | None) -> None:
@@ -374,14 +372,7 @@ def export_command(plan: Path, output: Path, route: str | None) -> None:
 @cli.command("checkin")
 @click.argument("client", type=click.Path(path_type=Path))
 @click.argument("progress", nargs=-1, metavar="STEP=SHARE...")
-@click.option(
-    "--date",
-    "day",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    metavar="DATE",
-    help="Day of the check-in (YYYY-MM-DD); default today.",
-)
+@_day_option("--date", "day", "Day of the check-in")
 @click.option("--note", default=None, metavar="TEXT", help="What the client said.")
 @reports_errors
 def checkin_command(client: Path, progress: tuple[str, ...], day: Any, note: str | None) -> None:
@@ -409,14 +400,7 @@ def checkin_command(client: Path, progress: tuple[str, ...], day: Any, note: str
 @cli.command("baseline")
 @click.argument("source", metavar="CLIENT_OR_PLAN", type=click.Path(path_type=Path))
 @click.option("--name", default=None, metavar="NAME", help="Default baseline-YYYY-MM-DD.")
-@click.option(
-    "--date",
-    "day",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    metavar="DATE",
-    help="The baseline day (YYYY-MM-DD); default today.",
-)
+@_day_option("--date", "day", "The baseline day")
 @reports_errors
 def baseline_command(source: Path, name: str | None, day: Any) -> None:
     """Freeze the plan of a CLIENT (its route and progress so far) or a PLAN as a baseline.
@@ -453,14 +437,7 @@ def console_command(notebook: Path | None, lab: bool, port: int | None) -> None:
 
 @cli.command("roster")
 @click.argument("paths", nargs=-1, metavar="[CLIENT.yaml ...|DIR]", type=click.Path(path_type=Path))
-@click.option(
-    "--as-of",
-    "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    metavar="DATE",
-    help="Day of the roster (YYYY-MM-DD); default today.",
-)
+@_day_option("--as-of", "as_of", "Day of the roster")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object: counts, clients.")
 @click.option(
     "-o",
