@@ -101,15 +101,22 @@ def diligence_summary(diligence: Mapping[str, Any]) -> Markdown:
 
 
 def time_summary(
-    gaps: Mapping[str | None, TimeGap], route_titles: Mapping[str, str] | None = None
+    gaps: Mapping[str | None, TimeGap],
+    route_titles: Mapping[str, str] | None = None,
+    mine: str | None = None,
 ) -> Markdown:
-    """The verdict on time for each route: working days needed against those left."""
+    """The verdict on time for each route: working days needed against those left.
+
+    ``mine`` is the route the client follows, marked as such.
+    """
     titles = route_titles or {}
     lines = []
     for route, gap in gaps.items():
         name = (
             "The whole plan" if route is None else f"Route *{md_escape(titles.get(route, route))}*"
         )
+        if route is not None and route == mine:
+            name += " (the client's route)"
         lines.append(
             f"- {name}: **{md_escape(gap.verdict)}** {gap.days_needed} working days needed, "
             f"{gap.days_left} left ({gap.spare_days:+d})."

@@ -76,3 +76,12 @@ def test_exports_summary_is_a_table_of_files(tmp_path: Path) -> None:
     a.write_bytes(b"x" * 2048)
     page = render(summaries.exports_summary([a]))
     assert "<table>" in page and "roadmap.ics" in page and "2 kB" in page
+
+
+def test_time_summary_marks_the_clients_route() -> None:
+    from careerlib.summaries import time_summary
+
+    report = gaps.analyse(ROOT / "data" / "clients" / "marcus-brown.yaml", dt.date(2026, 11, 23))
+    text = time_summary(report.time, {}, report.client.route).data
+    marked = [line for line in text.splitlines() if "(the client's route)" in line]
+    assert len(marked) == 1 and f"*{report.client.route}*" in marked[0]

@@ -277,7 +277,7 @@ def _roadmap(c: ReportContent, draw: _Charts) -> str:
         "<h3>Every step</h3>",
         tables.roadmap_table(c.roadmap).to_html(),
         "<h3>Time needed against time left</h3>",
-        _md(summaries.time_summary(c.report.time, c.route_titles)),
+        _md(summaries.time_summary(c.report.time, c.route_titles, c.profile.route)),
     ]
     mine = c.checkin.time
     if mine is not None and not mine.feasible:
