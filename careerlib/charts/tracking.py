@@ -263,9 +263,12 @@ def tracking_gantt(tracking: Tracking, *, title: str | None = None) -> go.Figure
     # a wrapped title needs its lines' height (and a little air) in its row
     lines_per_row = max([t.count("<br>") + 1 for t in ticktext] or [1])
     height = max(380, max(34, 15 * lines_per_row + 8) * n + 260)
+    # wrapped: an image or a page has no room for a line wider than the plot
     subtitle = (
-        f"<b>{html.escape(tr.status.capitalize())}</b>. {html.escape(fc.verdict)}<br>"
-        + html.escape(tr.progress_sentence)
+        f"<b>{html.escape(tr.status.capitalize())}</b>. "
+        + wrap_label(fc.verdict, 100)
+        + "<br>"
+        + wrap_label(tr.progress_sentence, 110)
     )
     _layout(fig, title or f"{tr.plan.title}: tracking at {tr.as_of}", subtitle, height)
     fig.update_layout(
@@ -373,7 +376,7 @@ def progress_over_time_chart(tracking: Tracking, *, title: str | None = None) ->
         _vline(tr.as_of, f"Check-in {tr.as_of}", TRACKING_COLORS["today"], "dot", 0),
         _vline(fc.target_day, f"Target {fc.target}", COLORS["target"], "solid", 1),
     ]
-    subtitle = html.escape(tr.progress_sentence)
+    subtitle = wrap_label(tr.progress_sentence, 110)
     _layout(fig, title or f"{tr.plan.title}: progress over time", subtitle, 520)
     fig.update_layout(
         shapes=[line["shape"] for line in lines],
