@@ -29,7 +29,8 @@ uses ``BROWSER_PATH`` when it is set, else ``/usr/bin/chromium``, else the first
 of ``chromium``, ``chromium-browser``, ``google-chrome`` on ``PATH``; it never
 downloads one. Starting the browser takes a few seconds per image; inside
 ``with image_server():`` it is started once and each image then takes well
-under a second.
+under a second. In a batch run, the worker's browser draws them
+(:mod:`careerlib._image_service`).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
+from careerlib import _image_service
 from careerlib._atomic import write_bytes
 from careerlib._ics import to_ics
 from careerlib.exceptions import ExportError, OutputError, UsageError
@@ -252,9 +254,6 @@ def to_image(
     ExportError
         When no browser is found, or the browser fails to render.
     """
-    import kaleido
-    from choreographer.errors import ChromeNotFoundError
-
     if image_format not in ("png", "svg", "pdf"):
         raise ExportError(f"unknown image format {image_format!r}; valid: png, svg, pdf")
     opts = {
@@ -264,6 +263,13 @@ def to_image(
         "scale": scale,
     }
     figure = fig.to_dict()
+    # a batch worker's browser, already running (careerlib._image_service)
+    drawn = _image_service.render(figure, opts)
+    if drawn is not None:
+        return drawn
+    import kaleido
+    from choreographer.errors import ChromeNotFoundError
+
     _quiet_browser_driver()
     try:
         kopts = {"path": find_browser(), "mathjax": False}

@@ -12,16 +12,10 @@ import pytest
 from careerlib.batch import _kernels, run_batch
 from careerlib.batch._kernels import KernelPool, start_kernel
 from careerlib.batch._run import wants_images
-from tests.conftest import DATA, ROOT, need_browser
+from tests.conftest import DATA, ROOT
 
 STATE = DATA / "notebooks" / "state.ipynb"
 CLIENTS = DATA / "clients"
-
-
-def _children_of_kernel(kernel: Any) -> list[Any]:
-    import psutil
-
-    return psutil.Process(kernel.manager.provisioner.process.pid).children(recursive=True)
 
 
 @pytest.mark.parametrize("jobs", [pytest.param(1, id="in-process"), pytest.param(2, id="workers")])
@@ -93,29 +87,6 @@ def test_the_pool_starts_the_next_kernel_while_one_is_in_use() -> None:
         for kernel in (first, second):
             pool.release(kernel)
     assert not first.manager.is_alive() and not second.manager.is_alive()
-
-
-def test_an_image_kernel_has_a_warm_browser_that_stops_with_it() -> None:
-    need_browser()
-    kernel = start_kernel(images=True, modules=("careerlib.exports",))
-    try:
-        browsers = [p for p in _children_of_kernel(kernel) if "chrom" in p.name()]
-        assert browsers, "kaleido's browser runs before the notebook asks for an image"
-        # a second start finds the server running (kaleido's public API says so
-        # only by this warning), so the notebook's exports render in it
-        kernel.run_silently(
-            "import warnings, kaleido\n"
-            "with warnings.catch_warnings(record=True) as caught:\n"
-            "    warnings.simplefilter('always')\n"
-            "    kaleido.start_sync_server(mathjax=False)\n"
-            "assert any('already open' in str(w.message) for w in caught), caught"
-        )
-    finally:
-        kernel.shutdown()
-    import psutil
-
-    gone, alive = psutil.wait_procs(browsers, timeout=10)
-    assert not alive, "the browser stops with its kernel"
 
 
 @pytest.mark.parametrize(

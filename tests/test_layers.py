@@ -38,6 +38,7 @@ LAYERS: dict[str, int] = {
         [
             "charts",
             "exports",
+            "_image_service",
             "_ics",
             "_ics_checkins",
             "_spreadsheet",

@@ -10,9 +10,10 @@ left out, charts drawn offline) and whatever the notebook exports into
   unknown names) and converts ``-p`` values to the type the notebook declares;
 * runs pairs in parallel worker processes, each of which imports papermill and
   nbconvert once and keeps its next kernel *preheated*: started, with
-  careerlib, pandas and plotly imported (and a browser for image exports), while
-  the current run executes. Every run gets a kernel no other run has used
-  (:mod:`careerlib.batch._kernels`);
+  careerlib, pandas and plotly imported, while the current run executes. Every
+  run gets a kernel no other run has used (:mod:`careerlib.batch._kernels`).
+  One browser per worker draws every image its kernels export
+  (:mod:`careerlib.batch._images`);
 * or hands the pairs to any :class:`concurrent.futures.Executor`, such as a Dask
   cluster's (``scheduler="tcp://HOST:8786"``): the inputs travel with each pair
   and the outputs come back into ``out_dir`` on this machine, so the workers
@@ -29,6 +30,7 @@ left out, charts drawn offline) and whatever the notebook exports into
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -146,7 +148,7 @@ def run_batch(
         from careerlib.batch._dask import dask_executor
 
         with (
-            dask_executor(scheduler, first_images=_first_images(planned)) as (remote, threads),
+            dask_executor(scheduler, images=_any_images(planned)) as (remote, threads),
             _running_in(out),
         ):
             return _run_elsewhere(planned, out, remote, jobs or threads, progress, started, post)
@@ -157,21 +159,22 @@ def run_batch(
         return _run_here(planned, out, jobs, progress, started, post)
 
 
-def _by_kind(planned: Sequence[Job]) -> list[int]:
-    """The order to submit pairs in: those whose notebooks export images first.
+def _order(planned: Sequence[Job]) -> list[int]:
+    """The order to submit pairs in: those whose notebooks export images last.
 
-    A worker preheats its next kernel like the one it just took, so runs of the
-    same kind in a row rarely get a kernel of the other kind.
+    A worker's image service starts its browser at the start of the batch;
+    the runs that need it come once it is up.
     """
     from careerlib.batch._run import wants_images
 
-    return sorted(range(len(planned)), key=lambda i: not wants_images(planned[i].notebook))
+    return sorted(range(len(planned)), key=lambda i: wants_images(planned[i].notebook))
 
 
-def _first_images(planned: Sequence[Job]) -> bool:
+def _any_images(planned: Sequence[Job]) -> bool:
+    """Whether any pair's notebook exports images (the workers then start a browser)."""
     from careerlib.batch._run import wants_images
 
-    return bool(planned) and wants_images(planned[_by_kind(planned)[0]].notebook)
+    return any(wants_images(job.notebook) for job in planned)
 
 
 @dataclass(frozen=True)
@@ -191,29 +194,35 @@ def _run_here(
     post: _Post = _Post(),
 ) -> BatchResult:
     """Local worker processes (or this process for one job), each with its kernel pool."""
+    from careerlib.batch._images import ImageService
     from careerlib.batch._kernels import KernelPool
     from careerlib.batch._run import run_job, worker_init
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(planned)))
-    order = _by_kind(planned)
+    order = _order(planned)
     bar = _progress(len(planned), progress)
     results: dict[int, JobResult] = {}
     try:
         if workers == 1:
             with KernelPool() as pool:
-                pool.prepare(_first_images(planned))
+                pool.prepare(_any_images(planned))
                 for n, i in enumerate(order):
                     results[i] = run_job(planned[i], pool, preheat_next=n < len(order) - 1)
                     bar(planned[i], results[i])
         else:
             ctx = multiprocessing.get_context("spawn")
-            with cf.ProcessPoolExecutor(
-                workers,
-                mp_context=ctx,
-                initializer=worker_init,
-                # workers die with this process, even by kill -9
-                initargs=(_first_images(planned), os.getpid()),
-            ) as pool_:
+            with contextlib.ExitStack() as stack:
+                # one browser draws every worker's images
+                images = stack.enter_context(ImageService()) if _any_images(planned) else None
+                pool_ = stack.enter_context(
+                    cf.ProcessPoolExecutor(
+                        workers,
+                        mp_context=ctx,
+                        initializer=worker_init,
+                        # workers die with this process, even by kill -9
+                        initargs=(images.address if images else False, os.getpid()),
+                    )
+                )
                 # the last pairs leave no kernel starting for nobody
                 last = len(order) - workers
                 futures = {
@@ -241,7 +250,7 @@ def _run_elsewhere(
     """Any executor: each pair travels with its inputs; its outputs come back here."""
     from careerlib.batch._run import portable, run_portable, unpack
 
-    order = _by_kind(planned)
+    order = _order(planned)
     last = len(order) - max(workers, 1)
     tasks = {i: portable(planned[i], n < last) for n, i in enumerate(order)}
     bar = _progress(len(planned), progress)

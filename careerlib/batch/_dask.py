@@ -22,15 +22,15 @@ __all__ = ["CONNECT_TIMEOUT", "dask_executor"]
 CONNECT_TIMEOUT = "15s"
 
 
-def _prepare_worker(first_images: bool) -> None:
-    """Start a worker's first kernel before its first pair arrives."""
+def _prepare_worker(images: bool) -> None:
+    """Start a worker's first kernel (and its image service) before its first pair arrives."""
     from careerlib.batch._run import worker_pool
 
-    worker_pool().prepare(first_images)
+    worker_pool().prepare(images)
 
 
 @contextlib.contextmanager
-def dask_executor(address: str, *, first_images: bool = False) -> Iterator[tuple[cf.Executor, int]]:
+def dask_executor(address: str, *, images: bool = False) -> Iterator[tuple[cf.Executor, int]]:
     """Connect to the Dask scheduler at ``address``; yield an executor and its worker threads.
 
     Raises
@@ -58,7 +58,7 @@ def dask_executor(address: str, *, first_images: bool = False) -> Iterator[tuple
                 f"the Dask scheduler at {address} has no worker: start `dask worker {address}`"
             )
         try:
-            client.run(_prepare_worker, first_images)
+            client.run(_prepare_worker, images)
         except Exception as exc:  # careerlib missing on a worker, or another version
             raise BatchError(
                 f"the Dask workers at {address} cannot run careerlib ({type(exc).__name__}: "

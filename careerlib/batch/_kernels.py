@@ -10,10 +10,10 @@ still gets a kernel that no other run has used: nothing a client's notebook
 computed can reach the next client (their data is confidential). Kernels are
 shut down after their one run.
 
-A kernel for a notebook that exports images also starts kaleido's persistent
-image server (one Chromium) while it preheats, and draws one tiny image to load
-plotly.js into it, so the run's exports take well under a second each instead
-of starting a browser each.
+A pool whose runs export images also keeps one browser running for all its
+kernels (:class:`~careerlib.batch._images.ImageService`); each kernel is told
+its address before its run, so an image takes about a tenth of a second
+instead of a new browser each.
 
 Kernels started at the same moment can pick the same free port (the ports are
 chosen before the kernel binds them: ``ZMQError: Address already in use``,
@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from careerlib.batch._forkserver import ForkServer, available
+from careerlib.batch._images import ImageService
 from careerlib.exceptions import BatchError
 
 __all__ = ["PREHEAT_MODULES", "KernelPool", "PreheatedKernel"]
@@ -50,6 +51,9 @@ PREHEAT_MODULES = (
     "careerlib.notebook",
     "careerlib.onet",
     "careerlib.peers",
+    "careerlib.summaries",
+    "careerlib.tables",
+    "careerlib._spreadsheet",
     "icalendar",
     "openpyxl",
     "pandas",
@@ -71,7 +75,6 @@ class PreheatedKernel:
     manager: Any  # jupyter_client.KernelManager
     client: Any  # jupyter_client.BlockingKernelClient
     log: Path
-    images: bool = False
     attempts: int = 1
 
     def run_silently(self, code: str, timeout: float = PREHEAT_TIMEOUT) -> dict[str, Any]:
@@ -94,17 +97,17 @@ class PreheatedKernel:
             )
         return content
 
-    def start_image_server(self) -> None:
-        """Start kaleido's image server in the kernel, unless it runs already."""
-        self.run_silently(_call("start_image_server"))
-        self.images = True
+    def use_images(self, address: tuple[str, bytes]) -> None:
+        """Send the kernel's images to the image service at ``address`` (path, key)."""
+        path, authkey = address
+        self.run_silently(_call("use_image_service", path, authkey.hex()))
 
     def close_clients(self) -> None:
         """Close the channels of the clients that ran the notebook (in their thread)."""
         self.manager.close_clients()
 
     def shutdown(self) -> None:
-        """Stop the kernel (and the Chromium it started), and close the channels."""
+        """Stop the kernel (and any browser it started), and close the channels."""
         self.close_clients()
         with contextlib.suppress(Exception):
             self.client.stop_channels()
@@ -126,14 +129,13 @@ def _call(function: str, *args: Any) -> str:
 
 def start_kernel(
     *,
-    images: bool = False,
     modules: tuple[str, ...] = PREHEAT_MODULES,
     kernel_name: str = "python3",
     log_dir: Path | None = None,
     attempts: int = START_ATTEMPTS,
     forkserver: ForkServer | None = None,
 ) -> PreheatedKernel:
-    """Start a kernel, import ``modules`` in it and, for ``images``, start its image server.
+    """Start a kernel and import ``modules`` in it.
 
     With a ``forkserver``, the kernel is forked from its template (which has
     imported ``modules`` already); else it is a new process.
@@ -174,12 +176,11 @@ def start_kernel(
             continue
         kernel = PreheatedKernel(manager, client, Path(name), attempts=attempt)
         try:
-            kernel.run_silently(_call("preheat", list(modules), images))
+            kernel.run_silently(_call("preheat", list(modules)))
         except BaseException:
             kernel.shutdown()
             kernel.log.unlink(missing_ok=True)
             raise
-        kernel.images = images
         return kernel
     raise BatchError(f"no kernel started in {attempts} attempts; the last error: {last}")
 
@@ -266,14 +267,13 @@ class KernelPool:
     """One worker's supply of preheated kernels: one is always starting or ready.
 
     :meth:`take` hands out a ready kernel (waiting for it if it is still
-    starting) and at once starts the next one, of the same kind (with or
-    without an image server), in a background thread: a batch runs the
-    notebooks that export images together, so the next run most likely wants
-    the same. A kernel of the wrong kind is made right: an image server is
-    started in it at once, or it is used with its browser idle.
-
-    Used kernels are shut down in another background thread, so that neither
+    starting) and at once starts the next one in a background thread. Used
+    kernels are shut down in another background thread, so that neither
     stopping nor starting a kernel holds up the next run.
+
+    The first run that exports images starts the pool's image service (one
+    browser, in the background); from then on every kernel the pool hands out
+    sends its images there.
     """
 
     def __init__(
@@ -302,13 +302,14 @@ class KernelPool:
         self._starter = cf.ThreadPoolExecutor(1, thread_name_prefix="careerlib-preheat")
         self._reaper = cf.ThreadPoolExecutor(1, thread_name_prefix="careerlib-shutdown")
         self._next: cf.Future[PreheatedKernel] | None = None
+        self._images: ImageService | None = None
+        self._images_elsewhere: tuple[str, bytes] | None = None
         self._lock = threading.Lock()
         self._closed = False
 
-    def _start(self, images: bool) -> PreheatedKernel:
+    def _start(self) -> PreheatedKernel:
         try:
             return start_kernel(
-                images=images,
                 modules=self.modules,
                 kernel_name=self.kernel_name,
                 log_dir=self._logs,
@@ -318,14 +319,47 @@ class KernelPool:
         finally:
             _close_thread_loop()
 
+    @property
+    def image_service(self) -> ImageService | None:
+        """The pool's own image service, once a run that exports images has started it."""
+        return self._images
+
+    def use_image_service(self, address: tuple[str, bytes]) -> None:
+        """Send every kernel's images to a service someone else runs (the batch's)."""
+        with self._lock:
+            self._images_elsewhere = address
+
+    def start_images(self) -> tuple[str, bytes]:
+        """The address of the image service, started now unless it runs (its browser
+        comes up in the background)."""
+        with self._lock:
+            if self._closed:
+                raise BatchError("the kernel pool is closed")
+            if self._images_elsewhere is not None:
+                return self._images_elsewhere
+            if self._images is None:
+                self._images = ImageService()
+            service = self._images
+        return service.address
+
+    def _image_address(self) -> tuple[str, bytes] | None:
+        with self._lock:
+            if self._images_elsewhere is not None:
+                return self._images_elsewhere
+            service = self._images
+        return None if service is None else service.address
+
     def prepare(self, images: bool = False) -> None:
-        """Start the first kernel now, before the first run asks for it."""
+        """Start the first kernel now, before the first run asks for it, and with
+        ``images`` the image service."""
+        if images:
+            self.start_images()
         with self._lock:
             if self._next is None and not self._closed:
-                self._next = self._starter.submit(self._start, images)
+                self._next = self._starter.submit(self._start)
 
     def take(self, images: bool = False, *, preheat_next: bool = True) -> PreheatedKernel:
-        """A started kernel no run has used, with an image server if ``images``.
+        """A started kernel no run has used; with ``images``, the image service runs.
 
         Unless ``preheat_next`` is False (the batch is ending), the next kernel
         starts at once.
@@ -335,17 +369,19 @@ class KernelPool:
         BatchError
             When the kernel could not be started.
         """
+        address = self.start_images() if images else self._image_address()
         with self._lock:
             if self._closed:
                 raise BatchError("the kernel pool is closed")
-            future = self._next or self._starter.submit(self._start, images)
-            self._next = self._starter.submit(self._start, images) if preheat_next else None
+            future = self._next or self._starter.submit(self._start)
+            self._next = self._starter.submit(self._start) if preheat_next else None
         kernel = future.result()
-        if images and not kernel.images:
+        if address is not None:
             try:
-                kernel.start_image_server()
-            except BatchError:
-                pass  # the run's own exports then start a browser each, or say why not
+                kernel.use_images(address)
+            except BaseException:
+                self.release(kernel)
+                raise
         return kernel
 
     def release(self, kernel: PreheatedKernel, log: Path | None = None) -> None:
@@ -383,6 +419,8 @@ class KernelPool:
                 waiting.result().shutdown()
         self._starter.shutdown(wait=True)
         self._reaper.shutdown(wait=True)
+        if self._images is not None:
+            self._images.close()
         if self._forkserver is not None:
             self._forkserver.close()
         shutil.rmtree(self._logs, ignore_errors=True)

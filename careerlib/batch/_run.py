@@ -43,10 +43,11 @@ _IMAGE_CODE = re.compile(
 
 @functools.lru_cache(maxsize=256)
 def wants_images(notebook: Path) -> bool:
-    """Whether a notebook's code exports images (then its kernel preheats a browser).
+    """Whether a notebook's code exports images (then its worker starts its image service).
 
     Only a hint for speed: a notebook that exports images without saying so
-    here still works, its exports start a browser each.
+    here still works; its exports use the worker's browser once another run
+    has started it, and start one each before.
     """
     import json
 
@@ -81,15 +82,22 @@ def _close_pool() -> None:
         pool.close()
 
 
-def worker_init(first_images: bool = False, parent: int | None = None) -> None:
+def worker_init(images: bool | tuple[str, bytes] = False, parent: int | None = None) -> None:
     """Set a worker process up: it ends with ``parent``, imports the slow modules
-    once, and its first kernel starts."""
+    once, and its first kernel starts.
+
+    ``images`` is the address of the batch's image service, which every kernel
+    then uses; or True to start the worker's own (a batch that exports images).
+    """
     if parent is not None:
         from careerlib.batch._plan import die_with_parent
 
         die_with_parent(parent)
     skip_slow_optional_imports()
-    worker_pool().prepare(first_images)
+    pool = worker_pool()
+    if isinstance(images, tuple):
+        pool.use_image_service(images)
+    pool.prepare(images is True)
     import nbconvert  # noqa: F401  (imported once per worker, not once per pair)
     import papermill  # noqa: F401
 

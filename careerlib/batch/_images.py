@@ -1,0 +1,255 @@
+"""A batch worker's image service: one Chromium that draws the images of all its kernels.
+
+The roadmap notebook exports a PNG. Drawn in the kernel, that starts a
+Chromium and loads plotly.js into it: about 1.5 s of a core on an idle
+machine, and 3 s or more while the other worker runs, for every run. A worker
+(:class:`~careerlib.batch._kernels.KernelPool`) instead starts one
+:class:`ImageService` when its first notebook that exports images comes: its
+browser starts in the background, and every later kernel of that worker sends
+its images there (the client side is :mod:`careerlib._image_service`). Each
+image then takes about a tenth of a second.
+
+The service is a child process of the worker (``python -m
+careerlib.batch._images``): kaleido's asynchronous :class:`kaleido.Kaleido`
+with one tab, reloaded after every image, so nothing of one client's chart
+stays for the next run. It listens on a Unix socket in a folder only its user
+can open, and answers only callers that know its random key (given on its
+standard input, never on its command line). Requests that come before the
+browser is up wait for it; when it cannot start (no browser installed), they
+are told so and draw the image themselves, which says how to install one. The
+service ends when its standard input closes: when the worker closes it, or
+when the worker ends in any way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from multiprocessing import AuthenticationError
+from multiprocessing.connection import Connection, Listener
+from pathlib import Path
+from typing import IO, Any
+
+from careerlib._image_service import MAX_REQUEST, RENDER_TIMEOUT, read_request
+
+__all__ = ["STARTUP_TIMEOUT", "ImageService", "serve"]
+
+#: Seconds a request waits for the browser to be up, and the worker for the
+#: service to listen.
+STARTUP_TIMEOUT = 90.0
+
+# drawn once at start: loads plotly.js into the page before the first real image
+_WARM_UP: tuple[dict[str, Any], dict[str, Any]] = (
+    {"data": [], "layout": {}},
+    {"format": "png", "width": 16, "height": 16, "scale": 1},
+)
+
+
+class ImageService:
+    """The worker's side: start the service, know its address, stop it.
+
+    The browser comes up in the background; :attr:`address` (the socket's
+    path and the key) is what a kernel needs to send its images there
+    (:func:`careerlib._image_service.connect`).
+    """
+
+    def __init__(self, *, startup_timeout: float = STARTUP_TIMEOUT) -> None:
+        self.startup_timeout = startup_timeout
+        self._folder = Path(tempfile.mkdtemp(prefix="careerlib-images-"))  # mode 0700
+        self._authkey = os.urandom(32)
+        self._path = str(self._folder / "socket")
+        self._listening = threading.Event()
+        self._ready = threading.Event()
+        self.failure: str | None = None
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "careerlib.batch._images", self._path],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # Chromium's own chatter
+            start_new_session=True,  # a Ctrl-C in the terminal stops it through its worker
+        )
+        assert self._proc.stdin is not None and self._proc.stdout is not None
+        self._proc.stdin.write(self._authkey.hex().encode() + b"\n")
+        self._proc.stdin.flush()
+        self._reader = threading.Thread(
+            target=self._read_states, args=(self._proc.stdout,), daemon=True
+        )
+        self._reader.start()
+
+    def _read_states(self, stdout: IO[bytes]) -> None:
+        """The service says ``listening``, then ``ready`` or ``failed REASON``."""
+        for raw in stdout:
+            line = raw.decode("utf-8", errors="replace").strip()
+            if line == "listening":
+                self._listening.set()
+            elif line == "ready":
+                self._ready.set()
+            elif line.startswith("failed"):
+                self.failure = line.removeprefix("failed").strip() or "the browser did not start"
+                self._ready.set()
+        self.failure = self.failure or "the image service ended"
+        self._listening.set()
+        self._ready.set()
+
+    @property
+    def address(self) -> tuple[str, bytes]:
+        """The socket's path and the key a caller must know (once the service listens)."""
+        self._listening.wait(self.startup_timeout)
+        return self._path, self._authkey
+
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        """Wait for the browser; True when it draws images (False: see ``failure``)."""
+        self._ready.wait(self.startup_timeout if timeout is None else timeout)
+        return self._ready.is_set() and self.failure is None
+
+    @property
+    def pid(self) -> int:
+        """The service's process id (its browser is a child of it)."""
+        return self._proc.pid
+
+    def close(self) -> None:
+        """Stop the service and its browser, and remove the socket's folder."""
+        proc = self._proc
+        if proc.stdin is not None and not proc.stdin.closed:
+            with contextlib.suppress(OSError):
+                proc.stdin.close()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(OSError):
+                os.killpg(proc.pid, 9)
+            proc.wait(timeout=5)
+        self._reader.join(timeout=5)
+        if proc.stdout is not None:
+            proc.stdout.close()
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+    def __enter__(self) -> ImageService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# --- the service process ------------------------------------------------------------
+
+
+class _Server:
+    """The socket and the browser, in the service process."""
+
+    def __init__(self, path: str, authkey: bytes) -> None:
+        self._listener = Listener(path, family="AF_UNIX", backlog=16, authkey=authkey)
+        self._ready = threading.Event()
+        self._kaleido: Any = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.failure: str | None = None
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Start the browser, answer requests until ``stop`` is set, then stop the browser."""
+        self._loop = asyncio.get_running_loop()
+        threading.Thread(target=self._accept, daemon=True).start()
+        try:
+            import kaleido
+
+            from careerlib.exports import _quiet_browser_driver, find_browser
+
+            path = find_browser()
+            _quiet_browser_driver()
+            async with kaleido.Kaleido(n=1, path=path, mathjax=False) as k:
+                await k.calc_fig(_WARM_UP[0], opts=_WARM_UP[1])
+                self._kaleido = k
+                self._ready.set()
+                _say("ready")
+                await stop.wait()
+                self._kaleido = None
+        except Exception as exc:  # no browser, or it would not start
+            self.failure = f"{type(exc).__name__}: {exc}".replace("\n", " ")
+            _say(f"failed {self.failure}")
+            self._ready.set()
+            await stop.wait()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn = self._listener.accept()
+            except AuthenticationError:
+                continue  # a caller without the key: nothing for it
+            except (OSError, EOFError):
+                continue
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn: Connection) -> None:
+        with conn:
+            try:
+                message = conn.recv_bytes(MAX_REQUEST)
+            except (OSError, EOFError):
+                return
+            with contextlib.suppress(OSError, EOFError):  # the caller gave up
+                conn.send_bytes(self._reply(message))
+
+    def _reply(self, message: bytes) -> bytes:
+        try:
+            figure, opts = read_request(message)
+        except ValueError as exc:
+            return b"error\n" + f"not an image request ({exc})".encode()
+        self._ready.wait(STARTUP_TIMEOUT)
+        k, loop = self._kaleido, self._loop
+        if k is None or loop is None:
+            reason = self.failure or "the browser is not running"
+            return b"unavailable\n" + reason.encode("utf-8", errors="replace")
+        try:
+            future = asyncio.run_coroutine_threadsafe(k.calc_fig(figure, opts=opts), loop)
+            return b"ok\n" + bytes(future.result(RENDER_TIMEOUT))
+        except Exception as exc:
+            return b"error\n" + f"{type(exc).__name__}: {exc}".encode("utf-8", errors="replace")
+
+
+def _say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def serve(path: str, authkey: bytes) -> None:
+    """Run the service at ``path`` until standard input closes."""
+    server = _Server(path, authkey)
+    _say("listening")
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+
+        def watch_stdin() -> None:
+            with contextlib.suppress(OSError, ValueError):
+                while sys.stdin.buffer.read(65536):
+                    pass
+            loop.call_soon_threadsafe(stop.set)
+
+        threading.Thread(target=watch_stdin, daemon=True).start()
+        await server.run(stop)
+
+    try:
+        asyncio.run(main())
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        sys.stdout.flush()
+        # choreographer's reader threads must not hold the process up
+        os._exit(0)
+
+
+def _main() -> None:
+    from careerlib._speedups import skip_slow_optional_imports
+
+    skip_slow_optional_imports()
+    authkey = bytes.fromhex(sys.stdin.buffer.readline().decode().strip())
+    serve(sys.argv[1], authkey)
+
+
+if __name__ == "__main__":
+    _main()
