@@ -7,7 +7,7 @@ import math
 import pytest
 
 from careerlib import parse_plan
-from careerlib.gaps import skills_gap, weighted_mean_gap
+from careerlib.gaps import focus_anchors, skills_gap, weighted_mean_gap
 from careerlib.onet import role_profile
 
 
@@ -64,3 +64,28 @@ def test_skills_gap_counts_only_the_route_steps():
     gaps = skills_gap(role_profile("11-3021.00"), {}, plan, route="a")
     assert gaps.loc["Writing", "status"] == "addressed"
     assert gaps.loc["Speaking", "status"] == "unaddressed"
+
+
+def test_focus_anchors_are_the_unaddressed_gaps_else_the_largest():
+    plan = parse_plan(
+        "title: t\nstart: 2027-01-04\ntarget: 2027-03-31\nsteps:\n"
+        "  - {id: course, duration: 5, develops: [critical thinking]}\n"
+    )
+    profile = role_profile("11-3021.00")
+    levels = {"Critical Thinking": 3.0, "Computers and Electronics": 5.0}
+    gaps = skills_gap(profile, levels, plan)
+    unaddressed = gaps[(gaps["status"] == "unaddressed") & gaps["element_id"].notna()]
+    anchors = focus_anchors(gaps)
+    # the three largest weighted gaps no step addresses, in the frame's order
+    assert list(anchors) == list(unaddressed.index[:3])
+    assert "Critical Thinking" not in anchors  # the course addresses it
+    first = anchors[list(anchors)[0]]
+    assert list(first.columns) == ["level", "description"] and len(first) > 0
+    assert focus_anchors(gaps, limit=1).keys() == {list(anchors)[0]}
+    # every gap addressed: the largest gaps, addressed or not
+    every = {name: 7.0 for name in gaps.index}
+    every["Critical Thinking"] = 3.0
+    met = skills_gap(profile, every, plan)
+    assert list(focus_anchors(met)) == list(met.index[:3])
+    # a frame without any O*NET element has nothing to anchor
+    assert focus_anchors(gaps.assign(element_id=None)) == {}

@@ -50,7 +50,12 @@ from careerlib.gaps.report import (
     target_role,
     time_gaps,
 )
-from careerlib.gaps.skills import skills_gap, unaddressed_skills, weighted_mean_gap
+from careerlib.gaps.skills import (
+    focus_anchors,
+    skills_gap,
+    unaddressed_skills,
+    weighted_mean_gap,
+)
 from careerlib.gaps.time_left import TimeGap, remaining_plan, time_gap
 
 __all__ = [
@@ -65,6 +70,7 @@ __all__ = [
     "due_diligence",
     "find_occupations",
     "find_routes",
+    "focus_anchors",
     "goal_alignment",
     "obstacles",
     "occupations_table",

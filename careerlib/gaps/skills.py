@@ -14,8 +14,9 @@ import pandas as pd
 from careerlib._text import name_key
 from careerlib.gaps._common import EPS
 from careerlib.models import Plan
+from careerlib.onet import level_anchors
 
-__all__ = ["skills_gap", "unaddressed_skills", "weighted_mean_gap"]
+__all__ = ["focus_anchors", "skills_gap", "unaddressed_skills", "weighted_mean_gap"]
 
 
 def skills_gap(
@@ -130,3 +131,23 @@ def weighted_mean_gap(gaps: pd.DataFrame) -> float:
     """``sum(weight * gap) / sum(weight)`` of a :func:`skills_gap` frame [level points, 0-7]."""
     total = float(gaps["weight"].sum())
     return float(gaps["weighted_gap"].sum() / total) if total > 0 else 0.0
+
+
+def focus_anchors(gaps: pd.DataFrame, limit: int = 3) -> dict[str, pd.DataFrame]:
+    """The skills to read O*NET's level anchors for with the client, and those anchors.
+
+    Among the skills of a :func:`skills_gap` frame that are O*NET elements
+    (they have anchors; a role's own skills do not): those with a gap no step
+    addresses, else all of them; the first ``limit`` in the frame's order
+    (the largest weighted gap first).
+
+    Returns
+    -------
+    dict
+        Skill name -> :func:`careerlib.onet.level_anchors` (``level``,
+        ``description``), in that order; empty when no skill is an O*NET element.
+    """
+    onet = gaps[gaps["element_id"].notna()]
+    unaddressed = onet[onet["status"] == "unaddressed"]
+    focus = unaddressed if len(unaddressed) else onet
+    return {str(name): level_anchors(str(name)) for name in focus.index[: max(0, limit)]}
