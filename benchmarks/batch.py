@@ -20,7 +20,9 @@ their kernels and browsers) every half second: the peak of the summed resident
 sets (an upper bound: shared pages count once per process) and of the summed
 proportional sets (PSS: shared pages split between the processes).
 
-Usage: ``python benchmarks/batch.py [--clients 5] [--large 100] [--write]``
+Usage: ``python benchmarks/batch.py [--clients 5] [--large 100] [--write]``; with
+``--write`` the 20-pair figures, and with ``--large`` the cohort's, each replace
+their own section of RESULTS.md.
 """
 
 from __future__ import annotations
@@ -198,7 +200,7 @@ def main() -> None:
         "--large", type=int, default=0, help="Then run this many clients with careerlib alone."
     )
     parser.add_argument(
-        "--write", action="store_true", help="Replace the section in benchmarks/RESULTS.md."
+        "--write", action="store_true", help="Replace its sections in benchmarks/RESULTS.md."
     )
     args = parser.parse_args()
     load_before = os.getloadavg()[0]
@@ -216,15 +218,15 @@ def main() -> None:
             large = (len(many) * len(NOTEBOOKS), seconds, peaks)
     load_after = os.getloadavg()[0]
     ratio = parallel / sequential
-    heading = "## Notebook batch (issues 5 and 15)"
+    stamp = time.strftime("%Y-%m-%d %H:%M")
+    heading = "## Notebook batch: 20 pairs (issues 5 and 15)"
     lines = [
         heading,
         "",
-        f"`python benchmarks/batch.py --large {args.large} --write`, "
-        f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, load average "
-        f"{load_before:.1f} before and {load_after:.1f} after (other engineers' work on the "
-        f"same cores): {pairs} (notebook, client) pairs, the notebooks 01 to 04 with "
-        f"their exports for {len(clients)} clients, both sides in this one run.",
+        f"`python benchmarks/batch.py --write`, {stamp}, {os.cpu_count()} cores, load "
+        f"average {load_before:.1f} before and {load_after:.1f} after: {pairs} "
+        f"(notebook, client) pairs, the notebooks 01 to 04 with their exports for "
+        f"{len(clients)} clients, both sides in this one run.",
         "",
         "| run | seconds | per pair |",
         "| --- | ---: | ---: |",
@@ -248,21 +250,38 @@ def main() -> None:
         ],
         "",
     ]
+    sections = [(heading, "\n".join(lines))]
     if large is not None:
         n, seconds, peaks = large
-        lines += [
-            f"A practice's cohort: {args.large} clients, {n} pairs, `careerlib run -j "
-            f"{args.jobs}` in {seconds:.0f} s ({seconds / n:.2f} s a pair); memory peak of the "
-            f"whole tree {peaks['rss']:.0f} MiB summed RSS, {peaks['pss']:.0f} MiB summed PSS "
-            f"({peaks['processes']:.0f} processes at most).",
-            "",
-        ]
-    text = "\n".join(lines)
-    print(text)
+        cohort = "## Notebook batch: a cohort (issue 15)"
+        sections.append(
+            (
+                cohort,
+                "\n".join(
+                    [
+                        cohort,
+                        "",
+                        f"`python benchmarks/batch.py --large {args.large} --write`, {stamp}, "
+                        f"{os.cpu_count()} cores, load average {load_before:.1f} before and "
+                        f"{load_after:.1f} after (this run's own 20 pairs: ratio {ratio:.2f}).",
+                        "",
+                        f"{args.large} clients, {n} pairs, `careerlib run -j {args.jobs}` in "
+                        f"{seconds:.0f} s ({seconds / n:.2f} s a pair); memory peak of the whole "
+                        f"tree {peaks['rss']:.0f} MiB summed RSS, {peaks['pss']:.0f} MiB summed "
+                        f"PSS ({peaks['processes']:.0f} processes at most).",
+                        "",
+                    ]
+                ),
+            )
+        )
+    for _, text in sections:
+        print(text)
     if args.write:
         from results import write_section
 
-        write_section(heading, text)
+        # each section is replaced on its own: a run without --large keeps the cohort's
+        for title, text in sections:
+            write_section(title, text)
 
 
 if __name__ == "__main__":
