@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,9 @@ def test_every_run_gets_a_fresh_preheated_kernel(tmp_path: Path, jobs: int) -> N
     assert result.ok, result.summary()
     states = [json.loads((tmp_path / c.stem / "state.json").read_text()) for c in clients]
     assert len({s["pid"] for s in states}) == 3, "one kernel a run"
+    # forked from one template, for every worker of the batch (its imports paid once)
+    assert len({s["parent"] for s in states}) == 1
+    assert states[0]["parent"] != os.getpid()
     assert not any(s["leaked"] for s in states), "no run sees the one before"
     assert all(s["preloaded"] == ["careerlib", "pandas", "plotly"] for s in states)
     assert all(s["cwd"] == str(STATE.parent) for s in states), "runs in the notebook's folder"
@@ -33,6 +37,9 @@ def test_every_run_gets_a_fresh_preheated_kernel(tmp_path: Path, jobs: int) -> N
     executed = json.loads((tmp_path / "ada" / "state.ipynb").read_text())
     counts = [c["execution_count"] for c in executed["cells"] if c["cell_type"] == "code"]
     assert counts == [1, 2, 3, 4]
+    # the client papermill runs with was ready without losing the first outputs
+    results = [o for c in executed["cells"] for o in c.get("outputs", [])]
+    assert [o["output_type"] for o in results] == ["execute_result", "display_data"]
     assert all(r.timings.keys() >= {"kernel", "execute", "report"} for r in result.results)
     # plotly picked the renderer of a kernel (its JSON), not of the template process
     outputs = [o for c in executed["cells"] for o in c.get("outputs", [])]

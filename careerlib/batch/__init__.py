@@ -194,8 +194,10 @@ def _run_here(
     post: _Post = _Post(),
 ) -> BatchResult:
     """Local worker processes (or this process for one job), each with its kernel pool."""
+    from careerlib.batch._forkserver import ForkServer
+    from careerlib.batch._forkserver import available as forks
     from careerlib.batch._images import ImageService
-    from careerlib.batch._kernels import KernelPool
+    from careerlib.batch._kernels import PREHEAT_MODULES, KernelPool
     from careerlib.batch._run import run_job, worker_init
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(planned)))
@@ -212,7 +214,10 @@ def _run_here(
         else:
             ctx = multiprocessing.get_context("spawn")
             with contextlib.ExitStack() as stack:
-                # one browser draws every worker's images
+                # one kernel template for every worker (its imports start now) ...
+                template = stack.enter_context(ForkServer(PREHEAT_MODULES)) if forks() else None
+                address = template.start() if template else None
+                # ... and one browser that draws every worker's images
                 images = stack.enter_context(ImageService()) if _any_images(planned) else None
                 pool_ = stack.enter_context(
                     cf.ProcessPoolExecutor(
@@ -220,7 +225,7 @@ def _run_here(
                         mp_context=ctx,
                         initializer=worker_init,
                         # workers die with this process, even by kill -9
-                        initargs=(images.address if images else False, os.getpid()),
+                        initargs=(images.address if images else False, os.getpid(), address),
                     )
                 )
                 # the last pairs leave no kernel starting for nobody

@@ -122,9 +122,10 @@ class PreheatedKernel:
             self.manager.cleanup_resources()
 
 
-def _call(function: str, *args: Any) -> str:
-    """Code that calls ``careerlib.batch._preheat.<function>(*args)`` and binds no name."""
-    arguments = ", ".join(repr(a) for a in args)
+def _call(function: str, *args: Any, **kwargs: Any) -> str:
+    """Code that calls ``careerlib.batch._preheat.<function>(*args, **kwargs)`` and binds
+    no name."""
+    arguments = ", ".join([*(repr(a) for a in args), *(f"{k}={v!r}" for k, v in kwargs.items())])
     return f"__import__('careerlib.batch._preheat', fromlist=['_']).{function}({arguments})"
 
 
@@ -178,7 +179,7 @@ def start_kernel(
             continue
         kernel = PreheatedKernel(manager, client, Path(name), attempts=attempt)
         try:
-            kernel.run_silently(_call("preheat", list(modules)))
+            kernel.run_silently(_call("preheat", list(modules), forked=forkserver is not None))
         except BaseException:
             kernel.shutdown()
             kernel.log.unlink(missing_ok=True)
@@ -239,57 +240,74 @@ IOPUB_CHECK = 0.05
 IOPUB_QUIET = 0.02
 
 
-@functools.cache
-def _ready_client_class() -> type:
-    """The client papermill runs the notebook with, ready without jupyter_client's fixed waits.
+async def _wait_for_ready(client: Any, timeout: float | None = None) -> None:
+    """What jupyter_client's ``wait_for_ready`` does, without its fixed waits.
 
-    ``wait_for_ready`` does what jupyter_client's does (a ``kernel_info``
-    reply, then a message on IOPub, so the subscription is live and no output
-    of the first cell is lost; then IOPub flushed), but the kernel here was
-    started and answered before the run: jupyter_client waits 0.2 s for IOPub
-    to be quiet, and papermill's run paid that (0.2-0.4 s a run) each time.
+    A ``kernel_info`` reply, then a message on IOPub (so the subscription is
+    live and no output of the first cell is lost), then IOPub flushed. The
+    kernels here are preheated: jupyter_client's 0.2 s waits for IOPub to be
+    quiet were most of the time a run spent in papermill (0.2-0.4 s a run).
     """
     from queue import Empty
 
-    from jupyter_client.asynchronous import AsyncKernelClient
     from jupyter_core.utils import ensure_async
 
-    class ReadyClient(AsyncKernelClient):  # type: ignore[misc]
+    deadline = time.monotonic() + (STARTUP_TIMEOUT if timeout is None else timeout)
+    while True:
+        client.kernel_info()
+        try:
+            reply = await ensure_async(client.shell_channel.get_msg(timeout=1))
+        except Empty:
+            reply = None
+        if reply is not None and reply["msg_type"] == "kernel_info_reply":
+            try:
+                await ensure_async(client.iopub_channel.get_msg(timeout=IOPUB_CHECK))
+            except Empty:
+                pass  # IOPub is not subscribed yet: ask again
+            else:
+                client._handle_kernel_info_reply(reply)
+                break
+        if not await ensure_async(client.is_alive()):
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+    while True:  # the status messages of the kernel_info requests
+        try:
+            await ensure_async(client.iopub_channel.get_msg(timeout=IOPUB_QUIET))
+        except Empty:
+            break
+
+
+@functools.cache
+def _ready_client_class() -> type:
+    """The client papermill runs the notebook with (:func:`_wait_for_ready`)."""
+    from jupyter_client.asynchronous import AsyncKernelClient
+
+    class ReadyClient(AsyncKernelClient):
         async def wait_for_ready(self, timeout: float | None = None) -> None:
-            deadline = time.monotonic() + (STARTUP_TIMEOUT if timeout is None else timeout)
-            while True:
-                self.kernel_info()
-                try:
-                    reply = await ensure_async(self.shell_channel.get_msg(timeout=1))
-                except Empty:
-                    reply = None
-                if reply is not None and reply["msg_type"] == "kernel_info_reply":
-                    try:
-                        await ensure_async(self.iopub_channel.get_msg(timeout=IOPUB_CHECK))
-                    except Empty:
-                        pass  # IOPub is not subscribed yet: ask again
-                    else:
-                        self._handle_kernel_info_reply(reply)
-                        break
-                if not await ensure_async(self.is_alive()):
-                    raise RuntimeError("Kernel died before replying to kernel_info")
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
-            while True:  # the status messages of the kernel_info requests
-                try:
-                    await ensure_async(self.iopub_channel.get_msg(timeout=IOPUB_QUIET))
-                except Empty:
-                    break
+            await _wait_for_ready(self, timeout)
 
     return ReadyClient
 
 
+@functools.cache
+def _ready_blocking_client_class() -> type:
+    """The client the preheat runs with (:func:`_wait_for_ready`)."""
+    from jupyter_client.blocking import BlockingKernelClient
+    from jupyter_core.utils import run_sync
+
+    class ReadyBlockingClient(BlockingKernelClient):
+        wait_for_ready = run_sync(_wait_for_ready)
+
+    return ReadyBlockingClient
+
+
 def _blocking_client(manager: Any) -> Any:
     """A blocking client of ``manager``'s kernel (``manager.client()`` is asynchronous here)."""
-    from jupyter_client.blocking import BlockingKernelClient
-
     info = manager.get_connection_info(session=True)
-    return BlockingKernelClient(**info, connection_file=manager.connection_file, parent=manager)
+    return _ready_blocking_client_class()(
+        **info, connection_file=manager.connection_file, parent=manager
+    )
 
 
 def _close_thread_loop() -> None:
@@ -337,7 +355,10 @@ class KernelPool:
         kernel_name: str = "python3",
         attempts: int = START_ATTEMPTS,
         fork: bool = True,
+        template: str | None = None,
     ) -> None:
+        """``template``: the address of a kernel template the batch shares
+        (:meth:`ForkServer.start`); without it, the pool starts its own."""
         self.modules = modules
         self.kernel_name = kernel_name
         self.attempts = attempts
@@ -349,9 +370,9 @@ class KernelPool:
         import jupyter_client.blocking  # noqa: F401
 
         # the default kernel, forked from a template that has imported `modules`
-        self._forkserver = (
-            ForkServer(modules) if fork and kernel_name == "python3" and available() else None
-        )
+        self._forkserver: ForkServer | None = None
+        if fork and kernel_name == "python3" and available():
+            self._forkserver = ForkServer.connect(template) if template else ForkServer(modules)
         self._logs = Path(tempfile.mkdtemp(prefix="careerlib-kernels-"))
         self._starter = cf.ThreadPoolExecutor(1, thread_name_prefix="careerlib-preheat")
         self._reaper = cf.ThreadPoolExecutor(1, thread_name_prefix="careerlib-shutdown")

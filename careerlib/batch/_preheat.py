@@ -16,13 +16,14 @@ import os
 __all__ = ["chdir", "preheat", "use_image_service"]
 
 
-def preheat(modules: list[str], *, in_kernel: bool = True) -> None:
+def preheat(modules: list[str], *, in_kernel: bool = True, forked: bool = False) -> None:
     """Import ``modules`` and draw the first outputs once, so the run's cells do not wait.
 
-    Outside a kernel (the fork server's template),
-    plotly's renderers are left alone: plotly picks its default renderer when
-    they are imported, from the IPython shell it finds then, and the template
-    has none yet.
+    Outside a kernel (the fork server's template), plotly's renderers are left
+    alone: plotly picks its default renderer when they are imported, from the
+    IPython shell it finds then, and the template has none yet. A ``forked``
+    kernel has what the template prepared (its imports, the O*NET title index,
+    pandas' templates): it only draws its first chart.
     """
     from careerlib._speedups import skip_slow_optional_imports
 
@@ -38,6 +39,8 @@ def preheat(modules: list[str], *, in_kernel: bool = True) -> None:
         else:
             importlib.import_module("plotly.io._base_renderers")
             importlib.import_module("IPython.display")
+    if forked:
+        return
     if "pandas" in modules:
         import pandas as pd
 

@@ -64,12 +64,13 @@ def wants_images(notebook: Path) -> bool:
     return False
 
 
-def worker_pool() -> KernelPool:
-    """This process's kernel pool, made on first use and closed at exit."""
+def worker_pool(template: str | None = None) -> KernelPool:
+    """This process's kernel pool, made on first use (forking its kernels from the
+    batch's ``template`` when given) and closed at exit."""
     global _POOL
     with _POOL_LOCK:
         if _POOL is None:
-            _POOL = KernelPool()
+            _POOL = KernelPool(template=template)
             atexit.register(_close_pool)
         return _POOL
 
@@ -82,19 +83,24 @@ def _close_pool() -> None:
         pool.close()
 
 
-def worker_init(images: bool | tuple[str, bytes] = False, parent: int | None = None) -> None:
+def worker_init(
+    images: bool | tuple[str, bytes] = False,
+    parent: int | None = None,
+    template: str | None = None,
+) -> None:
     """Set a worker process up: it ends with ``parent``, imports the slow modules
     once, and its first kernel starts.
 
     ``images`` is the address of the batch's image service, which every kernel
     then uses; or True to start the worker's own (a batch that exports images).
+    ``template`` is the address of the batch's kernel template.
     """
     if parent is not None:
         from careerlib.batch._plan import die_with_parent
 
         die_with_parent(parent)
     skip_slow_optional_imports()
-    pool = worker_pool()
+    pool = worker_pool(template)
     if isinstance(images, tuple):
         pool.use_image_service(images)
     pool.prepare(images is True)
