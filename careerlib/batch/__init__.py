@@ -35,7 +35,7 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -134,8 +134,44 @@ def run_batch(
     if executor is not None and scheduler is not None:
         raise BatchError("give an executor or a scheduler address, not both")
     started = time.perf_counter()
-    client_paths = expand_clients(clients)
-    planned = plan_jobs(notebooks, client_paths, out_dir, parameters)
+    with _kernel_template(executor is None and scheduler is None) as template:
+        client_paths = expand_clients(clients)
+        planned = plan_jobs(notebooks, client_paths, out_dir, parameters)
+        return _run_planned(
+            planned, out_dir, jobs, progress, executor, scheduler, pdf, shared_js, started, template
+        )
+
+
+@contextlib.contextmanager
+def _kernel_template(local: bool) -> Iterator[str | None]:
+    """The address of the kernel template every local worker forks its kernels from.
+
+    Started before the inputs are checked, so that its imports (the largest
+    part of a batch's start) go on meanwhile; ended with the batch. None where
+    kernels are not forked (not POSIX) or run elsewhere (an executor).
+    """
+    from careerlib.batch._forkserver import ForkServer, available
+    from careerlib.batch._kernels import PREHEAT_MODULES
+
+    if not (local and available()):
+        yield None
+        return
+    with ForkServer(PREHEAT_MODULES) as template:
+        yield template.start()
+
+
+def _run_planned(
+    planned: list[Job],
+    out_dir: str | Path,
+    jobs: int | None,
+    progress: bool,
+    executor: cf.Executor | None,
+    scheduler: str | None,
+    pdf: bool,
+    shared_js: bool,
+    started: float,
+    template: str | None,
+) -> BatchResult:
     out = Path(out_dir)
     post = _Post(pdf, shared_js)
     whole = [j.notebook.name for j in planned if j.client == Path(PRACTICE)]
@@ -156,7 +192,7 @@ def run_batch(
         if executor is not None:
             workers = jobs or int(getattr(executor, "_max_workers", 0) or 0)
             return _run_elsewhere(planned, out, executor, workers, progress, started, post)
-        return _run_here(planned, out, jobs, progress, started, post)
+        return _run_here(planned, out, jobs, progress, started, post, template)
 
 
 def _order(planned: Sequence[Job]) -> list[int]:
@@ -192,12 +228,12 @@ def _run_here(
     progress: bool,
     started: float,
     post: _Post = _Post(),
+    template: str | None = None,
 ) -> BatchResult:
-    """Local worker processes (or this process for one job), each with its kernel pool."""
-    from careerlib.batch._forkserver import ForkServer
-    from careerlib.batch._forkserver import available as forks
+    """Local worker processes (or this process for one job), each with its kernel pool,
+    forking kernels from ``template`` (see :func:`_kernel_template`)."""
     from careerlib.batch._images import ImageService
-    from careerlib.batch._kernels import PREHEAT_MODULES, KernelPool
+    from careerlib.batch._kernels import KernelPool
     from careerlib.batch._run import run_job, worker_init
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(planned)))
@@ -206,7 +242,7 @@ def _run_here(
     results: dict[int, JobResult] = {}
     try:
         if workers == 1:
-            with KernelPool() as pool:
+            with KernelPool(template=template) as pool:
                 pool.prepare(_any_images(planned))
                 for n, i in enumerate(order):
                     results[i] = run_job(planned[i], pool, preheat_next=n < len(order) - 1)
@@ -214,10 +250,7 @@ def _run_here(
         else:
             ctx = multiprocessing.get_context("spawn")
             with contextlib.ExitStack() as stack:
-                # one kernel template for every worker (its imports start now) ...
-                template = stack.enter_context(ForkServer(PREHEAT_MODULES)) if forks() else None
-                address = template.start() if template else None
-                # ... and one browser that draws every worker's images
+                # one browser draws every worker's images
                 images = stack.enter_context(ImageService()) if _any_images(planned) else None
                 pool_ = stack.enter_context(
                     cf.ProcessPoolExecutor(
@@ -225,7 +258,7 @@ def _run_here(
                         mp_context=ctx,
                         initializer=worker_init,
                         # workers die with this process, even by kill -9
-                        initargs=(images.address if images else False, os.getpid(), address),
+                        initargs=(images.address if images else False, os.getpid(), template),
                     )
                 )
                 # the last pairs leave no kernel starting for nobody

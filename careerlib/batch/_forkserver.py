@@ -140,7 +140,8 @@ class ForkServer:
                     closable.close()
 
     def close(self) -> None:
-        """Disconnect; and the owner ends the template (the kernels it forked end with it)."""
+        """Disconnect; and the owner ends the template (kernels it forked and nobody
+        shut down end with it)."""
         with self._lock:
             self._disconnect()
             proc, self._proc = self._proc, None
@@ -149,6 +150,9 @@ class ForkServer:
             with contextlib.suppress(OSError):
                 assert proc.stdin is not None
                 proc.stdin.close()
+            # it reads its standard input only once its imports are done: a batch
+            # refused at its checks does not wait for them
+            proc.terminate()
             try:
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
