@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -161,3 +162,25 @@ def test_the_service_ends_with_its_worker_even_by_kill_9() -> None:
     worker.stdout.close()
     gone, alive = psutil.wait_procs(tree, timeout=30)
     assert not alive, "the service and its browser end when their worker dies"
+
+
+def test_the_browser_is_started_again_after_so_many_images() -> None:
+    # Chromium's memory grows with the images it draws: a new one every few
+    need_browser()
+    with ImageService(restart_after=2) as service:
+        assert service.wait_ready(), service.failure
+        _image_service.connect(*service.address)
+        try:
+            drawn = []
+            for n in range(1, 6):
+                assert (_image_service.render(_figure().to_dict(), OPTS) or b"").startswith(PNG)
+                if n in (1, 5):  # the first browser, and the third, at work
+                    drawn.append({p.pid for p in _browsers(service.pid)})
+        finally:
+            _image_service.disconnect()
+        # one at the start, then one after the 2nd and the 4th image
+        deadline = time.monotonic() + 10
+        while service.browsers_started < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert service.browsers_started == 3
+    assert drawn[0] and drawn[1] and not drawn[0] & drawn[1]

@@ -38,11 +38,13 @@ from typing import IO, Any
 
 from careerlib._image_service import MAX_REQUEST, RENDER_TIMEOUT, read_request
 
-__all__ = ["STARTUP_TIMEOUT", "ImageService", "serve"]
+__all__ = ["RESTART_AFTER", "STARTUP_TIMEOUT", "ImageService", "serve"]
 
 #: Seconds a request waits for the browser to be up, and the worker for the
 #: service to listen.
 STARTUP_TIMEOUT = 90.0
+#: Images a browser draws before the service starts a new one (its memory grows).
+RESTART_AFTER = 50
 
 # drawn once at start: loads plotly.js into the page before the first real image
 _WARM_UP: tuple[dict[str, Any], dict[str, Any]] = (
@@ -59,7 +61,9 @@ class ImageService:
     (:func:`careerlib._image_service.connect`).
     """
 
-    def __init__(self, *, startup_timeout: float = STARTUP_TIMEOUT) -> None:
+    def __init__(
+        self, *, startup_timeout: float = STARTUP_TIMEOUT, restart_after: int = RESTART_AFTER
+    ) -> None:
         self.startup_timeout = startup_timeout
         self._folder = Path(tempfile.mkdtemp(prefix="careerlib-images-"))  # mode 0700
         self._authkey = os.urandom(32)
@@ -67,8 +71,11 @@ class ImageService:
         self._listening = threading.Event()
         self._ready = threading.Event()
         self.failure: str | None = None
+        #: How many browsers the service has started (one, then one every
+        #: ``restart_after`` images).
+        self.browsers_started = 0
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "careerlib.batch._images", self._path],
+            [sys.executable, "-m", "careerlib.batch._images", self._path, str(restart_after)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,  # Chromium's own chatter
@@ -83,12 +90,14 @@ class ImageService:
         self._reader.start()
 
     def _read_states(self, stdout: IO[bytes]) -> None:
-        """The service says ``listening``, then ``ready`` or ``failed REASON``."""
+        """The service says ``listening``, then ``ready`` (again at each new browser) or
+        ``failed REASON``."""
         for raw in stdout:
             line = raw.decode("utf-8", errors="replace").strip()
             if line == "listening":
                 self._listening.set()
             elif line == "ready":
+                self.browsers_started += 1
                 self._ready.set()
             elif line.startswith("failed"):
                 self.failure = line.removeprefix("failed").strip() or "the browser did not start"
@@ -140,19 +149,35 @@ class ImageService:
 # --- the service process ------------------------------------------------------------
 
 
+class _Unavailable(Exception):
+    """The browser is not running (it could not start, or not start again)."""
+
+
 class _Server:
     """The socket and the browser, in the service process."""
 
-    def __init__(self, path: str, authkey: bytes) -> None:
+    def __init__(self, path: str, authkey: bytes, restart_after: int = RESTART_AFTER) -> None:
+        self.restart_after = max(1, restart_after)
         self._listener = Listener(path, family="AF_UNIX", backlog=16, authkey=authkey)
-        self._ready = threading.Event()
+        self._ready = threading.Event()  # the first start is over, well or not
         self._kaleido: Any = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._up: asyncio.Event | None = None  # the browser draws (cleared while it restarts)
+        self._restart: asyncio.Event | None = None
+        self._drawing = 0
+        self._drawn = 0
         self.failure: str | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Start the browser, answer requests until ``stop`` is set, then stop the browser."""
+        """Start the browser, answer requests until ``stop`` is set, then stop the browser.
+
+        The browser is started again after every ``restart_after`` images,
+        once the images in progress are drawn: Chromium's memory grows with the
+        images it draws (from about 450 MiB to 1-1.5 GiB over hundreds of
+        charts, measured), and a new one costs about 2 s of CPU.
+        """
         self._loop = asyncio.get_running_loop()
+        self._up, self._restart = asyncio.Event(), asyncio.Event()
         threading.Thread(target=self._accept, daemon=True).start()
         try:
             import kaleido
@@ -161,18 +186,41 @@ class _Server:
 
             path = find_browser()
             _quiet_browser_driver()
-            async with kaleido.Kaleido(n=1, path=path, mathjax=False) as k:
-                await k.calc_fig(_WARM_UP[0], opts=_WARM_UP[1])
-                self._kaleido = k
-                self._ready.set()
-                _say("ready")
-                await stop.wait()
-                self._kaleido = None
-        except Exception as exc:  # no browser, or it would not start
+            while not stop.is_set():
+                async with kaleido.Kaleido(n=1, path=path, mathjax=False) as k:
+                    await k.calc_fig(_WARM_UP[0], opts=_WARM_UP[1])
+                    self._kaleido, self._drawn = k, 0
+                    self._up.set()
+                    self._ready.set()
+                    _say("ready")
+                    await _first(stop.wait(), self._restart.wait())
+                    self._up.clear()
+                    self._restart.clear()
+                    while self._drawing:
+                        await asyncio.sleep(0.01)
+                    self._kaleido = None
+        except Exception as exc:  # no browser, or it would not start (again)
             self.failure = f"{type(exc).__name__}: {exc}".replace("\n", " ")
             _say(f"failed {self.failure}")
+            self._kaleido = None
+            self._up.set()  # whoever waits for it: it will not come
             self._ready.set()
             await stop.wait()
+
+    async def _draw(self, figure: dict[str, Any], opts: dict[str, Any]) -> bytes:
+        assert self._up is not None and self._restart is not None
+        await asyncio.wait_for(self._up.wait(), STARTUP_TIMEOUT)
+        k = self._kaleido
+        if k is None:
+            raise _Unavailable(self.failure or "the browser is not running")
+        self._drawing += 1
+        try:
+            return bytes(await k.calc_fig(figure, opts=opts))
+        finally:
+            self._drawing -= 1
+            self._drawn += 1
+            if self._drawn >= self.restart_after:
+                self._restart.set()
 
     def _accept(self) -> None:
         while True:
@@ -199,15 +247,24 @@ class _Server:
         except ValueError as exc:
             return b"error\n" + f"not an image request ({exc})".encode()
         self._ready.wait(STARTUP_TIMEOUT)
-        k, loop = self._kaleido, self._loop
-        if k is None or loop is None:
-            reason = self.failure or "the browser is not running"
-            return b"unavailable\n" + reason.encode("utf-8", errors="replace")
+        loop = self._loop
         try:
-            future = asyncio.run_coroutine_threadsafe(k.calc_fig(figure, opts=opts), loop)
-            return b"ok\n" + bytes(future.result(RENDER_TIMEOUT))
+            if loop is None:
+                raise _Unavailable(self.failure or "the browser is not running")
+            future = asyncio.run_coroutine_threadsafe(self._draw(figure, opts), loop)
+            return b"ok\n" + future.result(STARTUP_TIMEOUT + RENDER_TIMEOUT)
+        except _Unavailable as exc:
+            return b"unavailable\n" + str(exc).encode("utf-8", errors="replace")
         except Exception as exc:
             return b"error\n" + f"{type(exc).__name__}: {exc}".encode("utf-8", errors="replace")
+
+
+async def _first(*waits: Any) -> None:
+    """Wait until the first of ``waits`` (coroutines) is done; cancel the others."""
+    tasks = [asyncio.ensure_future(w) for w in waits]
+    _, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    for task in pending:
+        task.cancel()
 
 
 def _say(line: str) -> None:
@@ -215,9 +272,9 @@ def _say(line: str) -> None:
     sys.stdout.flush()
 
 
-def serve(path: str, authkey: bytes) -> None:
+def serve(path: str, authkey: bytes, restart_after: int = RESTART_AFTER) -> None:
     """Run the service at ``path`` until standard input closes."""
-    server = _Server(path, authkey)
+    server = _Server(path, authkey, restart_after)
     _say("listening")
 
     async def main() -> None:
@@ -248,7 +305,7 @@ def _main() -> None:
 
     skip_slow_optional_imports()
     authkey = bytes.fromhex(sys.stdin.buffer.readline().decode().strip())
-    serve(sys.argv[1], authkey)
+    serve(sys.argv[1], authkey, int(sys.argv[2]) if len(sys.argv) > 2 else RESTART_AFTER)
 
 
 if __name__ == "__main__":
