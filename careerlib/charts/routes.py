@@ -160,7 +160,7 @@ class _RouteRow:
 
 
 def _span_trace(rows: list[_RouteRow]) -> dict[str, Any]:
-    """A thin bar per route from the start to its earliest finish."""
+    """A thin bar per route from the plan's first day to its earliest finish."""
     first = as_day(rows[0].schedule.first_day)
     return {
         "type": "bar",
@@ -168,11 +168,12 @@ def _span_trace(rows: list[_RouteRow]) -> dict[str, Any]:
         "base": [str(first)] * len(rows),
         "x": [int(days_between(first, r.done)) * DAY_MS for r in rows],
         "y": list(range(len(rows))),
-        "name": "Started now, done by the diamond",
+        "name": "From the plan's start to the diamond",
         "marker": {"color": COLORS["dependency"], "line": {"width": 0}},
         "width": 0.12,
         "hovertext": [
-            f"<b>{escape_text(r.name)}</b><br>Started now, the work alone is done by "
+            f"<b>{escape_text(r.name)}</b><br>From the plan's start "
+            f"({fmt(r.schedule.first_day)}), the work alone is done by "
             f"{fmt(r.schedule.earliest_finish)}<br>Latest start {fmt(r.latest_start)}"
             f"<br>{escape_text(r.schedule.verdict)}"
             for r in rows
@@ -226,7 +227,7 @@ def _finish_trace(rows: list[_RouteRow]) -> dict[str, Any]:
         "mode": "markers",
         "x": [str(r.done) for r in rows],
         "y": list(range(len(rows))),
-        "name": "Earliest finish (the work alone, started now)",
+        "name": "Earliest finish (the work alone, from the plan's start)",
         "marker": {
             "symbol": "diamond",
             "size": 14,

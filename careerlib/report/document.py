@@ -285,7 +285,14 @@ def _roadmap(c: ReportContent, draw: _Charts) -> str:
     if c.plan.routes:
         from careerlib.scheduler import schedule_routes
 
-        out += ["<h3>Routes side by side</h3>", draw(charts.routes(schedule_routes(c.plan)))]
+        out += [
+            "<h3>Routes side by side</h3>",
+            draw(
+                charts.routes(schedule_routes(c.plan)),
+                "Each row is a route: its critical steps and its earliest finish (gold "
+                "diamond). Like the roadmap chart, it counts from the plan's first day.",
+            ),
+        ]
     return "\n".join(out) + "</section>"
 
 
