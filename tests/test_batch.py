@@ -338,3 +338,26 @@ def test_a_practice_notebook_is_refused_on_an_executor(tmp_path: Path) -> None:
     ):
         run_batch([practice], [CLIENTS / "ada.yaml"], tmp_path / "out", executor=pool)
     assert not (tmp_path / "out" / "practice").exists()
+
+
+def test_the_summary_rule_is_as_wide_as_the_table_not_the_longest_error() -> None:
+    from careerlib.batch import BatchResult, JobResult
+
+    error = "ClientError: bad.yaml:4: this is not valid YAML: " + "x" * 150
+    result = BatchResult(
+        (
+            JobResult("nb/01-a.ipynb", "ann", "ok", 1.0, "out/ann/01-a.ipynb"),
+            JobResult(
+                "nb/01-a.ipynb", "bad", "failed", 0.5, "out/bad/01-a.ipynb", cell=3, error=error
+            ),
+        ),
+        Path("out/manifest.json"),
+        2.0,
+        2,
+    )
+    lines = result.summary().splitlines()
+    header, rule, good, bad = lines[:4]
+    assert set(rule) == {"-"}
+    assert len(rule) == len(good), "the rule ends where the paths end"
+    assert bad.endswith(f"(cell 3: {error})")
+    assert lines[-1].startswith("1 of 2 runs succeeded in 2.0 s with 2 workers")

@@ -124,7 +124,9 @@ class BatchResult:
         lines = [
             f"{a:<{widths[0]}}  {b:<{widths[1]}}  {c:>{widths[2]}}  {d}" for a, b, c, d in rows
         ]
-        lines.insert(1, "-" * (sum(widths) + 6 + max(len(r[3]) for r in rows)))
+        # as wide as the table's paths (an error after a path may run on)
+        paths = max([len("output"), *(len(r.output) for r in self.results)])
+        lines.insert(1, "-" * (sum(widths) + 6 + paths))
         ok = sum(r.ok for r in self.results)
         lines.append("")
         lines.append(
