@@ -184,3 +184,26 @@ def test_the_browser_is_started_again_after_so_many_images() -> None:
             time.sleep(0.05)
         assert service.browsers_started == 3
     assert drawn[0] and drawn[1] and not drawn[0] & drawn[1]
+
+
+def test_where_there_can_be_no_service_each_kernel_draws_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    need_browser()
+    from careerlib.batch import _kernels
+
+    monkeypatch.setattr(_kernels, "images_available", lambda: False)  # no Unix sockets
+    code = textwrap.dedent(
+        """
+        import plotly.graph_objects as go
+        from careerlib import _image_service
+        from careerlib.exports import to_image
+        assert not _image_service.connected()
+        assert to_image(go.Figure(), "svg", width=100, height=100).startswith(b"<svg")
+        """
+    )
+    with KernelPool(modules=("careerlib.exports",)) as pool:
+        kernel = pool.take(images=True, preheat_next=False)
+        assert pool.image_service is None
+        kernel.run_silently(code)
+        pool.release(kernel)

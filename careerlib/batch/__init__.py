@@ -233,6 +233,7 @@ def _run_here(
     """Local worker processes (or this process for one job), each with its kernel pool,
     forking kernels from ``template`` (see :func:`_kernel_template`)."""
     from careerlib.batch._images import ImageService
+    from careerlib.batch._images import available as images_available
     from careerlib.batch._kernels import KernelPool
     from careerlib.batch._run import run_job, worker_init
 
@@ -251,7 +252,11 @@ def _run_here(
             ctx = multiprocessing.get_context("spawn")
             with contextlib.ExitStack() as stack:
                 # one browser draws every worker's images
-                images = stack.enter_context(ImageService()) if _any_images(planned) else None
+                images = (
+                    stack.enter_context(ImageService())
+                    if _any_images(planned) and images_available()
+                    else None
+                )
                 pool_ = stack.enter_context(
                     cf.ProcessPoolExecutor(
                         workers,

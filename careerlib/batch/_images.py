@@ -27,6 +27,7 @@ import asyncio
 import contextlib
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -38,7 +39,7 @@ from typing import IO, Any
 
 from careerlib._image_service import MAX_REQUEST, RENDER_TIMEOUT, read_request
 
-__all__ = ["RESTART_AFTER", "STARTUP_TIMEOUT", "ImageService", "serve"]
+__all__ = ["RESTART_AFTER", "STARTUP_TIMEOUT", "ImageService", "available", "serve"]
 
 #: Seconds a request waits for the browser to be up, and the worker for the
 #: service to listen.
@@ -51,6 +52,11 @@ _WARM_UP: tuple[dict[str, Any], dict[str, Any]] = (
     {"data": [], "layout": {}},
     {"format": "png", "width": 16, "height": 16, "scale": 1},
 )
+
+
+def available() -> bool:
+    """Whether an image service can run here (Unix sockets)."""
+    return hasattr(socket, "AF_UNIX") and sys.platform != "win32"
 
 
 class ImageService:

@@ -36,6 +36,7 @@ from typing import Any
 
 from careerlib.batch._forkserver import ForkServer, available
 from careerlib.batch._images import ImageService
+from careerlib.batch._images import available as images_available
 from careerlib.exceptions import BatchError
 
 __all__ = ["PREHEAT_MODULES", "KernelPool", "PreheatedKernel"]
@@ -404,15 +405,18 @@ class KernelPool:
         with self._lock:
             self._images_elsewhere = address
 
-    def start_images(self) -> tuple[str, bytes]:
+    def start_images(self) -> tuple[str, bytes] | None:
         """The address of the image service, started now unless it runs (its browser
-        comes up in the background)."""
+        comes up in the background); None where there can be none (no Unix sockets):
+        each kernel then draws its own."""
         with self._lock:
             if self._closed:
                 raise BatchError("the kernel pool is closed")
             if self._images_elsewhere is not None:
                 return self._images_elsewhere
             if self._images is None:
+                if not images_available():
+                    return None
                 self._images = ImageService()
             service = self._images
         return service.address
