@@ -326,18 +326,35 @@ def test_pdf_and_shared_js(tmp_path: Path) -> None:
         assert greeting in text and "Page 1 of 1" in text
 
 
-def test_a_practice_notebook_is_refused_on_an_executor(tmp_path: Path) -> None:
-    """Its inputs are every client, which a portable pair does not carry: one clear line,
-    and nothing runs."""
+def test_a_practice_notebook_runs_here_after_the_pairs_sent_to_an_executor(
+    tmp_path: Path,
+) -> None:
+    """Its inputs are every client's files, on this machine: it runs here, once the
+    pairs sent to the executor are done, and the manifest holds them all."""
     import concurrent.futures as cf
 
     practice = _practice_notebook(tmp_path)
-    with (
-        cf.ThreadPoolExecutor(1) as pool,
-        pytest.raises(BatchError, match="about the whole practice .* runs on this machine only"),
-    ):
-        run_batch([practice], [CLIENTS / "ada.yaml"], tmp_path / "out", executor=pool)
-    assert not (tmp_path / "out" / "practice").exists()
+    clients = [CLIENTS / "ada.yaml", CLIENTS / "cy.yaml"]
+    out = tmp_path / "out"
+    with cf.ThreadPoolExecutor(1) as pool:
+        result = run_batch([NOTEBOOK, practice], clients, out, executor=pool, progress=False)
+    assert result.ok, result.summary()
+    assert sorted((Path(r.notebook).stem, r.client) for r in result.results) == [
+        ("greet", "ada"),
+        ("greet", "cy"),
+        ("practice", "practice"),
+    ]
+    # after the others
+    last = max((out / c.stem / "greet.ipynb").stat().st_mtime for c in clients)
+    assert (out / "practice" / "practice.ipynb").stat().st_mtime >= last
+    ran = nbformat.read(out / "practice" / "practice.ipynb", as_version=4)
+    assert ran.cells[-1].outputs[0]["text"].strip() == "2"
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert len(manifest["pairs"]) == 3 and {p["status"] for p in manifest["pairs"]} == {"ok"}
+    # a practice notebook alone needs no executor at all
+    with cf.ThreadPoolExecutor(1) as pool:
+        alone = run_batch([practice], clients, tmp_path / "alone", executor=pool, progress=False)
+    assert alone.ok and [r.client for r in alone.results] == ["practice"]
 
 
 def test_the_summary_rule_is_as_wide_as_the_table_not_the_longest_error() -> None:

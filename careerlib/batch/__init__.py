@@ -174,12 +174,20 @@ def _run_planned(
 ) -> BatchResult:
     out = Path(out_dir)
     post = _Post(pdf, shared_js)
-    whole = [j.notebook.name for j in planned if j.client == Path(PRACTICE)]
+    whole = [j for j in planned if j.client == Path(PRACTICE)]
     if whole and (executor is not None or scheduler is not None):
-        raise BatchError(
-            f"{whole[0]} is about the whole practice (it declares clients, not client) and "
-            "runs on this machine only: leave it out of a run with --scheduler or an executor"
+        # its inputs are every client's files, here: it runs here, after the others
+        each = [j for j in planned if j.client != Path(PRACTICE)]
+        elsewhere = (
+            _run_planned(
+                each, out, jobs, progress, executor, scheduler, pdf, shared_js, started, None
+            )
+            if each
+            else None
         )
+        with _running_in(out):
+            here = _run_here(whole, out, 1, progress, started, post)
+        return _combined(planned, [r for r in (elsewhere, here) if r is not None], started)
     if scheduler is not None:
         from careerlib.batch._dask import dask_executor
 
@@ -193,6 +201,18 @@ def _run_planned(
             workers = jobs or int(getattr(executor, "_max_workers", 0) or 0)
             return _run_elsewhere(planned, out, executor, workers, progress, started, post)
         return _run_here(planned, out, jobs, progress, started, post, template)
+
+
+def _combined(planned: Sequence[Job], parts: Sequence[BatchResult], started: float) -> BatchResult:
+    """One result of batches run one after the other into one folder (one manifest)."""
+    by_pair = {(r.notebook, r.client): r for part in parts for r in part.results}
+    results = tuple(by_pair[(str(j.notebook), j.client.stem)] for j in planned)
+    return BatchResult(
+        results,
+        parts[-1].manifest,
+        round(time.perf_counter() - started, 2),
+        max(part.jobs for part in parts),
+    )
 
 
 def _order(planned: Sequence[Job]) -> list[int]:
