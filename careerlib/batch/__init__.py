@@ -109,7 +109,8 @@ def run_batch(
         :class:`concurrent.futures.Executor` (a Dask client's
         ``get_executor()``, a process pool...). Each pair's notebook, client
         file and the files the client file names are sent with it; its outputs
-        come back into ``out_dir``.
+        come back into ``out_dir``. A notebook about the whole practice (it
+        declares ``clients``) runs here, once the other pairs are back.
     scheduler
         The address of a Dask scheduler (``tcp://HOST:8786``): run the pairs on
         its workers (needs ``dask`` and ``distributed``).
