@@ -1,7 +1,7 @@
 """Images drawn by a browser that is already running: the client side of an image service.
 
 Starting Chromium for an image costs seconds; drawing one in a running
-Chromium, about a tenth of a second. A batch worker (:mod:`careerlib.batch`)
+Chromium, a fraction of a second. A batch run (:mod:`careerlib.batch`)
 therefore keeps one Chromium running for all the kernels it starts, behind an
 *image service* (:class:`careerlib.batch._images.ImageService`), and tells
 each kernel its address before the run. :func:`careerlib.exports.to_image`

@@ -3,7 +3,7 @@
 Starting a kernel is a new Python that imports ipykernel and IPython (about
 1 s of CPU here), and then careerlib, pandas and plotly (about 1 s more). On a
 machine whose cores are all busy running notebooks, that work is not hidden by
-starting it early: it is most of what a batch costs. So each worker keeps one
+starting it early: it is most of what a batch costs. So a batch keeps one
 *template* process that has done those imports once and runs nothing else; a
 kernel is ``os.fork()`` of it, a new process (its own pid, memory and process
 group) that has run no notebook. Nothing a client's notebook computes reaches

@@ -1,24 +1,26 @@
-"""A batch worker's image service: one Chromium that draws the images of all its kernels.
+"""A batch's image service: one Chromium that draws the images of all its kernels.
 
 The roadmap notebook exports a PNG. Drawn in the kernel, that starts a
-Chromium and loads plotly.js into it: about 1.5 s of a core on an idle
-machine, and 3 s or more while the other worker runs, for every run. A worker
-(:class:`~careerlib.batch._kernels.KernelPool`) instead starts one
-:class:`ImageService` when its first notebook that exports images comes: its
-browser starts in the background, and every later kernel of that worker sends
-its images there (the client side is :mod:`careerlib._image_service`). Each
-image then takes about a tenth of a second.
+Chromium and loads plotly.js into it: about 2 s of a core, and 3 s or more of
+waiting while the other worker runs, for every run. Instead, ``careerlib run``
+starts one :class:`ImageService` for all its workers when a notebook of the
+batch exports images (a Dask worker starts one for its own kernels, when its
+first such notebook comes: :class:`~careerlib.batch._kernels.KernelPool`). Its
+browser starts in the background, and every kernel is told where to send its
+images (the client side is :mod:`careerlib._image_service`). An image then
+takes about 0.2 s.
 
-The service is a child process of the worker (``python -m
+The service is a child process of whoever started it (``python -m
 careerlib.batch._images``): kaleido's asynchronous :class:`kaleido.Kaleido`
 with one tab, reloaded after every image, so nothing of one client's chart
-stays for the next run. It listens on a Unix socket in a folder only its user
-can open, and answers only callers that know its random key (given on its
-standard input, never on its command line). Requests that come before the
-browser is up wait for it; when it cannot start (no browser installed), they
-are told so and draw the image themselves, which says how to install one. The
-service ends when its standard input closes: when the worker closes it, or
-when the worker ends in any way.
+stays for the next run; a new browser every :data:`RESTART_AFTER` images, as
+Chromium's memory grows with the images it draws. It listens on a Unix socket
+in a folder only its user can open, and answers only callers that know its
+random key (given on its standard input, never on its command line). Requests
+that come before the browser is up wait for it; when it cannot start (no
+browser installed), they are told so and draw the image themselves, which
+says how to install one. The service ends when its standard input closes:
+when its owner closes it, or ends in any way.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ def available() -> bool:
 
 
 class ImageService:
-    """The worker's side: start the service, know its address, stop it.
+    """The owner's side: start the service, know its address, stop it.
 
     The browser comes up in the background; :attr:`address` (the socket's
     path and the key) is what a kernel needs to send its images there
@@ -85,7 +87,7 @@ class ImageService:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,  # Chromium's own chatter
-            start_new_session=True,  # a Ctrl-C in the terminal stops it through its worker
+            start_new_session=True,  # a Ctrl-C in the terminal stops it through its owner
         )
         assert self._proc.stdin is not None and self._proc.stdout is not None
         self._proc.stdin.write(self._authkey.hex().encode() + b"\n")

@@ -3,7 +3,7 @@
 This module runs *inside* the kernel (see :mod:`careerlib.batch._kernels`), or
 in the template the kernels are forked from. It binds no name in the notebook's
 namespace and loads no client's data: only modules, the public O*NET tables
-shipped with careerlib, and the address of its worker's image service
+shipped with careerlib, and the address of its batch's image service
 (:mod:`careerlib.batch._images`).
 """
 
@@ -59,7 +59,7 @@ def preheat(modules: list[str], *, in_kernel: bool = True, forked: bool = False)
 
 
 def use_image_service(path: str, authkey: str) -> None:
-    """Send this kernel's images to its worker's image service (hex ``authkey``)."""
+    """Send this kernel's images to its batch's image service (hex ``authkey``)."""
     from careerlib import _image_service
 
     _image_service.connect(path, bytes.fromhex(authkey))
