@@ -173,6 +173,7 @@ def _run_planned(
     started: float,
     template: str | None,
 ) -> BatchResult:
+    """Run checked pairs here, on an executor or on a Dask cluster (see :func:`run_batch`)."""
     out = Path(out_dir)
     post = _Post(pdf, shared_js)
     whole = [j for j in planned if j.client == Path(PRACTICE)]
@@ -219,7 +220,7 @@ def _combined(planned: Sequence[Job], parts: Sequence[BatchResult], started: flo
 def _order(planned: Sequence[Job]) -> list[int]:
     """The order to submit pairs in: those whose notebooks export images last.
 
-    A worker's image service starts its browser at the start of the batch;
+    The batch's image service starts its browser at the start of the batch;
     the runs that need it come once it is up.
     """
     from careerlib.batch._run import wants_images
@@ -228,7 +229,7 @@ def _order(planned: Sequence[Job]) -> list[int]:
 
 
 def _any_images(planned: Sequence[Job]) -> bool:
-    """Whether any pair's notebook exports images (the workers then start a browser)."""
+    """Whether any pair's notebook exports images (then the batch starts its image service)."""
     from careerlib.batch._run import wants_images
 
     return any(wants_images(job.notebook) for job in planned)
