@@ -29,6 +29,7 @@ import asyncio
 import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -140,7 +141,7 @@ class ImageService:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             with contextlib.suppress(OSError):
-                os.killpg(proc.pid, 9)
+                os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=5)
         self._reader.join(timeout=5)
         if proc.stdout is not None:
