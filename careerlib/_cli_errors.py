@@ -20,7 +20,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from careerlib.exceptions import CareerlibError, OutputError
+from careerlib.exceptions import BatchInterrupted, CareerlibError, OutputError
 
 __all__ = [
     "EXIT_FAILED",
@@ -158,8 +158,10 @@ class OneLineGroup(click.Group):
             fail(exc.format_message() + hint, exc.exit_code)
         except click.ClickException as exc:
             fail(exc.format_message(), exc.exit_code)
-        except click.Abort:
-            fail("aborted", EXIT_FAILED)
+        except click.Abort as exc:
+            # click turns a KeyboardInterrupt into Abort; a batch says what it had done
+            cause = exc.__cause__ or exc.__context__
+            fail(str(cause) if isinstance(cause, BatchInterrupted) else "aborted", EXIT_FAILED)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 

@@ -31,6 +31,7 @@ from typing import Self
 
 __all__ = [
     "BatchError",
+    "BatchInterrupted",
     "CalendarError",
     "CareerlibError",
     "CheckinError",
@@ -132,6 +133,14 @@ class CalendarError(CareerlibError, ValueError):
 
 class BatchError(CareerlibError):
     """A batch of notebook runs cannot start: nothing has been run when this is raised."""
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """A batch stopped by Ctrl-C: the runs that had ended are in its manifest, the
+    others did not run (or were stopped, leaving only temporaries the next run removes).
+
+    A :class:`KeyboardInterrupt`, so that code that stops on Ctrl-C still does.
+    """
 
 
 class ClientError(InputError):

@@ -271,3 +271,52 @@ def test_workers_die_with_a_killed_run(tmp_path: Path) -> None:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+
+
+def test_ctrl_c_stops_a_run_at_once_and_keeps_what_had_ended(tmp_path: Path) -> None:
+    slow = tmp_path / "slow.ipynb"
+    _slow_notebook(slow)
+    fast = tmp_path / "fast.ipynb"
+    nb = nbformat.read(slow, as_version=4)
+    nb.cells[1].source = "import pathlib\npathlib.Path(out_dir, 'done.txt').write_text('done')"
+    nbformat.write(nb, fast)
+    (tmp_path / "ann.yaml").write_text("name: ann\n")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "careerlib", "run", str(fast), str(slow)]
+        + ["--client", str(tmp_path / "ann.yaml"), "--out", str(out), "-j", "2"]
+        + ["-p", "seconds=60", "--quiet"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not ((out / "ann" / "fast.html").exists() and (out / "ann" / "started.txt").exists()):
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the notebooks did not start"
+            time.sleep(0.2)
+        time.sleep(1)  # the fast pair's result reaches the command
+        family = psutil.Process(proc.pid).children(recursive=True)
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        stdout, stderr = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 1
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert lines == [
+        f"careerlib: stopped (Ctrl-C) after 1 of 2 runs; they are in {out / 'manifest.json'}; "
+        "run the same command again for the others"
+    ], stderr  # one line: no traceback, no worker's own message
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert [(Path(p["notebook"]).name, p["status"]) for p in manifest["pairs"]] == [
+        ("fast.ipynb", "ok")
+    ]
+    deadline = time.monotonic() + 15
+    while any(_alive(p.pid) for p in family) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [p.pid for p in family if _alive(p.pid)], "a process outlived Ctrl-C"
+    assert not (out / "ann" / "late.txt").exists()

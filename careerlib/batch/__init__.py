@@ -54,7 +54,7 @@ from careerlib.batch._plan import (
     plan_jobs,
 )
 from careerlib.batch._report import notebook_to_html
-from careerlib.exceptions import BatchError
+from careerlib.exceptions import BatchError, BatchInterrupted
 
 __all__ = [
     "BatchResult",
@@ -294,13 +294,40 @@ def _run_here(
                     pool_.submit(run_job, planned[i], None, n < last): i
                     for n, i in enumerate(order)
                 }
-                for future in cf.as_completed(futures):
-                    i = futures[future]
-                    results[i] = _result_or_failure(future, planned[i])
-                    bar(planned[i], results[i])
+                try:
+                    for future in cf.as_completed(futures):
+                        i = futures[future]
+                        results[i] = _result_or_failure(future, planned[i])
+                        bar(planned[i], results[i])
+                except KeyboardInterrupt:
+                    # Ctrl-C: no pair more, and the running ones end now (their
+                    # kernels end with the template, their half-written files
+                    # are temporaries the next run removes)
+                    pool_.shutdown(wait=False, cancel_futures=True)
+                    for worker in multiprocessing.active_children():
+                        worker.kill()
+                    raise
+    except KeyboardInterrupt:
+        bar(None, None)
+        raise _interrupted(planned, results, out, workers, started) from None
     finally:
         bar(None, None)
     return _finish(planned, results, out, workers, started, post)
+
+
+def _interrupted(
+    planned: list[Job], results: dict[int, JobResult], out: Path, workers: int, started: float
+) -> BatchInterrupted:
+    """Ctrl-C: the runs that ended go into the manifest; what to tell the coach."""
+    done = tuple(results[i] for i in sorted(results))
+    where = ""
+    if done:
+        manifest = _write_manifest(out, done, workers, time.perf_counter() - started)
+        where = f"; they are in {manifest}"
+    return BatchInterrupted(
+        f"stopped (Ctrl-C) after {len(done)} of {len(planned)} runs{where}; "
+        "run the same command again for the others"
+    )
 
 
 def _run_elsewhere(

@@ -97,6 +97,9 @@ class ForkServer:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
+            # a Ctrl-C in the terminal is the owner's to handle: the template
+            # ends when the owner closes its standard input, or ends
+            start_new_session=True,
         )
         assert proc.stdout is not None
         line = _read_line(proc.stdout, self.startup_timeout)

@@ -96,9 +96,14 @@ def worker_init(
     ``template`` is the address of the batch's kernel template.
     """
     if parent is not None:
+        import signal
+
         from careerlib.batch._plan import die_with_parent
 
         die_with_parent(parent)
+        # a Ctrl-C in the terminal reaches every process of the run: the command
+        # handles it (it stops the workers), a worker does not print its own
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     skip_slow_optional_imports()
     pool = worker_pool(template)
     if isinstance(images, tuple):
