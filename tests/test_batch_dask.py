@@ -160,3 +160,21 @@ def test_outputs_from_a_worker_stay_inside_the_clients_folder(tmp_path: Path) ->
     with pytest.raises(BatchError, match="outside its folder"):
         unpack(portable(job), done)
     assert not (tmp_path / "escaped.txt").exists()
+
+
+def test_a_dask_worker_draws_its_kernels_images_in_one_browser_of_its_own(
+    scheduler: str, tmp_path: Path
+) -> None:
+    from tests.conftest import need_browser
+
+    need_browser()
+    clients = [DATA / "clients" / "ada.yaml", DATA / "clients" / "cy.yaml"]
+    out = tmp_path / "out"
+    images = DATA / "notebooks" / "images.ipynb"
+    result = run_batch([images], clients, out, scheduler=scheduler, progress=False)
+    assert result.ok, result.summary()
+    for client in clients:
+        record = json.loads((out / client.stem / "images.json").read_text())
+        assert record["png"] == b"\x89PNG\r\n\x1a\n".hex()
+        assert record["browsers_in_kernel"] == 0 and record["service"], record
+        assert (out / client.stem / "chart.png").read_bytes().startswith(b"\x89PNG")
