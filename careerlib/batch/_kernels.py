@@ -244,6 +244,9 @@ IOPUB_QUIET = 0.02
 async def _wait_for_ready(client: Any, timeout: float | None = None) -> None:
     """What jupyter_client's ``wait_for_ready`` does, without its fixed waits.
 
+    It follows jupyter_client 8's ``KernelClient._async_wait_for_ready`` step by
+    step (including its ``_handle_kernel_info_reply``), with shorter timeouts.
+
     A ``kernel_info`` reply, then a message on IOPub (so the subscription is
     live and no output of the first cell is lost), then IOPub flushed. The
     kernels here are preheated: jupyter_client's 0.2 s waits for IOPub to be
