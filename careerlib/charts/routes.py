@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import plotly.graph_objects as go
@@ -26,15 +26,22 @@ from careerlib.charts._style import (
     escape_text,
     fmt,
     iso,
-    legend,
+    legend_below,
     palette,
 )
+from careerlib.charts._style import legend as legend_right
 from careerlib.scheduler import Schedule
 
 __all__ = ["routes"]
 
 
-def routes(schedules: Mapping[str | None, Schedule], *, title: str | None = None) -> go.Figure:
+def routes(
+    schedules: Mapping[str | None, Schedule],
+    *,
+    title: str | None = None,
+    legend: Literal["right", "bottom"] = "right",
+    width: int | None = None,
+) -> go.Figure:
     """The plan's routes side by side, one row each, to compare them.
 
     Each row shows a route's critical steps (the chain that decides its date)
@@ -52,6 +59,11 @@ def routes(schedules: Mapping[str | None, Schedule], *, title: str | None = None
         follow the plan's order of its routes.
     title
         The chart title; default "Routes compared: <plan title>".
+    legend
+        ``"right"`` (one entry a line beside the plot) or ``"bottom"`` (in rows
+        under the date axis: the plot keeps the page's width, as in a report).
+    width
+        The figure's width [px]; default: the width it is shown at.
 
     Returns
     -------
@@ -62,8 +74,11 @@ def routes(schedules: Mapping[str | None, Schedule], *, title: str | None = None
     TypeError
         When given a plan (schedule it first: ``schedule_routes(plan)``).
     ValueError
-        When ``schedules`` holds no route of the plan nor the whole plan.
+        When ``schedules`` holds no route of the plan nor the whole plan, or
+        ``legend`` is neither ``"right"`` nor ``"bottom"``.
     """
+    if legend not in ("right", "bottom"):
+        raise ValueError(f"legend must be 'right' or 'bottom', got {legend!r}")
     rows = _rows(schedules)
     plan = rows[0][2].plan
     first = as_day(rows[0][2].first_day)
@@ -91,16 +106,23 @@ def routes(schedules: Mapping[str | None, Schedule], *, title: str | None = None
     heading = escape_text(title if title is not None else f"Routes compared: {plan.title}")
     n = len(rows)
     top, bottom, row_px = 90, 60, 90
-    height = top + bottom + max(n * row_px, len(traces) * LEGEND_ENTRY_PX)
+    if legend == "bottom":
+        # one entry a row: the critical steps' entries name their routes
+        bottom += LEGEND_ENTRY_PX * len(traces) + 10
+        height = top + bottom + n * row_px
+    else:
+        height = top + bottom + max(n * row_px, len(traces) * LEGEND_ENTRY_PX)
     layout = base_layout(f"<b>{heading}</b>", height)
     layout.update(
         margin={"t": top, "b": bottom, "l": 10, "r": 10},
-        legend=legend(),
+        legend=legend_right() if legend == "right" else legend_below(),
         shapes=shapes,
         annotations=notes,
         bargap=0.2,
         uniformtext={"mode": "hide", "minsize": 10},
     )
+    if width is not None:
+        layout["width"] = width
     layout["xaxis"]["range"] = [str(lo - pad), str(hi + pad)]
     layout["yaxis"] = {
         "range": [n - 0.5, -0.5],

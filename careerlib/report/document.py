@@ -288,7 +288,7 @@ def _roadmap(c: ReportContent, draw: _Charts) -> str:
         out += [
             "<h3>Routes side by side</h3>",
             draw(
-                charts.routes(schedule_routes(c.plan)),
+                charts.routes(schedule_routes(c.plan), legend="bottom", width=CHART_PX),
                 "Each row is a route: its critical steps and its earliest finish (gold "
                 "diamond). Like the roadmap chart, it counts from the plan's first day.",
             ),

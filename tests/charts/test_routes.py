@@ -48,3 +48,18 @@ def test_routes_draws_the_routes_it_is_given_in_plan_order() -> None:
     assert "Full-time bootcamp" in rows[0] and "Evening courses while employed" in rows[1]
     only = routes({"evening": schedules["evening"]})
     assert len(only.layout.yaxis.ticktext) == 1
+
+
+def test_routes_legend_below_keeps_the_plot_the_width_of_the_page() -> None:
+    schedules = careerlib.schedule_routes(careerlib.load_plan(DATA / "two-routes.yaml"))
+    beside = routes(schedules)
+    below = routes(schedules, legend="bottom", width=820)
+    assert beside.layout.legend.orientation == "v" and beside.layout.legend.x > 1
+    assert below.layout.legend.orientation == "h" and below.layout.legend.yref == "container"
+    assert below.layout.width == 820 and beside.layout.width is None
+    # the rows keep their height; the legend's entries get theirs under the axis
+    entries = sum(1 for t in below.data if t.showlegend is not False)
+    assert below.layout.margin.b >= 60 + 24 * entries
+    assert below.layout.height == 90 + below.layout.margin.b + 2 * 90
+    with pytest.raises(ValueError, match="legend must be 'right' or 'bottom', got 'left'"):
+        routes(schedules, legend="left")  # type: ignore[arg-type]
