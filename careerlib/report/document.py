@@ -140,7 +140,12 @@ table { break-inside: auto; width: 100%; }
 tr { break-inside: avoid; }
 .note { color: #5D6D7E; font-size: 0.9em; }
 .attribution { margin-top: 2em; color: #5D6D7E; font-size: 0.85em; }
-@media print { body { max-width: none; padding: 0; } }
+@media print {
+  body { max-width: none; padding: 0; }
+  /* a tall chart (a long roadmap) shrinks to stay on the page of its heading */
+  figure.chart svg { width: auto; max-width: 100%; max-height: 215mm; display: block;
+                     margin: 0 auto; }
+}
 """
 
 
