@@ -127,6 +127,8 @@ def _missing(value: Any) -> bool:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, tuple | list):  # never a tuple's repr in front of a reader
+        return fmt_list(value)
     return EMPTY if _missing(value) else str(value)
 
 
@@ -521,17 +523,19 @@ def tracking_table(track: Tracking) -> Table:
 
 
 def occupations_table(occupations: pd.DataFrame) -> Table:
-    """O*NET occupations worth considering (``report.occupations``), best first."""
+    """O*NET occupations worth considering (``report.occupations``), best first: the
+    transferability score out of 100 and why, what the client brings to each, its
+    largest gaps and the education it usually asks for."""
+    titles = [f"{t} ({c})" for t, c in zip(occupations["title"], occupations["code"], strict=True)]
     return reader_table(
-        occupations,
+        occupations.assign(_occupation=titles),
         {
-            "title": ("Occupation", "text"),
-            "code": ("O*NET code", "text"),
-            "fit": ("Interest fit", "share"),
-            "weighted_gap": ("Skills gap", "number"),
-            "job_zone_name": ("Preparation", "text"),
+            "_occupation": ("Occupation (O*NET code)", "text"),
+            "score": ("Score (of 100)", "level"),
+            "reason": ("Why", "text"),
+            "transferable": ("Brings", "list"),
+            "largest_gaps": ("Largest gaps", "list"),
             "education": ("Typical education", "text"),
-            "largest_gaps": ("Largest gaps", "text"),
         },
     )
 

@@ -18,7 +18,7 @@ CLIENTS = sorted((ROOT / "data" / "clients").glob("*.yaml"))
 AS_OF = dt.date(2026, 11, 23)
 
 #: What a cell for readers never shows: code's way of saying nothing, true or a tuple.
-CODE_CELL = re.compile(r"^(nan|NaN|None|NaT|<NA>|True|False|\(\)|\(.*,\)|\[.*\])$")
+CODE_CELL = re.compile(r"^(nan|NaN|None|NaT|<NA>|True|False|\(\)|\(.*,\)|\[.*\]|\(['\"].*['\"]\))$")
 
 
 def every_table(client: Path) -> dict[str, Table]:
