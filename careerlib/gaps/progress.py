@@ -10,7 +10,7 @@ nothing for a back-scheduled plan with slack): the one forecast is
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +20,9 @@ import pandas as pd
 from careerlib.gaps._common import EPS, records
 from careerlib.models import Review, suggest
 from careerlib.scheduler import Schedule
+
+# each step's latest reported share: one definition, with the tracking it serves
+from careerlib.tracking.track import latest_progress as reported_progress
 
 __all__ = ["CADENCE_DAYS", "Progress", "progress_at", "reported_progress"]
 
@@ -82,15 +85,6 @@ class Progress:
             "message": self.message,
             "steps": records(self.steps, "step"),
         }
-
-
-def reported_progress(reviews: Iterable[Review], on: dt.date) -> dict[str, float]:
-    """Each step's latest reported progress (0-1) in the reviews on or before ``on``."""
-    out: dict[str, float] = {}
-    for review in sorted(reviews, key=lambda r: r.date):
-        if review.date <= on:
-            out.update(review.progress)
-    return out
 
 
 def progress_at(

@@ -17,7 +17,7 @@ The status, in the order it is decided:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,7 +50,7 @@ UPCOMING_DAYS = 10
 _EPS = 1e-9
 
 
-def latest_progress(reviews: Sequence[Review], on: dt.date) -> dict[str, float]:
+def latest_progress(reviews: Iterable[Review], on: dt.date) -> dict[str, float]:
     """Each step's latest reported share (0-1) in the reviews dated on or before ``on``."""
     out: dict[str, float] = {}
     for review in sorted(reviews, key=lambda r: r.date):
