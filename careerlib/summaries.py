@@ -212,15 +212,8 @@ def tracking_summary(track: Tracking) -> Markdown:
     """The one verdict at a check-in: the status with the forecast, the progress earned
     against the baseline, and how old the last check-in is."""
     f = track.forecast
-    label = {
-        "late": "Late",
-        "behind": "Behind",
-        "ahead": "Ahead",
-        "using slack": "On time, using slack",
-        "on plan": "On plan",
-    }[track.status]
     lines = [
-        f"**{label}.** {md_escape(f.verdict)}",
+        f"**{track.status_label}.** {md_escape(f.verdict)}",
         "",
         f"- Forecast finish: **{fmt_date(f.finish)}**; target {fmt_date(f.target)}.",
         f"- {md_escape(track.progress_sentence)}",

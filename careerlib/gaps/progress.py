@@ -22,12 +22,10 @@ from careerlib.models import Review, suggest
 from careerlib.scheduler import Schedule
 
 # each step's latest reported share: one definition, with the tracking it serves
+from careerlib.tracking.track import CADENCE_DAYS
 from careerlib.tracking.track import latest_progress as reported_progress
 
 __all__ = ["CADENCE_DAYS", "Progress", "progress_at", "reported_progress"]
-
-CADENCE_DAYS: dict[str, int] = {"daily": 1, "weekly": 7, "biweekly": 14, "monthly": 31}
-"""Calendar days a review may be old before the plan has "gathered dust" [days]."""
 
 
 @dataclass(frozen=True)

@@ -259,16 +259,20 @@ class Tracking:
         )
 
     @property
-    def verdict(self) -> str:
-        """The one verdict every page shows: the status, the forecast and the progress."""
-        label = {
+    def status_label(self) -> str:
+        """The status in words for the start of a sentence ("On time, using slack")."""
+        return {
             "late": "Late",
             "behind": "Behind",
             "ahead": "Ahead",
             "using slack": "On time, using slack",
             "on plan": "On plan",
         }[self.status]
-        return f"{label}. {self.forecast.verdict} {self.progress_sentence}"
+
+    @property
+    def verdict(self) -> str:
+        """The one verdict every page shows: the status, the forecast and the progress."""
+        return f"{self.status_label}. {self.forecast.verdict} {self.progress_sentence}"
 
     def rethink_prompts(self) -> list[str]:
         """Questions for the coach, from the forecast, the staleness and the slip."""
