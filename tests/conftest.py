@@ -21,6 +21,15 @@ def _isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def tracking_client(folder: Path) -> Path:
+    """The tracking tests' client (two steps, no journal yet), copied into ``folder``."""
+    import shutil
+
+    for name in ("client.yaml", "two-steps.yaml"):
+        shutil.copy(DATA / "tracking" / name, folder / name)
+    return folder / "client.yaml"
+
+
 def in_ci() -> bool:
     """Whether this run is CI (where a missing component must fail, never skip)."""
     return bool(os.environ.get("CI"))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from careerlib.checkin_panel import CheckinPanel
 from careerlib.tracking import journal_path, read_journal
+from tests.conftest import tracking_client
 
 DATA = Path(__file__).parent / "data" / "tracking"
 D = dt.date
@@ -17,9 +17,7 @@ D = dt.date
 
 @pytest.fixture
 def client(tmp_path: Path) -> Path:
-    for name in ("client.yaml", "two-steps.yaml"):
-        shutil.copy(DATA / name, tmp_path / name)
-    return tmp_path / "client.yaml"
+    return tracking_client(tmp_path)
 
 
 def test_sliders_for_the_steps_in_flight_or_due(client: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,15 +9,14 @@ from click.testing import CliRunner
 
 from careerlib.cli import cli
 from careerlib.tracking import baselines_path, journal_path, load_baselines, read_journal
+from tests.conftest import tracking_client
 
 DATA = Path(__file__).parent / "data" / "tracking"
 
 
 @pytest.fixture
 def client(tmp_path: Path) -> Path:
-    for name in ("client.yaml", "two-steps.yaml"):
-        shutil.copy(DATA / name, tmp_path / name)
-    return tmp_path / "client.yaml"
+    return tracking_client(tmp_path)
 
 
 def run(*args: str):  # type: ignore[no-untyped-def]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from careerlib.tracking import (
     track,
     track_client,
 )
+from tests.conftest import tracking_client
 
 DATA = Path(__file__).parent / "data" / "tracking"
 D = dt.date
@@ -26,9 +26,7 @@ D = dt.date
 
 @pytest.fixture
 def client(tmp_path: Path) -> Path:
-    for name in ("client.yaml", "two-steps.yaml"):
-        shutil.copy(DATA / name, tmp_path / name)
-    return tmp_path / "client.yaml"
+    return tracking_client(tmp_path)
 
 
 def test_freeze_by_hand() -> None:

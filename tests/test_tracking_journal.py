@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ from careerlib.tracking import (
     record_checkin,
     track_client,
 )
+from tests.conftest import tracking_client
 
 DATA = Path(__file__).parent / "data" / "tracking"
 D = dt.date
@@ -27,9 +27,7 @@ D = dt.date
 
 @pytest.fixture
 def client(tmp_path: Path) -> Path:
-    for name in ("client.yaml", "two-steps.yaml"):
-        shutil.copy(DATA / name, tmp_path / name)
-    return tmp_path / "client.yaml"
+    return tracking_client(tmp_path)
 
 
 def test_journal_sits_beside_the_client_file() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import time
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 from careerlib import load_plan
 from careerlib.models import Review
 from careerlib.tracking import STATUSES, ClientStatus, checkin, status, track, track_client
+from tests.conftest import tracking_client
 
 DATA = Path(__file__).parent / "data" / "tracking"
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,9 +20,7 @@ D = dt.date
 
 @pytest.fixture
 def client(tmp_path: Path) -> Path:
-    for name in ("client.yaml", "two-steps.yaml"):
-        shutil.copy(DATA / name, tmp_path / name)
-    return tmp_path / "client.yaml"
+    return tracking_client(tmp_path)
 
 
 @pytest.mark.parametrize(
