@@ -47,8 +47,8 @@ from typing import Any
 import numpy as np
 
 import careerlib
-from careerlib.calendars import calendar_for
 from careerlib.models import Plan
+from careerlib.scheduling.calendars import calendar_for
 
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"]
 

@@ -118,7 +118,7 @@ def generate(folder: Path, n: int, *, own_plans: bool, seed: int = 12) -> Path:
 
 def _time(folder: Path, expected: int) -> tuple[float, float, int]:
     """Median wall-clock and CPU seconds of three rosters of ``folder``, and its row count."""
-    from careerlib.practice import read_roster
+    from careerlib.roster_status import read_roster
 
     wall, cpu = [], []
     got = None
@@ -139,7 +139,7 @@ def _alone(folder: Path) -> tuple[float, float, int]:
     from careerlib.clients import load_client
     from careerlib.gaps import skills_gap, target_role
     from careerlib.planfile import load_plan
-    from careerlib.practice import client_files
+    from careerlib.roster_status import client_files
     from careerlib.tracking import status
 
     began, began_cpu = time.perf_counter(), time.process_time()
@@ -159,7 +159,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="record in RESULTS.md")
     args = parser.parse_args()
 
-    import careerlib.practice  # noqa: F401  (imports are not part of the figure)
+    import careerlib.roster_status  # noqa: F401  (imports are not part of the figure)
     from careerlib.onet import load_onet
 
     load_onet()  # read once per process, as in any session: not part of the figure

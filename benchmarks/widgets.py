@@ -66,7 +66,7 @@ def _time(func: Callable[[], Any]) -> float:
 
 def measure(repeat: int = 7) -> dict[str, float]:
     """Median seconds per change, by control (and the first explorer build)."""
-    from careerlib.widgets import PlanExplorer
+    from careerlib.console.explorers import PlanExplorer
 
     plan = big_plan()
     out: dict[str, float] = {}

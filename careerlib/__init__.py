@@ -35,8 +35,6 @@ from careerlib.exceptions import (
 
 if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
     from careerlib.batch import BatchResult, run_batch
-    from careerlib.calendars import WorkCalendar
-    from careerlib.capacity import Allocation, WeeklyLoad
     from careerlib.charts import (
         assessment_chart,
         goal_tree_chart,
@@ -51,6 +49,7 @@ if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
     # gantt and routes_chart: mypy takes them for redefinitions here (the
     # submodule careerlib.charts.gantt shares the name); they resolve lazily.
     from careerlib.clients import Client, load_client
+    from careerlib.console.explorers import GapExplorer, PlanExplorer
     from careerlib.exports import export
     from careerlib.gaps import (
         GapReport,
@@ -66,8 +65,9 @@ if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
     from careerlib.models import Plan, Step
     from careerlib.onet import find_occupation, level_anchors, load_onet, role_profile
     from careerlib.planfile import load_plan, parse_plan
-    from careerlib.scheduler import Schedule, schedule, schedule_routes
-    from careerlib.widgets import GapExplorer, PlanExplorer
+    from careerlib.scheduling.calendars import WorkCalendar
+    from careerlib.scheduling.capacity import Allocation, WeeklyLoad
+    from careerlib.scheduling.scheduler import Schedule, schedule, schedule_routes
 
 __version__ = "0.1.0"
 
@@ -152,7 +152,7 @@ __all__ = [
 # not load the client-profile models, `import careerlib.cli` neither pandas,
 # plotly nor the O*NET tables).
 _LAZY: dict[str, str] = {
-    "Allocation": "careerlib.capacity",
+    "Allocation": "careerlib.scheduling.capacity",
     "analyse": "careerlib.gaps",
     "assessment_chart": "careerlib.charts",
     "BatchResult": "careerlib.batch",
@@ -164,7 +164,7 @@ _LAZY: dict[str, str] = {
     "find_routes": "careerlib.gaps",
     "gantt": "careerlib.charts",
     "init_workspace": "careerlib.workspace",
-    "GapExplorer": "careerlib.widgets",
+    "GapExplorer": "careerlib.console.explorers",
     "GapReport": "careerlib.gaps",
     "goal_alignment": "careerlib.gaps",
     "goal_tree_chart": "careerlib.charts",
@@ -181,35 +181,35 @@ _LAZY: dict[str, str] = {
     "peer_benchmark": "careerlib.gaps",
     "peer_chart": "careerlib.charts",
     "Plan": "careerlib.models",
-    "PlanExplorer": "careerlib.widgets",
+    "PlanExplorer": "careerlib.console.explorers",
     "progress_at": "careerlib.gaps",
     "progress_chart": "careerlib.charts",
     "role_profile": "careerlib.onet",
-    "Roster": "careerlib.practice",
-    "read_roster": "careerlib.practice",
-    "roster": "careerlib.practice",
+    "Roster": "careerlib.roster_status",
+    "read_roster": "careerlib.roster_status",
+    "roster": "careerlib.roster_status",
     "roster_chart": "careerlib.charts",
     "routes_chart": "careerlib.charts",
     "run_batch": "careerlib.batch",
-    "Schedule": "careerlib.scheduler",
-    "schedule": "careerlib.scheduler",
-    "schedule_routes": "careerlib.scheduler",
+    "Schedule": "careerlib.scheduling.scheduler",
+    "schedule": "careerlib.scheduling.scheduler",
+    "schedule_routes": "careerlib.scheduling.scheduler",
     "skills_chart": "careerlib.charts",
     "skills_gap": "careerlib.gaps",
     "Step": "careerlib.models",
     "time_gap": "careerlib.gaps",
     "weekly_load_chart": "careerlib.charts",
-    "write_roster": "careerlib.practice_files",
+    "write_roster": "careerlib.roster_files",
     "checkin": "careerlib.tracking",
-    "CheckinPanel": "careerlib.checkin_panel",
+    "CheckinPanel": "careerlib.console.checkin_panel",
     "ClientStatus": "careerlib.tracking",
     "progress_over_time_chart": "careerlib.charts",
     "track_client": "careerlib.tracking",
     "Tracking": "careerlib.tracking",
     "tracking_gantt": "careerlib.charts",
     "write_report": "careerlib.report",
-    "WeeklyLoad": "careerlib.capacity",
-    "WorkCalendar": "careerlib.calendars",
+    "WeeklyLoad": "careerlib.scheduling.capacity",
+    "WorkCalendar": "careerlib.scheduling.calendars",
 }
 
 

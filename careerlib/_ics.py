@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from careerlib._ics_checkins import checkin_event, start_alarm
 
 if TYPE_CHECKING:
-    from careerlib.scheduler import Schedule
+    from careerlib.scheduling.scheduler import Schedule
 
 __all__ = ["to_ics"]
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from careerlib.exceptions import ExportError
 
 if TYPE_CHECKING:
-    from careerlib.scheduler import Schedule
+    from careerlib.scheduling.scheduler import Schedule
 
 __all__ = ["checkin_event", "start_alarm"]
 

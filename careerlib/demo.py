@@ -6,8 +6,8 @@ from pathlib import Path
 
 from careerlib._paths import data_path
 from careerlib.planfile import iter_plans, load_plan
-from careerlib.scheduler import schedule
-from careerlib.text import schedule_table
+from careerlib.scheduling.scheduler import schedule
+from careerlib.terminal import schedule_table
 
 __all__ = ["demo"]
 

@@ -18,7 +18,7 @@ suffix kind    what is written
 
 A *chart* format writes a :class:`plotly.graph_objects.Figure` (given, or the
 :func:`careerlib.charts.gantt` of a schedule); a *table* format writes a
-:class:`~careerlib.scheduler.Schedule`.
+:class:`~careerlib.scheduling.scheduler.Schedule`.
 
 Every file is written atomically: the bytes go to a temporary file in the same
 folder, which then replaces the target (``os.replace``). A failed export never
@@ -52,7 +52,7 @@ from careerlib import _image_service
 from careerlib._atomic import write_bytes
 from careerlib._ics import to_ics
 from careerlib.exceptions import ExportError, OutputError, UsageError
-from careerlib.scheduler import Schedule
+from careerlib.scheduling.scheduler import Schedule
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -496,7 +496,7 @@ def export(
     Parameters
     ----------
     source
-        A :class:`~careerlib.scheduler.Schedule` (any format: chart formats draw
+        A :class:`~careerlib.scheduling.scheduler.Schedule` (any format: chart formats draw
         its :func:`~careerlib.charts.gantt`) or a plotly figure (chart formats only).
     path
         The file to write, atomically (see :func:`atomic_write`).

@@ -47,7 +47,7 @@ from careerlib._graph import find_cycle
 from careerlib.exceptions import CycleError, PlanError, UnknownStepError
 
 if TYPE_CHECKING:
-    from careerlib.scheduler import Schedule
+    from careerlib.scheduling.scheduler import Schedule
 
 # onet.py (being moved by issue 10's gaps half) still imports these from here;
 # new code takes them from careerlib._fields, their home.
@@ -357,11 +357,11 @@ class Plan(FileModel):
         raise UnknownStepError(f"no step {step_id!r}{suggest(step_id, ids)}")
 
     def schedule(self, route: str | None = None) -> Schedule:
-        """Back-schedule this plan: see :func:`careerlib.scheduler.schedule`."""
+        """Back-schedule this plan: see :func:`careerlib.scheduling.scheduler.schedule`."""
         # Imported here, not at the top: the scheduler sits above the models
         # (it imports Plan), so the method reaches up only when called, as
         # pvlib's Location.get_solarposition calls solarposition.
-        from careerlib.scheduler import schedule
+        from careerlib.scheduling.scheduler import schedule
 
         return schedule(self, route=route)
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from careerlib.clients import Client
     from careerlib.gaps import Alignment, Progress, TimeGap
     from careerlib.onet import Role
-    from careerlib.practice import Roster
+    from careerlib.roster_status import Roster
     from careerlib.tracking import Tracking
 
 __all__ = [

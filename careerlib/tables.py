@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
     from careerlib.gaps import Progress
-    from careerlib.scheduler import Schedule
+    from careerlib.roster_status import Roster
+    from careerlib.scheduling.scheduler import Schedule
     from careerlib.tracking import Tracking
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "progress_table",
     "reader_table",
     "roadmap_table",
+    "roster_table",
     "shrink_table",
     "skills_table",
     "tracking_table",
@@ -183,6 +185,10 @@ class Table:
     status: tuple[str, ...] = ()
     caption: str | None = None
     nowrap: tuple[str, ...] = ()
+    #: Strong colours (white text) for the status words, instead of :data:`STATUS_COLORS`.
+    status_palette: Mapping[str, str] | None = None
+    #: ``(heading, css of each row)``: a cell's own style (a stale check-in in red).
+    cell_css: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def styler(self) -> Styler:
         """The pandas ``Styler``: no index, status cells in colour, values escaped."""
@@ -192,7 +198,10 @@ class Table:
         styler = styler.format(escape="html")
         present = [c for c in self.status if c in self.cells.columns]
         if present:
-            styler = styler.map(_status_css, subset=present)
+            css = _status_css if self.status_palette is None else _strong_css(self.status_palette)
+            styler = styler.map(css, subset=present)
+        for heading, row_css in self.cell_css:
+            styler = styler.apply(lambda _, css=row_css: list(css), subset=[heading])
         short = [c for c in self.nowrap if c in self.cells.columns]
         if short:
             # dates and numbers stay on one line; titles and notes wrap
@@ -222,6 +231,14 @@ class Table:
 def _status_css(value: str) -> str:
     colour = STATUS_COLORS.get(str(value).lower())
     return f"background-color: {colour}; font-weight: bold;" if colour else ""
+
+
+def _strong_css(palette: Mapping[str, str]) -> Callable[[str], str]:
+    def css(value: str) -> str:
+        colour = palette.get(str(value))
+        return f"background-color: {colour}; color: white; font-weight: 600" if colour else ""
+
+    return css
 
 
 #: Kinds of column whose cells may wrap onto several lines (the others stay on one).
@@ -546,3 +563,57 @@ def _step_titles(schedule: Schedule | None) -> dict[str, str]:
     return {
         sid: (step.title or sid) for sid, step in zip(schedule.ids, schedule.steps, strict=True)
     }
+
+
+def roster_table(result: Roster) -> Table:
+    """The practice roster as a reader sees it: one row a client, attention first.
+
+    Columns: Client, Status (in its colour), Target role, Target, Forecast
+    finish, Slack or late (working days), Last check-in (``stale`` marked in
+    red), Next latest start within two weeks (step and date; ``passed`` when
+    it was before the day), Gaps no step addresses.
+    """
+    from careerlib._text import plural
+    from careerlib.charts.roster import STATUS_COLORS as ROSTER_COLORS
+
+    rows = []
+    for r in result.frame.itertuples(index=False):
+        slack = (
+            f"{plural(int(r.days_late), 'day')} late"
+            if r.days_late
+            else f"{plural(int(r.slack_left_days), 'day')} slack"
+        )
+        checkin = "none yet" if pd.isna(r.last_checkin) else fmt_date(r.last_checkin)
+        if r.stale:
+            checkin += f" (stale, {r.cadence})"
+        if isinstance(r.next_step, str):
+            when = fmt_date(r.next_latest_start)
+            nxt = f"{r.next_step_title} by {when}" + (" (passed)" if r.next_days_left < 0 else "")
+        else:
+            nxt = "none"
+        gaps = "" if pd.isna(r.unaddressed_gaps) else str(int(r.unaddressed_gaps))
+        rows.append([r.client, str(r.status), r.target_role, fmt_date(r.target)])
+        rows[-1] += [fmt_date(r.forecast_finish), slack, checkin, nxt, gaps]
+    cells = pd.DataFrame(rows, columns=list(ROSTER_COLUMNS), dtype=object)
+    stale = tuple("color: #C0392B; font-weight: 600" if s else "" for s in result.frame["stale"])
+    return Table(
+        cells,
+        status=("Status",),
+        nowrap=("Status", "Target", "Forecast finish", "Slack or late"),
+        status_palette=ROSTER_COLORS,
+        cell_css=(("Last check-in", stale),),
+    )
+
+
+#: The headings of :func:`roster_table`.
+ROSTER_COLUMNS: tuple[str, ...] = (
+    "Client",
+    "Status",
+    "Target role",
+    "Target",
+    "Forecast finish",
+    "Slack or late",
+    "Last check-in",
+    "Next latest start (2 weeks)",
+    "Gaps no step addresses",
+)

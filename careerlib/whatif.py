@@ -2,7 +2,7 @@
 
 Each function returns a new, validated :class:`~careerlib.models.Plan` and
 leaves the original alone, so a session can always go back. They are plain
-functions over models: the coach console (:mod:`careerlib.widgets`) calls them,
+functions over models: the coach console (:mod:`careerlib.console.explorers`) calls them,
 and so can a notebook cell.
 """
 

@@ -20,11 +20,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import careerlib
-from careerlib.calendars import calendar_for
-from careerlib.capacity import day_limit, week_capacity, week_key, week_monday
 from careerlib.cli import cli
 from careerlib.models import Plan
-from careerlib.scheduler import Schedule, schedule
+from careerlib.scheduling.calendars import calendar_for
+from careerlib.scheduling.capacity import day_limit, week_capacity, week_key, week_monday
+from careerlib.scheduling.scheduler import Schedule, schedule
 from tests.conftest import DATA as TEST_DATA
 
 D = dt.date
@@ -633,8 +633,8 @@ def test_single_chain_is_the_exact_latest_schedule(plan: Plan) -> None:
 
 
 def test_capacity_of_a_calendar_without_weekly_hours_is_a_usage_error() -> None:
-    from careerlib.capacity import weekly_hours
     from careerlib.exceptions import UsageError
+    from careerlib.scheduling.capacity import weekly_hours
 
     plan = careerlib.load_plan(TEST_DATA / "charts" / "too-late.yaml")  # no step with an effort
     assert plan.calendar.hours_per_week is None

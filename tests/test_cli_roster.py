@@ -32,8 +32,8 @@ def test_text_attention_first_with_a_message_per_broken_file():
         "Olga On-Plan",
         "Ada Ahead",
     ]
-    assert "3 days late" in rows[0] and "SQL course by 2026-02-09" in rows[0]
-    assert "2026-01-16 (stale, weekly)" in rows[2]
+    assert "3 days late" in rows[0] and "SQL course by 9 Feb 2026" in rows[0]
+    assert "16 Jan 2026 (stale, weekly)" in rows[2]
     assert "6 clients on 2026-02-02: 1 late, 1 behind, 2 using slack, 1 on plan, 1 ahead" in (
         result.stdout
     )

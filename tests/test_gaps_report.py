@@ -123,8 +123,8 @@ def test_jordan_lee_one_verdict_across_gaps_json_text_and_console() -> None:
 
     from click.testing import CliRunner
 
-    from careerlib.checkin_panel import CheckinPanel
     from careerlib.cli import cli
+    from careerlib.console.checkin_panel import CheckinPanel
     from careerlib.tracking import track_client
 
     client = DATA / "clients" / "jordan-lee.yaml"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from careerlib import parse_plan, schedule
-from careerlib.gaps import remaining_plan, time_gap
+from careerlib.gaps import time_gap
+from careerlib.gaps.report import _remaining_plan as remaining_plan
 
 D = dt.date
 

@@ -298,7 +298,7 @@ def test_an_unreadable_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_an_unexpected_error_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    from careerlib import scheduler
+    from careerlib.scheduling import scheduler
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("something careerlib did not expect\nsecond line")

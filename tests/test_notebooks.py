@@ -212,7 +212,7 @@ def test_checkpoint_review_agrees_with_the_library(runs: Path, client: Path) -> 
 
 
 def test_practice_review_agrees_with_the_library(runs: Path) -> None:
-    from careerlib.practice import read_roster
+    from careerlib.roster_status import read_roster
 
     got = json.loads((runs / "practice" / "05-practice.json").read_text())
     want = read_roster(CLIENTS, AS_OF)

@@ -265,7 +265,7 @@ BAD = [
 def test_invalid_plans_give_one_clear_error(tmp_path: Path, text: str, match: str) -> None:
     path = write(tmp_path, text)
     with pytest.raises(PlanError, match=match) as info:
-        from careerlib.scheduler import schedule
+        from careerlib.scheduling.scheduler import schedule
 
         schedule(load_plan(path))
     assert str(info.value).startswith(str(path))

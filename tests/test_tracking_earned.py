@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from careerlib import load_plan
-from careerlib.calendars import calendar_for
+from careerlib.scheduling.calendars import calendar_for
 from careerlib.tracking import earned_schedule, freeze_baseline, measure, planned_curves
 
 DATA = Path(__file__).parent / "data" / "tracking"

@@ -26,7 +26,7 @@ from careerlib.charts._style import (
     legend_only,
     palette,
 )
-from careerlib.scheduler import Schedule
+from careerlib.scheduling.scheduler import Schedule
 
 __all__ = [
     "Steps",

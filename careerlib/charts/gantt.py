@@ -45,7 +45,7 @@ from careerlib.charts._style import (
     wrap_label,
 )
 from careerlib.charts._style import legend as style_legend
-from careerlib.scheduler import Schedule
+from careerlib.scheduling.scheduler import Schedule
 
 __all__ = ["COLOR_BY", "GROUP_BY", "gantt"]
 

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from careerlib._text import plural
 from careerlib.charts._style import LOAD_COLORS, TEMPLATE
-from careerlib.scheduler import Schedule
+from careerlib.scheduling.scheduler import Schedule
 
 __all__ = ["LOAD_COLORS", "weekly_load_chart"]
 

@@ -50,7 +50,7 @@ def roster_chart(
     Parameters
     ----------
     frame
-        A roster (:func:`careerlib.roster`, in :mod:`careerlib.practice`),
+        A roster (:func:`careerlib.roster`, in :mod:`careerlib.roster_status`),
         drawn in its order (the clients who need attention at the top).
     as_of
         The day of the roster, drawn as a line; default ``frame.attrs["as_of"]``.

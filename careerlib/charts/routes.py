@@ -30,7 +30,7 @@ from careerlib.charts._style import (
     palette,
 )
 from careerlib.charts._style import legend as legend_right
-from careerlib.scheduler import Schedule
+from careerlib.scheduling.scheduler import Schedule
 
 __all__ = ["routes"]
 

@@ -24,7 +24,7 @@ one from free text). ``assessment`` holds the
 self-assessment, the due diligence and the obstacles; ``report`` holds
 :func:`analyse`, which runs them all for a client file (``careerlib gaps``),
 its :class:`GapReport` with the report's JSON, and the re-think prompts. The
-terminal text of a report is :func:`careerlib.text.report_text`.
+terminal text of a report is :func:`careerlib.terminal.report_text`.
 
 Units: skill levels are on O*NET's level scale 0-7 and importance on its
 1-5 scale; days are working days of the plan's calendar unless said otherwise.
@@ -56,7 +56,7 @@ from careerlib.gaps.skills import (
     unaddressed_skills,
     weighted_mean_gap,
 )
-from careerlib.gaps.time_left import TimeGap, remaining_plan, time_gap
+from careerlib.gaps.time_left import TimeGap, time_gap
 
 __all__ = [
     "Alignment",
@@ -76,7 +76,6 @@ __all__ = [
     "occupations_table",
     "peer_benchmark",
     "progress_at",
-    "remaining_plan",
     "reported_progress",
     "rethink_prompts",
     "self_assessment",

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from careerlib.models import Plan
-from careerlib.scheduler import Schedule
+from careerlib.scheduling.scheduler import Schedule
 
 __all__ = ["due_diligence", "obstacles", "self_assessment"]
 

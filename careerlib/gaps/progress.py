@@ -19,7 +19,7 @@ import pandas as pd
 
 from careerlib.gaps._common import EPS, records
 from careerlib.models import Review, suggest
-from careerlib.scheduler import Schedule
+from careerlib.scheduling.scheduler import Schedule
 
 # each step's latest reported share: one definition, with the tracking it serves
 from careerlib.tracking.track import CADENCE_DAYS

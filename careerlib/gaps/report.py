@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from careerlib.gaps._common import records
+from careerlib.gaps._common import EPS, records
 from careerlib.gaps.goals import Alignment, goal_alignment
 from careerlib.gaps.occupations import current_occupation, find_occupations
 from careerlib.gaps.peers import peer_benchmark
 from careerlib.gaps.progress import Progress, progress_at, reported_progress
 from careerlib.gaps.skills import skills_gap, weighted_mean_gap
-from careerlib.gaps.time_left import TimeGap, remaining_plan, time_gap
-from careerlib.models import Plan, Review
+from careerlib.gaps.time_left import TimeGap, time_gap
+from careerlib.models import Plan, Review, Span
 from careerlib.onet import TitleMatch, load_onet
-from careerlib.scheduler import Schedule, schedule
+from careerlib.scheduling.scheduler import Schedule, schedule
 from careerlib.tracking import Tracking, track_client
 from careerlib.tracking import remaining_plan as remaining_work
 from careerlib.tracking.journal import journal_path, read_journal
@@ -152,6 +153,67 @@ class GapReport:
         }
 
 
+def _remaining_plan(
+    plan: Plan, progress: Mapping[str, float], as_of: dt.date | None = None
+) -> Plan:
+    """The plan as it stands on ``as_of``: what is left of each step, starting that day.
+
+    A step reported done (progress 1) is left out, and the steps after it wait
+    on its own predecessors instead (so the order of what is left is kept). A
+    step partly done keeps ``ceil(days * (1 - progress))`` working days (or
+    that share of its effort). The start becomes ``as_of`` when it is later than
+    the plan's start. When every step is done, the last one is kept as a
+    milestone. The plan is copied, not validated again.
+    """
+    per_week = plan.workdays_per_week
+    done = {s.id for s in plan.steps if float(progress.get(s.id, 0.0)) >= 1.0 - EPS}
+    if len(done) == len(plan.steps):
+        last = plan.steps[-1].model_copy(
+            update={
+                "milestone": True,
+                "duration": None,
+                "effort": None,
+                "deadline": None,
+                "after": [],
+            }
+        )
+        return plan.model_copy(
+            update={"steps": [last], "start": max(as_of or plan.first_day, plan.first_day)}
+        )
+    after_of = {s.id: list(s.after) for s in plan.steps}
+
+    def expand(refs: list[str], seen: set[str]) -> list[str]:
+        out: list[str] = []
+        for ref in refs:
+            if ref in done:
+                if ref not in seen:
+                    seen.add(ref)
+                    out.extend(expand(after_of.get(ref, []), seen))
+            else:
+                out.append(ref)
+        return list(dict.fromkeys(out))
+
+    steps = []
+    for step in plan.steps:
+        if step.id in done:
+            continue
+        update: dict[str, Any] = {}
+        if any(a in done for a in step.after):
+            update["after"] = expand(list(step.after), set())
+        share = float(progress.get(step.id, 0.0))
+        if share > EPS and not step.milestone:
+            if step.duration is not None:
+                days = step.duration.working_days(per_week)
+                update["duration"] = Span(max(1, math.ceil(days * (1.0 - share) - EPS)), "d")
+            elif step.effort is not None:
+                update["effort"] = step.effort * (1.0 - share)
+        steps.append(step.model_copy(update=update) if update else step)
+    changes: dict[str, Any] = {"steps": steps}
+    if as_of is not None and as_of > plan.first_day:
+        changes["start"] = as_of
+    return plan.model_copy(update=changes)
+
+
 def all_reviews(plan: Plan, client: Any = None) -> list[Review]:
     """The checkpoint reviews of the plan, of the client profile, and the client's
     check-in journal (:mod:`careerlib.tracking.journal`), in that order."""
@@ -178,7 +240,7 @@ def time_gaps(plan: Plan, reviews: Iterable[Review], as_of: dt.date) -> dict[str
     for r in routes:
         left = remaining_work(plan, progress, as_of, route=r)
         if left is None:  # all done: the last step as a milestone on the day
-            out[r] = time_gap(schedule(remaining_plan(plan, progress, as_of)))
+            out[r] = time_gap(schedule(_remaining_plan(plan, progress, as_of)))
         else:
             out[r] = time_gap(schedule(left))
         out[r] = replace(out[r], route=r)
@@ -209,7 +271,7 @@ def analyse(
     """Run every analysis for a client profile (a :class:`~careerlib.clients.Client` or a path).
 
     The time gap counts from ``as_of`` (default today) with what is left of
-    each step after the progress reported by then (:func:`remaining_plan`);
+    each step after the progress reported by then (:func:`_remaining_plan`);
     progress is judged at the newest review on or before ``as_of``.
     ``top_occupations`` is how many O*NET occupations to suggest
     (:func:`find_occupations`; ``top_routes`` is its deprecated old name), in

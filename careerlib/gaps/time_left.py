@@ -6,78 +6,16 @@ Days are working days of the plan's calendar.
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from careerlib.gaps._common import EPS, records
-from careerlib.models import Plan, Span
-from careerlib.scheduler import Schedule
+from careerlib.gaps._common import records
+from careerlib.scheduling.scheduler import Schedule
 
-__all__ = ["TimeGap", "remaining_plan", "time_gap"]
-
-
-def remaining_plan(plan: Plan, progress: Mapping[str, float], as_of: dt.date | None = None) -> Plan:
-    """The plan as it stands on ``as_of``: what is left of each step, starting that day.
-
-    A step reported done (progress 1) is left out, and the steps after it wait
-    on its own predecessors instead (so the order of what is left is kept). A
-    step partly done keeps ``ceil(days * (1 - progress))`` working days (or
-    that share of its effort). The start becomes ``as_of`` when it is later than
-    the plan's start. When every step is done, the last one is kept as a
-    milestone. The plan is copied, not validated again.
-    """
-    per_week = plan.workdays_per_week
-    done = {s.id for s in plan.steps if float(progress.get(s.id, 0.0)) >= 1.0 - EPS}
-    if len(done) == len(plan.steps):
-        last = plan.steps[-1].model_copy(
-            update={
-                "milestone": True,
-                "duration": None,
-                "effort": None,
-                "deadline": None,
-                "after": [],
-            }
-        )
-        return plan.model_copy(
-            update={"steps": [last], "start": max(as_of or plan.first_day, plan.first_day)}
-        )
-    after_of = {s.id: list(s.after) for s in plan.steps}
-
-    def expand(refs: list[str], seen: set[str]) -> list[str]:
-        out: list[str] = []
-        for ref in refs:
-            if ref in done:
-                if ref not in seen:
-                    seen.add(ref)
-                    out.extend(expand(after_of.get(ref, []), seen))
-            else:
-                out.append(ref)
-        return list(dict.fromkeys(out))
-
-    steps = []
-    for step in plan.steps:
-        if step.id in done:
-            continue
-        update: dict[str, Any] = {}
-        if any(a in done for a in step.after):
-            update["after"] = expand(list(step.after), set())
-        share = float(progress.get(step.id, 0.0))
-        if share > EPS and not step.milestone:
-            if step.duration is not None:
-                days = step.duration.working_days(per_week)
-                update["duration"] = Span(max(1, math.ceil(days * (1.0 - share) - EPS)), "d")
-            elif step.effort is not None:
-                update["effort"] = step.effort * (1.0 - share)
-        steps.append(step.model_copy(update=update) if update else step)
-    changes: dict[str, Any] = {"steps": steps}
-    if as_of is not None and as_of > plan.first_day:
-        changes["start"] = as_of
-    return plan.model_copy(update=changes)
+__all__ = ["TimeGap", "time_gap"]
 
 
 @dataclass(frozen=True)
@@ -147,7 +85,7 @@ def time_gap(sched: Schedule) -> TimeGap:
     """Working days the plan needs from its first day against the working days left.
 
     The count starts on the schedule's ``first_day``: to measure from another
-    day, schedule :func:`remaining_plan` (which :func:`analyse` does).
+    day, schedule the work left then (which :func:`careerlib.gaps.analyse` does).
     """
     cal = sched.calendar
     first = np.datetime64(sched.first_day, "D")

@@ -17,12 +17,12 @@ from pathlib import Path
 from careerlib._atomic import write_text
 from careerlib.clients import Client
 from careerlib.exceptions import UsageError
-from careerlib.report.checkin import CheckIn, latest_checkin
+from careerlib.report.checkin import CheckinVerdict, latest_checkin
 from careerlib.report.document import ReportContent, gather, report_html
 from careerlib.report.pdf import finish_report, html_to_pdf, share_plotly_js
 
 __all__ = [
-    "CheckIn",
+    "CheckinVerdict",
     "ReportContent",
     "finish_report",
     "gather",

@@ -17,11 +17,11 @@ if TYPE_CHECKING:
     from careerlib.gaps import GapReport, Progress, TimeGap
     from careerlib.tracking import Tracking
 
-__all__ = ["CheckIn", "latest_checkin"]
+__all__ = ["CheckinVerdict", "latest_checkin"]
 
 
 @dataclass(frozen=True)
-class CheckIn:
+class CheckinVerdict:
     """Where the plan stands at the report's date.
 
     Attributes
@@ -49,13 +49,17 @@ class CheckIn:
     tracking: Tracking | None = None
 
 
-def latest_checkin(report: GapReport, route: str | None) -> CheckIn:
+def latest_checkin(report: GapReport, route: str | None) -> CheckinVerdict:
     """The verdict and the latest check-in of ``report`` for the client's ``route``."""
     time = report.time.get(route) or next(iter(report.time.values()), None)
     track = report.tracking
     prompts = tuple(rethink_prompts(time, report.progress, track))
     if track is not None:
-        return CheckIn(track.verdict, track.forecast.on_time, time, report.progress, prompts, track)
+        return CheckinVerdict(
+            track.verdict, track.forecast.on_time, time, report.progress, prompts, track
+        )
     if time is None:
-        return CheckIn("This profile has no plan to judge.", True, None, report.progress, prompts)
-    return CheckIn(time.verdict, time.feasible, time, report.progress, prompts)
+        return CheckinVerdict(
+            "This profile has no plan to judge.", True, None, report.progress, prompts
+        )
+    return CheckinVerdict(time.verdict, time.feasible, time, report.progress, prompts)

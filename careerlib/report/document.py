@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from careerlib import charts, gaps, summaries, tables
 from careerlib.clients import Client, load_client
 from careerlib.onet import ATTRIBUTION
-from careerlib.report.checkin import CheckIn, latest_checkin
+from careerlib.report.checkin import CheckinVerdict, latest_checkin
 from careerlib.tables import fmt_date
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from careerlib.gaps import GapReport
     from careerlib.models import Plan
-    from careerlib.scheduler import Schedule
+    from careerlib.scheduling.scheduler import Schedule
 
 __all__ = ["ReportContent", "gather", "report_html"]
 
@@ -60,7 +60,7 @@ class ReportContent:
     assessment: pd.DataFrame
     risks: pd.DataFrame | None
     diligence: dict[str, Any]
-    checkin: CheckIn
+    checkin: CheckinVerdict
 
     @property
     def step_titles(self) -> dict[str, str]:
@@ -288,7 +288,7 @@ def _roadmap(c: ReportContent, draw: _Charts) -> str:
     if mine is not None and not mine.feasible:
         out += ["<h3>What would have to shrink</h3>", tables.shrink_table(mine.critical).to_html()]
     if c.plan.routes:
-        from careerlib.scheduler import schedule_routes
+        from careerlib.scheduling.scheduler import schedule_routes
 
         out += [
             "<h3>Routes side by side</h3>",

@@ -25,9 +25,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from careerlib.calendars import calendar_for
 from careerlib.models import Plan
-from careerlib.scheduler import schedule, select_steps
+from careerlib.scheduling.calendars import calendar_for
+from careerlib.scheduling.scheduler import schedule, select_steps
 from careerlib.tracking._jsonl import append_record, read_models
 from careerlib.tracking.forecast import remaining_plan
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from careerlib.calendars import WorkCalendar
+from careerlib.scheduling.calendars import WorkCalendar
 from careerlib.tracking.baseline import Baseline
 
 __all__ = ["Curves", "Earned", "earned_at", "earned_schedule", "planned_curves"]

@@ -29,9 +29,9 @@ from typing import Any
 
 import numpy as np
 
-from careerlib.calendars import WorkCalendar, calendar_for
 from careerlib.models import Plan, Span
-from careerlib.scheduler import Schedule, schedule, select_steps
+from careerlib.scheduling.calendars import WorkCalendar, calendar_for
+from careerlib.scheduling.scheduler import Schedule, schedule, select_steps
 
 __all__ = ["Forecast", "forecast", "remaining_plan"]
 

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from careerlib.exceptions import CheckinError
 from careerlib.models import Plan, Review, suggest
-from careerlib.scheduler import select_steps
+from careerlib.scheduling.scheduler import select_steps
 from careerlib.tracking._jsonl import append_record, read_models
 
 __all__ = [

@@ -389,7 +389,7 @@ def _step_rows(
     progress: dict[str, float],
     t: int,
 ) -> tuple[list[StepTrack], list[str]]:
-    from careerlib.scheduler import select_steps
+    from careerlib.scheduling.scheduler import select_steps
 
     cal = fc.calendar
     planned = curves.step_shares(t)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from careerlib.charts import STATUS_COLORS, roster_chart
-from careerlib.practice import roster
+from careerlib.roster_status import roster
 
 FOLDER = Path(__file__).resolve().parents[1] / "data" / "roster"
 DAY = dt.date(2026, 2, 2)

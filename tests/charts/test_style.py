@@ -90,8 +90,9 @@ def test_only_modules_that_draw_import_plotly() -> None:
         "batch/_preheat.py",
         "batch/_report.py",
         "exports.py",
-        "widgets.py",
-        "checkin_panel.py",
+        "console/_common.py",
+        "console/explorers.py",
+        "console/checkin_panel.py",
         "report/document.py",
         "report/pdf.py",
     }

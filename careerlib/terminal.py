@@ -15,8 +15,8 @@ from careerlib._text import clip, one_line, plural
 
 if TYPE_CHECKING:
     from careerlib.gaps import GapReport
-    from careerlib.practice import Roster
-    from careerlib.scheduler import Schedule
+    from careerlib.roster_status import Roster
+    from careerlib.scheduling.scheduler import Schedule
 
 __all__ = ["load_table", "occupations_text", "report_text", "roster_text", "schedule_table"]
 
@@ -190,12 +190,12 @@ def occupations_text(report: GapReport) -> list[str]:
 def roster_text(result: Roster, *, width: int = 30) -> str:
     """The practice roster as a table, attention first, then the summary and the files not read.
 
-    One row a client (see :func:`careerlib.practice_files.display_table`); text
+    One row a client (see :func:`careerlib.tables.roster_table`); text
     columns are cut to ``width`` characters.
     """
-    from careerlib.practice_files import display_table
+    from careerlib.tables import roster_table
 
-    table = display_table(result)
+    table = roster_table(result).cells
     lines = [f"The practice on {result.as_of}", ""]
     if len(table):
         cells = [[clip(str(v), width) for v in row] for row in table.itertuples(index=False)]

@@ -25,7 +25,7 @@ from careerlib.exceptions import CareerlibError
 __all__ = ["CONSOLE_NOTEBOOK", "Console", "console_command", "run_console"]
 
 #: The notebook the console opens by default.
-CONSOLE_NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "00-coach-session.ipynb"
+CONSOLE_NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "00-coach-session.ipynb"
 HOST = "127.0.0.1"
 
 

@@ -35,7 +35,7 @@ import pytest
 
 import careerlib
 from careerlib.gaps import skills_gap, target_role
-from careerlib.practice import ATTENTION, COLUMNS, client_files, read_roster, roster
+from careerlib.roster_status import ATTENTION, COLUMNS, client_files, read_roster, roster
 from careerlib.tracking import status
 from tests.conftest import DATA, ROOT
 

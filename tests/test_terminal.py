@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import careerlib
-from careerlib.text import load_table, schedule_table
+from careerlib.terminal import load_table, schedule_table
 from tests.conftest import DATA
 
 CHARTS = DATA / "charts"
@@ -47,8 +47,8 @@ def test_load_table_without_effort_says_so() -> None:
 def test_roster_text_attention_first_then_the_summary_and_the_files_not_read() -> None:
     import datetime as dt
 
-    from careerlib.practice import read_roster
-    from careerlib.text import roster_text
+    from careerlib.roster_status import read_roster
+    from careerlib.terminal import roster_text
 
     lines = roster_text(read_roster(DATA / "roster", dt.date(2026, 2, 2))).splitlines()
     assert lines[0] == "The practice on 2026-02-02"

@@ -1,7 +1,7 @@
-"""Placing effort steps within the client's hours (private: see :mod:`careerlib.capacity`).
+"""Placing effort steps within the client's hours (private: see :mod:`.capacity`).
 
 Placement is serial list scheduling over working-day numbers (those of
-:mod:`careerlib.scheduler`). Backwards, a step is placed once everything after
+:mod:`careerlib.scheduling.scheduler`). Backwards, a step is placed once everything after
 it is placed, on the latest finish its successors, the target and its deadline
 allow, taking each working day's hours from that day backwards (as many as the
 day and its week still have) until its effort is met. The ready step with the
@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from careerlib._capacity_grid import CapacityGrid
-from careerlib.calendars import WorkCalendar
-from careerlib.capacity import day_limit, weekly_hours
+from careerlib.scheduling._capacity_grid import CapacityGrid
+from careerlib.scheduling.calendars import WorkCalendar
+from careerlib.scheduling.capacity import day_limit, weekly_hours
 
 if TYPE_CHECKING:
     from careerlib.models import Calendar

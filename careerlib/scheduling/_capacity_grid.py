@@ -1,6 +1,6 @@
 """The grid of hours left on each working day and in each week (private).
 
-Used by :mod:`careerlib._placement` to take a step's hours from the days and
+Used by :mod:`careerlib.scheduling._placement` to take a step's hours from the days and
 weeks that still have them. The grid is held in numpy arrays over a range of
 working days that grows as needed; filling a step works on whole windows of
 days at once.
@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from careerlib.calendars import WorkCalendar
-from careerlib.capacity import day_limit, week_capacity, week_key, week_monday
 from careerlib.exceptions import CalendarError
+from careerlib.scheduling.calendars import WorkCalendar
+from careerlib.scheduling.capacity import day_limit, week_capacity, week_key, week_monday
 
 if TYPE_CHECKING:
     from careerlib.models import Calendar

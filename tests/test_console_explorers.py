@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from careerlib import load_plan, schedule, whatif
+from careerlib.console.explorers import GapExplorer, PlanExplorer
 from careerlib.planfile import plan_to_yaml
-from careerlib.widgets import GapExplorer, PlanExplorer
 from tests.conftest import CONFORMANCE, ROOT, SAMPLE_PLANS
 
 INFEASIBLE = CONFORMANCE / "04-infeasible.yaml"

@@ -1,9 +1,10 @@
 """The two passes over a plan whose steps all have a duration (private).
 
 Steps are numbered rows and days are working-day numbers from the plan's first
-working day (see :mod:`careerlib.calendars`); :func:`careerlib.scheduler.schedule`
-turns the results into dates. Steps with an effort in hours are placed by
-:mod:`careerlib._placement` instead.
+working day (see :mod:`careerlib.scheduling.calendars`);
+:func:`careerlib.scheduling.scheduler.schedule` turns the results into dates.
+Steps with an effort in hours are placed by
+:mod:`careerlib.scheduling._placement` instead.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from careerlib.calendars import WorkCalendar
     from careerlib.models import Step
+    from careerlib.scheduling.calendars import WorkCalendar
 
 __all__ = ["NO_DEADLINE", "duration_passes", "step_lengths"]
 

@@ -13,16 +13,15 @@ import pandas as pd
 import pytest
 
 from careerlib.exceptions import ExportError, UsageError
-from careerlib.practice import read_roster
-from careerlib.practice_files import (
-    display_table,
+from careerlib.roster_files import (
     roster_csv,
     roster_html,
     roster_xlsx,
     spreadsheet_safe,
-    styled_table,
     write_roster,
 )
+from careerlib.roster_status import read_roster
+from careerlib.tables import roster_table
 from tests.conftest import DATA, chromium_dom, need_browser
 
 FOLDER = DATA / "roster"
@@ -50,27 +49,27 @@ def hostile(tmp_path: Path):
     return read_roster(folder, DAY)
 
 
-def test_display_table(practice) -> None:
-    table = display_table(practice)
+def test_roster_table(practice) -> None:
+    table = roster_table(practice).cells
     assert table.iloc[0].to_dict() == {
         "Client": "Lee Late",
         "Status": "late",
         "Target role": "Data Analyst",
-        "Target": "2026-02-27",
-        "Forecast finish": "2026-03-04",
+        "Target": "27 Feb 2026",
+        "Forecast finish": "4 Mar 2026",
         "Slack or late": "3 days late",
-        "Last check-in": "2026-01-30",
-        "Next latest start (2 weeks)": "SQL course by 2026-02-09",
+        "Last check-in": "30 Jan 2026",
+        "Next latest start (2 weeks)": "SQL course by 9 Feb 2026",
         "Gaps no step addresses": "21",
     }
     stale = table.set_index("Client").loc["Stu Stale"]
-    assert stale["Last check-in"] == "2026-01-16 (stale, weekly)"
+    assert stale["Last check-in"] == "16 Jan 2026 (stale, weekly)"
     assert stale["Slack or late"] == "1 day slack"
     assert table.set_index("Client").loc["Ada Ahead", "Next latest start (2 weeks)"] == "none"
 
 
-def test_styled_table_colours_the_statuses(practice) -> None:
-    page = styled_table(practice).to_html()
+def test_roster_table_colours_the_statuses(practice) -> None:
+    page = roster_table(practice).to_html()
     assert "background-color: #C0392B" in page  # late
     assert "Lee Late" in page
 
@@ -96,7 +95,7 @@ def test_html_draws_in_chromium_without_network(practice, tmp_path: Path) -> Non
     dom = chromium_dom(write_roster(practice, tmp_path / "roster.html"))
     assert 'class="main-svg"' in dom  # plotly.js ran and drew the chart
     assert "Stu Stale *" in dom  # the chart's own labels, drawn by plotly.js
-    assert "SQL course by 2026-02-09" in dom
+    assert "SQL course by 9 Feb 2026" in dom
 
 
 def test_csv_holds_every_column_and_no_formula(practice, hostile) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careerlib.checkin_panel import CheckinPanel
+from careerlib.console.checkin_panel import CheckinPanel
 from careerlib.tracking import journal_path, read_journal
 from tests.conftest import tracking_client
 

@@ -1,0 +1,20 @@
+"""The ``careerlib`` command line: each command is one library call.
+
+Exit status: 0 when all is well (a feasible plan), 3 when a plan was scheduled
+but is not feasible, 2 when an input is invalid (one line on standard error,
+never a traceback), 1 for an output or I/O problem or a batch run with
+failures. How errors become that one line is :mod:`careerlib.cli._errors`.
+
+One module a family of commands, each registering on the group of
+:mod:`careerlib.cli._app`: :mod:`~careerlib.cli.plan` (a plan file),
+:mod:`~careerlib.cli.client` (one client), :mod:`~careerlib.cli.roster` (every
+client), :mod:`~careerlib.cli.batch` (notebooks), :mod:`~careerlib.cli.console`
+and :mod:`~careerlib.cli.workspace` (a coach's files). A new command goes in
+the module of its family, or a new module imported below.
+"""
+
+from careerlib.cli import batch, client, console, plan, roster, workspace  # noqa: F401  (register)
+from careerlib.cli._app import cli, main
+from careerlib.cli._errors import EXIT_FAILED, EXIT_INFEASIBLE, EXIT_INVALID, EXIT_OK
+
+__all__ = ["EXIT_FAILED", "EXIT_INFEASIBLE", "EXIT_INVALID", "EXIT_OK", "cli", "main"]

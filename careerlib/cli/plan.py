@@ -1,0 +1,123 @@
+"""Commands on a plan file: ``schedule``, ``gantt`` and ``export``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from careerlib.cli._app import cli, plan_to_file
+from careerlib.cli._errors import EXIT_INFEASIBLE, EXIT_OK, not_an_input, reports_errors
+
+
+@cli.command("schedule")
+@click.argument("plan", type=click.Path(path_type=Path))
+@click.option(
+    "--route", "route", metavar="ID", help="Schedule one route (and the steps common to all)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the spec's JSON instead of a table.")
+@click.option(
+    "--load",
+    "show_load",
+    is_flag=True,
+    help="Also print the weekly load: hours planned against capacity (the JSON always has it).",
+)
+@reports_errors
+def schedule_command(plan: Path, route: str | None, as_json: bool, show_load: bool) -> None:
+    """Back-schedule PLAN from its target: the latest start of every step.
+
+    Exits 0 when the plan is feasible, 3 when it is late, 2 when it is invalid.
+    """
+    from careerlib.planfile import load_plan
+    from careerlib.scheduling.scheduler import schedule
+    from careerlib.terminal import load_table, schedule_table
+
+    result = schedule(load_plan(plan), route=route)
+    if as_json:
+        click.echo(result.to_json())
+    else:
+        click.echo(schedule_table(result))
+        if show_load:
+            click.echo("")
+            click.echo(load_table(result))
+    sys.exit(EXIT_OK if result.feasible else EXIT_INFEASIBLE)
+
+
+@cli.command("gantt")
+@plan_to_file(
+    "The file to write: .html (opens offline), .png, .svg or .pdf.",
+    "Chart one route (and the steps common to all).",
+)
+@click.option(
+    "--color-by",
+    type=click.Choice(["criticality", "goal", "route"]),
+    default="criticality",
+    show_default=True,
+    help="Colour the bars by criticality, goal or route.",
+)
+@click.option(
+    "--group-by",
+    type=click.Choice(["auto", "goal", "route", "none"]),
+    default="auto",
+    show_default=True,
+    help="Group the rows under a header per goal or route.",
+)
+@click.option("--no-dependencies", is_flag=True, help="Leave out the dependency arrows.")
+@click.option("--width", type=click.IntRange(200, 10000), default=None, help="Image width [px].")
+@click.option("--scale", type=click.FloatRange(0.1, 10), default=1.0, help="Image pixel scale.")
+@reports_errors
+def gantt_command(
+    plan: Path,
+    output: Path,
+    route: str | None,
+    color_by: str,
+    group_by: str,
+    no_dependencies: bool,
+    width: int | None,
+    scale: float,
+) -> None:
+    """Draw the Gantt chart of PLAN into a file (the suffix picks the format).
+
+    Images (png, svg, pdf) need Chromium: `apt-get install -y chromium`, or set
+    BROWSER_PATH. Prints the file written and the plan's verdict.
+    """
+    from careerlib.charts import gantt
+    from careerlib.exports import export, format_for
+    from careerlib.planfile import load_plan
+    from careerlib.scheduling.scheduler import schedule
+
+    fmt = format_for(output, kind="chart")  # fail on a bad suffix before any work
+    not_an_input(output, plan)
+    result = schedule(load_plan(plan), route=route)
+    figure = gantt(
+        result,
+        color_by=color_by,  # type: ignore[arg-type]
+        group_by=group_by,  # type: ignore[arg-type]
+        show_dependencies=not no_dependencies,
+    )
+    options = {} if fmt.suffix == ".html" else {"width": width, "scale": scale}
+    export(figure, output, kind="chart", **options)
+    click.echo(f"wrote {output}: {result.verdict}")
+
+
+@cli.command("export")
+@plan_to_file(
+    "The file to write: .ics (calendar), .csv or .xlsx (the schedule table).",
+    "Export one route (and the steps common to all).",
+)
+@reports_errors
+def export_command(plan: Path, output: Path, route: str | None) -> None:
+    """Write the schedule of PLAN as a calendar or a table (the suffix picks the format).
+
+    For a chart, use `careerlib gantt`. Prints the file written and the verdict.
+    """
+    from careerlib.exports import export, format_for
+    from careerlib.planfile import load_plan
+    from careerlib.scheduling.scheduler import schedule
+
+    format_for(output, kind="table")
+    not_an_input(output, plan)
+    result = schedule(load_plan(plan), route=route)
+    export(result, output, kind="table")
+    click.echo(f"wrote {output}: {result.verdict}")

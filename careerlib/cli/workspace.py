@@ -1,0 +1,85 @@
+"""Commands that write a coach's files: ``init`` and ``new client``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from careerlib.cli._app import cli
+from careerlib.cli._errors import reports_errors
+
+
+@cli.command("init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@reports_errors
+def init_command(folder: Path) -> None:
+    """Make a coach's workspace in FOLDER: the notebooks and the sample data.
+
+    Writes notebooks/, data/clients, data/plans, data/roles, data/peers,
+    data/templates and a README.md; never writes over a file (when any is in
+    the way, it names them and writes nothing).
+    """
+    from careerlib.workspace import init_workspace
+
+    workspace = init_workspace(folder)
+    click.echo(f"wrote {len(workspace.files)} files into {workspace.root}/ (see its README.md)")
+
+
+@cli.group("new")
+def new_group() -> None:
+    """Start something new from a template: `careerlib new client NAME --role ROLE`."""
+
+
+@new_group.command("client")
+@click.argument("name")
+@click.option(
+    "--role",
+    required=True,
+    metavar="ROLE",
+    help="The target role: an O*NET title or alternate title, or an O*NET-SOC code.",
+)
+@click.option(
+    "--template",
+    default="same-sector",
+    show_default=True,
+    metavar="ROUTE",
+    help="same-sector (months), radical-change (1-2 years) or promotion (internal); "
+    "or a template file (.yaml).",
+)
+@click.option(
+    "--target", metavar="DATE", help="The target date (YYYY-MM-DD); default: the route's usual."
+)
+@click.option("--current", metavar="ROLE", help="The client's current role (free text).")
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(path_type=Path),
+    default=Path("."),
+    metavar="DIR",
+    help="The workspace (default: here): writes data/clients/ and data/plans/ there.",
+)
+@reports_errors
+def new_client_command(
+    name: str, role: str, template: str, target: str | None, current: str | None, folder: Path
+) -> None:
+    """Write a client file and a plan for client NAME from a route template.
+
+    The plan schedules at once (`careerlib schedule`); fill in the client's
+    self-assessment and skills with them. Never writes over a file.
+    """
+    from careerlib.newclient import new_client, parse_target
+
+    made = new_client(
+        name,
+        role,
+        template=template,
+        target=None if target is None else parse_target(target),
+        current=current,
+        folder=folder,
+    )
+    click.echo(f"wrote {made.client} and {made.plan}")
+    click.echo(
+        f"target role: {made.role.title} (O*NET {made.role.code}); "
+        f"route template {made.template}; target {made.target}"
+    )

@@ -1,0 +1,37 @@
+"""What the console's panels share: a message under the controls, a figure redrawn in place."""
+
+from __future__ import annotations
+
+import html
+
+import plotly.graph_objects as go
+
+__all__ = ["LABEL", "copy_figure", "error_text", "message_html"]
+
+#: Widget labels as wide as their text.
+LABEL = {"description_width": "initial"}
+
+
+def copy_figure(target: go.FigureWidget, source: go.Figure) -> None:
+    """Redraw ``target`` as ``source``: its traces and layout, in one batch.
+
+    A ``FigureWidget`` whose timeline traces are replaced resets a date axis
+    to linear in the browser (bars drawn from 1970), so the axis type is set
+    again after the batch; the y range comes with the new layout (the charts
+    set it), as plotly.js would not re-fit it when the rows change.
+    """
+    with target.batch_update():
+        target.update(data=source.data, layout=source.layout, overwrite=True)
+    kind = source.layout.xaxis.type
+    if kind not in (None, "-"):
+        target.layout.xaxis.type = "-"
+        target.layout.xaxis.type = kind
+
+
+def message_html(text: str, *, error: bool) -> str:
+    colour = "#b42318" if error else "#475467"
+    return f'<span style="color: {colour}">{html.escape(text, quote=False)}</span>'
+
+
+def error_text(exc: Exception) -> str:
+    return str(exc).strip() or type(exc).__name__
