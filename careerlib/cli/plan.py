@@ -57,9 +57,9 @@ def schedule_command(
     Exits 0 when the plan is feasible (or every step is done), 3 when it is
     late, 2 when an input is invalid.
     """
+    from careerlib.inputs import schedule_file
     from careerlib.scheduling.status import StatusSchedule
     from careerlib.terminal import load_table, schedule_table, status_table
-    from careerlib.tracking.client import schedule_file
 
     check_day(as_of, "--as-of")
     result = schedule_file(source, None if as_of is None else as_of.date(), route=route)

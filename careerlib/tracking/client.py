@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from careerlib.models import Plan, Review
-from careerlib.scheduling.scheduler import Schedule
 from careerlib.scheduling.status import StatusSchedule, latest_progress, schedule_as_of
 from careerlib.scheduling.verdict import DeadlineMiss
 from careerlib.tracking.baseline import Baseline, baselines_path, load_baselines
@@ -29,9 +28,7 @@ __all__ = [
     "client_and_plan",
     "client_reviews",
     "pick_baseline",
-    "read_plan_or_client",
     "schedule_client",
-    "schedule_file",
     "status",
     "track_client",
 ]
@@ -50,43 +47,6 @@ def client_and_plan(client: Any, plan: Plan | None = None) -> tuple[Any, Plan, P
         raise ClientError(f"{where}: the client file names no plan to track (add plan: ...)")
     plan_path = Path(os.path.normpath(client.resolve(client.plan)))
     return client, plan if plan is not None else load_plan(plan_path), plan_path
-
-
-def read_plan_or_client(path: str | Path) -> tuple[Plan, Any, Path]:
-    """A plan file or a client file: ``(plan, client or None, plan path)``.
-
-    A client file is a mapping with a ``plan`` key and no ``steps``; anything
-    else is read as a plan (and refused as one, with the plan's messages).
-    The file is parsed once.
-    """
-    from careerlib.planfile import plan_from_data, read_text, read_yaml
-
-    source = Path(path)
-    text = read_text(source)
-    data = read_yaml(text, path=source)
-    if isinstance(data, dict) and "steps" not in data and "plan" in data:
-        client, plan, plan_path = client_and_plan(source)
-        return plan, client, plan_path
-    return plan_from_data(data, path=source, text=text), None, source
-
-
-def schedule_file(
-    path: str | Path, as_of: dt.date | None = None, *, route: str | None = None
-) -> Schedule:
-    """The schedule of a plan file or of a client file, as ``careerlib schedule`` shows it.
-
-    A client file: its plan and route (``route`` overrides it) on ``as_of``
-    (default today), with every check-in (:func:`schedule_client`). A plan
-    file: the plan as written, or on ``as_of`` when given, with its own
-    reviews. With a status date the result is a
-    :class:`~careerlib.scheduling.status.StatusSchedule`.
-    """
-    from careerlib.scheduling import scheduler
-
-    plan, client, _ = read_plan_or_client(path)
-    if client is not None:
-        return schedule_client(client, as_of, route=route, plan=plan)
-    return scheduler.schedule(plan, route, as_of=as_of)
 
 
 def client_reviews(client: Any, plan: Plan) -> list[Review]:

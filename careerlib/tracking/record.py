@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from careerlib.inputs import read_plan_or_client
 from careerlib.scheduling.status import latest_progress, plan_reviews
 from careerlib.tracking.baseline import (
     Baseline,
@@ -21,12 +22,7 @@ from careerlib.tracking.baseline import (
     load_baselines,
     save_baseline,
 )
-from careerlib.tracking.client import (
-    client_and_plan,
-    client_reviews,
-    pick_baseline,
-    read_plan_or_client,
-)
+from careerlib.tracking.client import client_and_plan, client_reviews, pick_baseline
 from careerlib.tracking.journal import CheckIn, journal_path, record_checkin
 
 __all__ = ["Recorded", "checkin", "save_plan_baseline"]
