@@ -45,7 +45,7 @@ from careerlib.models import Plan, Review, Span, Step
 from careerlib.scheduling.calendars import WorkCalendar, calendar_for
 from careerlib.scheduling.capacity import Allocation, WeeklyLoad
 from careerlib.scheduling.scheduler import Schedule, schedule, select_steps
-from careerlib.scheduling.verdict import DeadlineMiss, StatusVerdict
+from careerlib.scheduling.verdict import DeadlineMiss, StatusVerdict, verdict_of, working_days_after
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -294,7 +294,7 @@ class StatusSchedule(Schedule):
     @cached_property
     def status_verdict(self) -> StatusVerdict:
         """The verdict as facts, for every page to print from (see :class:`StatusVerdict`)."""
-        return _verdict(self)
+        return verdict_of(self)
 
     @property
     def verdict(self) -> str:
@@ -532,7 +532,7 @@ def _status_result(
         remaining_days=_spread(n, rows, left_days, 0, np.int64),
         aim_start=_spread(n, rows, aim_s, _NAT, "datetime64[D]"),
         aim_finish=_spread(n, rows, aim_f, _NAT, "datetime64[D]"),
-        target_late_by_days=_working_days_after(cal, rest.target_day, rest.earliest_finish),
+        target_late_by_days=working_days_after(cal, rest.target_day, rest.earliest_finish),
         deadlines_missed=_deadlines_missed(rest, cal),
         complete=False,
         work_left=rest,
@@ -596,12 +596,6 @@ def _buffers(plan: Plan, steps: Sequence[Step]) -> np.ndarray:
     return np.array([s.buffer.working_days(per_week) for s in steps], dtype=np.int64)
 
 
-def _working_days_after(cal: WorkCalendar, due: dt.date, finish: dt.date) -> int:
-    """Working days ``finish`` is after the working day ``due``: 1 for the next one; 0 when
-    on or before it [working days]."""
-    return int(cal.count(due, finish)) if finish > due else 0
-
-
 def _deadlines_missed(rest: Schedule, cal: WorkCalendar) -> tuple[DeadlineMiss, ...]:
     """Each step left whose forecast finish is after its deadline's working day."""
     out = []
@@ -609,7 +603,7 @@ def _deadlines_missed(rest: Schedule, cal: WorkCalendar) -> tuple[DeadlineMiss, 
         if step.deadline is None:
             continue
         finish = rest.early_finish[j].astype(object)
-        late = _working_days_after(cal, cal.roll_backward(step.deadline), finish)
+        late = working_days_after(cal, cal.roll_backward(step.deadline), finish)
         if late > 0:
             out.append(DeadlineMiss(step.id, step.title or step.id, step.deadline, finish, late))
     return tuple(out)
@@ -644,53 +638,3 @@ def _aim_dates(rest: Schedule, resume: dt.date) -> tuple[np.ndarray, np.ndarray]
         start, finish = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
     days = np.asarray(cal.day(np.concatenate([start, finish]), s), dtype="datetime64[D]")
     return days[: len(start)], days[len(start) :]
-
-
-def _verdict(result: StatusSchedule) -> StatusVerdict:
-    """The facts of the verdict of a status schedule."""
-    common: dict[str, Any] = {
-        "as_of": result.as_of,
-        "resume": result.resume,
-        "target": result.target,
-        "target_day": result.target_day,
-    }
-    if result.complete:
-        return StatusVerdict(
-            state="complete",
-            **common,
-            forecast_finish=None,
-            target_late_by_days=0,
-            target_margin_days=None,
-            deadlines_missed=(),
-            slack_days=None,
-            late_by_days=0,
-        )
-    cal = result.calendar
-    finish = result.earliest_finish
-    margin = _working_days_after(cal, finish, result.target_day)
-    return StatusVerdict(
-        state="on track" if result.feasible else "late",
-        **common,
-        forecast_finish=finish,
-        target_late_by_days=result.target_late_by_days,
-        target_margin_days=margin,
-        deadlines_missed=result.deadlines_missed,
-        slack_days=result.slack_from_today,
-        late_by_days=result.late_by_days,
-        tightest=_tightest_deadline(result, margin),
-    )
-
-
-def _tightest_deadline(result: StatusSchedule, margin: int) -> tuple[str, str, dt.date, int] | None:
-    """The deadline met with the least room, when it has less than the target:
-    ``(step, title, deadline, working days to spare)``."""
-    cal = result.calendar
-    best: tuple[str, str, dt.date, int] | None = None
-    for k, step in enumerate(result.steps):
-        if step.deadline is None or result.is_done[k]:
-            continue
-        finish = result.early_finish[k].astype(object)
-        room = _working_days_after(cal, finish, cal.roll_backward(step.deadline))
-        if finish <= cal.roll_backward(step.deadline) and (best is None or room < best[3]):
-            best = (step.id, step.title or step.id, step.deadline, room)
-    return best if best is not None and best[3] < margin else None

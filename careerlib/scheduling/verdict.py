@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careerlib._text import day_text, plural
 
-__all__ = ["DeadlineMiss", "StatusVerdict", "time_ago"]
+if TYPE_CHECKING:
+    from careerlib.scheduling.calendars import WorkCalendar
+    from careerlib.scheduling.status import StatusSchedule
+
+__all__ = ["DeadlineMiss", "StatusVerdict", "time_ago", "verdict_of", "working_days_after"]
 
 #: The three states of a plan on its status date.
 STATES: tuple[str, ...] = ("on track", "late", "complete")
@@ -221,3 +225,59 @@ class StatusVerdict:
             "complete": self.complete,
             "verdict": self.sentence,
         }
+
+
+def working_days_after(cal: WorkCalendar, due: dt.date, finish: dt.date) -> int:
+    """Working days ``finish`` is after the working day ``due``: 1 for the next one; 0 when
+    on or before it [working days]."""
+    return int(cal.count(due, finish)) if finish > due else 0
+
+
+def verdict_of(result: StatusSchedule) -> StatusVerdict:
+    """The facts of the verdict of a status schedule (its ``status_verdict``)."""
+    common: dict[str, Any] = {
+        "as_of": result.as_of,
+        "resume": result.resume,
+        "target": result.target,
+        "target_day": result.target_day,
+    }
+    if result.complete:
+        return StatusVerdict(
+            state="complete",
+            **common,
+            forecast_finish=None,
+            target_late_by_days=0,
+            target_margin_days=None,
+            deadlines_missed=(),
+            slack_days=None,
+            late_by_days=0,
+        )
+    cal = result.calendar
+    finish = result.earliest_finish
+    margin = working_days_after(cal, finish, result.target_day)
+    return StatusVerdict(
+        state="on track" if result.feasible else "late",
+        **common,
+        forecast_finish=finish,
+        target_late_by_days=result.target_late_by_days,
+        target_margin_days=margin,
+        deadlines_missed=result.deadlines_missed,
+        slack_days=result.slack_from_today,
+        late_by_days=result.late_by_days,
+        tightest=_tightest_deadline(result, margin),
+    )
+
+
+def _tightest_deadline(result: StatusSchedule, margin: int) -> tuple[str, str, dt.date, int] | None:
+    """The deadline met with the least room, when it has less than the target:
+    ``(step, title, deadline, working days to spare)``."""
+    cal = result.calendar
+    best: tuple[str, str, dt.date, int] | None = None
+    for k, step in enumerate(result.steps):
+        if step.deadline is None or result.is_done[k]:
+            continue
+        finish = result.early_finish[k].astype(object)
+        room = working_days_after(cal, finish, cal.roll_backward(step.deadline))
+        if finish <= cal.roll_backward(step.deadline) and (best is None or room < best[3]):
+            best = (step.id, step.title or step.id, step.deadline, room)
+    return best if best is not None and best[3] < margin else None
