@@ -25,8 +25,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check careerlib tests benchmarks
-	$(BIN)/ruff format --check careerlib tests benchmarks
+	$(BIN)/ruff check careerlib tests benchmarks notebooks
+	$(BIN)/ruff format --check careerlib tests benchmarks notebooks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
