@@ -27,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 
+from careerlib._text import day_text
 from careerlib.exceptions import CareerlibError
 from careerlib.tracking import (
     STATUSES,
@@ -56,6 +57,9 @@ COLUMNS: tuple[str, ...] = (
     "forecast_finish",
     "slack_left_days",
     "days_late",
+    "missed_deadline",
+    "missed_deadline_days",
+    "deadlines_missed",
     "earned_pct",
     "last_checkin",
     "days_since_checkin",
@@ -73,7 +77,15 @@ COLUMNS: tuple[str, ...] = (
 )
 
 _DATES = ("target", "forecast_finish", "last_checkin", "next_latest_start")
-_INTS = ("slack_left_days", "days_late", "days_since_checkin", "next_days_left", "unaddressed_gaps")
+_INTS = (
+    "slack_left_days",
+    "days_late",
+    "missed_deadline_days",
+    "deadlines_missed",
+    "days_since_checkin",
+    "next_days_left",
+    "unaddressed_gaps",
+)
 _SUFFIXES = (".yaml", ".yml")
 
 
@@ -132,7 +144,7 @@ class Roster:
                 )
                 reasons.append(f"{since} ({row.cadence})")
             if isinstance(row.next_step, str):
-                when = f"{row.next_latest_start:%Y-%m-%d}"
+                when = day_text(row.next_latest_start.date())
                 reasons.append(
                     f"'{row.next_step_title}' should have started by {when}"
                     if row.next_days_left < 0
@@ -305,7 +317,10 @@ def _row(path: Path, day: dt.date, cache: _Cache) -> dict[str, Any]:
     nxt = upcoming[0] if upcoming else None
     slack = tr.forecast.slack_left_days
     # late: the target lateness, never a deadline's figure (a deadline missed
-    # while the target holds makes the status late with 0 days past the target)
+    # while the target holds makes the status late with 0 days past the target;
+    # the deadline missed by the most is named, with its own figure)
+    misses = sorted(tr.forecast.deadlines_missed, key=lambda m: -m.late_by_days)
+    worst = misses[0] if misses else None
     return {
         "client": client.name,
         "status": tr.status,
@@ -314,6 +329,9 @@ def _row(path: Path, day: dt.date, cache: _Cache) -> dict[str, Any]:
         "forecast_finish": tr.forecast.finish,
         "slack_left_days": max(0, slack),
         "days_late": tr.forecast.target_late_by_days,
+        "missed_deadline": None if worst is None else worst.title,
+        "missed_deadline_days": None if worst is None else worst.late_by_days,
+        "deadlines_missed": len(misses),
         "earned_pct": round(100 * tr.earned.earned, 1),
         "last_checkin": tr.last_checkin,
         "days_since_checkin": tr.days_since_checkin,
@@ -406,7 +424,11 @@ def roster(
         categorical, :data:`ATTENTION`), ``target_role`` (title), ``target``
         and ``forecast_finish`` (dates), ``slack_left_days`` (0 when late) and
         ``days_late`` (working days the forecast finish is after the target,
-        never a deadline's lateness; 0 when on time) [working days], ``earned_pct`` [%],
+        never a deadline's lateness; 0 when on time) [working days],
+        ``missed_deadline`` and ``missed_deadline_days`` (the title of the
+        step whose deadline the forecast misses by the most, and by how many
+        working days; missing when none is) and ``deadlines_missed`` (how
+        many are), ``earned_pct`` [%],
         ``last_checkin`` (date, NaT before the first), ``days_since_checkin``
         [calendar days], ``cadence``, ``stale`` (older than the cadence
         allows), ``next_step``, ``next_step_title``, ``next_latest_start`` and

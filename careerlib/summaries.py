@@ -177,16 +177,18 @@ def alignment_summary(
 
 
 def progress_summary(progress: Progress, step_titles: Mapping[str, str] | None = None) -> Markdown:
-    """Planned against reported progress at the last review, and the review's age."""
-    titles = step_titles or {}
+    """What the last review reported (steps done, in progress, not started), and its age.
+
+    ``step_titles`` is not needed any more (the steps carry their titles); it
+    is accepted so that older notebooks still run.
+    """
     review = fmt_date(progress.review_date) if progress.review_date else "no review yet"
-    behind = ", ".join(md_escape(titles.get(s, s)) for s in progress.behind) or "nothing"
+    counts = progress.counts
     lines = [
-        f"- Review of {review}: planned **{progress.planned_pct:.0f}%**, "
-        f"reported **{progress.actual_pct:.0f}%**.",
-        f"- Behind plan: {behind}.",
+        f"- Review of {review}: **{counts['done']}** steps done, "
+        f"**{counts['in progress']}** in progress, {counts['not started']} not started.",
+        f"- {md_escape(progress.message)}",
     ]
-    lines.append(f"- {md_escape(progress.message)}")
     return Markdown("\n".join(lines))
 
 
@@ -209,20 +211,18 @@ def exports_summary(files: Sequence[Path]) -> Markdown:
 
 
 def tracking_summary(track: Tracking) -> Markdown:
-    """The one verdict at a check-in: the status with the forecast, the progress earned
-    against the baseline, and how old the last check-in is."""
-    f = track.forecast
-    lines = [
-        f"**{track.status_label}.** {md_escape(f.verdict)}",
-        "",
-        f"- Forecast finish: **{fmt_date(f.finish)}**; target {fmt_date(f.target)}.",
-        f"- {md_escape(track.progress_sentence)}",
-        f"- {md_escape(track.checkin_sentence)}",
-    ]
+    """The one verdict at a check-in: the forecast (the status verdict's sentence), the
+    progress against the baseline, each named, and how old the last check-in is."""
+    facts = track.forecast.schedule.status_verdict
+    lines = [f"**{md_escape(facts.sentence)}**", ""]
+    if not facts.complete:
+        lines.append(f"- {md_escape(track.progress_sentence)}")
+    lines.append(f"- {md_escape(track.checkin_sentence)}")
     if track.new_steps:
+        titles = {s.id: s.title for s in track.steps}
         lines.append(
-            f"- Added since the baseline '{md_escape(track.baseline.name)}': "
-            + ", ".join(md_escape(s) for s in track.new_steps)
+            f"- Added since {md_escape(track.baseline_label)}: "
+            + ", ".join(md_escape(titles.get(s, s)) for s in track.new_steps)
             + "."
         )
     return Markdown("\n".join(lines))

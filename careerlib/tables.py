@@ -373,13 +373,19 @@ def obstacles_table(risks: pd.DataFrame, schedule: Schedule | None = None) -> Ta
 
 
 def roadmap_table(result: Schedule) -> Table:
-    """Every step of a schedule: its dates, length, slack, and whether it is critical."""
+    """Every step of a schedule: its dates, length, slack, and whether it is critical.
+
+    On a status date (a :class:`~careerlib.scheduling.status.StatusSchedule`)
+    each step's state, the dates to aim for and the working days left: a done
+    step has no dates.
+    """
+    from careerlib.scheduling.status import StatusSchedule
+
+    if isinstance(result, StatusSchedule):
+        return _status_roadmap(result)
     frame = result.to_frame()
     frame = frame.assign(
-        _title=[
-            f"◆ {t}" if m else t
-            for t, m in zip(frame["title"].tolist(), frame["milestone"].tolist(), strict=True)
-        ],
+        _title=_milestone_titles(frame),
         _kind=["critical" if c else "" for c in frame["critical"].tolist()],
     )
     return reader_table(
@@ -394,6 +400,53 @@ def roadmap_table(result: Schedule) -> Table:
             "deadline": ("Deadline", "date"),
         },
         status=("Critical",),
+    )
+
+
+def _milestone_titles(frame: pd.DataFrame) -> list[str]:
+    return [
+        f"◆ {t}" if m else t
+        for t, m in zip(frame["title"].tolist(), frame["milestone"].tolist(), strict=True)
+    ]
+
+
+def _status_roadmap(result: Any) -> Table:
+    """The plan on its status date, one row a step (see :func:`roadmap_table`)."""
+    frame = result.to_frame()
+    missed = {m.step: m for m in result.deadlines_missed}
+    states = [
+        f"{100 * d:.0f}% done" if s == "in progress" else s
+        for s, d in zip(frame["state"].tolist(), frame["done"].tolist(), strict=True)
+    ]
+    deadlines = [
+        EMPTY
+        if _missing(d)
+        else fmt_date(d) + (f" (missed by {missed[i].late_by_days})" if i in missed else "")
+        for i, d in zip(frame.index.tolist(), frame["deadline"].tolist(), strict=True)
+    ]
+    frame = frame.assign(
+        _title=_milestone_titles(frame),
+        _state=states,
+        _left=[
+            None if s == "done" else int(r)
+            for s, r in zip(frame["state"], frame["remaining_days"], strict=True)
+        ],
+        _kind=["critical" if c else "" for c in frame["critical"].tolist()],
+        _deadline=deadlines,
+    )
+    return reader_table(
+        frame,
+        {
+            "_title": ("Step (◆ milestone)", "text"),
+            "_state": ("State", "text"),
+            "aim_start": ("Aim to start", "date"),
+            "aim_finish": ("Aim to finish", "date"),
+            "_left": ("Working days left", "integer"),
+            "slack_days": ("Slack (working days)", "integer"),
+            "_kind": ("Critical", "text"),
+            "_deadline": ("Deadline", "text"),
+        },
+        status=("State", "Critical"),
     )
 
 
@@ -493,24 +546,15 @@ def _plain(value: Any) -> str:
 
 
 def progress_table(progress: Progress) -> Table:
-    """Every step's planned and reported progress at the review (``report.progress``)."""
-    steps = progress.steps
-    frame = steps.assign(
-        _state=["behind" if b else "on track" for b in steps["behind"].tolist()],
-    )
+    """Every step's share reported at the review, and its state (``report.progress``)."""
     return reader_table(
-        frame,
+        progress.steps,
         {
             "title": ("Step", "text"),
-            "start": ("Start", "date"),
-            "finish": ("Finish", "date"),
-            "planned": ("Planned by now", "share"),
             "actual": ("Reported", "share"),
-            "_state": ("State", "text"),
-            "behind_days": ("Behind by (working days)", "days"),
+            "state": ("State", "text"),
         },
         status=("State",),
-        formats={"days": lambda v: EMPTY if _missing(v) or float(v) <= 0 else f"{float(v):.0f}"},
     )
 
 
@@ -571,20 +615,16 @@ def roster_table(result: Roster) -> Table:
     """The practice roster as a reader sees it: one row a client, attention first.
 
     Columns: Client, Status (in its colour), Target role, Target, Forecast
-    finish, Slack or late (working days), Last check-in (``stale`` marked in
+    finish, Slack or late (working days: after the target, or the deadline
+    missed named by its step's title with its own figure), Last check-in (``stale`` marked in
     red), Next latest start within two weeks (step and date; ``passed`` when
     it was before the day), Gaps no step addresses.
     """
-    from careerlib._text import plural
     from careerlib.charts.roster import STATUS_COLORS as ROSTER_COLORS
 
     rows = []
     for r in result.frame.itertuples(index=False):
-        slack = (
-            f"{plural(int(r.days_late), 'day')} late"
-            if r.days_late
-            else f"{plural(int(r.slack_left_days), 'day')} slack"
-        )
+        slack = _slack_or_late(r)
         checkin = "none yet" if pd.isna(r.last_checkin) else fmt_date(r.last_checkin)
         if r.stale:
             checkin += f" (stale, {r.cadence})"
@@ -601,10 +641,28 @@ def roster_table(result: Roster) -> Table:
     return Table(
         cells,
         status=("Status",),
-        nowrap=("Status", "Target", "Forecast finish", "Slack or late"),
+        nowrap=("Status", "Target", "Forecast finish"),
         status_palette=ROSTER_COLORS,
         cell_css=(("Last check-in", stale),),
     )
+
+
+def _slack_or_late(r: Any) -> str:
+    """A roster row's slack, or how late: the target's figure, and a deadline missed by
+    its step's title with its own (never a deadline's figure as the target's)."""
+    from careerlib._text import plural
+
+    deadline = ""
+    if isinstance(r.missed_deadline, str):
+        deadline = (
+            f"'{r.missed_deadline}' deadline {plural(int(r.missed_deadline_days), 'day')} late"
+        )
+        more = int(r.deadlines_missed) - 1
+        deadline += f" (+{more} more)" if more > 0 else ""
+    if r.days_late:
+        late = f"{plural(int(r.days_late), 'day')} late"
+        return f"{late}; {deadline}" if deadline else late
+    return deadline or f"{plural(int(r.slack_left_days), 'day')} slack"
 
 
 #: The headings of :func:`roster_table`.

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from careerlib._text import clip, one_line, plural
+from careerlib._text import clip, day_text, one_line, plural
 
 if TYPE_CHECKING:
-    from careerlib.gaps import GapReport
+    from careerlib.gaps import GapReport, TimeGap
     from careerlib.roster_status import Roster
     from careerlib.scheduling.scheduler import Schedule
     from careerlib.scheduling.status import StatusSchedule
@@ -26,6 +26,7 @@ __all__ = [
     "roster_text",
     "schedule_table",
     "status_table",
+    "time_text",
 ]
 
 
@@ -72,7 +73,6 @@ def status_table(result: StatusSchedule, *, title_width: int = 34) -> str:
     resume day), the latest dates (back-scheduled from the target), the slack
     [working days] and a ``*`` for a critical step; a done step has no dates.
     """
-    from careerlib._text import day_text
 
     def iso(values: np.ndarray) -> list[str]:
         return ["-" if t == "NaT" else t for t in np.datetime_as_string(values, unit="D").tolist()]
@@ -178,31 +178,25 @@ def report_text(report: GapReport) -> str:
                 f"median {row['median']:>9g}  "
                 f"better than {row['better_than']:>3.0f}%  z {row['z']:+.2f}  {row['standing']}"
             )
+    mine = getattr(report.client, "route", None)
     for route, t in report.time.items():
-        name = f" (route {route})" if route else ""
-        lines += [
-            "",
-            f"Time{name}: {t.days_needed} working days needed, {t.days_left} left "
-            f"to {t.target}. {t.verdict}",
-        ]
-        if not t.feasible:
-            for sid, row in t.critical.iterrows():
-                if row["shrink_days"] > 0:
-                    alone = "enough alone" if row["enough_alone"] else "not enough alone"
-                    lines.append(f"  shrink {sid} by {row['shrink_days']} working days ({alone})")
+        lines += ["", *time_text(t, route, mine)]
     if report.tracking is not None:
         tr = report.tracking
         lines += [
             "",
-            f"Where the client stands at {tr.as_of} (baseline '{tr.baseline.name}'):",
+            f"Where the client stands on {day_text(tr.as_of)} (against {tr.baseline_label}):",
             f"  {tr.verdict}",
             f"  {tr.checkin_sentence}",
         ]
         lines += [f"  {u.sentence}" for u in tr.upcoming()[:5]]
+        titles = {s.id: s.title for s in tr.steps}
         if tr.behind_steps:
-            lines.append(f"  behind their latest plan: {', '.join(tr.behind_steps)}")
+            names = ", ".join(titles[s] for s in tr.behind_steps)
+            lines.append(f"  behind their latest dates in {tr.baseline_label}: {names}")
         if tr.new_steps:
-            lines.append(f"  added after the baseline: {', '.join(tr.new_steps)}")
+            names = ", ".join(titles[s] for s in tr.new_steps)
+            lines.append(f"  added after {tr.baseline_label}: {names}")
     if report.alignment is not None:
         a = report.alignment
         lines += ["", "Goal alignment: " + ("aligned" if a.aligned else "loose ends")]
@@ -221,6 +215,34 @@ def report_text(report: GapReport) -> str:
 
     lines += ["", ATTRIBUTION]
     return "\n".join(lines)
+
+
+def time_text(t: TimeGap, route: str | None, mine: str | None = None) -> list[str]:
+    """The time gap of one route: working days of work against working days left, the
+    verdict, and the critical steps that would have to shrink (by title)."""
+    name = ""
+    if route is not None:
+        name = f" (route {route}, the client's)" if route == mine else f" (route {route})"
+    left = (
+        f"{plural(t.days_left, 'working day')} left to the target {day_text(t.target)}"
+        if t.days_left or t.as_of <= t.target_day
+        else f"the target {day_text(t.target)} has passed"
+    )
+    lines = [f"Time{name}: {plural(t.days_needed, 'working day')} of work, {left}. {t.verdict}"]
+    if t.feasible:
+        return lines
+    lines.append(
+        f"  To meet every date, the work left would have to shrink by "
+        f"{plural(t.late_by_days, 'working day')}:"
+    )
+    for _, row in t.critical.iterrows():
+        if row["shrink_days"] > 0:
+            alone = "enough alone" if row["enough_alone"] else "not enough alone"
+            lines.append(
+                f"  shrink '{one_line(str(row['title']))}' by "
+                f"{plural(int(row['shrink_days']), 'working day')} ({alone})"
+            )
+    return lines
 
 
 def occupations_text(report: GapReport) -> list[str]:
@@ -257,8 +279,13 @@ def roster_text(result: Roster, *, width: int = 30) -> str:
     table = roster_table(result).cells
     lines = [f"The practice on {result.as_of}", ""]
     if len(table):
-        cells = [[clip(str(v), width) for v in row] for row in table.itertuples(index=False)]
         cols = list(table.columns)
+        # "Slack or late" names a missed deadline's step: it gets three times the room
+        room = [3 * width if c == "Slack or late" else width for c in cols]
+        cells = [
+            [clip(str(v), w) for v, w in zip(row, room, strict=True)]
+            for row in table.itertuples(index=False)
+        ]
         widths = [max(len(c), *(len(r[k]) for r in cells)) for k, c in enumerate(cols)]
         right = {cols.index("Gaps no step addresses")}
 

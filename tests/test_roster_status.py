@@ -100,7 +100,10 @@ def test_a_checkin_behind_plan(practice) -> None:
     ben = _by_client(practice.frame)["Ben Behind"]
     assert ben["status"] == "behind"
     assert ben["earned_pct"] == 4.0
-    assert "behind the latest plan by 4.0 working days" in str(ben["verdict"])
+    assert "4.0 working days behind its latest dates" in str(ben["verdict"])
+    # the two measures, each named: behind the baseline, the forecast on track
+    assert str(ben["verdict"]).startswith("On track: ")
+    assert "but the forecast still meets the target" in str(ben["verdict"])
     assert ben["target"] == pd.Timestamp("2026-03-27")
 
 
@@ -118,16 +121,16 @@ def test_next_latest_start_within_two_weeks(practice) -> None:
 
 def test_calls_to_make_this_week(practice) -> None:
     assert [line for line, _ in practice.calls()] == [
-        "Lee Late: late; 'SQL course' must start by 2026-02-09",
+        "Lee Late: late; 'SQL course' must start by 9 Feb 2026",
         "Ben Behind: behind",
-        "Stu Stale: no check-in for 17 days (weekly); 'SQL course' must start by 2026-02-09",
+        "Stu Stale: no check-in for 17 days (weekly); 'SQL course' must start by 9 Feb 2026",
     ]
-    assert practice.calls()[1][1].startswith("Behind. Forecast from 2026-02-02")
+    assert practice.calls()[1][1].startswith("On track: the work left ends on")
     later = read_roster(FOLDER / "late.yaml", dt.date(2026, 2, 11))
     # a week on, b's latest start has passed and Lee's check-in has gone stale
     assert [line for line, _ in later.calls()] == [
         "Lee Late: late; no check-in for 12 days (weekly); "
-        "'SQL course' should have started by 2026-02-09"
+        "'SQL course' should have started by 9 Feb 2026"
     ]
 
 

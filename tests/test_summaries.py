@@ -62,7 +62,9 @@ def test_progress_summary_by_hand() -> None:
     report = analyse(ROOT / "data" / "clients" / "jordan-lee.yaml", AS_OF)
     assert report.progress is not None
     text = summaries.progress_summary(report.progress).data
-    assert "Review of 20 Nov 2026" in text and "planned **0%**" in text
+    # what was reported; no "planned" figure of the old measure beside the baseline's
+    assert "Review of 20 Nov 2026: **1** steps done, **2** in progress" in text
+    assert "planned" not in text
 
 
 def test_rethink_summary_lists_the_questions_or_agrees_the_next_step() -> None:

@@ -53,7 +53,9 @@ def wrap_label(text: str, width: int) -> str:
 #: Named colours used by every chart; change them here to restyle all charts.
 COLORS: dict[str, str] = {
     "critical": "#C0392B",  # deep red: any delay moves the target; a problem
-    "step": "#3D7EAA",  # calm blue: a step with room to move; the work done
+    "step": "#3D7EAA",  # calm blue: a step with room to move
+    "done": "#6FA287",  # muted green: work reported done
+    "not_started": "#AAB7B8",  # grey: a step nobody has reported on yet
     "slack": "#D5DEE7",  # pale grey-blue: how much earlier a step could start
     "late": "#F39C12",  # amber: work that would have to happen before the start
     "milestone": "#F6C945",  # gold diamond
@@ -133,7 +135,7 @@ RISK_SCALE: list[list[Any]] = [
 #: Colours of the tracking charts (:mod:`careerlib.charts.tracking`; the others: :data:`COLORS`).
 TRACKING_COLORS: dict[str, str] = {
     "remaining": "#9DC3E0",  # the forecast of the work left
-    "done": "#1F6F9F",  # the share done, filled inside the bar
+    "done": "#6FA287",  # the work reported done (COLORS["done"])
     "behind": "#C0392B",  # outline of a step behind its latest plan
     "baseline": "#A6ACAF",  # the baseline's bar, beneath
     "early": "#2E86C1",

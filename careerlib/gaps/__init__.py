@@ -10,9 +10,11 @@ each:
 2. :func:`peer_benchmark` (``peers``): the organization's metrics against a peer group
    (median, quartiles, percentile rank, z-score, distance to the median and to
    the top quartile, in the direction that counts as better);
-3. :func:`time_gap` (``time``): working days the plan needs against working days left;
-4. :func:`progress_at` (``progress``): planned against reported progress at a checkpoint,
-   the pace so far, and whether the reviews have "gathered dust";
+3. :func:`time_gap` (``time``): working days the work left needs against working days
+   left to the target, on a status date;
+4. :func:`progress_at` (``progress``): what was reported at a checkpoint, step by step,
+   and whether the reviews have "gathered dust" (progress against the baseline
+   is :mod:`careerlib.tracking`'s);
 5. :func:`goal_alignment` (``goals``): the goal tree, orphan goals, steps serving no goal
    and goals no step serves;
 
@@ -47,6 +49,7 @@ from careerlib.gaps.report import (
     all_reviews,
     analyse,
     rethink_prompts,
+    status_schedules,
     target_role,
     time_gaps,
 )
@@ -80,6 +83,7 @@ __all__ = [
     "rethink_prompts",
     "self_assessment",
     "skills_gap",
+    "status_schedules",
     "target_role",
     "time_gap",
     "time_gaps",

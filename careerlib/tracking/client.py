@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from careerlib.models import Plan, Review
-from careerlib.scheduling.status import StatusSchedule, latest_progress, schedule_as_of
+from careerlib.scheduling.status import StatusSchedule, schedule_as_of
 from careerlib.scheduling.verdict import DeadlineMiss
 from careerlib.tracking.baseline import Baseline, baselines_path, load_baselines
 from careerlib.tracking.journal import journal_path, read_journal
@@ -87,8 +87,9 @@ def schedule_client(
     """
     client, plan, _ = client_and_plan(client, plan)
     day = as_of if as_of is not None else dt.date.today()
-    progress = latest_progress(client_reviews(client, plan), day)
-    return schedule_as_of(plan, day, route=route or client.route, progress=progress)
+    return schedule_as_of(
+        plan, day, route=route or client.route, reviews=client_reviews(client, plan)
+    )
 
 
 def pick_baseline(
