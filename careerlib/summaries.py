@@ -105,7 +105,8 @@ def time_summary(
     route_titles: Mapping[str, str] | None = None,
     mine: str | None = None,
 ) -> Markdown:
-    """The verdict on time for each route: working days needed against those left.
+    """The verdict on time for each route: working days of work against those left to
+    the target (the verdict carries the lateness, with each figure for its own date).
 
     ``mine`` is the route the client follows, marked as such.
     """
@@ -117,9 +118,14 @@ def time_summary(
         )
         if route is not None and route == mine:
             name += " (the client's route)"
+        left = (
+            f"{gap.days_left} working days left to the target"
+            if gap.days_left or gap.as_of <= gap.target_day
+            else "the target has passed"
+        )
         lines.append(
-            f"- {name}: **{md_escape(gap.verdict)}** {gap.days_needed} working days needed, "
-            f"{gap.days_left} left ({gap.spare_days:+d})."
+            f"- {name}: **{md_escape(gap.verdict)}** {gap.days_needed} working days of work "
+            f"left; {left}."
         )
     return Markdown("\n".join(lines) or "No route to count.")
 

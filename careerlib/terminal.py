@@ -120,8 +120,12 @@ def load_table(result: Schedule) -> str:
 
     A ``!`` marks a week with more hours planned than the client has (work the
     back-schedule needs before the start); the last line says how many more
-    hours a week would make the target when the plan is late.
+    hours a week would make the target when the plan is late. On a status
+    date, weeks before the status date are not listed one by one: the hours
+    the latest dates put there are late, and are given as one line.
     """
+    from careerlib.scheduling.status import StatusSchedule
+
     load = result.load
     if load is None:
         return "No step has an effort in hours: there is no weekly load to show."
@@ -131,13 +135,32 @@ def load_table(result: Schedule) -> str:
     lines = [f"Weekly load, hours ({per_week:g} h/week)", head, "-" * len(head)]
     planned, capacity = load.planned_hours.tolist(), load.capacity_hours.tolist()
     over = load.over.tolist()
-    for w, p, c, o in zip(weeks, planned, capacity, over, strict=True):
+    past = 0
+    if isinstance(result, StatusSchedule):
+        # the Monday of the status date's week: earlier weeks are gone
+        monday = (
+            np.datetime64(result.resume, "D")
+            - (np.datetime64(result.resume, "D").astype(int) + 3) % 7
+        )
+        past = int((load.week < monday).sum())
+        if past:
+            hours = float(load.planned_hours[:past].sum())
+            lines.append(
+                f"{'before':<10}  {hours:>8.1f}  {'':>8}  {'':>7}  ! due before "
+                f"{day_text(result.resume)}: late"
+            )
+    for w, p, c, o in list(zip(weeks, planned, capacity, over, strict=True))[past:]:
         lines.append(f"{w:<10}  {p:>8.1f}  {c:>8.1f}  {c - p:>7.1f}" + ("  !" if o else ""))
     lines.append("-" * len(head))
     total_p, total_c = float(load.planned_hours.sum()), float(load.capacity_hours.sum())
     lines.append(f"{'total':<10}  {total_p:>8.1f}  {total_c:>8.1f}  {total_c - total_p:>7.1f}")
-    if any(over):
-        lines.append(f"{plural(sum(over), 'week')} over capacity (marked !).")
+    if past:
+        lines.append(
+            f"The latest dates put {plural(past, 'week')} of this work before "
+            f"{day_text(result.resume)}: that work is late (see the forecast above)."
+        )
+    if any(over[past:]):
+        lines.append(f"{plural(sum(over[past:]), 'week')} over capacity (marked !).")
     if not result.feasible:
         extra = result.extra_hours_per_week
         lines.append(
