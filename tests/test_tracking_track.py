@@ -140,7 +140,7 @@ def test_charts_show_the_baseline_the_progress_and_new_steps() -> None:
     # the work done drawn as done, the rest at its dates to aim for
     traces = {tr.name: tr for tr in fig.data}
     assert list(traces)[:3] == [
-        "Baseline 'baseline-2026-01-05' (latest dates)",
+        "The baseline of 5 Jan 2026 (latest dates)",
         "Slack: how much earlier it could start",
         "Done",
     ]

@@ -221,7 +221,8 @@ def baseline_bars(baseline: Any) -> BaselineBars:
             f"baseline (careerlib.tracking.Baseline), not a {type(baseline).__name__}"
         )
     dates = {b.id: (b.start, b.finish) for b in steps if b.start is not None}
-    label = "Plan as written" if name == "plan as written" else f"Baseline '{name}'"
+    label = str(baseline.label)
+    label = label[:1].upper() + label[1:]
     return BaselineBars(dates, frozenset(b.id for b in steps), f"{label} (latest dates)")
 
 

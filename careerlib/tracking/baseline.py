@@ -43,6 +43,9 @@ __all__ = [
 FORMAT = 1
 """Version of the baseline record written (``"format"`` in each line)."""
 
+AS_WRITTEN = "plan as written"
+"""The name of the baseline tracking uses when none is saved: the plan frozen on its first day."""
+
 
 class BaselineStep(BaseModel):
     """One step of a baseline (dates ``None`` for a step done on the baseline day).
@@ -91,6 +94,17 @@ class Baseline(BaseModel):
     finish: dt.date
     slack_days: int
     steps: tuple[BaselineStep, ...]
+
+    @property
+    def label(self) -> str:
+        """What the baseline is, for a sentence: ``the plan as written``, ``the baseline
+        of 5 Oct 2026`` (a name careerlib gave it) or ``the baseline 'agreed' of 5 Oct 2026``."""
+        if self.name == AS_WRITTEN:
+            return "the plan as written"
+        when = f"{self.date.day} {self.date:%b %Y}"
+        if self.name == f"baseline-{self.date.isoformat()}":
+            return f"the baseline of {when}"
+        return f"the baseline '{self.name}' of {when}"
 
     def step(self, step_id: str) -> BaselineStep | None:
         """The baseline of one step, or ``None`` when it was added after the baseline."""

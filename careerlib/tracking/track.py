@@ -210,10 +210,11 @@ class Tracking:
     @property
     def baseline_label(self) -> str:
         """What the progress is measured against, for a sentence: ``the plan as written``
-        or ``the baseline 'baseline-2026-10-05'``."""
-        if not self.baseline_stored or self.baseline.name == "plan as written":
+        or ``the baseline of 5 Oct 2026`` (:attr:`Baseline.label
+        <careerlib.tracking.baseline.Baseline.label>`)."""
+        if not self.baseline_stored:
             return "the plan as written"
-        return f"the baseline '{self.baseline.name}'"
+        return self.baseline.label
 
     @property
     def progress_sentence(self) -> str:
