@@ -30,7 +30,9 @@ def test_checkin_records_and_prints_the_verdict(client: Path) -> None:
     lines = result.output.splitlines()
     assert lines[0] == f"recorded the check-in of 2026-01-12 in {journal_path(client)}: a 60%"
     assert lines[1].startswith("saved baseline 'baseline-2026-01-05'")
-    assert lines[2].startswith("On time, using slack. Forecast from 2026-01-12")
+    # the status verdict, then the progress against the baseline, each named
+    assert lines[2].startswith("On track: the work left ends on 20 Jan 2026")
+    assert "On plan against the baseline of 5 Jan 2026" in lines[2]
     (entry,) = read_journal(journal_path(client))
     assert (entry.progress, entry.note) == ({"a": 0.6}, "slow week")
     result = run("checkin", str(client), "--date", "2026-01-14", "a=done", "b=0.1")

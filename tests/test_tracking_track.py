@@ -55,7 +55,7 @@ def test_past_latest_start_is_behind_and_late_and_says_so_once() -> None:
     assert "1.0 working day behind its latest dates" in t.verdict
     prompts = " ".join(t.rethink_prompts())
     assert "misses the target by 1 working day " in prompts
-    assert "Past their latest start and not started: a" in prompts
+    assert "Past their latest start and not started: 'Step A'" in prompts
 
 
 def test_upcoming_latest_starts_within_two_weeks() -> None:

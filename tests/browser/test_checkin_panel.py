@@ -48,7 +48,7 @@ def test_save_a_checkin_in_one_click(
             page.goto(server.page_url("/"))
             panel = page.locator(PANEL)
             panel.wait_for(timeout=120_000)
-            wait_text(page, f"{PANEL} .careerlib-checkin-verdict", "Forecast from")
+            wait_text(page, f"{PANEL} .careerlib-checkin-verdict", "the work left ends on")
             handle = page.locator(f"{PANEL} .careerlib-checkin-hipaa .noUi-handle")
             handle.scroll_into_view_if_needed()
             handle.focus()
