@@ -68,7 +68,8 @@ def quoting_hint(text: str, line: int | None) -> str:
         found = _PAIR.match(pair)
         if found and _needs_quotes(found.group(2), flow=flow):
             return f"; put the text in quotes: {found.group(1)}: {_quoted(found.group(2))}"
-    if any(c in lines[line - 1] for c in ":,{}[]\"'"):
+    source = lines[line - 1]
+    if flow or source.count(": ") > 1 or any(c in source for c in "\"'"):
         return (
             "; a text with a colon, a comma, a quote or braces must be put in quotes "
             f"({_QUOTE_EXAMPLE})"
