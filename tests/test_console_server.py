@@ -250,3 +250,20 @@ def test_run_console_stops_everything_on_a_signal(tmp_path: Path, sig: signal.Si
 def test_console_dataclass_defaults() -> None:
     console = Console(notebook=Path("n.ipynb"))
     assert console.parameters == {} and not console.lab
+
+
+def test_the_command_refuses_a_wrong_client_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plan, or no file, given as the client: one line, exit 2, no server started."""
+    from click.testing import CliRunner
+
+    from careerlib.cli import cli
+
+    monkeypatch.chdir(ROOT)
+    for args, expected in (
+        (["console", "data/plans/same-sector-move.yaml"], "this is a plan, not a client file"),
+        (["console", "nobody.yaml"], "no such file"),
+        (["console", "--notebook", "none.ipynb"], "no such notebook: none.ipynb"),
+    ):
+        done = CliRunner().invoke(cli, args)
+        assert done.exit_code == 2, done.output
+        assert expected in done.output and len(done.output.strip().splitlines()) == 1
