@@ -68,6 +68,7 @@ if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
     from careerlib.scheduling.calendars import WorkCalendar
     from careerlib.scheduling.capacity import Allocation, WeeklyLoad
     from careerlib.scheduling.scheduler import Schedule, schedule, schedule_routes
+    from careerlib.tradeoff import CheapestWay, cheapest_way
 
 __version__ = "0.1.0"
 
@@ -77,6 +78,7 @@ __all__ = [
     "BatchResult",
     "CalendarError",
     "CareerlibError",
+    "CheapestWay",
     "CheckinError",
     "CheckinPanel",
     "Client",
@@ -104,6 +106,7 @@ __all__ = [
     "__version__",
     "analyse",
     "assessment_chart",
+    "cheapest_way",
     "checkin",
     "current_occupation",
     "export",
@@ -156,6 +159,8 @@ _LAZY: dict[str, str] = {
     "analyse": "careerlib.gaps",
     "assessment_chart": "careerlib.charts",
     "BatchResult": "careerlib.batch",
+    "CheapestWay": "careerlib.tradeoff",
+    "cheapest_way": "careerlib.tradeoff",
     "Client": "careerlib.clients",
     "current_occupation": "careerlib.gaps",
     "export": "careerlib.exports",

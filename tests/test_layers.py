@@ -45,8 +45,9 @@ LAYERS: dict[str, int] = {
     ),
     # the schedule, and plans changed and scheduled again
     **dict.fromkeys(["scheduling", "whatif"], 3),
-    # analyses (tracking: baselines, check-ins, the forecast; the practice roster)
-    **dict.fromkeys(["gaps", "tracking", "roster_status"], 4),
+    # analyses (tracking: baselines, check-ins, the forecast; the practice roster; the
+    # cheapest alternatives to the target)
+    **dict.fromkeys(["gaps", "tracking", "roster_status", "tradeoff"], 4),
     # what a person sees or keeps
     **dict.fromkeys(
         [
