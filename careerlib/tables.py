@@ -444,7 +444,7 @@ def options_table(options: CheapestWay) -> Table:
         frame,
         {
             "step": ("Step", "text"),
-            "take": ("Take instead", "text"),
+            "take": ("Take instead", "plain"),
             "days": ("Working days", "plain"),
             "hours": ("Hours a week while it runs", "plain"),
             "cost": ("Cost", "plain"),
