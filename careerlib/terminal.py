@@ -121,7 +121,8 @@ def options_text(result: CheapestWay, *, title_width: int = 34) -> str:
     how = (
         "proven the best by the HiGHS solver"
         if result.proven
-        else "the best found, NOT proven (the search stopped early)"
+        else "the best found, NOT proven (the search stopped early: no set can leave the plan "
+        f"less than {plural(result.bound_late_by_days, 'working day')} late)"
     )
     lines += [
         "",

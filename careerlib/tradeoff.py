@@ -56,6 +56,7 @@ import json
 import math
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -76,6 +77,8 @@ __all__ = ["CheapestWay", "Chosen", "MovedStep", "cheapest_way", "format_money"]
 #: Candidates verified at most, for plans with effort steps, before the search
 #: stops and reports its best set as not proven.
 MAX_CANDIDATES = 200
+#: Seconds the search may spend verifying candidates (plans with effort steps).
+SEARCH_SECONDS = 10.0
 #: Seconds HiGHS may spend on one solve.
 SOLVE_SECONDS = 60.0
 
@@ -155,11 +158,16 @@ class CheapestWay:
         The schedule as written and the schedule with the choice (scheduled
         again by the real scheduler: this is what the verdict says).
     proven
-        Whether the search proved the set the best (always, unless a plan with
-        effort steps needed more than :data:`MAX_CANDIDATES` candidates or a
-        solve ran out of time).
+        Whether the search proved the set the best (always for a plan whose
+        steps all have a duration; for effort steps, unless the search needed
+        more than :data:`MAX_CANDIDATES` sets or ``seconds``).
     candidates
         How many candidate sets were scheduled to verify them.
+    alternatives
+        How many alternatives the scheduled steps list.
+    bound_late_by_days
+        No set leaves the plan less late than this [working days] (proven);
+        equal to ``late_by_days`` when ``proven``.
     """
 
     plan: Plan
@@ -170,7 +178,8 @@ class CheapestWay:
     after: Schedule
     proven: bool
     candidates: int
-    alternatives: int = 0
+    alternatives: int
+    bound_late_by_days: int
 
     @property
     def currency(self) -> str | None:
@@ -274,6 +283,7 @@ class CheapestWay:
             },
             "moved": [m.to_dict() for m in self.moved()],
             "proven": self.proven,
+            "bound_late_by_days": self.bound_late_by_days,
         }
 
     def to_json(self) -> str:
@@ -608,52 +618,74 @@ def _relatives(
 # --- the search --------------------------------------------------------------------
 
 
-def _search(
-    problem: _Problem, budget_cents: int | None, late_by: Callable[[dict[str, str]], int]
-) -> tuple[dict[str, str], bool, int]:
-    """The best set by the real scheduler (``late_by``), whether proven, and the sets verified.
+@dataclass(frozen=True)
+class _Found:
+    """What the search found: the set, whether it is proven best, and the bound on lateness."""
 
-    Each round takes the model's best set among those not yet verified; its
-    real lateness is at least its bound. The round stops when the best
-    verified set is at least as good as the model's best bound left.
+    choice: dict[str, str]
+    proven: bool
+    verified: int
+    bound: int  # no set leaves the plan less late than this [working days]
+
+
+def _search(
+    problem: _Problem,
+    budget_cents: int | None,
+    late_by: Callable[[dict[str, str]], int],
+    seconds: float,
+) -> _Found:
+    """The best set by the real scheduler (``late_by``), verified set by set.
+
+    Each round takes the model's best set (by lateness bound, cost, count)
+    among those not yet verified and schedules it; its real lateness is at
+    least its bound. The search stops when the best verified set is at least
+    as good as the best bound left (proven), or after :data:`MAX_CANDIDATES`
+    sets or ``seconds`` (not proven: the best verified set, and the least
+    lateness any set could still reach).
     """
     model = _Model(problem, budget_cents)
     cuts: list[tuple[tuple[int, int], ...]] = []
     best: tuple[int, int, int, dict[str, str]] | None = None
     verified = 0
-    proven = True
+    bound = 0
+    ends = time.monotonic() + seconds
     while True:
         try:
             found = model.solve(cuts)
         except _NotSolved:
-            proven = False
             break
-        if found is None:
-            break
+        if found is None:  # every set verified
+            return _Found(best[3] if best else {}, True, verified, best[0] if best else 0)
+        bound = found.late_bound
         if best is not None and (found.late_bound, found.cents) >= best[:2]:
-            break
+            return _Found(best[3], True, verified, best[0])
         choice = {problem.ids[k]: str(problem.ways[k][a].alternative) for k, a in found.picks}
         real = late_by(choice)
         verified += 1
-        if real < found.late_bound:
-            proven = False  # the bound was not one: never seen, but never trusted blindly
         key = (real, found.cents, len(found.picks), choice)
         if best is None or key[:3] < best[:3]:
             best = key
-        if real == found.late_bound or verified >= MAX_CANDIDATES:
-            proven = proven and real == found.late_bound
+        if real < found.late_bound:  # not a bound after all: never seen, never trusted blindly
+            return _Found(best[3], False, verified, 0)
+        if real == found.late_bound:
+            return _Found(best[3], True, verified, real)
+        if verified >= MAX_CANDIDATES or time.monotonic() > ends:
             break
         cuts.append(found.picks)
-    if best is None:  # pragma: no cover - the empty set is always a candidate
-        return {}, False, verified
-    return best[3], proven, verified
+    if best is None:  # pragma: no cover - a solve gave up before the first set
+        return _Found({}, False, verified, 0)
+    return _Found(best[3], False, verified, min(bound, best[0]))
 
 
 # --- the public call ---------------------------------------------------------------
 
 
 def cheapest_way(
-    plan: Plan, route: str | None = None, *, budget: float | None = None
+    plan: Plan,
+    route: str | None = None,
+    *,
+    budget: float | None = None,
+    seconds: float = SEARCH_SECONDS,
 ) -> CheapestWay:
     """The least-cost set of alternatives (at most one a step) that makes the plan feasible.
 
@@ -671,6 +703,9 @@ def cheapest_way(
         Schedule this route (and the steps common to all); ``None``: the whole plan.
     budget
         The most the set may cost [the plan's currency]; ``None``: no limit.
+    seconds
+        How long the search may verify sets of a plan with effort steps before
+        it reports its best one as not proven [s] (a duration plan needs one).
 
     Raises
     ------
@@ -685,16 +720,20 @@ def cheapest_way(
     problem = _problem(plan, before)
     count = len(problem.binaries)
     if before.feasible or count == 0:
-        return CheapestWay(plan, route, budget, (), before, before, True, 0, count)
+        late = before.late_by_days
+        return CheapestWay(plan, route, budget, (), before, before, True, 0, count, late)
     budget_cents = None if budget is None else math.floor(budget * 100 + 1e-6)
 
     def late_by(choice: dict[str, str]) -> int:
         return schedule(with_alternatives(plan, choice), route=route).late_by_days
 
-    choice, proven, verified = _search(problem, budget_cents, late_by)
+    found = _search(problem, budget_cents, late_by, seconds)
+    choice = found.choice
     after = schedule(with_alternatives(plan, choice), route=route) if choice else before
     chosen = tuple(_chosen(plan, before, after, step, alt) for step, alt in choice.items())
-    return CheapestWay(plan, route, budget, chosen, before, after, proven, verified, count)
+    return CheapestWay(
+        plan, route, budget, chosen, before, after, found.proven, found.verified, count, found.bound
+    )
 
 
 def _chosen(plan: Plan, before: Schedule, after: Schedule, step_id: str, alt_id: str) -> Chosen:

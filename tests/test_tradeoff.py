@@ -165,6 +165,7 @@ KEYS = [
     "as_written",
     "moved",
     "proven",
+    "bound_late_by_days",
 ]
 
 
