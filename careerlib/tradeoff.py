@@ -52,12 +52,13 @@ HiGHS (the ``highspy`` package) is imported only inside the solving function.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import math
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -182,6 +183,11 @@ class CheapestWay:
     bound_late_by_days: int
 
     @property
+    def as_of(self) -> dt.date | None:
+        """The status date, or ``None`` for the plan as written."""
+        return getattr(self.before, "as_of", None)
+
+    @property
     def currency(self) -> str | None:
         """The plan's currency code, or ``None``."""
         return self.plan.currency
@@ -217,6 +223,8 @@ class CheapestWay:
             j = self.before.position(sid)
             old = (self.before.start[j], self.before.finish[j])
             new = (self.after.start[i], self.after.finish[i])
+            if np.isnat(old[0]) or np.isnat(new[0]):  # done on the status date: no dates
+                continue
             if old != new:
                 out.append(
                     MovedStep(
@@ -249,7 +257,7 @@ class CheapestWay:
         if self.alternatives == 0:
             return "The plan lists no alternatives to its steps, so there is nothing to trade."
         if self.before.feasible:
-            return "The plan meets its target as written: no alternative is needed."
+            return "The plan meets its target without alternatives: none is needed."
         if not self.chosen:
             return (
                 f"No alternative{budget} brings the target closer: the plan stays late by "
@@ -269,6 +277,7 @@ class CheapestWay:
             "title": self.plan.title,
             "target": self.plan.target.isoformat(),
             "route": self.route,
+            "as_of": self.as_of.isoformat() if self.as_of is not None else None,
             "currency": self.currency,
             "budget": None if self.budget is None else _number(self.budget),
             "feasible": self.feasible,
@@ -276,7 +285,7 @@ class CheapestWay:
             "cost": _number(self.cost),
             "chosen": [c.to_dict() for c in self.chosen],
             "earliest_finish": self.after.earliest_finish.isoformat(),
-            "as_written": {
+            "without_alternatives": {
                 "feasible": self.before.feasible,
                 "late_by_days": self.before.late_by_days,
                 "earliest_finish": self.before.earliest_finish.isoformat(),
@@ -685,6 +694,8 @@ def cheapest_way(
     route: str | None = None,
     *,
     budget: float | None = None,
+    as_of: dt.date | None = None,
+    progress: Mapping[str, float] | None = None,
     seconds: float = SEARCH_SECONDS,
 ) -> CheapestWay:
     """The least-cost set of alternatives (at most one a step) that makes the plan feasible.
@@ -695,6 +706,14 @@ def cheapest_way(
     set is then scheduled again with :func:`careerlib.schedule`, whose verdict
     the result reports.
 
+    On a status date (``as_of``) only the work left can change
+    (``shared/spec/status-date.md``): the alternatives of a done step are
+    never taken, and an alternative taken for a step in progress does the
+    rest of the step its way: the share reported done stays done, and the
+    alternative keeps that share less of its own duration (or effort), as the
+    step's own way would (``max(1, ceil(m x (1 - share)))`` of its *m*
+    working days). Its price is counted whole.
+
     Parameters
     ----------
     plan
@@ -703,6 +722,11 @@ def cheapest_way(
         Schedule this route (and the steps common to all); ``None``: the whole plan.
     budget
         The most the set may cost [the plan's currency]; ``None``: no limit.
+    as_of
+        A status date: the plan on that day (:func:`careerlib.schedule` with
+        ``as_of``); default the plan as written.
+    progress
+        With ``as_of``: step id -> share done (0-1); default the plan's own reviews.
     seconds
         How long the search may verify sets of a plan with effort steps before
         it reports its best one as not proven [s] (a duration plan needs one).
@@ -712,28 +736,75 @@ def cheapest_way(
     PlanError
         For an unknown route.
     UsageError
-        For a negative or non-finite budget.
+        For a negative or non-finite budget, ``progress`` without ``as_of``,
+        or a status date that is not a date.
     """
     if budget is not None and (not math.isfinite(budget) or budget < 0):
         raise UsageError(f"a budget is a finite amount of 0 or more, got {budget!r}")
-    before = schedule(plan, route=route)
-    problem = _problem(plan, before)
-    count = len(problem.binaries)
-    if before.feasible or count == 0:
+
+    def scheduled(choice: Mapping[str, str]) -> Schedule:
+        return schedule(with_alternatives(plan, choice), route, as_of=as_of, progress=progress)
+
+    before = scheduled({})
+    work = _work(plan, before, route, as_of, progress)
+    problem = None if work is None else _problem(work[0], schedule(work[0], work[1]))
+    count = 0 if problem is None else len(problem.binaries)
+    if before.feasible or problem is None or count == 0:
         late = before.late_by_days
         return CheapestWay(plan, route, budget, (), before, before, True, 0, count, late)
     budget_cents = None if budget is None else math.floor(budget * 100 + 1e-6)
-
-    def late_by(choice: dict[str, str]) -> int:
-        return schedule(with_alternatives(plan, choice), route=route).late_by_days
-
-    found = _search(problem, budget_cents, late_by, seconds)
-    choice = found.choice
-    after = schedule(with_alternatives(plan, choice), route=route) if choice else before
-    chosen = tuple(_chosen(plan, before, after, step, alt) for step, alt in choice.items())
+    found = _search(problem, budget_cents, lambda c: scheduled(c).late_by_days, seconds)
+    after = scheduled(found.choice) if found.choice else before
+    chosen = tuple(_chosen(plan, before, after, step, alt) for step, alt in found.choice.items())
     return CheapestWay(
         plan, route, budget, chosen, before, after, found.proven, found.verified, count, found.bound
     )
+
+
+def _work(
+    plan: Plan,
+    before: Schedule,
+    route: str | None,
+    as_of: dt.date | None,
+    progress: Mapping[str, float] | None,
+) -> tuple[Plan, str | None] | None:
+    """The plan (and route) the model schedules: as written, or the work left on ``as_of``.
+
+    The work left is :func:`~careerlib.scheduling.status.remaining_plan` (done
+    steps gone with their alternatives); each alternative of a step in
+    progress becomes what is left of it, taken from ``remaining_plan`` of the
+    plan with that alternative taken, so the rule of the days left is the
+    status engine's own. ``None`` when every step is done.
+    """
+    if as_of is None:
+        return plan, route
+    from careerlib.scheduling.status import (
+        StatusSchedule,
+        latest_progress,
+        plan_reviews,
+        remaining_plan,
+    )
+
+    assert isinstance(before, StatusSchedule)
+    shares = progress if progress is not None else latest_progress(plan_reviews(plan), as_of)
+    left = remaining_plan(plan, shares, as_of, route=route)
+    if left is None:
+        return None
+    states = zip(before.ids, before.states, strict=True)
+    started = {sid for sid, state in states if state == "in progress"}
+    steps = []
+    for step in left.steps:
+        if step.id in started and step.alternatives:
+            rest = []
+            for alt in step.alternatives:
+                taken = with_alternatives(plan, {step.id: alt.id})
+                done = remaining_plan(taken, shares, as_of, route=route)
+                assert done is not None
+                way = done.step(step.id)
+                rest.append(alt.model_copy(update={"duration": way.duration, "effort": way.effort}))
+            step = step.model_copy(update={"alternatives": rest})
+        steps.append(step)
+    return left.model_copy(update={"steps": steps}), None
 
 
 def _chosen(plan: Plan, before: Schedule, after: Schedule, step_id: str, alt_id: str) -> Chosen:

@@ -78,16 +78,36 @@ def test_the_json_on_a_real_stdout_is_json_alone(tmp_path: Path) -> None:
     assert "HiGHS" not in done.stdout + done.stderr
 
 
-def test_a_client_file_takes_the_clients_route() -> None:
-    code, out, _ = run("options", str(MARCUS))
+def test_a_client_file_takes_the_clients_route_on_a_status_date() -> None:
+    code, out, _ = run("options", str(MARCUS), "--as-of", "2026-11-23")
     assert code == EXIT_OK
-    assert "(route bootcamp)" in out and "meets its target as written" in out
-    code, out, _ = run("options", str(MARCUS), "--route", "masters", "--json")
+    assert "(route bootcamp)" in out and "on 2026-11-23: feasible" in out
+    assert "meets its target without alternatives" in out
+    code, out, _ = run(
+        "options", str(MARCUS), "--route", "masters", "--as-of", "2026-11-23", "--json"
+    )
     data = json.loads(out)
     assert code == EXIT_OK and data["route"] == "masters" and data["currency"] == "USD"
+    assert data["as_of"] == "2026-11-23"
+    assert data["without_alternatives"]["late_by_days"] == 72  # the work left on that day
     assert [(c["step"], c["alternative"]) for c in data["chosen"]] == [
         ("masters-course", "accelerated")
     ]
+    # without --as-of a client is seen today, as `careerlib schedule` sees it
+    assert json.loads(run("options", str(MARCUS), "--json")[1])["as_of"] is not None
+
+
+def test_a_plan_file_on_a_status_date(tmp_path: Path) -> None:
+    path = tmp_path / "reviewed.yaml"
+    text = CHAIN.format(target="2027-04-09").replace("cost: 1000}", "cost: 10}")
+    text += "checkpoints:\n  reviews:\n    - {date: 2027-02-15, progress: {a: 1.0, b: 0.5}}\n"
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = run("options", str(path), "--as-of", "2027-02-15", "--json")
+    data = json.loads(out)
+    assert code == EXIT_OK and data["as_of"] == "2027-02-15"
+    assert [c["step"] for c in data["chosen"]] == ["c"]  # A is done: its alternative is not
+    code, out, _ = run("options", str(path), "--json")
+    assert json.loads(out)["as_of"] is None and json.loads(out)["chosen"][0]["step"] == "a"
 
 
 def test_bad_input_is_one_line(tmp_path: Path) -> None:
@@ -96,6 +116,7 @@ def test_bad_input_is_one_line(tmp_path: Path) -> None:
         ((plan, "--budget", "-5"), "a budget is an amount of 0 or more, got -5"),
         ((plan, "--route", "x"), "unknown route 'x'"),
         ((str(tmp_path / "none.yaml"),), "no such file"),
+        ((plan, "--as-of", "1800-01-01"), "--as-of"),
     ]:
         code, out, err = run("options", *args)
         assert code == EXIT_INVALID and out == "", args

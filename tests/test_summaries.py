@@ -98,5 +98,5 @@ def test_options_summary_says_what_to_take_to_meet_the_target() -> None:
     assert "2,100 EUR in all" in page and "Feasible: the target" in page
     enough = cheapest_way(parse_plan(CHAIN.format(target="2027-06-30")))
     assert render(summaries.options_summary(enough)) == (
-        "<p>The plan meets its target as written: no alternative is needed.</p>\n"
+        "<p>The plan meets its target without alternatives: none is needed.</p>\n"
     )

@@ -119,7 +119,7 @@ def test_a_budget_limits_the_sets() -> None:
 def test_a_feasible_plan_needs_nothing() -> None:
     result = cheapest_way(chain("2027-06-30"))
     assert result.choice == {} and result.cost == 0 and result.feasible
-    assert result.sentence == "The plan meets its target as written: no alternative is needed."
+    assert result.sentence == "The plan meets its target without alternatives: none is needed."
     assert result.moved() == []
 
 
@@ -155,6 +155,7 @@ KEYS = [
     "title",
     "target",
     "route",
+    "as_of",
     "currency",
     "budget",
     "feasible",
@@ -162,7 +163,7 @@ KEYS = [
     "cost",
     "chosen",
     "earliest_finish",
-    "as_written",
+    "without_alternatives",
     "moved",
     "proven",
     "bound_late_by_days",
@@ -179,7 +180,7 @@ def test_the_json_is_stable() -> None:
         {"step": "b", "alternative": "b-fast", "title": "Intensive B", "cost": 1100, "days": -10},
     ]
     assert (data["cost"], data["feasible"], data["late_by_days"]) == (2100, True, 0)
-    assert data["as_written"] == {
+    assert data["without_alternatives"] == {
         "feasible": False,
         "late_by_days": 20,
         "earliest_finish": "2027-05-07",
@@ -282,3 +283,81 @@ def test_the_solver_agrees_with_every_set_on_duration_plans(seed: int) -> None:
 def test_the_solver_agrees_with_every_set_on_plans_with_effort(seed: int) -> None:
     """Effort steps: the model is a lower bound, each candidate is verified (lazy search)."""
     _agree(seed, effort=True, most=6)
+
+
+# --- on a status date ------------------------------------------------------------
+
+MONDAY = dt.date(2027, 2, 15)
+
+
+def status_chain() -> Plan:
+    """The chain with A's alternative the cheapest of all and C's cut dear: on the status
+    date A is done and B half done (15 of its 30 days left), so the work left is 5 days
+    late (B 15 + C 30 = 45 working days, 40 from 15 Feb to 9 Apr)."""
+    text = CHAIN.format(target="2027-04-09").replace("cost: 1000}", "cost: 10}")
+    return parse_plan(text.replace("duration: 25d, cost: 200}", "duration: 25d, cost: 2000}"))
+
+
+def test_on_a_status_date_a_done_steps_alternatives_are_never_taken() -> None:
+    plan = status_chain()
+    assert cheapest_way(plan).choice["a"] == "a-fast"  # as written, A's is the cheapest
+    progress = {"a": 1.0, "b": 0.5}
+    result = cheapest_way(plan, as_of=MONDAY, progress=progress)
+    assert result.before.late_by_days == 5 and result.as_of == MONDAY
+    assert "a" not in result.choice
+    assert result.choice == {"b": "b-fast"} and result.cost == 1100 and result.feasible
+    assert json.loads(result.to_json())["as_of"] == "2027-02-15"
+    # even when A's is all there is, and the plan stays late
+    only_a = cheapest_way(plan, as_of=MONDAY, progress=progress, budget=50)
+    assert only_a.choice == {} and only_a.late_by_days == 5
+
+
+def test_an_alternative_for_a_step_in_progress_does_the_rest_its_way() -> None:
+    """B half done: its own way keeps 15 of 30 days; the intensive keeps 10 of its 20."""
+    result = cheapest_way(status_chain(), as_of=MONDAY, progress={"a": 1.0, "b": 0.5})
+    b = result.after.position("b")
+    assert int(result.before.duration_days[b]) == 15
+    assert int(result.after.duration_days[b]) == 10
+    assert result.chosen[0].days == -5
+    assert [m.id for m in result.moved()] == ["b"]  # done A has no dates to move
+
+
+def test_on_a_status_date_the_plans_own_reviews_are_the_progress() -> None:
+    plan = status_chain()
+    data = plan.model_dump(mode="python", by_alias=True, exclude_defaults=True)
+    data["checkpoints"] = {"reviews": [{"date": MONDAY, "progress": {"a": 1.0, "b": 0.5}}]}
+    reviewed = plan_from_data(data)
+    assert cheapest_way(reviewed, as_of=MONDAY).choice == {"b": "b-fast"}
+    with pytest.raises(UsageError, match="progress is read on a status date"):
+        cheapest_way(plan, progress={"a": 1.0})
+
+
+def test_when_every_step_is_done_there_is_nothing_to_trade() -> None:
+    done = {s.id: 1.0 for s in status_chain().steps}
+    result = cheapest_way(status_chain(), as_of=MONDAY, progress=done)
+    assert result.choice == {} and result.feasible and result.moved() == []
+
+
+def brute_force_on(plan: Plan, day: dt.date, progress: dict[str, float]) -> tuple[int, int]:
+    ways = [[None, *(a.id for a in s.alternatives)] for s in plan.steps]
+    best = None
+    for combo in itertools.product(*ways):
+        choice = {s.id: a for s, a in zip(plan.steps, combo, strict=True) if a is not None}
+        cents = round(100 * sum(plan.step(k).alternative(v).cost for k, v in choice.items()))
+        late = schedule(with_alternatives(plan, choice), as_of=day, progress=progress).late_by_days
+        best = (late, cents) if best is None or (late, cents) < best else best
+    assert best is not None
+    return best
+
+
+@pytest.mark.parametrize("seed", range(200, 212))
+def test_the_solver_agrees_with_every_set_on_a_status_date(seed: int) -> None:
+    rng = random.Random(seed)
+    plan = random_plan(rng, effort=seed % 3 == 0, most=7)
+    day = plan.first_day + dt.timedelta(days=rng.randint(0, 40))
+    progress = {s.id: rng.choice([0.0, 0.0, 0.3, 0.5, 1.0]) for s in plan.steps}
+    result = cheapest_way(plan, as_of=day, progress=progress)
+    assert result.proven
+    assert (result.late_by_days, round(100 * result.cost)) == brute_force_on(plan, day, progress)
+    done = {sid for sid, share in progress.items() if share >= 1}
+    assert not done & set(result.choice)

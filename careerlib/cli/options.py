@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import click
 
 from careerlib.cli._app import cli
-from careerlib.cli._errors import EXIT_INFEASIBLE, EXIT_OK, reports_errors
-
-if TYPE_CHECKING:
-    from careerlib.models import Plan
+from careerlib.cli._errors import EXIT_INFEASIBLE, EXIT_OK, check_day, reports_errors
 
 
 @cli.command("options")
 @click.argument("source", metavar="PLAN_OR_CLIENT", type=click.Path(path_type=Path))
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="DATE",
+    help="Status date (YYYY-MM-DD): only the work left on that day can change. "
+    "Default: today for a client file; the plan as written for a plan file.",
+)
 @click.option(
     "--budget",
     type=float,
@@ -33,35 +40,36 @@ if TYPE_CHECKING:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 @reports_errors
-def options_command(source: Path, budget: float | None, route: str | None, as_json: bool) -> None:
+def options_command(
+    source: Path, as_of: Any, budget: float | None, route: str | None, as_json: bool
+) -> None:
     """The cheapest set of alternatives (at most one a step) that makes PLAN_OR_CLIENT feasible.
 
     When no set does, the set that leaves the plan least late, and among those
     the cheapest. Prints what to take, the cost, the new verdict and the dates
-    that move. Exits 0 when the plan meets its target with the set, 3 when
-    it cannot, 2 when the input is invalid.
+    that move. On a status date (always, for a client file) only the steps not
+    done can change. Exits 0 when the plan meets its target with the set, 3
+    when it cannot, 2 when the input is invalid.
     """
+    from careerlib.inputs import read_plan_or_client
     from careerlib.terminal import options_text
     from careerlib.tradeoff import cheapest_way
 
+    check_day(as_of, "--as-of")
     if budget is not None and (not math.isfinite(budget) or budget < 0):
         raise click.BadParameter(
             f"a budget is an amount of 0 or more, got {budget:g}", param_hint="--budget"
         )
-    plan, route = _plan_and_route(source, route)
-    result = cheapest_way(plan, route, budget=budget)
+    plan, client, _ = read_plan_or_client(source)
+    day = None if as_of is None else as_of.date()
+    progress = None
+    if client is not None:  # a client is always seen on a status date, with its check-ins
+        from careerlib.scheduling.status import latest_progress
+        from careerlib.tracking.client import client_reviews
+
+        day = day if day is not None else dt.date.today()
+        progress = latest_progress(client_reviews(client, plan), day)
+        route = route if route is not None else client.route
+    result = cheapest_way(plan, route, budget=budget, as_of=day, progress=progress)
     click.echo(result.to_json() if as_json else options_text(result))
     sys.exit(EXIT_OK if result.feasible else EXIT_INFEASIBLE)
-
-
-def _plan_and_route(source: Path, route: str | None) -> tuple[Plan, str | None]:
-    """The plan of a plan file, or of a client file (with the client's route by default)."""
-    from careerlib.planfile import load_plan, read_text, read_yaml
-
-    data = read_yaml(read_text(source), path=source)
-    if isinstance(data, dict) and "steps" not in data and "plan" in data:
-        from careerlib.tracking.client import client_and_plan
-
-        client, plan, _ = client_and_plan(source)
-        return plan, route if route is not None else client.route
-    return load_plan(source), route
