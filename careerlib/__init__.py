@@ -86,7 +86,7 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
         schedule_client,
         track_client,
     )
-    from careerlib.tradeoff import CheapestWay, cheapest_way
+    from careerlib.tradeoff import CheapestWay, cheapest_way, cheapest_way_client
     from careerlib.workspace import init_workspace
 
 __version__ = "0.1.0"
@@ -128,6 +128,7 @@ __all__ = [
     "analyse",
     "assessment_chart",
     "cheapest_way",
+    "cheapest_way_client",
     "checkin",
     "current_occupation",
     "export",
@@ -183,6 +184,7 @@ _LAZY: dict[str, str] = {
     "BatchResult": "careerlib.batch",
     "CheapestWay": "careerlib.tradeoff",
     "cheapest_way": "careerlib.tradeoff",
+    "cheapest_way_client": "careerlib.tradeoff",
     "Client": "careerlib.clients",
     "current_occupation": "careerlib.gaps",
     "export": "careerlib.exports",

@@ -73,7 +73,14 @@ from careerlib.whatif import with_alternatives
 if TYPE_CHECKING:
     from careerlib.models import Plan
 
-__all__ = ["CheapestWay", "Chosen", "MovedStep", "cheapest_way", "format_money"]
+__all__ = [
+    "CheapestWay",
+    "Chosen",
+    "MovedStep",
+    "cheapest_way",
+    "cheapest_way_client",
+    "format_money",
+]
 
 #: Candidates verified at most, for plans with effort steps, before the search
 #: stops and reports its best set as not proven.
@@ -759,6 +766,31 @@ def cheapest_way(
     return CheapestWay(
         plan, route, budget, chosen, before, after, found.proven, found.verified, count, found.bound
     )
+
+
+def cheapest_way_client(
+    client: Any,
+    as_of: dt.date | None = None,
+    *,
+    route: str | None = None,
+    budget: float | None = None,
+    plan: Plan | None = None,
+) -> CheapestWay:
+    """:func:`cheapest_way` for a client: its plan and route on a status date, with its check-ins.
+
+    ``client`` is a :class:`~careerlib.clients.Client` or a path to a client
+    file; ``as_of`` defaults to today; ``route`` to the client's; ``plan`` is
+    the client's plan when already read. The progress is every check-in of
+    the client (:func:`careerlib.tracking.client_reviews`) on ``as_of``, as
+    :func:`careerlib.schedule_client` reads it.
+    """
+    from careerlib.scheduling.status import latest_progress
+    from careerlib.tracking.client import client_and_plan, client_reviews
+
+    client, plan, _ = client_and_plan(client, plan)
+    day = as_of if as_of is not None else dt.date.today()
+    progress = latest_progress(client_reviews(client, plan), day)
+    return cheapest_way(plan, route or client.route, budget=budget, as_of=day, progress=progress)
 
 
 def _work(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import sys
 from pathlib import Path
@@ -53,7 +52,7 @@ def options_command(
     """
     from careerlib.inputs import read_plan_or_client
     from careerlib.terminal import options_text
-    from careerlib.tradeoff import cheapest_way
+    from careerlib.tradeoff import cheapest_way, cheapest_way_client
 
     check_day(as_of, "--as-of")
     if budget is not None and (not math.isfinite(budget) or budget < 0):
@@ -62,14 +61,9 @@ def options_command(
         )
     plan, client, _ = read_plan_or_client(source)
     day = None if as_of is None else as_of.date()
-    progress = None
-    if client is not None:  # a client is always seen on a status date, with its check-ins
-        from careerlib.scheduling.status import latest_progress
-        from careerlib.tracking.client import client_reviews
-
-        day = day if day is not None else dt.date.today()
-        progress = latest_progress(client_reviews(client, plan), day)
-        route = route if route is not None else client.route
-    result = cheapest_way(plan, route, budget=budget, as_of=day, progress=progress)
+    if client is not None:  # a client is seen on a status date (today), with its check-ins
+        result = cheapest_way_client(client, day, route=route, budget=budget, plan=plan)
+    else:
+        result = cheapest_way(plan, route, budget=budget, as_of=day)
     click.echo(result.to_json() if as_json else options_text(result))
     sys.exit(EXIT_OK if result.feasible else EXIT_INFEASIBLE)

@@ -303,14 +303,15 @@ def _roadmap(c: ReportContent, draw: _Charts) -> str:
 
 
 def _buying_time(c: ReportContent) -> list[str]:
-    """When the roadmap is late and its steps list alternatives: the cheapest set to take."""
-    if c.plan is None or c.roadmap is None or c.roadmap.feasible:
+    """When the plan is late on the report's date and its steps list alternatives: the
+    cheapest set to take (the work left, with the check-ins so far)."""
+    if c.plan is None or not any(s.alternatives for s in c.plan.steps):
         return []
-    if not any(s.alternatives for s in c.roadmap.steps):
-        return []
-    from careerlib.tradeoff import cheapest_way
+    from careerlib.tradeoff import cheapest_way_client
 
-    options = cheapest_way(c.plan, c.roadmap.route)
+    options = cheapest_way_client(c.profile, c.as_of, plan=c.plan)
+    if options.before.feasible or options.alternatives == 0:
+        return []
     out = ["<h3>Buying time</h3>", _md(summaries.options_summary(options))]
     if options.chosen:
         out.append(tables.options_table(options).to_html())
