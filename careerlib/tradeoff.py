@@ -642,15 +642,16 @@ class _Found:
     proven: bool
     verified: int
     bound: int  # no set leaves the plan less late than this [working days]
+    after: Schedule | None = None  # the schedule of ``choice``, when it was verified
 
 
 def _search(
     problem: _Problem,
     budget_cents: int | None,
-    late_by: Callable[[dict[str, str]], int],
+    scheduled: Callable[[dict[str, str]], Schedule],
     seconds: float,
 ) -> _Found:
-    """The best set by the real scheduler (``late_by``), verified set by set.
+    """The best set by the real scheduler (``scheduled``), verified set by set.
 
     Each round takes the model's best set (by lateness bound, cost, count)
     among those not yet verified and schedules it; its real lateness is at
@@ -661,36 +662,41 @@ def _search(
     """
     model = _Model(problem, budget_cents)
     cuts: list[tuple[tuple[int, int], ...]] = []
-    best: tuple[int, int, int, dict[str, str]] | None = None
+    best: tuple[int, int, int, dict[str, str], Schedule] | None = None
     verified = 0
     bound = 0
     ends = time.monotonic() + seconds
+
+    def answer(proven: bool, least: int) -> _Found:
+        if best is None:  # pragma: no cover - a solve gave up before the first set
+            return _Found({}, False, verified, 0)
+        return _Found(best[3], proven, verified, least, best[4])
+
     while True:
         try:
             found = model.solve(cuts)
         except _NotSolved:
             break
         if found is None:  # every set verified
-            return _Found(best[3] if best else {}, True, verified, best[0] if best else 0)
+            return answer(True, best[0] if best else 0)
         bound = found.late_bound
         if best is not None and (found.late_bound, found.cents) >= best[:2]:
-            return _Found(best[3], True, verified, best[0])
+            return answer(True, best[0])
         choice = {problem.ids[k]: str(problem.ways[k][a].alternative) for k, a in found.picks}
-        real = late_by(choice)
+        result = scheduled(choice)
+        real = result.late_by_days
         verified += 1
-        key = (real, found.cents, len(found.picks), choice)
+        key = (real, found.cents, len(found.picks), choice, result)
         if best is None or key[:3] < best[:3]:
             best = key
         if real < found.late_bound:  # not a bound after all: never seen, never trusted blindly
-            return _Found(best[3], False, verified, 0)
+            return answer(False, 0)
         if real == found.late_bound:
-            return _Found(best[3], True, verified, real)
+            return answer(True, real)
         if verified >= MAX_CANDIDATES or time.monotonic() > ends:
             break
         cuts.append(found.picks)
-    if best is None:  # pragma: no cover - a solve gave up before the first set
-        return _Found({}, False, verified, 0)
-    return _Found(best[3], False, verified, min(bound, best[0]))
+    return answer(False, min(bound, best[0]) if best else 0)
 
 
 # --- the public call ---------------------------------------------------------------
@@ -760,8 +766,8 @@ def cheapest_way(
         late = before.late_by_days
         return CheapestWay(plan, route, budget, (), before, before, True, 0, count, late)
     budget_cents = None if budget is None else math.floor(budget * 100 + 1e-6)
-    found = _search(problem, budget_cents, lambda c: scheduled(c).late_by_days, seconds)
-    after = scheduled(found.choice) if found.choice else before
+    found = _search(problem, budget_cents, scheduled, seconds)
+    after = before if not found.choice else (found.after or scheduled(found.choice))
     chosen = tuple(_chosen(plan, before, after, step, alt) for step, alt in found.choice.items())
     return CheapestWay(
         plan, route, budget, chosen, before, after, found.proven, found.verified, count, found.bound
