@@ -86,6 +86,7 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
         schedule_client,
         track_client,
     )
+    from careerlib.tradeoff import CheapestWay, cheapest_way, cheapest_way_client
     from careerlib.workspace import init_workspace
 
 __version__ = "0.1.0"
@@ -96,6 +97,7 @@ __all__ = [
     "BatchResult",
     "CalendarError",
     "CareerlibError",
+    "CheapestWay",
     "CheckinError",
     "CheckinPanel",
     "Client",
@@ -125,6 +127,8 @@ __all__ = [
     "__version__",
     "analyse",
     "assessment_chart",
+    "cheapest_way",
+    "cheapest_way_client",
     "checkin",
     "current_occupation",
     "export",
@@ -178,6 +182,9 @@ _LAZY: dict[str, str] = {
     "analyse": "careerlib.gaps",
     "assessment_chart": "careerlib.charts",
     "BatchResult": "careerlib.batch",
+    "CheapestWay": "careerlib.tradeoff",
+    "cheapest_way": "careerlib.tradeoff",
+    "cheapest_way_client": "careerlib.tradeoff",
     "Client": "careerlib.clients",
     "current_occupation": "careerlib.gaps",
     "export": "careerlib.exports",

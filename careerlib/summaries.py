@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from careerlib.onet import Role
     from careerlib.roster_status import Roster
     from careerlib.tracking import Tracking
+    from careerlib.tradeoff import CheapestWay
 
 __all__ = [
     "alignment_summary",
@@ -37,6 +38,7 @@ __all__ = [
     "level_anchors_summary",
     "md_escape",
     "note",
+    "options_summary",
     "progress_summary",
     "rethink_summary",
     "roster_calls_summary",
@@ -188,6 +190,22 @@ def progress_summary(progress: Progress, step_titles: Mapping[str, str] | None =
     ]
     lines.append(f"- {md_escape(progress.message)}")
     return Markdown("\n".join(lines))
+
+
+def options_summary(options: CheapestWay) -> Markdown:
+    """The cheapest way to the target in one sentence: what to take, the days, the price.
+
+    "**To meet the target:** take X for “step” (-40 working days, 12,000 EUR)."
+    when the plan is late and a set of alternatives makes it; otherwise what
+    the plan needs (nothing, or no set is enough, or it lists no alternatives).
+    """
+    if options.chosen and options.feasible:
+        budget = "" if options.budget is None else f" within {options.money(options.budget)}"
+        return Markdown(
+            f"**To meet the target{md_escape(budget)}:** {md_escape(options.take_text())}. "
+            f"{md_escape(options.after.verdict)}"
+        )
+    return Markdown(md_escape(options.sentence))
 
 
 def rethink_summary(prompts: Sequence[str]) -> Markdown:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from careerlib.roster_status import Roster
     from careerlib.scheduling.scheduler import Schedule
     from careerlib.tracking import Tracking
+    from careerlib.tradeoff import CheapestWay
 
 __all__ = [
     "EMPTY",
@@ -45,6 +46,7 @@ __all__ = [
     "frame_table",
     "obstacles_table",
     "occupations_table",
+    "options_table",
     "peers_table",
     "progress_table",
     "reader_table",
@@ -420,6 +422,37 @@ def shrink_table(critical: pd.DataFrame) -> Table:
             "_alone": ("Shrinking it alone", "text"),
         },
         status=("Shrinking it alone",),
+    )
+
+
+def options_table(options: CheapestWay) -> Table:
+    """The alternatives of the cheapest way to the target: what to take, the days it
+    changes and its price; the last row is the total."""
+    rows = [
+        {
+            "step": c.step_title,
+            "take": c.title,
+            "days": f"{c.days:+d}" if c.days else "0",
+            "hours": EMPTY if c.hours_per_week is None else f"{c.hours_per_week:g}",
+            "cost": options.money(c.cost),
+        }
+        for c in options.chosen
+    ]
+    if rows:
+        total = options.money(options.cost)
+        rows.append({"step": "Total", "take": "", "days": "", "hours": "", "cost": total})
+    frame = pd.DataFrame(rows, columns=["step", "take", "days", "hours", "cost"])
+    return reader_table(
+        frame,
+        {
+            "step": ("Step", "text"),
+            "take": ("Take instead", "plain"),
+            "days": ("Working days", "plain"),
+            "hours": ("Hours a week while it runs", "plain"),
+            "cost": ("Cost", "plain"),
+        },
+        caption="Alternatives to take",
+        formats={"plain": str},
     )
 
 

@@ -7,6 +7,7 @@ pandas and the analyses are imported by the function that needs them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,10 +19,12 @@ if TYPE_CHECKING:
     from careerlib.roster_status import Roster
     from careerlib.scheduling.scheduler import Schedule
     from careerlib.scheduling.status import StatusSchedule
+    from careerlib.tradeoff import CheapestWay, MovedStep
 
 __all__ = [
     "load_table",
     "occupations_text",
+    "options_text",
     "report_text",
     "roster_text",
     "schedule_table",
@@ -146,6 +149,74 @@ def load_table(result: Schedule) -> str:
             else f"{extra:g} more hours a week would make the target."
         )
     return "\n".join(lines)
+
+
+def options_text(result: CheapestWay, *, title_width: int = 34) -> str:
+    """The cheapest way to the target: what to take, what it costs, the verdict, the dates.
+
+    Days are working days (negative: the step gets shorter); costs are in the
+    plan's currency.
+    """
+    before = result.before
+    head = one_line(result.plan.title) + (f"  (route {result.route})" if result.route else "")
+    when = "as written" if result.as_of is None else f"on {result.as_of}"
+    lines = [head, f"target {result.plan.target}   {when}: {_state(before)}"]
+    if result.budget is not None:
+        lines[-1] += f"   budget {result.money(result.budget)}"
+    lines += ["", result.sentence]
+    if result.alternatives == 0 or before.feasible:
+        return "\n".join(lines)
+    if result.chosen:
+        lines += ["", *_chosen_table(result, title_width)]
+    lines += ["", f"New verdict: {result.after.verdict}"]
+    moved = result.moved()
+    if moved:
+        lines += ["", *_moved_table(moved)]
+    how = (
+        "proven the best by the HiGHS solver"
+        if result.proven
+        else "the best found, NOT proven (the search stopped early: no set can leave the plan "
+        f"less than {plural(result.bound_late_by_days, 'working day')} late)"
+    )
+    lines += [
+        "",
+        f"{plural(result.alternatives, 'alternative')} to choose from; this set is {how} "
+        f"and was checked by scheduling it ({plural(result.candidates, 'set')} scheduled).",
+    ]
+    return "\n".join(lines)
+
+
+def _state(result: Schedule) -> str:
+    if result.feasible:
+        return "feasible"
+    return f"late by {plural(result.late_by_days, 'working day')}"
+
+
+def _chosen_table(result: CheapestWay, title_width: int) -> list[str]:
+    chosen = result.chosen
+    id_width = max([4, *(len(c.step) for c in chosen)])
+    titles = [clip(one_line(c.title), title_width) for c in chosen]
+    width = min(title_width, max([11, *(len(t) for t in titles)]))
+    costs = [result.money(c.cost) for c in chosen]
+    total = result.money(result.cost)
+    money_width = max([4, len(total), *(len(c) for c in costs)])
+    head = f"{'step':<{id_width}}  {'take':<{width}}  {'days':>5}  {'cost':>{money_width}}"
+    out = [head, "-" * len(head)]
+    for c, title, cost in zip(chosen, titles, costs, strict=True):
+        out.append(f"{c.step:<{id_width}}  {title:<{width}}  {c.days:>+5d}  {cost:>{money_width}}")
+    out += ["-" * len(head), f"{'total':<{id_width + width + 9}}  {total:>{money_width}}"]
+    return out
+
+
+def _moved_table(moved: Sequence[MovedStep]) -> list[str]:
+    id_width = max([4, *(len(m.id) for m in moved)])
+    head = f"{'step':<{id_width}}  {'latest start':<26}  latest finish"
+    out = ["Dates that move", head, "-" * (len(head) + 13)]
+    for m in moved:
+        start = f"{m.start} -> {m.new_start}" if m.start != m.new_start else str(m.start)
+        finish = f"{m.finish} -> {m.new_finish}" if m.finish != m.new_finish else str(m.finish)
+        out.append(f"{m.id:<{id_width}}  {start:<26}  {finish}")
+    return out
 
 
 def report_text(report: GapReport) -> str:

@@ -47,9 +47,10 @@ LAYERS: dict[str, int] = {
     ),
     # the schedule, and plans changed and scheduled again
     **dict.fromkeys(["scheduling", "whatif"], 3),
-    # analyses (tracking: baselines, check-ins, the forecast; the practice roster)
+    # analyses (tracking: baselines, check-ins, the forecast; the practice roster; the
+    # cheapest alternatives to the target)
     # (inputs: a plan or a client file, read for a command)
-    **dict.fromkeys(["gaps", "tracking", "roster_status", "inputs"], 4),
+    **dict.fromkeys(["gaps", "tracking", "roster_status", "inputs", "tradeoff"], 4),
     # what a person sees or keeps
     **dict.fromkeys(
         [

@@ -85,3 +85,18 @@ def test_time_summary_marks_the_clients_route() -> None:
     text = time_summary(report.time, {}, report.client.route).data
     marked = [line for line in text.splitlines() if "(the client's route)" in line]
     assert len(marked) == 1 and f"*{report.client.route}*" in marked[0]
+
+
+def test_options_summary_says_what_to_take_to_meet_the_target() -> None:
+    from careerlib import cheapest_way, parse_plan
+    from tests.test_tradeoff import CHAIN
+
+    late = cheapest_way(parse_plan(CHAIN.format(target="2027-04-09")))
+    page = render(summaries.options_summary(late))
+    assert page.startswith("<p><strong>To meet the target:</strong> take Intensive A for")
+    assert "(-10 working days, 1,000 EUR) and Intensive B" in page
+    assert "2,100 EUR in all" in page and "Feasible: the target" in page
+    enough = cheapest_way(parse_plan(CHAIN.format(target="2027-06-30")))
+    assert render(summaries.options_summary(enough)) == (
+        "<p>The plan meets its target without alternatives: none is needed.</p>\n"
+    )

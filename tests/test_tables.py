@@ -161,3 +161,35 @@ def test_numbers_read_as_a_reader_writes_them(kind: str, value: object, shown: s
 def test_an_empty_table_says_so() -> None:
     table = reader_table(pd.DataFrame({"x": []}), {"x": ("X", "text")}, caption="Obstacles")
     assert "(none)" in table.to_html() and "none" in repr(table)
+
+
+def test_options_table_lists_what_to_take_and_the_total() -> None:
+    from careerlib import cheapest_way, parse_plan
+    from tests.test_tradeoff import CHAIN
+
+    table = tables.options_table(cheapest_way(parse_plan(CHAIN.format(target="2027-04-09"))))
+    assert table.cells.to_dict("records") == [
+        {
+            "Step": "Course A",
+            "Take instead": "Intensive A",
+            "Working days": "-10",
+            "Hours a week while it runs": EMPTY,
+            "Cost": "1,000 EUR",
+        },
+        {
+            "Step": "Course B",
+            "Take instead": "Intensive B",
+            "Working days": "-10",
+            "Hours a week while it runs": EMPTY,
+            "Cost": "1,100 EUR",
+        },
+        {
+            "Step": "Total",
+            "Take instead": "",
+            "Working days": "",
+            "Hours a week while it runs": "",
+            "Cost": "2,100 EUR",
+        },
+    ]
+    nothing = tables.options_table(cheapest_way(parse_plan(CHAIN.format(target="2027-06-30"))))
+    assert len(nothing) == 0 and "(none)" in nothing.to_html()

@@ -24,6 +24,7 @@ import plotly.graph_objects as go
 
 from careerlib import charts, whatif
 from careerlib.console._common import LABEL, copy_figure, error_text, message_html
+from careerlib.console.alternatives import AlternativesPanel
 from careerlib.exceptions import CareerlibError
 from careerlib.models import Plan
 from careerlib.planfile import load_plan, new_plan_path, save_plan
@@ -108,6 +109,10 @@ class PlanExplorer:
 
         self._make_controls(plan, route)
         self._connect_controls()
+        # each step's alternatives as toggles, and the cheapest way to the target
+        self.alternatives: AlternativesPanel | None = None
+        if any(s.alternatives for s in plan.steps):
+            self.alternatives = AlternativesPanel(self)
         self.widget = self._lay_out()
         self._sync_controls()
         self._show_verdict()
@@ -189,6 +194,7 @@ class PlanExplorer:
                 ),
                 widgets.HBox([self.blackout_picker, self.blackout_remove]),
                 widgets.HBox([self.reset_button, self.save_button]),
+                *([self.alternatives.widget] if self.alternatives is not None else []),
                 self.verdict,
                 self.message,
                 self.figure,
@@ -383,6 +389,8 @@ class PlanExplorer:
             self.blackout_remove.disabled = not plan.calendar.blackouts
         finally:
             self._quiet = False
+        if self.alternatives is not None:
+            self.alternatives.sync()
 
 
 class GapExplorer:

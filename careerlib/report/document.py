@@ -287,6 +287,7 @@ def _roadmap(c: ReportContent, draw: _Charts) -> str:
     mine = c.checkin.time
     if mine is not None and not mine.feasible:
         out += ["<h3>What would have to shrink</h3>", tables.shrink_table(mine.critical).to_html()]
+    out += _buying_time(c)
     if c.plan.routes:
         from careerlib.scheduling.scheduler import schedule_routes
 
@@ -299,6 +300,22 @@ def _roadmap(c: ReportContent, draw: _Charts) -> str:
             ),
         ]
     return "\n".join(out) + "</section>"
+
+
+def _buying_time(c: ReportContent) -> list[str]:
+    """When the plan is late on the report's date and its steps list alternatives: the
+    cheapest set to take (the work left, with the check-ins so far)."""
+    if c.plan is None or not any(s.alternatives for s in c.plan.steps):
+        return []
+    from careerlib.tradeoff import cheapest_way_client
+
+    options = cheapest_way_client(c.profile, c.as_of, plan=c.plan)
+    if options.before.feasible or options.alternatives == 0:
+        return []
+    out = ["<h3>Buying time</h3>", _md(summaries.options_summary(options))]
+    if options.chosen:
+        out.append(tables.options_table(options).to_html())
+    return out
 
 
 def _gaps(c: ReportContent, draw: _Charts) -> str:
