@@ -17,6 +17,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from careerlib.exceptions import (
+    AssessmentError,
     BatchError,
     CalendarError,
     CareerlibError,
@@ -42,6 +43,7 @@ if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
         occupations_chart,
         peer_chart,
         progress_chart,
+        reassessment_chart,
         skills_chart,
         weekly_load_chart,
     )
@@ -49,6 +51,12 @@ if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
     # gantt and routes_chart: mypy takes them for redefinitions here (the
     # submodule careerlib.charts.gantt shares the name); they resolve lazily.
     from careerlib.clients import Client, load_client
+    from careerlib.console.assessments import (
+        AssessmentPanel,
+        InterestProfiler,
+        SkillRatings,
+        ValuesCardSort,
+    )
     from careerlib.console.explorers import GapExplorer, PlanExplorer
     from careerlib.exports import export
     from careerlib.gaps import (
@@ -59,6 +67,7 @@ if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
         goal_alignment,
         peer_benchmark,
         progress_at,
+        reassessment,
         skills_gap,
         time_gap,
     )
@@ -73,6 +82,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Allocation",
+    "AssessmentError",
+    "AssessmentPanel",
     "BatchError",
     "BatchResult",
     "CalendarError",
@@ -88,16 +99,19 @@ __all__ = [
     "GapExplorer",
     "GapReport",
     "InputError",
+    "InterestProfiler",
     "OutputError",
     "Plan",
     "PlanError",
     "PlanExplorer",
     "Roster",
     "Schedule",
+    "SkillRatings",
     "Step",
     "Tracking",
     "UnknownStepError",
     "UsageError",
+    "ValuesCardSort",
     "WeeklyLoad",
     "WorkCalendar",
     "WorkspaceError",
@@ -130,6 +144,8 @@ __all__ = [
     "progress_chart",
     "progress_over_time_chart",
     "read_roster",
+    "reassessment",
+    "reassessment_chart",
     "role_profile",
     "roster",
     "roster_chart",
@@ -153,6 +169,12 @@ __all__ = [
 # plotly nor the O*NET tables).
 _LAZY: dict[str, str] = {
     "Allocation": "careerlib.scheduling.capacity",
+    "AssessmentPanel": "careerlib.console.assessments",
+    "InterestProfiler": "careerlib.console.assessments",
+    "reassessment": "careerlib.gaps",
+    "reassessment_chart": "careerlib.charts",
+    "SkillRatings": "careerlib.console.assessments",
+    "ValuesCardSort": "careerlib.console.assessments",
     "analyse": "careerlib.gaps",
     "assessment_chart": "careerlib.charts",
     "BatchResult": "careerlib.batch",

@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
             "_deprecated",
             "_graph",
             "_jsonable",
+            "_jsonl",
             "_paths",
             "_speedups",
             "_text",
@@ -38,7 +39,20 @@ LAYERS: dict[str, int] = {
         0,
     ),
     # input files read into models (the plan, client profiles, roles, peer groups)
-    **dict.fromkeys(["_fields", "models", "planfile", "clients", "onet", "titles", "peers"], 1),
+    **dict.fromkeys(
+        [
+            "_fields",
+            "models",
+            "planfile",
+            "clients",
+            "assessments",
+            "interests",
+            "onet",
+            "titles",
+            "peers",
+        ],
+        1,
+    ),
     # the calendar and the client's hours
     **dict.fromkeys(
         ["scheduling.calendars", "scheduling.capacity", "scheduling._capacity_grid"], 2

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from careerlib.gaps.assessment import due_diligence, obstacles, self_assessment
 from careerlib.gaps.goals import Alignment, goal_alignment
+from careerlib.gaps.ladder import ladder_signals, ladder_steps
 from careerlib.gaps.occupations import (
     current_occupation,
     find_occupations,
@@ -42,6 +43,7 @@ from careerlib.gaps.occupations import (
 )
 from careerlib.gaps.peers import peer_benchmark
 from careerlib.gaps.progress import CADENCE_DAYS, Progress, progress_at, reported_progress
+from careerlib.gaps.reassess import moved_most, reassessment
 from careerlib.gaps.report import (
     GapReport,
     all_reviews,
@@ -51,6 +53,8 @@ from careerlib.gaps.report import (
     time_gaps,
 )
 from careerlib.gaps.skills import (
+    NOT_RATED,
+    ask_client,
     focus_anchors,
     skills_gap,
     unaddressed_skills,
@@ -59,6 +63,7 @@ from careerlib.gaps.skills import (
 from careerlib.gaps.time_left import TimeGap, time_gap
 
 __all__ = [
+    "NOT_RATED",
     "Alignment",
     "CADENCE_DAYS",
     "GapReport",
@@ -66,16 +71,21 @@ __all__ = [
     "TimeGap",
     "all_reviews",
     "analyse",
+    "ask_client",
     "current_occupation",
     "due_diligence",
     "find_occupations",
     "find_routes",
     "focus_anchors",
     "goal_alignment",
+    "ladder_signals",
+    "ladder_steps",
+    "moved_most",
     "obstacles",
     "occupations_table",
     "peer_benchmark",
     "progress_at",
+    "reassessment",
     "reported_progress",
     "rethink_prompts",
     "self_assessment",
