@@ -144,8 +144,8 @@ class Assessment(BaseModel):
             if not low <= value <= high:
                 raise PydanticCustomError(
                     "scale",
-                    "{name} is {value}, outside {low:g}-{high:g}",
-                    {"name": name, "value": value, "low": low, "high": high},
+                    "{name} is {value}, outside {scale}",
+                    {"name": name, "value": value, "scale": f"{low:g}-{high:g}"},
                 )
         return self
 

@@ -77,7 +77,8 @@ def occupations_chart(
         f"<b>#{rank} {html.escape(str(row['title']))}</b> ({row['code']})<br>"
         f"score {row['score']:.0f}/100: {html.escape(str(row['reason']))}<br>"
         f"brings: {html.escape(', '.join(row['transferable']) or '-')}<br>"
-        f"largest gaps: {html.escape(', '.join(row['largest_gaps']) or 'none')}"
+        f"largest gaps: {html.escape(', '.join(row['largest_gaps']) or 'none')}<br>"
+        f"ask the client about: {html.escape(', '.join(row['ask_client']) or '-')}"
         for rank, row in frame.iterrows()
     ]
     fig = go.Figure()

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from careerlib.charts._style import COLORS, TEMPLATE, legend_above
+from careerlib.charts._style import COLORS, TEMPLATE
 
 __all__ = ["reassessment_chart"]
 
@@ -38,11 +38,14 @@ def reassessment_chart(
     The radars draw the previous ratings (grey, dashed) and the newest (blue,
     filled) on O*NET's 1-7 scales; the skills are drawn as arrows from the
     previous level to the newest (0-7), those that moved most at the top (at
-    most :data:`SKILLS_SHOWN`). A kind the client has not reassessed is left
-    out; with nothing to compare the chart says so.
+    most :data:`SKILLS_SHOWN`; those that did not move are left out). A kind
+    the client has not reassessed is left out; with nothing to compare the
+    chart says so.
     """
     radars = [k for k in _RADARS if k in set(changes["kind"])]
-    skills = changes[(changes["kind"] == "skill") & changes["before"].notna()]
+    skills = changes[
+        (changes["kind"] == "skill") & changes["change"].notna() & (changes["change"].abs() > 1e-9)
+    ]
     rows = (1 if radars else 0) + (1 if len(skills) else 0)
     if rows == 0:
         return _empty(title)
@@ -62,6 +65,7 @@ def reassessment_chart(
         specs=specs,
         subplot_titles=titles,
         vertical_spacing=0.2,
+        horizontal_spacing=0.3,  # room for the angular labels of both radars
         row_heights=[0.55, 0.45] if rows == 2 else None,
     )
     for col, kind in enumerate(radars, start=1):
@@ -71,13 +75,26 @@ def reassessment_chart(
     height = (470 if radars else 0) + (
         140 + 30 * min(len(skills), SKILLS_SHOWN) if len(skills) else 0
     )
-    fig.update_polars(radialaxis={"range": [0, 7], "tickfont": {"size": 9}})
+    # the scale's numbers run up between two areas, clear of the labels on the right
+    fig.update_polars(
+        radialaxis={"range": [0, 7], "angle": 90, "tickangle": 90, "tickfont": {"size": 8}}
+    )
+    total = max(height + 150, 400)
     fig.update_layout(
         title=title,
         template=TEMPLATE,
-        height=max(height + 120, 380),
-        legend=legend_above(),
-        margin={"t": 150},
+        height=total,
+        # under the title, above the subplot titles: placed in the figure's pixels
+        legend={
+            "orientation": "h",
+            "xref": "container",
+            "yref": "container",
+            "x": 0.05,
+            "xanchor": "left",
+            "y": 1 - 92 / total,
+            "yanchor": "top",
+        },
+        margin={"t": 165},
     )
     fig.update_annotations(font_size=13)
     return fig

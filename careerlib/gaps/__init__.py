@@ -18,10 +18,14 @@ each:
 
 and :func:`find_occupations` (``occupations``), the O*NET occupations worth
 considering, by a 0-100 transferability score made of the skills match,
-interest fit, job zone step and O*NET's related occupations, relative to the
-current and target occupations (:func:`current_occupation` finds the current
-one from free text). ``assessment`` holds the
-self-assessment, the due diligence and the obstacles; ``report`` holds
+interest fit, the step up the responsibility ladder (``ladder``:
+:func:`ladder_steps`) or the job zone, and O*NET's related occupations,
+relative to the current and target occupations (:func:`current_occupation`
+finds the current one from free text). A skill the client has not rated is
+unknown in every analysis: no gap, listed by :func:`ask_client`.
+``assessment`` holds the self-assessment, the due diligence and the
+obstacles; ``reassess`` this assessment against the previous one
+(:func:`reassessment`, :func:`moved_most`); ``report`` holds
 :func:`analyse`, which runs them all for a client file (``careerlib gaps``),
 its :class:`GapReport` with the report's JSON, and the re-think prompts. The
 terminal text of a report is :func:`careerlib.terminal.report_text`.
