@@ -97,12 +97,15 @@ def report_text(report: GapReport) -> str:
     lines = [f"Gap analyses for {report.client.name}, as of {report.as_of}", ""]
     skills = report.skills
     unknown = ask_client(skills)
-    lines.append(
-        f"Skills against {report.role.title} (O*NET {report.role.code}): "
-        f"weighted mean gap {weighted_mean_gap(skills):.2f} level points over the "
-        f"{len(skills) - len(unknown)} skills the client rated"
-        + (f" ({len(unknown)} not rated)" if unknown else "")
-    )
+    head = f"Skills against {report.role.title} (O*NET {report.role.code}): "
+    if len(unknown) == len(skills):
+        lines.append(head + "no skill rated yet, so no gap can be measured")
+    else:
+        lines.append(
+            head + f"weighted mean gap {weighted_mean_gap(skills):.2f} level points over the "
+            f"{len(skills) - len(unknown)} skills the client rated"
+            + (f" ({len(unknown)} not rated)" if unknown else "")
+        )
     for name, row in skills[skills["gap"] > 0].head(10).iterrows():
         steps = ", ".join(row["steps"]) or "NO STEP ADDRESSES THIS GAP"
         mine = f"{row['client']:.1f}"

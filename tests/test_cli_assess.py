@@ -121,7 +121,7 @@ def test_a_bad_client_is_one_line() -> None:
     assert err.startswith("careerlib: ") and err.count("\n") == 1
 
 
-# --- new client: an ambiguous role -----------------------------------------------------------------
+# --- new client: an ambiguous role ---------------------------------------------------------------
 
 
 def test_new_client_says_which_occupation_a_role_was_taken_as(tmp_path: Path) -> None:

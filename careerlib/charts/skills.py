@@ -65,17 +65,8 @@ def skills_chart(
                 hoverinfo="text",
             )
         )
-    fig.add_trace(
-        go.Scatter(
-            y=names,
-            x=frame["client"],
-            mode="markers",
-            name="client",
-            marker={"symbol": "diamond", "size": 10, "color": COLORS["client"]},
-            hovertext=hover,
-            hoverinfo="text",
-        )
-    )
+    if frame["client"].notna().any():  # no diamond to show before anything is rated
+        _client_markers(fig, names, frame["client"], hover)
     fig.update_layout(
         template=TEMPLATE,
         title=title,
@@ -86,6 +77,21 @@ def skills_chart(
         legend=legend_above(),
     )
     return _attribution(fig) if attribution else fig
+
+
+def _client_markers(fig: go.Figure, names: list[str], levels: pd.Series, hover: list[str]) -> None:
+    """The client's levels as diamonds."""
+    fig.add_trace(
+        go.Scatter(
+            y=names,
+            x=levels,
+            mode="markers",
+            name="client",
+            marker={"symbol": "diamond", "size": 10, "color": COLORS["client"]},
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    )
 
 
 _attribution = attribution  # the keyword ``attribution`` hides the helper in skills_chart
