@@ -348,8 +348,9 @@ class SkillRatings(_Assessment):
                 step=0.5,
                 description=skill.name,
                 continuous_update=False,
-                style=LABEL,
-                layout=widgets.Layout(width="440px"),
+                # one label width: the sliders line up, whatever the skill's name
+                style={"description_width": "270px"},
+                layout=widgets.Layout(width="560px"),
             ).add_class("careerlib-skill-level")
             box = widgets.Checkbox(
                 value=level is None, description="not rated", indent=False
