@@ -38,7 +38,7 @@ from careerlib.assessments import (
     values_assessment,
 )
 from careerlib.clients import Client, load_client
-from careerlib.console._common import LABEL, error_text, message_html
+from careerlib.console._common import error_text, message_html
 from careerlib.exceptions import CareerlibError
 from careerlib.interests import (
     InterestItems,
