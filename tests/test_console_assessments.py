@@ -109,5 +109,10 @@ def test_the_panel_has_the_three_as_tabs(client: Path) -> None:
     panel = careerlib.AssessmentPanel(client, as_of=DAY)
     assert panel.widget.titles == ("Interests", "Work values", "Skills")
     assert panel.interests.spec.sample  # careerlib's sample items: no practice file here
+    # the skills tab is built when it is opened
+    assert panel._skills is None
+    panel.widget.selected_index = 2
+    assert panel._skills is not None
+    assert panel.widget.children[2].children == (panel.skills.widget,)
     bundle = panel._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle

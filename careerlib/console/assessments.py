@@ -419,10 +419,15 @@ def _anchors_html(skill: Any) -> str:
 class AssessmentPanel:
     """The three assessments as tabs: interests, work values, skills.
 
+    The skills tab (a slider, a box and the anchors for each skill of the
+    target role: a hundred widgets and more) is built when it is first opened,
+    or first asked for as :attr:`skills`, so the console opens as quickly as
+    before.
+
     Attributes
     ----------
-    interests, values, skills
-        The :class:`InterestProfiler`, :class:`ValuesCardSort` and :class:`SkillRatings`.
+    interests, values
+        The :class:`InterestProfiler` and the :class:`ValuesCardSort`.
     """
 
     def __init__(
@@ -432,14 +437,31 @@ class AssessmentPanel:
         items: str | Path | None = None,
         as_of: dt.date | None = None,
     ) -> None:
-        profile = load_client(client, check=False) if isinstance(client, str | Path) else client
-        self.interests = InterestProfiler(profile, items=items, as_of=as_of)
-        self.values = ValuesCardSort(profile, as_of=as_of)
-        self.skills = SkillRatings(profile, as_of=as_of)
+        self._profile = (
+            load_client(client, check=False) if isinstance(client, str | Path) else client
+        )
+        self._as_of = as_of
+        self.interests = InterestProfiler(self._profile, items=items, as_of=as_of)
+        self.values = ValuesCardSort(self._profile, as_of=as_of)
+        self._skills: SkillRatings | None = None
+        self._skills_box = widgets.VBox([widgets.HTML("Opening the skills of the target role...")])
         self.widget = widgets.Tab(
-            [self.interests.widget, self.values.widget, self.skills.widget],
+            [self.interests.widget, self.values.widget, self._skills_box],
             titles=("Interests", "Work values", "Skills"),
         ).add_class("careerlib-assessments")
+        self.widget.observe(self._on_tab, names="selected_index")
+
+    @property
+    def skills(self) -> SkillRatings:
+        """The :class:`SkillRatings` (built on first use)."""
+        if self._skills is None:
+            self._skills = SkillRatings(self._profile, as_of=self._as_of)
+            self._skills_box.children = (self._skills.widget,)
+        return self._skills
+
+    def _on_tab(self, change: dict[str, Any]) -> None:
+        if change["new"] == 2:
+            self.skills  # noqa: B018  (builds the tab)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
