@@ -17,6 +17,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from careerlib.exceptions import (
+    AssessmentError,
     BatchError,
     CalendarError,
     CareerlibError,
@@ -43,6 +44,7 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
         peer_chart,
         progress_chart,
         progress_over_time_chart,
+        reassessment_chart,
         roster_chart,
         skills_chart,
         tracking_gantt,
@@ -51,6 +53,12 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
     from careerlib.charts.gantt import gantt
     from careerlib.charts.routes import routes as routes_chart
     from careerlib.clients import Client, load_client
+    from careerlib.console.assessments import (
+        AssessmentPanel,
+        InterestProfiler,
+        SkillRatings,
+        ValuesCardSort,
+    )
     from careerlib.console.checkin_panel import CheckinPanel
     from careerlib.console.explorers import GapExplorer, PlanExplorer
     from careerlib.exports import export
@@ -64,6 +72,7 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
         occupations_table,
         peer_benchmark,
         progress_at,
+        reassessment,
         skills_gap,
         time_gap,
     )
@@ -93,6 +102,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Allocation",
+    "AssessmentError",
+    "AssessmentPanel",
     "BatchError",
     "BatchResult",
     "CalendarError",
@@ -109,18 +120,21 @@ __all__ = [
     "GapExplorer",
     "GapReport",
     "InputError",
+    "InterestProfiler",
     "OutputError",
     "Plan",
     "PlanError",
     "PlanExplorer",
     "Roster",
     "Schedule",
+    "SkillRatings",
     "StatusSchedule",
     "StatusVerdict",
     "Step",
     "Tracking",
     "UnknownStepError",
     "UsageError",
+    "ValuesCardSort",
     "WeeklyLoad",
     "WorkCalendar",
     "WorkspaceError",
@@ -155,6 +169,8 @@ __all__ = [
     "progress_chart",
     "progress_over_time_chart",
     "read_roster",
+    "reassessment",
+    "reassessment_chart",
     "role_profile",
     "roster",
     "roster_chart",
@@ -179,6 +195,12 @@ __all__ = [
 # plotly nor the O*NET tables).
 _LAZY: dict[str, str] = {
     "Allocation": "careerlib.scheduling.capacity",
+    "AssessmentPanel": "careerlib.console.assessments",
+    "InterestProfiler": "careerlib.console.assessments",
+    "reassessment": "careerlib.gaps",
+    "reassessment_chart": "careerlib.charts",
+    "SkillRatings": "careerlib.console.assessments",
+    "ValuesCardSort": "careerlib.console.assessments",
     "analyse": "careerlib.gaps",
     "assessment_chart": "careerlib.charts",
     "BatchResult": "careerlib.batch",

@@ -57,8 +57,9 @@ __all__ = [
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 GOAL_LEVELS: tuple[str, ...] = ("personal", "professional", "department", "organizational")
 CADENCES: tuple[str, ...] = ("daily", "weekly", "biweekly", "monthly")
-#: Directions of a move relative to the current occupation's job zone (issue 17).
-DIRECTIONS: tuple[str, ...] = ("up", "down", "any")
+#: Directions of a move from the current occupation (issues 17 and 24): up the responsibility
+#: ladder, sideways at the same level, down (job zone at most the current one), anywhere.
+DIRECTIONS: tuple[str, ...] = ("up", "sideways", "down", "any")
 #: O*NET's six interest scales (Holland's RIASEC), in O*NET's order.
 RIASEC: tuple[str, ...] = (
     "Realistic",

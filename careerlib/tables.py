@@ -50,6 +50,7 @@ __all__ = [
     "peers_table",
     "progress_table",
     "reader_table",
+    "reassessment_table",
     "roadmap_table",
     "roster_table",
     "shrink_table",
@@ -69,6 +70,7 @@ STATUS_COLORS: dict[str, str] = {
     "addressed": "#FDEBD0",
     "below median": "#FDEBD0",
     "unaddressed": "#F5B7B1",
+    "not rated: ask the client": "#EAECEE",
     "behind": "#F5B7B1",
     "done": "#D5F5E3",
     "ahead": "#D5F5E3",
@@ -339,6 +341,28 @@ def assessment_table(
     )
 
 
+def reassessment_table(changes: pd.DataFrame) -> Table:
+    """The newest assessments against the previous ones (``gaps.reassessment``), the
+    biggest move of each kind first."""
+    order = changes.assign(size=changes["change"].abs()).sort_values(
+        ["kind", "size"], ascending=[True, False], na_position="last", kind="stable"
+    )
+    kind_names = {"interest": "interest", "value": "work value", "skill": "skill"}
+    return reader_table(
+        order.drop(columns="size"),
+        {
+            "kind": ("Kind", "kind"),
+            "name": ("Scale or skill", "text"),
+            "before": ("Before", "level"),
+            "after": ("Now", "level"),
+            "change": ("Change", "signed"),
+            "before_from": ("Before, from", "text"),
+            "after_from": ("Now, from", "text"),
+        },
+        formats={"kind": lambda v: kind_names.get(str(v), _text(v)), "signed": _signed},
+    )
+
+
 def _signed(value: Any) -> str:
     """A difference with its sign and one decimal; none (``0.0``) without a sign."""
     if _missing(value):
@@ -459,9 +483,15 @@ def options_table(options: CheapestWay) -> Table:
 def skills_table(
     skills: pd.DataFrame, schedule: Schedule | None = None, *, rows: int = 15
 ) -> Table:
-    """The skills gap (``report.skills``): the ``rows`` largest weighted gaps first."""
+    """The skills gap (``report.skills``): the ``rows`` largest weighted gaps first, then
+    what the client has not rated ("not rated: ask the client": no level, no gap)."""
     names = _step_titles(schedule)
-    statuses = {"met": "met", "addressed": "addressed", "unaddressed": "unaddressed"}
+    statuses = {
+        "met": "met",
+        "addressed": "addressed",
+        "unaddressed": "unaddressed",
+        "not rated": "not rated: ask the client",
+    }
     return reader_table(
         skills.head(rows),
         {
@@ -577,7 +607,8 @@ def tracking_table(track: Tracking) -> Table:
 def occupations_table(occupations: pd.DataFrame) -> Table:
     """O*NET occupations worth considering (``report.occupations``), best first: the
     transferability score out of 100 and why, what the client brings to each, its
-    largest gaps and the education it usually asks for."""
+    largest gaps, what to ask the client (what it asks that the client has not
+    rated) and the education it usually asks for."""
     titles = [f"{t} ({c})" for t, c in zip(occupations["title"], occupations["code"], strict=True)]
     return reader_table(
         occupations.assign(_occupation=titles),
@@ -587,6 +618,7 @@ def occupations_table(occupations: pd.DataFrame) -> Table:
             "reason": ("Why", "text"),
             "transferable": ("Brings", "list"),
             "largest_gaps": ("Largest gaps", "list"),
+            "ask_client": ("Ask the client about", "list"),
             "education": ("Typical education", "text"),
         },
     )
@@ -627,6 +659,8 @@ def roster_table(result: Roster) -> Table:
         else:
             nxt = "none"
         gaps = "" if pd.isna(r.unaddressed_gaps) else str(int(r.unaddressed_gaps))
+        if not pd.isna(r.not_rated_skills) and r.not_rated_skills:
+            gaps = f"{gaps} ({int(r.not_rated_skills)} not rated)".lstrip()
         rows.append([r.client, str(r.status), r.target_role, fmt_date(r.target)])
         rows[-1] += [fmt_date(r.forecast_finish), slack, checkin, nxt, gaps]
     cells = pd.DataFrame(rows, columns=list(ROSTER_COLUMNS), dtype=object)

@@ -221,19 +221,24 @@ def _moved_table(moved: Sequence[MovedStep]) -> list[str]:
 
 def report_text(report: GapReport) -> str:
     """A plain-text summary of a :class:`GapReport` for the terminal."""
-    import pandas as pd
 
-    from careerlib.gaps import weighted_mean_gap
+    from careerlib.gaps import ask_client, weighted_mean_gap
 
     lines = [f"Gap analyses for {report.client.name}, as of {report.as_of}", ""]
     skills = report.skills
-    lines.append(
-        f"Skills against {report.role.title} (O*NET {report.role.code}): "
-        f"weighted mean gap {weighted_mean_gap(skills):.2f} level points"
-    )
+    unknown = ask_client(skills)
+    head = f"Skills against {report.role.title} (O*NET {report.role.code}): "
+    if len(unknown) == len(skills):
+        lines.append(head + "no skill rated yet, so no gap can be measured")
+    else:
+        lines.append(
+            head + f"weighted mean gap {weighted_mean_gap(skills):.2f} level points over the "
+            f"{len(skills) - len(unknown)} skills the client rated"
+            + (f" ({len(unknown)} not rated)" if unknown else "")
+        )
     for name, row in skills[skills["gap"] > 0].head(10).iterrows():
         steps = ", ".join(row["steps"]) or "NO STEP ADDRESSES THIS GAP"
-        mine = "unrated" if pd.isna(row["client"]) else f"{row['client']:.1f}"
+        mine = f"{row['client']:.1f}"
         lines.append(
             f"  {name:<42} required {row['required']:.1f}  client {mine:>7}  "
             f"weighted gap {row['weighted_gap']:.2f}  <- {steps}"
@@ -241,6 +246,8 @@ def report_text(report: GapReport) -> str:
     unaddressed = skills.index[skills["status"] == "unaddressed"].tolist()
     if unaddressed:
         lines.append(f"  Unaddressed gaps: {', '.join(unaddressed)}")
+    if unknown:
+        lines.append(f"  Ask the client (not rated, so not counted as gaps): {', '.join(unknown)}")
     if report.peers is not None:
         lines += ["", "Peers (better-than share in the better direction):"]
         for _, row in report.peers.iterrows():
@@ -298,15 +305,18 @@ def occupations_text(report: GapReport) -> list[str]:
     """The occupations worth considering, each with its score, its parts and its reason."""
     import pandas as pd
 
+    frame = report.occupations
+    ladder = bool(frame["ladder_points"].notna().any())
+    step = ("ladder", "ladder_points") if ladder else ("job zone", "zone_points")
     lines = [
         "O*NET occupations worth considering "
-        "(score 0-100 = skills + interests + job zone + related):",
+        f"(score 0-100 = skills + interests + {step[0]} + related):",
         f"  {report.occupations_note}",
     ]
-    for rank, row in report.occupations.iterrows():
+    for rank, row in frame.iterrows():
         parts = " + ".join(
             "-" if pd.isna(row[c]) else f"{row[c]:.0f}"
-            for c in ("skills_points", "interest_points", "zone_points", "related_points")
+            for c in ("skills_points", "interest_points", step[1], "related_points")
         )
         lines += [
             f"  {rank:>2}. {row['title']} ({row['code']}): {row['score']:.0f} = {parts}",
@@ -314,6 +324,8 @@ def occupations_text(report: GapReport) -> list[str]:
             f"      brings {', '.join(row['transferable']) or '-'}; "
             f"largest gaps {', '.join(row['largest_gaps']) or 'none'}",
         ]
+        if row["ask_client"]:
+            lines.append(f"      ask the client about {', '.join(row['ask_client'])}")
     return lines
 
 

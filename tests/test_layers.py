@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
             "_deprecated",
             "_graph",
             "_jsonable",
+            "_jsonl",
             "_paths",
             "_speedups",
             "_text",
@@ -39,7 +40,19 @@ LAYERS: dict[str, int] = {
     ),
     # input files read into models (the plan, client profiles, roles, peer groups)
     **dict.fromkeys(
-        ["_fields", "_yaml_hints", "models", "planfile", "clients", "onet", "titles", "peers"], 1
+        [
+            "_fields",
+            "_yaml_hints",
+            "models",
+            "planfile",
+            "clients",
+            "assessments",
+            "interests",
+            "onet",
+            "titles",
+            "peers",
+        ],
+        1,
     ),
     # the calendar and the client's hours
     **dict.fromkeys(

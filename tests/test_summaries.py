@@ -100,3 +100,20 @@ def test_options_summary_says_what_to_take_to_meet_the_target() -> None:
     assert render(summaries.options_summary(enough)) == (
         "<p>The plan meets its target without alternatives: none is needed.</p>\n"
     )
+
+
+def test_a_skill_not_rated_is_a_question_never_nan() -> None:
+    from careerlib.onet import role_profile
+
+    skills = gaps.skills_gap(role_profile("11-3021.00"), {})  # a new client: nothing rated
+    anchors = gaps.focus_anchors(skills)
+    text = summaries.level_anchors_summary(skills, anchors).data
+    assert "nan" not in text
+    assert "the client has not rated it yet: ask" in text
+    text = summaries.unaddressed_summary(skills).data
+    assert text.startswith("No skill is rated yet, so no gap can be measured.")
+    assert f"**Ask the client ({len(skills)} not rated yet, so not counted as gaps):**" in text
+    rated = gaps.skills_gap(role_profile("11-3021.00"), {"Critical Thinking": 3})
+    text = summaries.unaddressed_summary(rated).data
+    assert text.startswith("**Gaps no step of the plan addresses (1):** Critical Thinking.")
+    assert f"Ask the client ({len(rated) - 1} not rated" in text

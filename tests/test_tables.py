@@ -193,3 +193,16 @@ def test_options_table_lists_what_to_take_and_the_total() -> None:
     ]
     nothing = tables.options_table(cheapest_way(parse_plan(CHAIN.format(target="2027-06-30"))))
     assert len(nothing) == 0 and "(none)" in nothing.to_html()
+
+
+def test_the_skills_table_says_ask_the_client_for_a_skill_not_rated() -> None:
+    from careerlib.gaps import skills_gap
+    from careerlib.onet import role_profile
+
+    skills = skills_gap(role_profile("11-3021.00"), {"Critical Thinking": 3})
+    cells = tables.skills_table(skills, rows=40).cells.set_index("Skill or knowledge")
+    assert cells.at["Critical Thinking", "Status"] == "unaddressed"
+    row = cells.loc["Writing"]
+    assert row["Status"] == "not rated: ask the client"
+    assert row["Client (0-7)"] == tables.EMPTY and row["Gap"] == tables.EMPTY
+    assert "nan" not in tables.skills_table(skills).to_html()

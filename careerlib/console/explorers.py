@@ -500,7 +500,8 @@ class GapExplorer:
         self._sync()
 
     def level_of(self, skill: str) -> float:
-        """The client's current level of a skill (0 when unrated) [0-7]."""
+        """The client's current level of a skill [0-7]; the slider's 0 for a skill not
+        rated (the summary says it is not rated: moving the slider rates it)."""
         for name, level in self.levels.items():
             if name.casefold() == skill.casefold():
                 return level
@@ -572,7 +573,12 @@ class GapExplorer:
         finally:
             self._quiet = False
         open_ = int((self.skills["status"] == "unaddressed").sum())
+        unknown = len(gaps.ask_client(self.skills))
         self.summary.value = (
             f"<b>Weighted mean gap {gaps.weighted_mean_gap(self.skills):.2f}</b> "
-            f"(level points, 0-7); {open_} gap{'s' if open_ != 1 else ''} no step addresses."
+            f"(level points, 0-7, over the skills rated); {open_} gap{'s' if open_ != 1 else ''} "
+            "no step addresses"
+            + (f"; {unknown} not rated (ask the client: no gap counted)." if unknown else ".")
         )
+        if skill is not None and skill.casefold() not in {k.casefold() for k in self.levels}:
+            self.summary.value += f" <i>{html.escape(str(skill))} is not rated yet.</i>"

@@ -61,6 +61,7 @@ class ReportContent:
     risks: pd.DataFrame | None
     diligence: dict[str, Any]
     checkin: CheckinVerdict
+    reassessment: pd.DataFrame
 
     @property
     def step_titles(self) -> dict[str, str]:
@@ -99,6 +100,7 @@ def gather(
         risks=risks,
         diligence=gaps.due_diligence(role),
         checkin=latest_checkin(report, profile.route),
+        reassessment=gaps.reassessment(profile),
     )
 
 
@@ -254,6 +256,19 @@ def _assessment(c: ReportContent, draw: _Charts) -> str:
         "<h3>Talents, interests and motivating forces</h3>",
         draw(charts.assessment_chart(c.assessment, role_title=c.role.title)),
         tables.assessment_table(c.assessment).to_html(),
+    ]
+    if not c.reassessment.empty:
+        out += [
+            "<h3>What changed since the last assessment</h3>",
+            _md(summaries.reassessment_summary(c.reassessment)),
+            draw(
+                charts.reassessment_chart(c.reassessment, title="Then and now"),
+                "Grey, dashed: the previous ratings; blue: this assessment. Skills: an arrow "
+                "from the previous level to this one.",
+            ),
+            tables.reassessment_table(c.reassessment).to_html(),
+        ]
+    out += [
         "<h3>The destination: due diligence</h3>",
         _md(summaries.diligence_summary(c.diligence)),
     ]
