@@ -27,6 +27,8 @@ def progress_chart(progress: Any, *, title: str | None = None) -> go.Figure:
     progress
         A :class:`careerlib.gaps.Progress`.
 
+    Notes
+    -----
     Bars are coloured by the step's state (done, in progress, not started).
     The title says how many steps are done and when the reviews have gathered
     dust. Progress against the baseline (and behind or ahead of it) is the
