@@ -31,7 +31,7 @@ from careerlib._text import day_text
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
-    from careerlib.gaps import Progress
+    from careerlib.gaps import Progress, TimeGap
     from careerlib.roster_status import Roster
     from careerlib.scheduling.scheduler import Schedule
     from careerlib.tracking import Tracking
@@ -195,6 +195,8 @@ class Table:
     status_palette: Mapping[str, str] | None = None
     #: ``(heading, css of each row)``: a cell's own style (a stale check-in in red).
     cell_css: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: What an empty table says instead of "(none)" (why there is nothing to list).
+    empty: str | None = None
 
     def styler(self) -> Styler:
         """The pandas ``Styler``: no index, status cells in colour, values escaped."""
@@ -218,6 +220,8 @@ class Table:
 
     def to_html(self) -> str:
         """The table as one HTML ``<table>`` with its styles: no scripts."""
+        if self.cells.empty and self.empty is not None:
+            return f'<p class="empty-table">{html.escape(self.empty)}</p>'
         if self.cells.empty:
             return f'<p class="empty-table">{html.escape(self.caption or "")} (none)</p>'
         return str(self.styler().to_html(doctype_html=False))
@@ -226,6 +230,8 @@ class Table:
         return self.to_html()
 
     def __repr__(self) -> str:
+        if self.cells.empty and self.empty is not None:
+            return self.empty
         if self.cells.empty:
             return f"{self.caption or 'table'}: none"
         return str(self.cells.to_string(index=False))
@@ -468,7 +474,7 @@ def _status_roadmap(result: Any) -> Table:
             "aim_start": ("Aim to start", "date"),
             "aim_finish": ("Aim to finish", "date"),
             "_left": ("Working days left", "integer"),
-            "slack_days": ("Slack (working days)", "integer"),
+            "slack_days": ("Slack (working days; below 0: late)", "integer"),
             "_kind": ("Critical", "text"),
             "_deadline": ("Deadline", "text"),
         },
@@ -476,8 +482,29 @@ def _status_roadmap(result: Any) -> Table:
     )
 
 
-def shrink_table(critical: pd.DataFrame) -> Table:
-    """The critical steps of a time gap, and how much each could and would have to shrink."""
+def shrink_table(critical: pd.DataFrame | TimeGap) -> Table:
+    """The critical steps of a time gap, and how much each could and would have to shrink.
+
+    Given the time gap itself (a :class:`~careerlib.gaps.TimeGap`), a date the
+    work misses that has already passed (the target, or a step's deadline)
+    leaves nothing to shrink: the table is empty and says why.
+    """
+    if not isinstance(critical, pd.DataFrame):
+        passed = critical.dates_passed
+        if passed:
+            dates = " and ".join(
+                f"the deadline of {what} ({day_text(day)})"
+                if what != "the target"
+                else f"the target ({day_text(day)})"
+                for what, day in passed
+            )
+            empty = pd.DataFrame(columns=["Critical step"], dtype=object)
+            return Table(
+                empty,
+                empty=f"No shrinking can meet a date that has passed: {dates}. Agree a new "
+                "date, or another route.",
+            )
+        critical = critical.critical
     frame = critical.assign(
         _alone=[
             EMPTY if s == 0 else ("enough alone" if e else "not enough alone")

@@ -206,3 +206,19 @@ def test_the_skills_table_says_ask_the_client_for_a_skill_not_rated() -> None:
     assert row["Status"] == "not rated: ask the client"
     assert row["Client (0-7)"] == tables.EMPTY and row["Gap"] == tables.EMPTY
     assert "nan" not in tables.skills_table(skills).to_html()
+
+
+def test_no_shrinking_meets_a_date_that_has_passed() -> None:
+    # on 7 Jun 2027 the budget's deadline (28 May 2027) has passed: no shrink list
+    report = analyse(ROOT / "data" / "clients" / "jordan-lee.yaml", dt.date(2027, 6, 7))
+    gap = report.time["internal"]
+    assert gap.dates_passed == (("'Build and defend the FY2028 IT budget'", dt.date(2027, 5, 28)),)
+    table = tables.shrink_table(gap)
+    assert len(table) == 0
+    assert repr(table).startswith(
+        "No shrinking can meet a date that has passed: the deadline of 'Build and defend"
+    )
+    assert "&#x27;Build and defend" in table.to_html()  # a title is escaped in HTML
+    # months earlier every date is ahead: the critical steps and what they could give
+    early = analyse(ROOT / "data" / "clients" / "jordan-lee.yaml", dt.date(2026, 11, 23))
+    assert len(tables.shrink_table(early.time["internal"])) == len(early.time["internal"].critical)

@@ -222,7 +222,7 @@ def baseline_bars(baseline: Any) -> BaselineBars:
         )
     dates = {b.id: (b.start, b.finish) for b in steps if b.start is not None}
     label = str(baseline.label)
-    label = label[:1].upper() + label[1:]
+    label = "Plan as written" if name == "plan as written" else label[:1].upper() + label[1:]
     return BaselineBars(dates, frozenset(b.id for b in steps), f"{label} (latest dates)")
 
 

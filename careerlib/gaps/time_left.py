@@ -91,6 +91,18 @@ class TimeGap:
     complete: bool = False
     status: StatusVerdict | None = None
 
+    @property
+    def dates_passed(self) -> tuple[tuple[str, dt.date], ...]:
+        """The dates the work misses that are already before ``as_of``: ``("the target",
+        day)`` and ``("'Title'", deadline)``. No shrinking of the work can meet them."""
+        out: list[tuple[str, dt.date]] = []
+        if self.target_late_by_days and self.target_day < self.as_of:
+            out.append(("the target", self.target))
+        out += [
+            (f"'{m.title}'", m.deadline) for m in self.deadlines_missed if m.deadline < self.as_of
+        ]
+        return tuple(out)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (dates as ISO strings); ``earliest_finish``,
         ``target_late_by_days`` and ``deadlines_missed`` carry the status-date

@@ -343,19 +343,7 @@ def _roadmap_caption(c: ReportContent) -> str:
 
 def _shrink(t: Any) -> str:
     """The critical steps that would have to shrink, or why no shrinking can help."""
-    passed = [m for m in t.deadlines_missed if m.deadline < t.as_of]
-    status = t.status
-    if (status is not None and status.target_passed and t.target_late_by_days) or passed:
-        dates = [f"the target ({fmt_date(t.target)})"] if status and status.target_passed else []
-        dates += [f"the deadline of '{m.title}' ({fmt_date(m.deadline)})" for m in passed]
-        return _md(
-            summaries.note(
-                "No shrinking can meet a date that has passed: "
-                + " and ".join(dates)
-                + ". Agree a new date, or another route."
-            )
-        )
-    return str(tables.shrink_table(t.critical).to_html())
+    return str(tables.shrink_table(t).to_html())
 
 
 def _buying_time(c: ReportContent) -> list[str]:

@@ -306,7 +306,7 @@ class Tracking:
         facts = f.schedule.status_verdict
         if f.target_late_by_days > 0:
             passed = (
-                f"the target ({day_text(f.target)}) has passed and " if facts.target_passed else ""
+                f"the target passed on {day_text(f.target)} and " if facts.target_passed else ""
             )
             prompts.append(
                 f"The forecast misses the target by {plural(f.target_late_by_days, 'working day')}"
