@@ -34,7 +34,7 @@ def _uid_prefix(schedule: Schedule) -> str:
 
 
 def _day(values: Any, k: int) -> dt.date:
-    return values[k].astype(object)  # type: ignore[no-any-return]
+    return values[k].astype(object)
 
 
 def event_dates(schedule: Schedule, k: int) -> tuple[dt.date, dt.date]:

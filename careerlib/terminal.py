@@ -138,8 +138,9 @@ def load_table(result: Schedule) -> str:
     lines = [f"Weekly load, hours ({per_week:g} h/week)", head, "-" * len(head)]
     planned, capacity = load.planned_hours.tolist(), load.capacity_hours.tolist()
     over = load.over.tolist()
-    past = 0
+    past, resume = 0, result.first_day
     if isinstance(result, StatusSchedule):
+        resume = result.resume
         # the Monday of the status date's week: earlier weeks are gone
         monday = (
             np.datetime64(result.resume, "D")
@@ -160,7 +161,7 @@ def load_table(result: Schedule) -> str:
     if past:
         lines.append(
             f"The latest dates put {plural(past, 'week')} of this work before "
-            f"{day_text(result.resume)}: that work is late (see the forecast above)."
+            f"{day_text(resume)}: that work is late (see the forecast above)."
         )
     if any(over[past:]):
         lines.append(f"{plural(sum(over[past:]), 'week')} over capacity (marked !).")
@@ -279,9 +280,9 @@ def report_text(report: GapReport) -> str:
                 f"median {row['median']:>9g}  "
                 f"better than {row['better_than']:>3.0f}%  z {row['z']:+.2f}  {row['standing']}"
             )
-    mine = getattr(report.client, "route", None)
+    client_route = getattr(report.client, "route", None)
     for route, t in report.time.items():
-        lines += ["", *time_text(t, route, mine)]
+        lines += ["", *time_text(t, route, client_route)]
     if report.tracking is not None:
         tr = report.tracking
         lines += [

@@ -325,14 +325,14 @@ def gantt(
     """
     _check_options(color_by, sort, legend)
     result = schedule
-    status = isinstance(result, StatusSchedule)
-    if status and today is None:
-        today = result.as_of
     bars = baseline_bars(baseline) if baseline is not None else None
-    days = status_days(result) if status else Days.as_written(result)
+    days, hover = Days.as_written(result), None
+    if isinstance(result, StatusSchedule):
+        today = result.as_of if today is None else today
+        days, hover = status_days(result), status_hover(result)
     kind = _resolve_group_by(result, group_by, color_by)
     rows = _layout_rows(result, days, kind, sort, label_width, new_step_titles(result, bars))
-    s = Steps.of(result, rows.y, days, status_hover(result) if status else None)
+    s = Steps.of(result, rows.y, days, hover)
     traces = _traces(s, color_by, bars, behind, show_slack, show_dependencies, show_checkpoints)
 
     lo, hi = _date_range(s, today)
