@@ -219,6 +219,8 @@ def tracking_summary(track: Tracking) -> Markdown:
         f"- {md_escape(track.progress_sentence)}",
         f"- {md_escape(track.checkin_sentence)}",
     ]
+    if track.plan_change is not None:
+        lines[1:1] = ["", f"**{md_escape(track.plan_change.message(fmt_date))}**"]
     if track.new_steps:
         lines.append(
             f"- Added since the baseline '{md_escape(track.baseline.name)}': "

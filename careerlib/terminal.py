@@ -7,6 +7,7 @@ pandas and the analyses are imported by the function that needs them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -17,8 +18,19 @@ if TYPE_CHECKING:
     from careerlib.gaps import GapReport
     from careerlib.roster_status import Roster
     from careerlib.scheduling.scheduler import Schedule
+    from careerlib.tracking import JournalEntry
 
-__all__ = ["load_table", "occupations_text", "report_text", "roster_text", "schedule_table"]
+__all__ = [
+    "checkins_text",
+    "load_table",
+    "occupations_text",
+    "report_text",
+    "roster_text",
+    "schedule_table",
+]
+
+#: U+0336 COMBINING LONG STROKE OVERLAY: written after each character, strikes it through.
+_STRIKE = "\u0336"
 
 
 def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
@@ -139,6 +151,8 @@ def report_text(report: GapReport) -> str:
             f"  {tr.verdict}",
             f"  {tr.checkin_sentence}",
         ]
+        if tr.plan_change is not None:
+            lines.append(f"  {tr.plan_change.sentence}")
         lines += [f"  {u.sentence}" for u in tr.upcoming()[:5]]
         if tr.behind_steps:
             lines.append(f"  behind their latest plan: {', '.join(tr.behind_steps)}")
@@ -215,3 +229,70 @@ def roster_text(result: Roster, *, width: int = 30) -> str:
     for _, message in result.problems:
         lines.append(f"not read: {message}")
     return "\n".join(lines)
+
+
+def checkins_text(
+    entries: Sequence[JournalEntry], *, change_width: int = 46, note_width: int = 36
+) -> str:
+    """A client's check-ins, numbered as ``--withdraw`` takes them, oldest recorded first.
+
+    Columns: the number, the check-in date, what changed (each step's share,
+    ``20%→45%`` from the share before that date), the note and when it was
+    recorded (UTC). A withdrawn check-in is struck through and says when and
+    why; a back-dated one is marked ``late``.
+    """
+    if not entries:
+        return "No check-in recorded yet."
+    changes = [clip(_what_changed(entries, e), change_width) for e in entries]
+    notes = [clip(one_line(e.checkin.note or ""), note_width) for e in entries]
+    cw = max([12, *(len(c) for c in changes)])
+    nw = max([4, *(len(n) for n in notes)])
+    head = f"{'#':>3}  {'date':<10}  {'what changed':<{cw}}  {'note':<{nw}}  recorded (UTC)"
+    lines = [head, "-" * len(head)]
+    for e, change, note in zip(entries, changes, notes, strict=True):
+        c = e.checkin
+        stamp = "-" if c.recorded is None else c.recorded[:16].replace("T", " ")
+        cells = [(str(c.date), 10), (change, cw), (note, nw)]
+        if e.withdrawn is None:
+            row = "  ".join(f"{text:<{width}}" for text, width in cells)
+            tail = stamp + ("  late: back-dated" if c.backdated else "")
+        else:
+            row = "  ".join(_struck(text) + " " * (width - len(text)) for text, width in cells)
+            why = one_line(e.withdrawn.note) if e.withdrawn.note else ""
+            tail = f"{stamp}  WITHDRAWN {e.withdrawn.recorded[:10]}" + (f": {why}" if why else "")
+        lines.append(f"{e.number:>3}  {row}  {tail}".rstrip())
+    withdrawn = sum(1 for e in entries if e.withdrawn is not None)
+    late = sum(1 for e in entries if e.checkin.backdated)
+    lines += [
+        "",
+        f"{plural(len(entries), 'check-in')}: {withdrawn} withdrawn (struck; the forecast "
+        f"ignores them), {late} entered late (back-dated).",
+    ]
+    return "\n".join(lines)
+
+
+def _struck(text: str) -> str:
+    return "".join(ch + _STRIKE for ch in text)
+
+
+def _what_changed(entries: Sequence[JournalEntry], entry: JournalEntry) -> str:
+    """Each step's share in ``entry``, with the share before it where there was one."""
+    key = (entry.checkin.date, entry.number)
+    before: dict[str, float] = {}
+    earlier = [e for e in entries if e.withdrawn is None and (e.checkin.date, e.number) < key]
+    for e in sorted(earlier, key=lambda x: (x.checkin.date, x.number)):
+        before.update(e.checkin.progress)
+    parts = []
+    for step, share in entry.checkin.progress.items():
+        now = _pct(share)
+        if step not in before:
+            parts.append(f"{one_line(step)} {now}")
+        elif abs(before[step] - share) < 1e-9:
+            parts.append(f"{one_line(step)} {now} (same)")
+        else:
+            parts.append(f"{one_line(step)} {_pct(before[step])}→{now}")
+    return ", ".join(parts)
+
+
+def _pct(share: float) -> str:
+    return "done" if share >= 1 - 1e-9 else f"{100 * share:.0f}%"

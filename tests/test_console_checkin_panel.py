@@ -54,3 +54,31 @@ def test_a_refused_checkin_is_a_message_and_writes_nothing(client: Path) -> None
     assert panel.save() is False
     assert "before the plan's start 2026-01-05" in panel.message.value
     assert not journal_path(client).exists()
+
+
+def test_a_late_entry_needs_the_box_ticked(client: Path) -> None:
+    panel = CheckinPanel(client, as_of=D(2026, 1, 12))
+    panel.set_share("a", 0.6)
+    assert panel.save()
+    panel.date.value = D(2026, 1, 9)
+    panel.set_share("a", 0.5)
+    assert panel.save() is False
+    assert "before the newest check-in recorded (2026-01-12)" in panel.message.value
+    assert len(read_journal(journal_path(client))) == 1
+    panel.backdate.value = True
+    assert panel.save()
+    assert "(back-dated: entered late)" in panel.message.value
+    assert panel.backdate.value is False
+    assert read_journal(journal_path(client))[-1].backdated
+
+
+def test_the_panel_says_when_the_plan_changed_after_the_baseline(client: Path) -> None:
+    panel = CheckinPanel(client, as_of=D(2026, 1, 12))
+    panel.set_share("a", 0.6)
+    assert panel.save()
+    assert "re-baseline or re-plan" not in panel.verdict.value
+    plan = client.parent / "two-steps.yaml"
+    plan.write_text(plan.read_text().replace("target: 2026-01-23", "target: 2026-01-30"))
+    again = CheckinPanel(client, as_of=D(2026, 1, 12))
+    assert "careerlib-plan-changed" in again.verdict.value
+    assert "re-baseline or re-plan." in again.verdict.value

@@ -45,8 +45,9 @@ class CheckinPanel:
     sliders
         Step id -> ``FloatSlider`` (0-1) for the steps in progress and those
         due to start within :data:`DUE_DAYS` working days.
-    date, note, save_button
-        The check-in day, the note and the Save button.
+    date, note, backdate, save_button
+        The check-in day, the note, "Entered late" (a day before the newest
+        check-in is refused without it) and the Save button.
     verdict, message
         HTML widgets (``careerlib-checkin-verdict``, ``careerlib-message``).
     figure
@@ -65,6 +66,13 @@ class CheckinPanel:
         self.note = widgets.Text(
             description="Note", placeholder="what the client said", style=LABEL
         ).add_class("careerlib-checkin-note")
+        self.backdate = widgets.Checkbox(
+            description="Entered late",
+            value=False,
+            indent=False,
+            tooltip="Accept a day before the newest check-in, marked as back-dated",
+            layout=widgets.Layout(width="auto"),
+        ).add_class("careerlib-checkin-backdate")
         self.save_button = widgets.Button(
             description="Save check-in", icon="check", button_style="primary"
         ).add_class("careerlib-checkin-save")
@@ -76,7 +84,7 @@ class CheckinPanel:
             [
                 self.verdict,
                 self.slider_box,
-                widgets.HBox([self.date, self.note, self.save_button]),
+                widgets.HBox([self.date, self.note, self.backdate, self.save_button]),
                 self.message,
                 self.figure,
             ]
@@ -112,7 +120,13 @@ class CheckinPanel:
         day = self.date.value or self.as_of
         progress = {sid: float(slider.value) for sid, slider in self.sliders.items()}
         try:
-            done = checkin(self.client, progress, day, note=self.note.value.strip() or None)
+            done = checkin(
+                self.client,
+                progress,
+                day,
+                note=self.note.value.strip() or None,
+                backdate=bool(self.backdate.value),
+            )
         except CareerlibError as exc:
             self.message.value = message_html(str(exc), error=True)
             return False
@@ -120,7 +134,10 @@ class CheckinPanel:
         self.tracking = track_client(self.client, self.as_of)
         copy_figure(self.figure, tracking_gantt(self.tracking))
         self.note.value = ""
-        saved = f"Saved the check-in of {day} in {done.journal}."
+        self.backdate.value = False
+        assert done.checkin is not None
+        late = " (back-dated: entered late)" if done.checkin.backdated else ""
+        saved = f"Saved the check-in of {day}{late} in {done.journal}."
         if done.baseline is not None:
             saved += f" Saved the first baseline, '{done.baseline.name}'."
         self._sync()
@@ -129,8 +146,15 @@ class CheckinPanel:
 
     def _sync(self) -> None:
         tr = self.tracking
+        changed = (
+            ""
+            if tr.plan_change is None
+            else "<p class='careerlib-plan-changed' style='color:#C0392B'><b>"
+            f"{html.escape(tr.plan_change.sentence)}</b></p>"
+        )
         self.verdict.value = (
-            f"<p><b>{html.escape(tr.verdict)}</b></p><p>{html.escape(tr.checkin_sentence)}</p>"
+            f"<p><b>{html.escape(tr.verdict)}</b></p>{changed}"
+            f"<p>{html.escape(tr.checkin_sentence)}</p>"
             + "".join(f"<p>{html.escape(u.sentence)}</p>" for u in tr.upcoming()[:5])
         )
         by_id = {s.id: s for s in tr.steps}

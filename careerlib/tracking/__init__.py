@@ -28,14 +28,18 @@ from careerlib.tracking.earned import Curves, Earned, earned_schedule, measure, 
 from careerlib.tracking.forecast import Forecast, forecast, remaining_plan
 from careerlib.tracking.journal import (
     CheckIn,
+    JournalEntry,
+    Withdrawal,
+    journal_entries,
     journal_path,
     parse_progress,
     parse_share,
     read_journal,
     record_checkin,
     validate_checkin,
+    withdraw_entry,
 )
-from careerlib.tracking.record import Recorded, checkin, save_plan_baseline
+from careerlib.tracking.record import Recorded, checkin, checkins, save_plan_baseline, withdraw
 from careerlib.tracking.track import (
     CADENCE_DAYS,
     STATUSES,
@@ -56,15 +60,19 @@ __all__ = [
     "Curves",
     "Earned",
     "Forecast",
+    "JournalEntry",
     "Recorded",
     "StepTrack",
     "Tracking",
     "UpcomingStart",
+    "Withdrawal",
     "baselines_path",
     "checkin",
+    "checkins",
     "earned_schedule",
     "forecast",
     "freeze_baseline",
+    "journal_entries",
     "journal_path",
     "latest_progress",
     "load_baselines",
@@ -82,4 +90,6 @@ __all__ = [
     "track",
     "track_client",
     "validate_checkin",
+    "withdraw",
+    "withdraw_entry",
 ]

@@ -1,6 +1,8 @@
 """Baselines: the plan frozen on a day, to measure progress against.
 
-A baseline keeps, for every step of the plan (or of the client's route): its
+A baseline keeps the plan's fingerprint (a hash of the plan as scheduled:
+:mod:`careerlib.tracking.fingerprint`), so a page can say when the plan
+changed after it, and, for every step of the plan (or of the client's route): its
 latest start and finish (the back-schedule from the target), its earliest
 start and finish counted forward from the baseline day, its length in working
 days or its effort in hours, its weight in the plan's progress, and the share
@@ -29,6 +31,7 @@ from careerlib.models import Plan
 from careerlib.scheduling.calendars import calendar_for
 from careerlib.scheduling.scheduler import schedule, select_steps
 from careerlib.tracking._jsonl import append_record, read_models
+from careerlib.tracking.fingerprint import plan_fingerprint
 from careerlib.tracking.forecast import remaining_plan
 
 __all__ = [
@@ -41,8 +44,9 @@ __all__ = [
     "step_weights",
 ]
 
-FORMAT = 1
-"""Version of the baseline record written (``"format"`` in each line)."""
+FORMAT = 2
+"""Version of the baseline record written (``"format"`` in each line): 2 adds
+``fingerprint``; records of format 1 load as before, without one."""
 
 
 class BaselineStep(BaseModel):
@@ -92,6 +96,9 @@ class Baseline(BaseModel):
     finish: dt.date
     slack_days: int
     steps: tuple[BaselineStep, ...]
+    fingerprint: str | None = None
+    """The plan's fingerprint when frozen (:mod:`careerlib.tracking.fingerprint`);
+    ``None`` in a baseline saved before fingerprints existed."""
 
     def step(self, step_id: str) -> BaselineStep | None:
         """The baseline of one step, or ``None`` when it was added after the baseline."""
@@ -210,6 +217,7 @@ def freeze_baseline(
         finish=finish,
         slack_days=slack,
         steps=tuple(steps),
+        fingerprint=plan_fingerprint(plan, route),
     )
 
 

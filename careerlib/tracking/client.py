@@ -85,6 +85,7 @@ def track_client(
         route=client.route,
         baseline=chosen,
         cadence=client.cadence,
+        plan_path=plan_path,
     )
 
 
@@ -94,7 +95,8 @@ class ClientStatus:
 
     ``slack_left_days`` is negative when late [working days]; ``upcoming``
     lists the steps not started whose latest start is within two weeks (ten
-    working days) or has passed.
+    working days) or has passed; ``plan_changed`` says when the plan changed
+    after the baseline (``None`` while the baseline still describes it).
     """
 
     client: str
@@ -112,6 +114,7 @@ class ClientStatus:
     stale: bool
     upcoming: tuple[UpcomingStart, ...]
     verdict: str
+    plan_changed: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
@@ -131,6 +134,7 @@ class ClientStatus:
             "stale": self.stale,
             "upcoming": [u.to_dict() for u in self.upcoming],
             "verdict": self.verdict,
+            "plan_changed": self.plan_changed,
         }
 
 
@@ -167,4 +171,5 @@ def status(client: Any, as_of: dt.date | None = None, *, plan: Plan | None = Non
         stale=tr.stale,
         upcoming=tr.upcoming(),
         verdict=tr.verdict,
+        plan_changed=None if tr.plan_change is None else tr.plan_change.sentence,
     )
