@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
         obstacles_chart,
         occupations_chart,
         peer_chart,
+        plan_diff_chart,
         progress_chart,
         skills_chart,
         weekly_load_chart,
@@ -68,6 +69,7 @@ if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
     from careerlib.scheduling.calendars import WorkCalendar
     from careerlib.scheduling.capacity import Allocation, WeeklyLoad
     from careerlib.scheduling.scheduler import Schedule, schedule, schedule_routes
+    from careerlib.tracking.diff import PlanDiff, plan_diff
 
 __version__ = "0.1.0"
 
@@ -90,6 +92,7 @@ __all__ = [
     "InputError",
     "OutputError",
     "Plan",
+    "PlanDiff",
     "PlanError",
     "PlanExplorer",
     "Roster",
@@ -126,6 +129,8 @@ __all__ = [
     "parse_plan",
     "peer_benchmark",
     "peer_chart",
+    "plan_diff",
+    "plan_diff_chart",
     "progress_at",
     "progress_chart",
     "progress_over_time_chart",
@@ -181,6 +186,9 @@ _LAZY: dict[str, str] = {
     "peer_benchmark": "careerlib.gaps",
     "peer_chart": "careerlib.charts",
     "Plan": "careerlib.models",
+    "PlanDiff": "careerlib.tracking",
+    "plan_diff": "careerlib.tracking",
+    "plan_diff_chart": "careerlib.charts",
     "PlanExplorer": "careerlib.console.explorers",
     "progress_at": "careerlib.gaps",
     "progress_chart": "careerlib.charts",

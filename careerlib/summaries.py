@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from careerlib.onet import Role
     from careerlib.roster_status import Roster
     from careerlib.tracking import Tracking
+    from careerlib.tracking.diff import PlanDiff
 
 __all__ = [
     "alignment_summary",
@@ -37,6 +38,7 @@ __all__ = [
     "level_anchors_summary",
     "md_escape",
     "note",
+    "plan_diff_summary",
     "progress_summary",
     "rethink_summary",
     "roster_calls_summary",
@@ -228,6 +230,15 @@ def tracking_summary(track: Tracking) -> Markdown:
             + "."
         )
     return Markdown("\n".join(lines))
+
+
+def plan_diff_summary(diff: PlanDiff) -> Markdown:
+    """What changed between two versions of a plan: which two, then one line a kind of change."""
+    head = (
+        f"**Before:** {md_escape(diff.old.describe(fmt_date))}. "
+        f"**After:** {md_escape(diff.new.describe(fmt_date))}."
+    )
+    return Markdown(head + "\n\n" + _bullets(md_escape(s) for s in diff.sentences(fmt_date)))
 
 
 def upcoming_summary(track: Tracking) -> Markdown:

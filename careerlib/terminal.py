@@ -8,7 +8,7 @@ pandas and the analyses are imported by the function that needs them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -19,11 +19,13 @@ if TYPE_CHECKING:
     from careerlib.roster_status import Roster
     from careerlib.scheduling.scheduler import Schedule
     from careerlib.tracking import JournalEntry
+    from careerlib.tracking.diff import PlanDiff
 
 __all__ = [
     "checkins_text",
     "load_table",
     "occupations_text",
+    "plan_diff_text",
     "report_text",
     "roster_text",
     "schedule_table",
@@ -296,3 +298,65 @@ def _what_changed(entries: Sequence[JournalEntry], entry: JournalEntry) -> str:
 
 def _pct(share: float) -> str:
     return "done" if share >= 1 - 1e-9 else f"{100 * share:.0f}%"
+
+
+def plan_diff_text(diff: PlanDiff, *, all_steps: bool = False) -> str:
+    """What changed between two versions of a plan, for the terminal.
+
+    The two versions, the target, earliest finish and slack before and after,
+    one row a changed step (every step with ``all_steps``): what changed, its
+    length, the share done and its latest start before and after and how far
+    that moved [working days, + later], then the changes in sentences.
+    """
+    o, n = diff.old.baseline, diff.new.baseline
+    lines = [
+        f"before: {one_line(diff.old.label)}  ({one_line(diff.old.source)})",
+        f"after:  {one_line(diff.new.label)}  ({one_line(diff.new.source)})",
+        "",
+        f"target        {o.target}  ->  {n.target}  {_signed(diff.target_moved_days)}",
+        f"finish        {o.finish}  ->  {n.finish}  {_signed(diff.finish_moved_days)}  (earliest)",
+        f"slack         {o.slack_days:>10}  ->  {n.slack_days:>10}  working days",
+        "",
+    ]
+    rows = list(diff.steps if all_steps else diff.changed_steps)
+    if rows:
+        lines += _diff_rows(rows)
+    same = len(diff.steps) - len(diff.changed_steps)
+    if not all_steps and same:
+        lines += ["", f"{plural(same, 'step')} unchanged."]
+    lines += ["", *diff.sentences()]
+    return "\n".join(lines)
+
+
+def _signed(days: int) -> str:
+    return f"({days:+d} working days)" if days else "(unchanged)"
+
+
+def _diff_rows(rows: Sequence[Any]) -> list[str]:
+    from careerlib.tables import _done, _length
+
+    ids = [one_line(r.id) for r in rows]
+    changes = [clip(r.described, 40) for r in rows]
+    cells = [
+        [
+            f"{_length(r.old)} -> {_length(r.new)}",
+            f"{_done(r.old)} -> {_done(r.new)}",
+            f"{_iso(r.old)} -> {_iso(r.new)}",
+            "" if not r.start_moved_days else f"{r.start_moved_days:+d}",
+        ]
+        for r in rows
+    ]
+    heads = ["step", "change", "length", "done", "latest start", "moved"]
+    columns = [ids, changes, *(list(c) for c in zip(*cells, strict=True))]
+    widths = [max([len(h), *(len(v) for v in col)]) for h, col in zip(heads, columns, strict=True)]
+    head = "  ".join(f"{h:<{w}}" for h, w in zip(heads, widths, strict=True)).rstrip()
+    out = [head, "-" * len(head)]
+    for values in zip(*columns, strict=True):
+        out.append("  ".join(f"{v:<{w}}" for v, w in zip(values, widths, strict=True)).rstrip())
+    return out
+
+
+def _iso(step: Any) -> str:
+    from careerlib.tables import EMPTY
+
+    return EMPTY if step is None or step.start is None else str(step.start)

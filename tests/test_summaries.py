@@ -85,3 +85,13 @@ def test_time_summary_marks_the_clients_route() -> None:
     text = time_summary(report.time, {}, report.client.route).data
     marked = [line for line in text.splitlines() if "(the client's route)" in line]
     assert len(marked) == 1 and f"*{report.client.route}*" in marked[0]
+
+
+def test_plan_diff_summary_names_both_versions() -> None:
+    from careerlib.tracking.diff import plan_diff
+
+    data = ROOT / "tests" / "data" / "rethink"
+    page = render(summaries.plan_diff_summary(plan_diff(data / "old.yaml", data / "new.yaml")))
+    assert "<strong>Before:</strong> old.yaml as written." in page
+    assert "The target moved from 27 Mar 2026 to 3 Apr 2026 (5 working days later)." in page
+    assert "<li>Steps added: e.</li>" in page

@@ -10,7 +10,10 @@
   the check-in;
 * :mod:`~careerlib.tracking.track`: all of it as one :class:`Tracking` and one
   status per client (:func:`status`, for a practice roster);
-* :mod:`~careerlib.tracking.record`: recording a check-in or a baseline.
+* :mod:`~careerlib.tracking.record`: recording a check-in or a baseline;
+* :mod:`~careerlib.tracking.fingerprint`: the plan's fingerprint in a baseline,
+  and when the plan changed after it;
+* :mod:`~careerlib.tracking.diff`: what changed between two versions of a plan.
 
 The file formats are described in ``docs/tracking-files.md``.
 """
@@ -24,6 +27,15 @@ from careerlib.tracking.baseline import (
     save_baseline,
 )
 from careerlib.tracking.client import ClientStatus, pick_baseline, status, track_client
+from careerlib.tracking.diff import (
+    PlanDiff,
+    PlanVersion,
+    StepChange,
+    compare_versions,
+    last_change,
+    plan_diff,
+    plan_version,
+)
 from careerlib.tracking.earned import Curves, Earned, earned_schedule, measure, planned_curves
 from careerlib.tracking.forecast import Forecast, forecast, remaining_plan
 from careerlib.tracking.journal import (
@@ -61,7 +73,10 @@ __all__ = [
     "Earned",
     "Forecast",
     "JournalEntry",
+    "PlanDiff",
+    "PlanVersion",
     "Recorded",
+    "StepChange",
     "StepTrack",
     "Tracking",
     "UpcomingStart",
@@ -69,16 +84,20 @@ __all__ = [
     "baselines_path",
     "checkin",
     "checkins",
+    "compare_versions",
     "earned_schedule",
     "forecast",
     "freeze_baseline",
     "journal_entries",
     "journal_path",
+    "last_change",
     "latest_progress",
     "load_baselines",
     "measure",
     "parse_progress",
     "parse_share",
+    "plan_diff",
+    "plan_version",
     "pick_baseline",
     "planned_curves",
     "read_journal",

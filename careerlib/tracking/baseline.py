@@ -36,6 +36,8 @@ from careerlib.tracking.forecast import remaining_plan
 
 __all__ = [
     "Baseline",
+    "BaselineGoal",
+    "BaselineRoute",
     "BaselineStep",
     "baselines_path",
     "freeze_baseline",
@@ -45,8 +47,10 @@ __all__ = [
 ]
 
 FORMAT = 2
-"""Version of the baseline record written (``"format"`` in each line): 2 adds
-``fingerprint``; records of format 1 load as before, without one."""
+"""Version of the baseline record written (``"format"`` in each line): 2 adds the
+plan's ``fingerprint``, its ``goals`` and ``routes``, and each step's ``after``
+and ``goal`` (what a diff of two baselines compares); records of format 1 load
+as before, without them (``None``: not recorded)."""
 
 
 class BaselineStep(BaseModel):
@@ -70,6 +74,29 @@ class BaselineStep(BaseModel):
     finish: dt.date | None = None
     early_start: dt.date | None = None
     early_finish: dt.date | None = None
+    after: tuple[str, ...] | None = None
+    """The steps it comes after, as written (``None``: not recorded, format 1)."""
+    goal: str | None = None
+    """The goal it serves (always ``None`` in format 1, which did not record it)."""
+
+
+class BaselineGoal(BaseModel):
+    """A goal of the plan when the baseline was saved."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str
+    level: str
+
+
+class BaselineRoute(BaseModel):
+    """A route of the plan when the baseline was saved."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str
 
 
 class Baseline(BaseModel):
@@ -99,6 +126,10 @@ class Baseline(BaseModel):
     fingerprint: str | None = None
     """The plan's fingerprint when frozen (:mod:`careerlib.tracking.fingerprint`);
     ``None`` in a baseline saved before fingerprints existed."""
+    goals: tuple[BaselineGoal, ...] | None = None
+    """The plan's goals (``None``: not recorded, format 1)."""
+    routes: tuple[BaselineRoute, ...] | None = None
+    """The plan's routes (``None``: not recorded, format 1)."""
 
     def step(self, step_id: str) -> BaselineStep | None:
         """The baseline of one step, or ``None`` when it was added after the baseline."""
@@ -188,6 +219,8 @@ def freeze_baseline(
             "effort_hours": s.effort,
             "work_days": round(weights[s.id], 6),
             "done": share,
+            "after": tuple(s.after),
+            "goal": s.goal,
         }
         if rest is not None and s.id in rest.ids:
             i = rest.position(s.id)
@@ -218,6 +251,8 @@ def freeze_baseline(
         slack_days=slack,
         steps=tuple(steps),
         fingerprint=plan_fingerprint(plan, route),
+        goals=tuple(BaselineGoal(id=g.id, title=g.title, level=g.level) for g in plan.goals),
+        routes=tuple(BaselineRoute(id=r.id, title=r.title) for r in plan.routes),
     )
 
 
