@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EMPTY",
     "Table",
+    "assessment_changes_table",
     "assessment_table",
     "fmt_date",
     "fmt_list",
@@ -329,6 +330,32 @@ def assessment_table(
             "rating": ("Client (1-7)", "level"),
             "role": ("Target role (1-7)", "level"),
             "difference": ("Difference", "signed"),
+            "note": ("Note", "text"),
+        },
+        formats={
+            "kind": lambda v: kind_names.get(str(v), _text(v)),
+            "signed": _signed,
+        },
+    )
+
+
+def assessment_changes_table(changes: pd.DataFrame) -> Table:
+    """The self-assessment then and now (``gaps.assessment_changes``): each factor's
+    ratings and the change, a dash where a factor was not rated."""
+    kind_names = {
+        "interest": "interest (1-7)",
+        "value": "motivating force (1-7)",
+        "talent": "talent (1-5)",
+        "marketability": "marketability (1-5)",
+    }
+    return reader_table(
+        changes,
+        {
+            "name": ("Factor", "text"),
+            "kind": ("Kind", "kind"),
+            "then": ("Then", "level"),
+            "now": ("Now", "level"),
+            "change": ("Change", "signed"),
             "note": ("Note", "text"),
         },
         formats={

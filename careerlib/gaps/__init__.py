@@ -32,7 +32,12 @@ Units: skill levels are on O*NET's level scale 0-7 and importance on its
 
 from __future__ import annotations
 
-from careerlib.gaps.assessment import due_diligence, obstacles, self_assessment
+from careerlib.gaps.assessment import (
+    assessment_changes,
+    due_diligence,
+    obstacles,
+    self_assessment,
+)
 from careerlib.gaps.goals import Alignment, goal_alignment
 from careerlib.gaps.occupations import (
     current_occupation,
@@ -66,6 +71,7 @@ __all__ = [
     "TimeGap",
     "all_reviews",
     "analyse",
+    "assessment_changes",
     "current_occupation",
     "due_diligence",
     "find_occupations",
