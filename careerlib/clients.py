@@ -451,7 +451,6 @@ def _route_in(client: Client, path: Path) -> None:
     routes = [r.id for r in load_plan(client.resolve(client.plan)).routes]
     if client.route not in routes:
         raise ClientError(
-            f"the new plan has no route {client.route!r} (the client's route); "
-            "nothing was changed",
+            f"the new plan has no route {client.route!r} (the client's route); nothing was changed",
             path=str(path),
         )

@@ -18,9 +18,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from careerlib.charts._style import (
+    CHANGE_COLORS,
     COLORS,
     DAY_MS,
-    TRACKING_COLORS,
     base_layout,
     date_line,
     legend_below,
@@ -32,16 +32,6 @@ if TYPE_CHECKING:
     from careerlib.tracking.diff import PlanDiff, StepChange
 
 __all__ = ["CHANGE_COLORS", "plan_diff_chart"]
-
-#: The colours of :func:`plan_diff_chart`: the older version, the newer, a
-#: newer latest start that came earlier (less time to start), the old and new targets.
-CHANGE_COLORS: dict[str, str] = {
-    "old": TRACKING_COLORS["baseline"],
-    "new": COLORS["step"],
-    "earlier": COLORS["critical"],
-    "old_target": "#7F8C8D",
-    "new_target": COLORS["target"],
-}
 
 
 def _day(day: dt.date) -> str:
