@@ -78,12 +78,15 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
     from careerlib.scheduling.calendars import WorkCalendar
     from careerlib.scheduling.capacity import Allocation, WeeklyLoad
     from careerlib.scheduling.scheduler import Schedule, schedule, schedule_routes
+    from careerlib.scheduling.status import StatusSchedule
+    from careerlib.scheduling.verdict import StatusVerdict
     from careerlib.tracking import (
         ClientStatus,
         PlanDiff,
         Tracking,
         checkin,
         plan_diff,
+        schedule_client,
         track_client,
     )
     from careerlib.workspace import init_workspace
@@ -114,6 +117,8 @@ __all__ = [
     "PlanExplorer",
     "Roster",
     "Schedule",
+    "StatusSchedule",
+    "StatusVerdict",
     "Step",
     "Tracking",
     "UnknownStepError",
@@ -158,6 +163,7 @@ __all__ = [
     "routes_chart",
     "run_batch",
     "schedule",
+    "schedule_client",
     "schedule_routes",
     "skills_chart",
     "skills_gap",
@@ -219,6 +225,9 @@ _LAZY: dict[str, str] = {
     "Schedule": "careerlib.scheduling.scheduler",
     "schedule": "careerlib.scheduling.scheduler",
     "schedule_routes": "careerlib.scheduling.scheduler",
+    "schedule_client": "careerlib.tracking",
+    "StatusSchedule": "careerlib.scheduling.status",
+    "StatusVerdict": "careerlib.scheduling.verdict",
     "skills_chart": "careerlib.charts",
     "skills_gap": "careerlib.gaps",
     "Step": "careerlib.models",

@@ -46,7 +46,8 @@ LAYERS: dict[str, int] = {
     # the schedule, and plans changed and scheduled again
     **dict.fromkeys(["scheduling", "whatif"], 3),
     # analyses (tracking: baselines, check-ins, the forecast; the practice roster)
-    **dict.fromkeys(["gaps", "tracking", "roster_status"], 4),
+    # (inputs: a plan or a client file, read for a command)
+    **dict.fromkeys(["gaps", "tracking", "roster_status", "inputs"], 4),
     # what a person sees or keeps
     **dict.fromkeys(
         [

@@ -6,8 +6,8 @@
   the client file;
 * :mod:`~careerlib.tracking.earned`: the early and late planned curves,
   earned progress and the slip by earned schedule;
-* :mod:`~careerlib.tracking.forecast`: the work left, scheduled forward from
-  the check-in;
+* :mod:`~careerlib.tracking.forecast`: the plan on the check-in day, read from
+  the one status-date schedule (:mod:`careerlib.scheduling.status`);
 * :mod:`~careerlib.tracking.track`: all of it as one :class:`Tracking` and one
   status per client (:func:`status`, for a practice roster);
 * :mod:`~careerlib.tracking.record`: recording a check-in or a baseline;
@@ -18,6 +18,7 @@
 The file formats are described in ``docs/tracking-files.md``.
 """
 
+from careerlib.scheduling.status import latest_progress
 from careerlib.tracking.baseline import (
     Baseline,
     BaselineStep,
@@ -26,7 +27,14 @@ from careerlib.tracking.baseline import (
     load_baselines,
     save_baseline,
 )
-from careerlib.tracking.client import ClientStatus, pick_baseline, status, track_client
+from careerlib.tracking.client import (
+    ClientStatus,
+    client_reviews,
+    pick_baseline,
+    schedule_client,
+    status,
+    track_client,
+)
 from careerlib.tracking.diff import (
     PlanDiff,
     PlanVersion,
@@ -58,7 +66,6 @@ from careerlib.tracking.track import (
     StepTrack,
     Tracking,
     UpcomingStart,
-    latest_progress,
     track,
 )
 
@@ -84,6 +91,7 @@ __all__ = [
     "baselines_path",
     "checkin",
     "checkins",
+    "client_reviews",
     "compare_versions",
     "earned_schedule",
     "forecast",
@@ -105,6 +113,7 @@ __all__ = [
     "remaining_plan",
     "save_baseline",
     "save_plan_baseline",
+    "schedule_client",
     "status",
     "track",
     "track_client",

@@ -28,6 +28,7 @@ from typing import Any
 
 from careerlib.models import Plan
 from careerlib.scheduling.calendars import WorkCalendar, calendar_for
+from careerlib.scheduling.status import latest_progress, plan_reviews
 from careerlib.tracking.baseline import (
     Baseline,
     BaselineStep,
@@ -35,7 +36,6 @@ from careerlib.tracking.baseline import (
     freeze_baseline,
     load_baselines,
 )
-from careerlib.tracking.track import latest_progress
 
 __all__ = [
     "CHANGE_WORDS",
@@ -529,13 +529,12 @@ def _saved(plan: Plan, plan_path: Path, route: str | None, name: str, text: str)
 
 
 def _as_written(plan: Plan, plan_path: Path, route: str | None, text: str) -> PlanVersion:
-    own = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
     frozen = freeze_baseline(
         plan,
         plan.first_day,
         name=plan_path.name,
         route=route,
-        progress=latest_progress(own, plan.first_day),
+        progress=latest_progress(plan_reviews(plan), plan.first_day),
         saved=dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
     )
     return PlanVersion("plan", plan_path.name, frozen, plan, text)
@@ -544,19 +543,16 @@ def _as_written(plan: Plan, plan_path: Path, route: str | None, text: str) -> Pl
 def _on_status_date(
     client: Any, plan: Plan, route: str | None, as_of: dt.date | None, text: str
 ) -> PlanVersion:
-    from careerlib.tracking.journal import journal_path, read_journal
+    """The client's plan on the status date, frozen as a baseline of that day would be."""
+    from careerlib.tracking.client import client_reviews
 
     day = as_of if as_of is not None else dt.date.today()
-    own = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
-    reviews = [*own, *client.reviews]
-    if client.path is not None:
-        reviews += [c.review() for c in read_journal(journal_path(client.path))]
     frozen = freeze_baseline(
         plan,
         day,
         name=f"status-{day.isoformat()}",
         route=route,
-        progress=latest_progress(reviews, day),
+        progress=latest_progress(client_reviews(client, plan), day),
         saved=dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
     )
     return PlanVersion("status", frozen.name, frozen, plan, text)
