@@ -89,6 +89,7 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
         schedule_client,
         track_client,
     )
+    from careerlib.tracking.replan import Replan, replan
     from careerlib.workspace import init_workspace
 
 __version__ = "0.1.0"
@@ -115,6 +116,7 @@ __all__ = [
     "PlanDiff",
     "PlanError",
     "PlanExplorer",
+    "Replan",
     "Roster",
     "Schedule",
     "StatusSchedule",
@@ -157,6 +159,7 @@ __all__ = [
     "progress_chart",
     "progress_over_time_chart",
     "read_roster",
+    "replan",
     "role_profile",
     "roster",
     "roster_chart",
@@ -210,6 +213,8 @@ _LAZY: dict[str, str] = {
     "peer_chart": "careerlib.charts",
     "Plan": "careerlib.models",
     "PlanDiff": "careerlib.tracking",
+    "Replan": "careerlib.tracking.replan",
+    "replan": "careerlib.tracking.replan",
     "plan_diff": "careerlib.tracking",
     "plan_diff_chart": "careerlib.charts",
     "PlanExplorer": "careerlib.console.explorers",

@@ -163,3 +163,18 @@ def test_bad_list_or_withdraw_is_one_line(client: Path, args: list[str], message
 def test_list_of_a_client_without_checkins(client: Path) -> None:
     result = run("checkin", str(client), "--list")
     assert (result.exit_code, result.output) == (0, "No check-in recorded yet.\n")
+
+
+def test_a_checkin_says_when_the_plan_changed_after_the_baseline(client: Path) -> None:
+    assert run("checkin", str(client), "--date", "2026-01-08", "a=40%").exit_code == 0
+    plan = client.parent / "two-steps.yaml"
+    plan.write_text(plan.read_text().replace("target: 2026-01-23", "target: 2026-01-30"))
+    result = run("checkin", str(client), "--date", "2026-01-09", "a=60%")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].startswith("The plan changed on ")
+    assert result.output.rstrip().endswith(
+        "after the baseline 'baseline-2026-01-05' (of 2026-01-05): re-baseline or re-plan."
+    )
+    assert run("baseline", str(client), "--date", "2026-01-09").exit_code == 0
+    result = run("checkin", str(client), "--date", "2026-01-12", "a=done")
+    assert "re-baseline or re-plan" not in result.output

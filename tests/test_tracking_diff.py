@@ -164,3 +164,20 @@ def test_a_missing_baseline_names_the_known_ones(tmp_path: Path) -> None:
     with pytest.raises(CheckinError, match="old.yaml has no baseline yet"):
         plan_version(f"{tmp_path / 'old.yaml'}@")
     assert last_change(client) is None
+
+
+def test_a_plan_file_against_a_client_takes_the_clients_route(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1] / "data"
+    for part in ("clients", "plans"):
+        shutil.copytree(root / part, tmp_path / part)
+    client = tmp_path / "clients" / "jordan-lee.yaml"
+    plan = tmp_path / "plans" / "it-director-to-cio.yaml"
+    d = plan_diff(f"{client}@", plan)
+    assert (d.old.baseline.route, d.new.baseline.route) == ("internal", "internal")
+    assert not d.route_changed and not d.having("added")  # not the external route's steps
+    # a plan's baseline by name, whatever its route; '@' alone: the newest
+    assert plan_version(f"{plan}@baseline-2026-10-05").baseline.route == "internal"
+    assert plan_version(f"{plan}@").name == "baseline-2026-10-05"
+    # asked for explicitly, another route is compared as asked
+    other = plan_diff(plan, plan, route="external")
+    assert other.old.baseline.route == "external" and other.unchanged

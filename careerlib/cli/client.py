@@ -170,7 +170,14 @@ def _record_checkin(
     click.echo(f"recorded the check-in of {done.checkin.date}{late} in {done.journal}: {shares}")
     if done.baseline is not None:
         click.echo(f"saved baseline '{done.baseline.name}' in {done.baselines} (the first one)")
-    click.echo(track_client(client, done.checkin.date).verdict)
+    _verdict(track_client(client, done.checkin.date))
+
+
+def _verdict(tracking: Any) -> None:
+    """The verdict, and the warning when the plan changed after the baseline."""
+    click.echo(tracking.verdict)
+    if tracking.plan_change is not None:
+        click.echo(tracking.plan_change.sentence)
 
 
 def _withdraw_checkin(client: Path, number: int, note: str | None) -> None:
@@ -184,7 +191,7 @@ def _withdraw_checkin(client: Path, number: int, note: str | None) -> None:
     )
     # the verdict on the newest check-in that still counts, as a check-in prints its own
     left = [e.checkin.date for e in checkins(client) if e.counts]
-    click.echo(track_client(client, max(left) if left else None).verdict)
+    _verdict(track_client(client, max(left) if left else None))
 
 
 def _list_checkins(client: Path, as_json: bool) -> None:

@@ -5,7 +5,8 @@
 - :mod:`~careerlib.console.explorers`: :class:`PlanExplorer` (what-if on the
   back-schedule) and :class:`GapExplorer` (skills and peers);
 - :mod:`~careerlib.console.checkin_panel`: :class:`CheckinPanel` (a check-in
-  in one click);
+  in one click), with :mod:`~careerlib.console.replan_panel`'s
+  :class:`ReplanPanel` ("Save as re-plan") beneath;
 - :mod:`~careerlib.console._common`: what the panels share.
 
 Only this package imports ipywidgets. The panels are loaded on first use, so
@@ -22,6 +23,7 @@ from careerlib.console.server import CONSOLE_NOTEBOOK, Console, console_command,
 if TYPE_CHECKING:
     from careerlib.console.checkin_panel import CheckinPanel
     from careerlib.console.explorers import GapExplorer, PlanExplorer
+    from careerlib.console.replan_panel import ReplanPanel
 
 __all__ = [
     "CONSOLE_NOTEBOOK",
@@ -29,6 +31,7 @@ __all__ = [
     "Console",
     "GapExplorer",
     "PlanExplorer",
+    "ReplanPanel",
     "console_command",
     "run_console",
 ]
@@ -37,6 +40,7 @@ _LAZY = {
     "CheckinPanel": "careerlib.console.checkin_panel",
     "GapExplorer": "careerlib.console.explorers",
     "PlanExplorer": "careerlib.console.explorers",
+    "ReplanPanel": "careerlib.console.replan_panel",
 }
 
 

@@ -23,8 +23,10 @@ import plotly.graph_objects as go
 from careerlib.charts.tracking import tracking_gantt
 from careerlib.clients import Client, load_client
 from careerlib.console._common import LABEL, copy_figure, message_html
+from careerlib.console.replan_panel import ReplanPanel
 from careerlib.exceptions import CareerlibError
 from careerlib.tracking import Tracking, checkin, track_client
+from careerlib.tracking.replan import Replan
 
 __all__ = ["CheckinPanel"]
 
@@ -52,6 +54,9 @@ class CheckinPanel:
         HTML widgets (``careerlib-checkin-verdict``, ``careerlib-message``).
     figure
         The tracking Gantt, redrawn in place after a save.
+    replan
+        "Save as re-plan" (:class:`~careerlib.console.replan_panel.ReplanPanel`),
+        beneath; a client switched to a re-plan is tracked on it at once.
     """
 
     def __init__(self, client: Client | str | Path, as_of: dt.date | None = None) -> None:
@@ -80,6 +85,7 @@ class CheckinPanel:
         self.sliders: dict[str, widgets.FloatSlider] = {}
         self.slider_box = widgets.VBox().add_class("careerlib-checkin-steps")
         self.figure = go.FigureWidget(tracking_gantt(self.tracking))
+        self.replan = ReplanPanel(self.client, self.as_of, on_saved=self._replanned)
         self.widget = widgets.VBox(
             [
                 self.verdict,
@@ -87,6 +93,7 @@ class CheckinPanel:
                 widgets.HBox([self.date, self.note, self.backdate, self.save_button]),
                 self.message,
                 self.figure,
+                self.replan.widget,
             ]
         ).add_class("careerlib-checkin-panel")
         self._sync()
@@ -143,6 +150,15 @@ class CheckinPanel:
         self._sync()
         self.message.value = message_html(saved, error=False)
         return True
+
+    def _replanned(self, done: Replan) -> None:
+        """After "Save as re-plan": a client switched to it is tracked on the new plan."""
+        if not done.switched:
+            return
+        self.client = load_client(done.client_path, check=False)
+        self.tracking = track_client(self.client, self.as_of)
+        copy_figure(self.figure, tracking_gantt(self.tracking))
+        self._sync()
 
     def _sync(self) -> None:
         tr = self.tracking

@@ -13,7 +13,9 @@
 * :mod:`~careerlib.tracking.record`: recording a check-in or a baseline;
 * :mod:`~careerlib.tracking.fingerprint`: the plan's fingerprint in a baseline,
   and when the plan changed after it;
-* :mod:`~careerlib.tracking.diff`: what changed between two versions of a plan.
+* :mod:`~careerlib.tracking.diff`: what changed between two versions of a plan;
+* :mod:`~careerlib.tracking.replan`: a new version of a client's plan from a
+  status date, scheduled, baselined and (when asked) switched to.
 
 The file formats are described in ``docs/tracking-files.md``.
 """
@@ -60,6 +62,7 @@ from careerlib.tracking.journal import (
     withdraw_entry,
 )
 from careerlib.tracking.record import Recorded, checkin, checkins, save_plan_baseline, withdraw
+from careerlib.tracking.replan import Replan, replan, replan_path, replanned_plan
 from careerlib.tracking.track import (
     CADENCE_DAYS,
     STATUSES,
@@ -83,6 +86,7 @@ __all__ = [
     "PlanDiff",
     "PlanVersion",
     "Recorded",
+    "Replan",
     "StepChange",
     "StepTrack",
     "Tracking",
@@ -111,6 +115,9 @@ __all__ = [
     "read_journal",
     "record_checkin",
     "remaining_plan",
+    "replan",
+    "replan_path",
+    "replanned_plan",
     "save_baseline",
     "save_plan_baseline",
     "schedule_client",

@@ -475,12 +475,15 @@ def plan_version(
     *,
     as_of: dt.date | None = None,
     route: str | None = None,
+    route_hint: str | None = None,
 ) -> PlanVersion:
     """One side of a comparison from its source (see the module for the forms).
 
-    ``route`` applies to a plan file (and its baselines); a client file uses
-    the client's route. ``as_of`` is the status date of a bare client file
-    (default today).
+    A client file (and its baselines) uses the client's route. For a plan
+    file, ``route`` is the route to schedule; without it, ``route_hint`` (the
+    other side's route, when this plan has it), else the whole plan; and
+    ``PLAN@NAME`` is the newest baseline of that name whatever its route.
+    ``as_of`` is the status date of a bare client file (default today).
 
     Raises
     ------
@@ -489,36 +492,41 @@ def plan_version(
     ClientError, PlanError, DataError
         For a file that cannot be read.
     """
+    from careerlib.inputs import read_plan_or_client
+
     text = os.fspath(source)
     path, name = Path(text), None
     if not path.exists() and "@" in text:
         head, _, name = text.rpartition("@")
         path = Path(head)
-    client, plan, plan_path, route = _read_source(path, route)
+    plan, client, plan_path = read_plan_or_client(path)
+    chosen = route
+    if client is not None:
+        chosen = client.route
+    elif chosen is None and route_hint in {r.id for r in plan.routes}:
+        chosen = route_hint
     if name is not None:
-        return _saved(plan, plan_path, route, name, text)
+        any_route = client is None and chosen is None
+        return _saved(plan, Path(plan_path), chosen, name, text, any_route=any_route)
     if client is None:
-        return _as_written(plan, plan_path, route, text)
-    return _on_status_date(client, plan, route, as_of, text)
+        return _as_written(plan, Path(plan_path), chosen, text)
+    return _on_status_date(client, plan, chosen, as_of, text)
 
 
-def _read_source(path: Path, route: str | None) -> tuple[Any, Plan, Path, str | None]:
-    """The client (``None`` for a plan file), the plan, the plan's path and the route."""
-    from careerlib.planfile import load_plan, read_text, read_yaml
-    from careerlib.tracking.client import client_and_plan
-
-    data = read_yaml(read_text(path), path=path)
-    if isinstance(data, dict) and "steps" not in data and "plan" in data:
-        client, plan, plan_path = client_and_plan(path)
-        return client, plan, plan_path, client.route
-    return None, load_plan(path), path, route
-
-
-def _saved(plan: Plan, plan_path: Path, route: str | None, name: str, text: str) -> PlanVersion:
+def _saved(
+    plan: Plan, plan_path: Path, route: str | None, name: str, text: str, *, any_route: bool
+) -> PlanVersion:
     from careerlib.exceptions import CheckinError
     from careerlib.tracking.client import pick_baseline
 
-    chosen = pick_baseline(load_baselines(baselines_path(plan_path)), route, name or None)
+    saved = load_baselines(baselines_path(plan_path))
+    if any_route:  # a plan file without --route: its baselines of every route
+        named = [b for b in saved if not name or b.name == name]
+        chosen = named[-1] if named else None
+        if chosen is None and name:
+            chosen = pick_baseline(saved, None, name)  # raises, naming the known ones
+    else:
+        chosen = pick_baseline(saved, route, name or None)
     if chosen is None:
         raise CheckinError(
             f"{text}: {plan_path.name} has no baseline"
@@ -567,10 +575,21 @@ def plan_diff(
 ) -> PlanDiff:
     """What changed from ``old`` to ``new``: each a source (see :func:`plan_version`) or a version.
 
+    Without ``route``, a plan file compared with a client's version is taken
+    on the client's route (when it has it).
+
     >>> plan_diff("jordan-lee.yaml@agreed", "jordan-lee.yaml")   # doctest: +SKIP
     """
     a = old if isinstance(old, PlanVersion) else plan_version(old, as_of=as_of, route=route)
-    b = new if isinstance(new, PlanVersion) else plan_version(new, as_of=as_of, route=route)
+    hint = a.baseline.route
+    b = (
+        new
+        if isinstance(new, PlanVersion)
+        else plan_version(new, as_of=as_of, route=route, route_hint=hint)
+    )
+    if not isinstance(old, PlanVersion) and route is None and hint is None and b.baseline.route:
+        # a plan file against a client's version: the plan on the client's route too
+        a = plan_version(old, as_of=as_of, route_hint=b.baseline.route)
     return compare_versions(a, b)
 
 
