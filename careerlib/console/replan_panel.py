@@ -118,7 +118,8 @@ class ReplanPanel:
         moved = (
             f"now uses {done.path.name}"
             if done.switched
-            else f"still uses {done.source.name} (tick the box to switch)"
+            else f"still uses {done.source.name}; to move the client to the re-plan: "
+            f"careerlib switch {done.client_path} {done.path}"
         )
         self.message.value = (
             "<p>"
