@@ -181,3 +181,12 @@ def test_a_plan_file_against_a_client_takes_the_clients_route(tmp_path: Path) ->
     # asked for explicitly, another route is compared as asked
     other = plan_diff(plan, plan, route="external")
     assert other.old.baseline.route == "external" and other.unchanged
+
+
+def test_a_target_moved_earlier_is_said_in_plain_words() -> None:
+    d = plan_diff(DATA / "new.yaml", DATA / "old.yaml")
+    assert d.target_moved_days == -5
+    assert d.sentences()[0] == (
+        "The target moved from 2026-04-03 to 2026-03-27 (5 working days earlier)."
+    )
+    assert {s.id: s.changes for s in d.steps}["e"] == ("removed",)

@@ -415,7 +415,7 @@ def _sentences(d: PlanDiff, fmt: DateFormat) -> list[str]:
         way = "later" if n.target > o.target else "earlier"
         out.append(
             f"The target moved from {fmt(o.target)} to {fmt(n.target)} "
-            f"({_days(d.target_moved_days)} {way})."
+            f"({_days(abs(d.target_moved_days))} {way})."
         )
     else:
         out.append(f"The target is unchanged ({fmt(n.target)}).")
