@@ -23,7 +23,7 @@ def test_version_comes_from_the_installed_metadata() -> None:
 
 def test_init_then_new_client_then_schedule_and_gaps(tmp_path: Path) -> None:
     code, out, err = run("init", str(tmp_path / "ws"))
-    assert code == EXIT_OK and err == "" and "wrote 25 files into" in out
+    assert code == EXIT_OK and err == "" and "wrote 26 files into" in out
     code, out, err = run(
         "new", "client", "Ana Gomez", "--role", "Nurse Manager", "--template", "radical-change",
         "--target", "2028-06-30", "--current", "Registered Nurse", "--dir", str(tmp_path / "ws"),
@@ -77,7 +77,7 @@ def test_files_in_the_way(tmp_path: Path) -> None:
     assert run("init", ".")[0] == EXIT_OK
     code, _, err = run("init", ".")
     assert (
-        code == EXIT_INVALID and "25 files are in the way" in err and "nothing was written" in err
+        code == EXIT_INVALID and "26 files are in the way" in err and "nothing was written" in err
     )
 
 
