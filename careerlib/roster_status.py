@@ -65,6 +65,7 @@ COLUMNS: tuple[str, ...] = (
     "days_since_checkin",
     "cadence",
     "stale",
+    "plan_changed",
     "next_step",
     "next_step_title",
     "next_latest_start",
@@ -132,8 +133,8 @@ class Roster:
         """The clients to call this week, attention first: ``(client: reasons, verdict)``.
 
         A client is on the list when late or behind, stale (no check-in within
-        the cadence), or with a step to start within two weeks (or whose
-        latest start has passed).
+        the cadence), with a plan changed after its baseline, or with a step to
+        start within two weeks (or whose latest start has passed).
         """
         out = []
         for row in self.frame.itertuples(index=False):
@@ -145,6 +146,8 @@ class Roster:
                     else "no check-in yet"
                 )
                 reasons.append(f"{since} ({row.cadence})")
+            if row.plan_changed:
+                reasons.append("the plan changed after its baseline")
             if isinstance(row.next_step, str):
                 when = day_text(row.next_latest_start.date())
                 reasons.append(
@@ -297,7 +300,13 @@ def _tracking(path: Path, day: dt.date, cache: _Cache) -> tuple[Any, Any, Tracki
     reviews += [c.review() for c in read_journal(journal_path(client.path or path))]
     baseline = cache.baseline(plan, plan_path, client.route, reviews)
     tr = track(
-        plan, day, reviews=reviews, route=client.route, baseline=baseline, cadence=client.cadence
+        plan,
+        day,
+        reviews=reviews,
+        route=client.route,
+        baseline=baseline,
+        cadence=client.cadence,
+        plan_path=plan_path,
     )
     return client, plan, tr
 
@@ -352,6 +361,7 @@ def _row(path: Path, day: dt.date, cache: _Cache) -> dict[str, Any]:
         "days_since_checkin": tr.days_since_checkin,
         "cadence": tr.cadence,
         "stale": tr.stale,
+        "plan_changed": tr.plan_change is not None,
         "next_step": None if nxt is None else nxt.step,
         "next_step_title": None if nxt is None else nxt.title,
         "next_latest_start": None if nxt is None else nxt.latest_start,
@@ -372,6 +382,7 @@ def _frame(rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
     for col in _INTS:
         frame[col] = frame[col].astype("Int64")
     frame["stale"] = frame["stale"].astype(bool)
+    frame["plan_changed"] = frame["plan_changed"].astype(bool)
     frame["earned_pct"] = frame["earned_pct"].astype(float)
     frame["status"] = pd.Categorical(frame["status"], categories=list(ATTENTION), ordered=True)
     if frame.empty:
@@ -447,7 +458,9 @@ def roster(
         many are), ``earned_pct`` [%],
         ``last_checkin`` (date, NaT before the first), ``days_since_checkin``
         [calendar days], ``cadence``, ``stale`` (older than the cadence
-        allows), ``next_step``, ``next_step_title``, ``next_latest_start`` and
+        allows), ``plan_changed`` (the plan changed after the baseline
+        measured against: re-baseline or re-plan), ``next_step``,
+        ``next_step_title``, ``next_latest_start`` and
         ``next_days_left`` [working days, negative when passed] for the step
         not started whose latest start is soonest within two weeks (missing
         when none is), ``unaddressed_gaps`` (skills of the target role with a

@@ -35,11 +35,14 @@ if TYPE_CHECKING:
     from careerlib.roster_status import Roster
     from careerlib.scheduling.scheduler import Schedule
     from careerlib.tracking import Tracking
+    from careerlib.tracking.baseline import BaselineStep
+    from careerlib.tracking.diff import PlanDiff
     from careerlib.tradeoff import CheapestWay
 
 __all__ = [
     "EMPTY",
     "Table",
+    "assessment_changes_table",
     "assessment_table",
     "fmt_date",
     "fmt_list",
@@ -48,6 +51,7 @@ __all__ = [
     "occupations_table",
     "options_table",
     "peers_table",
+    "plan_diff_table",
     "progress_table",
     "reader_table",
     "reassessment_table",
@@ -369,6 +373,32 @@ def reassessment_table(changes: pd.DataFrame) -> Table:
     )
 
 
+def assessment_changes_table(changes: pd.DataFrame) -> Table:
+    """The self-assessment then and now (``gaps.assessment_changes``): each factor's
+    ratings and the change, a dash where a factor was not rated."""
+    kind_names = {
+        "interest": "interest (1-7)",
+        "value": "motivating force (1-7)",
+        "talent": "talent (1-5)",
+        "marketability": "marketability (1-5)",
+    }
+    return reader_table(
+        changes,
+        {
+            "name": ("Factor", "text"),
+            "kind": ("Kind", "kind"),
+            "then": ("Then", "level"),
+            "now": ("Now", "level"),
+            "change": ("Change", "signed"),
+            "note": ("Note", "text"),
+        },
+        formats={
+            "kind": lambda v: kind_names.get(str(v), _text(v)),
+            "signed": _signed,
+        },
+    )
+
+
 def _signed(value: Any) -> str:
     """A difference with its sign and one decimal; none (``0.0``) without a sign."""
     if _missing(value):
@@ -673,6 +703,71 @@ def tracking_table(track: Tracking) -> Table:
         },
         status=("State",),
     )
+
+
+def _length(step: BaselineStep | None) -> str:
+    """A step's length as written: ``20 days``, ``12 h`` or ``milestone``."""
+    if step is None:
+        return EMPTY
+    if step.milestone:
+        return "milestone"
+    if step.effort_hours is not None:
+        return f"{step.effort_hours:g} h"
+    days = step.duration_days if step.duration_days is not None else step.work_days
+    return f"{days:g} day{'s' if days != 1 else ''}"
+
+
+def _done(step: BaselineStep | None) -> str:
+    if step is None:
+        return EMPTY
+    return "done" if step.done >= 1 else _percent(100 * step.done)
+
+
+def _moved(days: int | None) -> str:
+    if days is None or days == 0:
+        return EMPTY
+    return f"{days:+d}".replace("-", "−")
+
+
+def plan_diff_table(diff: PlanDiff, *, changed_only: bool = True) -> Table:
+    """What changed for each step between two versions of a plan: the change in words, its
+    length, the share done and its latest start in each, and how far that start moved
+    (working days, + later). ``changed_only`` leaves out the steps that did not change."""
+    rows = []
+    for s in diff.changed_steps if changed_only else diff.steps:
+        rows.append(
+            [
+                s.title,
+                s.described,
+                _length(s.old),
+                _length(s.new),
+                _done(s.old),
+                _done(s.new),
+                fmt_date(None if s.old is None else s.old.start),
+                fmt_date(None if s.new is None else s.new.start),
+                _moved(s.start_moved_days),
+            ]
+        )
+    cells = pd.DataFrame(rows, columns=list(PLAN_DIFF_COLUMNS), dtype=object)
+    return Table(
+        cells,
+        caption=None,
+        nowrap=tuple(PLAN_DIFF_COLUMNS[2:]),
+    )
+
+
+#: The headings of :func:`plan_diff_table`.
+PLAN_DIFF_COLUMNS: tuple[str, ...] = (
+    "Step",
+    "What changed",
+    "Length before",
+    "Length after",
+    "Done before",
+    "Done after",
+    "Latest start before",
+    "Latest start after",
+    "Moved (working days)",
+)
 
 
 def occupations_table(occupations: pd.DataFrame) -> Table:

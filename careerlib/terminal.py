@@ -8,7 +8,7 @@ pandas and the analyses are imported by the function that needs them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -19,18 +19,25 @@ if TYPE_CHECKING:
     from careerlib.roster_status import Roster
     from careerlib.scheduling.scheduler import Schedule
     from careerlib.scheduling.status import StatusSchedule
+    from careerlib.tracking import JournalEntry
+    from careerlib.tracking.diff import PlanDiff
     from careerlib.tradeoff import CheapestWay, MovedStep
 
 __all__ = [
+    "checkins_text",
     "load_table",
     "occupations_text",
     "options_text",
+    "plan_diff_text",
     "report_text",
     "roster_text",
     "schedule_table",
     "status_table",
     "time_text",
 ]
+
+#: U+0336 COMBINING LONG STROKE OVERLAY: written after each character, strikes it through.
+_STRIKE = "\u0336"
 
 
 def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
@@ -291,6 +298,8 @@ def report_text(report: GapReport) -> str:
             f"  {tr.verdict}",
             f"  {tr.checkin_sentence}",
         ]
+        if tr.plan_change is not None:
+            lines.append(f"  {tr.plan_change.sentence}")
         lines += [f"  {u.sentence}" for u in tr.upcoming()[:5]]
         titles = {s.id: s.title for s in tr.steps}
         if tr.behind_steps:
@@ -408,3 +417,132 @@ def roster_text(result: Roster, *, width: int = 30) -> str:
     for _, message in result.problems:
         lines.append(f"not read: {message}")
     return "\n".join(lines)
+
+
+def checkins_text(
+    entries: Sequence[JournalEntry], *, change_width: int = 46, note_width: int = 36
+) -> str:
+    """A client's check-ins, numbered as ``--withdraw`` takes them, oldest recorded first.
+
+    Columns: the number, the check-in date, what changed (each step's share,
+    ``20%→45%`` from the share before that date), the note and when it was
+    recorded (UTC). A withdrawn check-in is struck through and says when and
+    why; a back-dated one is marked ``late``.
+    """
+    if not entries:
+        return "No check-in recorded yet."
+    changes = [clip(_what_changed(entries, e), change_width) for e in entries]
+    notes = [clip(one_line(e.checkin.note or ""), note_width) for e in entries]
+    cw = max([12, *(len(c) for c in changes)])
+    nw = max([4, *(len(n) for n in notes)])
+    head = f"{'#':>3}  {'date':<10}  {'what changed':<{cw}}  {'note':<{nw}}  recorded (UTC)"
+    lines = [head, "-" * len(head)]
+    for e, change, note in zip(entries, changes, notes, strict=True):
+        c = e.checkin
+        stamp = "-" if c.recorded is None else c.recorded[:16].replace("T", " ")
+        cells = [(str(c.date), 10), (change, cw), (note, nw)]
+        if e.withdrawn is None:
+            row = "  ".join(f"{text:<{width}}" for text, width in cells)
+            tail = stamp + ("  late: back-dated" if c.backdated else "")
+        else:
+            row = "  ".join(_struck(text) + " " * (width - len(text)) for text, width in cells)
+            why = one_line(e.withdrawn.note) if e.withdrawn.note else ""
+            tail = f"{stamp}  WITHDRAWN {e.withdrawn.recorded[:10]}" + (f": {why}" if why else "")
+        lines.append(f"{e.number:>3}  {row}  {tail}".rstrip())
+    withdrawn = sum(1 for e in entries if e.withdrawn is not None)
+    late = sum(1 for e in entries if e.checkin.backdated)
+    lines += [
+        "",
+        f"{plural(len(entries), 'check-in')}: {withdrawn} withdrawn (struck; the forecast "
+        f"ignores them), {late} entered late (back-dated).",
+    ]
+    return "\n".join(lines)
+
+
+def _struck(text: str) -> str:
+    return "".join(ch + _STRIKE for ch in text)
+
+
+def _what_changed(entries: Sequence[JournalEntry], entry: JournalEntry) -> str:
+    """Each step's share in ``entry``, with the share before it where there was one."""
+    key = (entry.checkin.date, entry.number)
+    before: dict[str, float] = {}
+    earlier = [e for e in entries if e.withdrawn is None and (e.checkin.date, e.number) < key]
+    for e in sorted(earlier, key=lambda x: (x.checkin.date, x.number)):
+        before.update(e.checkin.progress)
+    parts = []
+    for step, share in entry.checkin.progress.items():
+        now = _pct(share)
+        if step not in before:
+            parts.append(f"{one_line(step)} {now}")
+        elif abs(before[step] - share) < 1e-9:
+            parts.append(f"{one_line(step)} {now} (same)")
+        else:
+            parts.append(f"{one_line(step)} {_pct(before[step])}→{now}")
+    return ", ".join(parts)
+
+
+def _pct(share: float) -> str:
+    return "done" if share >= 1 - 1e-9 else f"{100 * share:.0f}%"
+
+
+def plan_diff_text(diff: PlanDiff, *, all_steps: bool = False) -> str:
+    """What changed between two versions of a plan, for the terminal.
+
+    The two versions, the target, earliest finish and slack before and after,
+    one row a changed step (every step with ``all_steps``): what changed, its
+    length, the share done and its latest start before and after and how far
+    that moved [working days, + later], then the changes in sentences.
+    """
+    o, n = diff.old.baseline, diff.new.baseline
+    lines = [
+        f"before: {one_line(diff.old.label)}  ({one_line(diff.old.source)})",
+        f"after:  {one_line(diff.new.label)}  ({one_line(diff.new.source)})",
+        "",
+        f"target        {o.target}  ->  {n.target}  {_signed(diff.target_moved_days)}",
+        f"finish        {o.finish}  ->  {n.finish}  {_signed(diff.finish_moved_days)}  (earliest)",
+        f"slack         {o.slack_days:>10}  ->  {n.slack_days:>10}  working days",
+        "",
+    ]
+    rows = list(diff.steps if all_steps else diff.changed_steps)
+    if rows:
+        lines += _diff_rows(rows)
+    same = len(diff.steps) - len(diff.changed_steps)
+    if not all_steps and same:
+        lines += ["", f"{plural(same, 'step')} unchanged."]
+    lines += ["", *diff.sentences()]
+    return "\n".join(lines)
+
+
+def _signed(days: int) -> str:
+    return f"({days:+d} working days)" if days else "(unchanged)"
+
+
+def _diff_rows(rows: Sequence[Any]) -> list[str]:
+    from careerlib.tables import _done, _length
+
+    ids = [one_line(r.id) for r in rows]
+    changes = [clip(r.described, 40) for r in rows]
+    cells = [
+        [
+            f"{_length(r.old)} -> {_length(r.new)}",
+            f"{_done(r.old)} -> {_done(r.new)}",
+            f"{_iso(r.old)} -> {_iso(r.new)}",
+            "" if not r.start_moved_days else f"{r.start_moved_days:+d}",
+        ]
+        for r in rows
+    ]
+    heads = ["step", "change", "length", "done", "latest start", "moved"]
+    columns = [ids, changes, *(list(c) for c in zip(*cells, strict=True))]
+    widths = [max([len(h), *(len(v) for v in col)]) for h, col in zip(heads, columns, strict=True)]
+    head = "  ".join(f"{h:<{w}}" for h, w in zip(heads, widths, strict=True)).rstrip()
+    out = [head, "-" * len(head)]
+    for values in zip(*columns, strict=True):
+        out.append("  ".join(f"{v:<{w}}" for v, w in zip(values, widths, strict=True)).rstrip())
+    return out
+
+
+def _iso(step: Any) -> str:
+    from careerlib.tables import EMPTY
+
+    return EMPTY if step is None or step.start is None else str(step.start)

@@ -63,6 +63,7 @@ def test_every_notebook_is_a_template_without_outputs() -> None:
         "03-gap-analysis",
         "04-checkpoint-review",
         "05-practice",
+        "06-rethink",
     }
     assert [nb.stem for nb in PRACTICE] == ["05-practice"]
     for path in NOTEBOOKS:
@@ -232,6 +233,51 @@ def test_checkpoint_review_agrees_with_the_library(runs: Path, client: Path) -> 
     gaps_json = analyse(client, AS_OF).to_dict()["tracking"]
     assert gaps_json["status"] == got["status"]
     assert gaps_json["forecast"]["finish"] == got["forecast_finish"]
+
+
+@pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
+def test_rethink_agrees_with_the_library(runs: Path, client: Path) -> None:
+    from careerlib.tracking import baselines_path, load_baselines, schedule_client, track_client
+    from careerlib.tracking.fingerprint import plan_fingerprint
+
+    got = recorded(runs, client, "06-rethink")
+    track = track_client(client, AS_OF)
+    assert got["status"] == track.status and got["baseline"] == track.baseline.name
+    assert got["strategy_age_days"] == (AS_OF - track.baseline.date).days
+    assert got["done"] == [s.id for s in track.steps if s.state == "done"]
+    assert got["in_progress"] == [s.id for s in track.steps if s.state == "in progress"]
+    assert got["prompts"] == track.rethink_prompts()
+    # the re-plan went to the run's folder, never beside the client's own plan
+    new = runs / client.stem / str(got["replan"])
+    assert new.is_file() and not list((ROOT / "data" / "plans").glob("*-replan-*"))
+    profile = load_client(client)
+    saved = load_baselines(baselines_path(new))
+    assert saved[-1].name == got["replan_baseline"] == f"replan-{AS_OF.isoformat()}"
+    assert saved[-1].fingerprint == plan_fingerprint(load_plan(new), profile.route)
+    # same target: the re-plan on the session day is the client's plan on that day
+    assert got["replan_verdict"] == schedule_client(client, AS_OF).status_verdict.sentence
+    assert got["replan_target"] == load_plan(profile.resolve(profile.plan)).target.isoformat()  # type: ignore[arg-type]
+
+
+def test_rethink_compares_the_self_assessment_then_and_now(tmp_path: Path) -> None:
+    client = ROOT / "data" / "clients" / "jordan-lee.yaml"
+    then = tmp_path / "jordan-lee-then.yaml"
+    text = client.read_text().replace("Enterprising: {rating: 6,", "Enterprising: {rating: 4,")
+    then.write_text(text.replace("../", str(ROOT / "data") + "/"))
+    notebook = ROOT / "notebooks" / "06-rethink.ipynb"
+    parameters = {"as_of": AS_OF.isoformat(), "client_then": str(then), "new_target": "2028-06-30"}
+    result = run_batch(
+        [notebook], [client], tmp_path / "out", jobs=1, parameters=parameters, progress=False
+    )
+    assert result.ok, result.summary()
+    got = recorded(tmp_path / "out", client, "06-rethink")
+    assert got["replan_target"] == "2028-06-30"
+    # Fri 28 Apr, the 23 weekdays of May and the 21 of June before Fri 30: 45 working days
+    moved = "The target moved from 2028-04-28 to 2028-06-30 (45 working days later)."
+    assert moved in got["changes"]  # type: ignore[operator]
+    html = (tmp_path / "out" / "jordan-lee" / "06-rethink.html").read_text()
+    assert "Ratings then: jordan-lee-then.yaml; now: jordan-lee.yaml." in html
+    assert "<td" in html and "+2.0" in html  # Enterprising rated 4 then, 6 now
 
 
 def test_practice_review_agrees_with_the_library(runs: Path) -> None:

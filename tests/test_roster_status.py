@@ -283,3 +283,17 @@ def test_clients_sharing_a_plan_read_it_once(tmp_path: Path, monkeypatch) -> Non
     got = read_roster(tmp_path / "roster", DAY)
     assert len(got.frame) == 6
     assert sorted(p.name for p in calls) == ["chain.yaml", "missing.yaml", "moved.yaml"]
+
+
+def test_a_plan_changed_after_its_baseline_is_a_call(tmp_path: Path) -> None:
+    from careerlib.tracking import checkin
+    from tests.conftest import tracking_client
+
+    client = tracking_client(tmp_path)
+    checkin(client, {"a": 0.4}, dt.date(2026, 1, 8))  # saves the first baseline
+    assert not read_roster(client, dt.date(2026, 1, 8)).frame["plan_changed"].item()
+    plan = tmp_path / "two-steps.yaml"
+    plan.write_text(plan.read_text().replace("target: 2026-01-23", "target: 2026-01-30"))
+    got = read_roster(client, dt.date(2026, 1, 8))
+    assert got.frame["plan_changed"].item()
+    assert got.calls()[0][0] == "Test Client: the plan changed after its baseline"

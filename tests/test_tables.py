@@ -222,3 +222,28 @@ def test_no_shrinking_meets_a_date_that_has_passed() -> None:
     # months earlier every date is ahead: the critical steps and what they could give
     early = analyse(ROOT / "data" / "clients" / "jordan-lee.yaml", dt.date(2026, 11, 23))
     assert len(tables.shrink_table(early.time["internal"])) == len(early.time["internal"].critical)
+
+
+def test_plan_diff_table_reads_as_words() -> None:
+    from careerlib.tracking.diff import plan_diff
+
+    data = ROOT / "tests" / "data" / "rethink"
+    table = tables.plan_diff_table(plan_diff(data / "old.yaml", data / "new.yaml"))
+    cells = table.cells
+    assert list(cells.columns) == list(tables.PLAN_DIFF_COLUMNS)
+    by_step = {row[0]: row for row in cells.itertuples(index=False)}
+    assert list(by_step["b"]) == [
+        "b",
+        "shortened, latest start later",
+        "10 days",
+        "8 days",
+        "0%",
+        "0%",
+        "11 Mar 2026",
+        "20 Mar 2026",
+        "+7",
+    ]
+    assert list(by_step["e"])[2:4] == [EMPTY, "2 days"]
+    assert list(by_step["m"])[2:4] == ["milestone", "milestone"]
+    assert not any(CODE_CELL.match(str(v)) for v in cells.to_numpy().ravel())
+    assert len(tables.plan_diff_table(plan_diff(data / "old.yaml", data / "old.yaml"))) == 0

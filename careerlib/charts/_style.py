@@ -149,6 +149,16 @@ TRACKING_COLORS: dict[str, str] = {
     "clear": "rgba(0,0,0,0)",  # no outline
 }
 
+#: The colours of the plan diff chart (:mod:`careerlib.charts.changes`): the older version,
+#: the newer, a newer latest start that came earlier (less time to start), both targets.
+CHANGE_COLORS: dict[str, str] = {
+    "old": TRACKING_COLORS["baseline"],
+    "new": COLORS["step"],
+    "earlier": COLORS["critical"],
+    "old_target": "#7F8C8D",
+    "new_target": COLORS["target"],
+}
+
 #: The colour of each status of the practice roster (:mod:`careerlib.charts.roster`), worst first.
 STATUS_COLORS: dict[str, str] = {
     "late": COLORS["critical"],  # red: the forecast misses the target

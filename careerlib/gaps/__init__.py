@@ -38,7 +38,12 @@ Units: skill levels are on O*NET's level scale 0-7 and importance on its
 
 from __future__ import annotations
 
-from careerlib.gaps.assessment import due_diligence, obstacles, self_assessment
+from careerlib.gaps.assessment import (
+    assessment_changes,
+    due_diligence,
+    obstacles,
+    self_assessment,
+)
 from careerlib.gaps.goals import Alignment, goal_alignment
 from careerlib.gaps.ladder import ladder_signals, ladder_steps
 from careerlib.gaps.occupations import (
@@ -79,6 +84,7 @@ __all__ = [
     "all_reviews",
     "analyse",
     "ask_client",
+    "assessment_changes",
     "current_occupation",
     "due_diligence",
     "find_occupations",

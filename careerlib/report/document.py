@@ -163,6 +163,7 @@ def report_html(content: ReportContent, *, chart_mode: ChartMode = "plotly") -> 
             _roadmap(content, draw),
             _gaps(content, draw),
             _checkin(content, draw),
+            _changes(content, draw),
         ]
     footer = f"{content.profile.name} · career plan · {fmt_date(content.as_of)}"
     title = f"Career plan: {content.profile.name}"
@@ -417,3 +418,27 @@ def _checkin(c: ReportContent, draw: _Charts) -> str:
         ]
     out += ["<h3>Next</h3>", _md(summaries.rethink_summary(list(c.checkin.prompts)))]
     return "\n".join(out) + "</section>"
+
+
+def _changes(c: ReportContent, draw: _Charts) -> str:
+    """ "What changed since the last plan": the two newest baselines compared, when there are."""
+    if c.plan is None or c.profile.path is None:
+        return ""
+    from careerlib.tracking.diff import last_change
+
+    diff = last_change(c.profile)
+    if diff is None:
+        return ""
+    return "\n".join(
+        [
+            "<section class='part'><h2>5. What changed since the last plan</h2>",
+            _md(summaries.plan_diff_summary(diff)),
+            draw(
+                charts.plan_diff_chart(diff, changed_only=True),
+                "For each step that changed: its latest dates before (grey) and after (blue; "
+                "red when it must now start earlier). Steps added or removed have one bar.",
+            ),
+            tables.plan_diff_table(diff).to_html(),
+            "</section>",
+        ]
+    )

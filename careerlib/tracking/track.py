@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -29,6 +30,7 @@ from careerlib.scheduling.status import latest_progress, schedule_as_of
 from careerlib.scheduling.verdict import StatusVerdict
 from careerlib.tracking.baseline import Baseline, freeze_baseline
 from careerlib.tracking.earned import BEHIND, Curves, Earned, measure, planned_curves
+from careerlib.tracking.fingerprint import PlanChange, plan_change
 from careerlib.tracking.forecast import Forecast
 
 __all__ = [
@@ -168,6 +170,10 @@ class Tracking:
         re-baselines), and baselined steps the plan no longer has.
     curves
         The planned curves (:class:`~careerlib.tracking.earned.Curves`).
+    plan_change
+        How the plan changed after the baseline (its fingerprint differs),
+        or ``None`` while the baseline still describes the plan
+        (:mod:`careerlib.tracking.fingerprint`).
     """
 
     as_of: dt.date
@@ -189,6 +195,7 @@ class Tracking:
     new_steps: tuple[str, ...]
     removed_steps: tuple[str, ...]
     curves: Curves
+    plan_change: PlanChange | None = None
 
     @property
     def behind_steps(self) -> tuple[str, ...]:
@@ -334,6 +341,11 @@ class Tracking:
                 + ", ".join(f"'{u.title}'" for u in overdue[:5])
                 + ". Start them now, or take them out of the plan?"
             )
+        if self.plan_change is not None:
+            prompts.append(
+                f"{self.plan_change.sentence} Progress is measured against a plan that is "
+                "no longer the one followed (careerlib baseline, or careerlib replan)."
+            )
         if self.new_steps:
             prompts.append(
                 f"Steps added since {self.baseline_label}: "
@@ -357,7 +369,9 @@ class Tracking:
                 "stored": self.baseline_stored,
                 "slack_days": self.baseline.slack_days,
                 "finish": self.baseline.finish.isoformat(),
+                "fingerprint": self.baseline.fingerprint,
             },
+            "plan_changed": None if self.plan_change is None else self.plan_change.to_dict(),
             "last_checkin": None if self.last_checkin is None else self.last_checkin.isoformat(),
             "days_since_checkin": self.days_since_checkin,
             "cadence": self.cadence,
@@ -501,6 +515,7 @@ def track(
     route: str | None = None,
     baseline: Baseline | None = None,
     cadence: str | None = None,
+    plan_path: str | Path | None = None,
 ) -> Tracking:
     """Where the plan stands at ``as_of``: the curves, the slip, the forecast, one status.
 
@@ -520,6 +535,9 @@ def track(
         day (in memory only).
     cadence
         ``daily``, ``weekly``, ``biweekly`` or ``monthly``; default the plan's.
+    plan_path
+        The plan's file: its modification day dates a change of the plan
+        after the baseline (:func:`~careerlib.tracking.fingerprint.plan_change`).
     """
     day = as_of if as_of is not None else dt.date.today()
     own = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
@@ -587,4 +605,5 @@ def track(
         new_steps=tuple(new),
         removed_steps=tuple(b for b in baseline.ids if b not in ids),
         curves=curves,
+        plan_change=plan_change(plan, baseline, route=route, plan_path=plan_path),
     )
