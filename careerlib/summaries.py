@@ -196,7 +196,13 @@ def reassessment_summary(changes: pd.DataFrame, count: int = 3) -> Markdown:
             "Assessments panel of the console) or in a terminal: `careerlib assess CLIENT "
             "interests`, `values` or `skills`."
         )
-    words = {"interest": "Interests", "value": "Work values", "skill": "Skills"}
+    words = {
+        "talent": "Talents",
+        "interest": "Interests",
+        "value": "Work values",
+        "marketability": "Marketability",
+        "skill": "Skills",
+    }
     lines = []
     for kind, part in changes.groupby("kind", sort=False):
         moved = moved_most(part, count)

@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 __all__ = [
     "EMPTY",
     "Table",
-    "assessment_changes_table",
     "assessment_table",
     "fmt_date",
     "fmt_list",
@@ -352,12 +351,19 @@ def assessment_table(
 
 
 def reassessment_table(changes: pd.DataFrame) -> Table:
-    """The newest assessments against the previous ones (``gaps.reassessment``), the
-    biggest move of each kind first."""
+    """The newest assessments against the previous ones, or a client file then and now
+    (``gaps.reassessment``), the biggest move of each kind first; a dash where a
+    factor was not rated."""
     order = changes.assign(size=changes["change"].abs()).sort_values(
         ["kind", "size"], ascending=[True, False], na_position="last", kind="stable"
     )
-    kind_names = {"interest": "interest", "value": "work value", "skill": "skill"}
+    kind_names = {
+        "talent": "talent (1-5)",
+        "interest": "interest (1-7)",
+        "value": "work value (1-7)",
+        "marketability": "marketability (1-5)",
+        "skill": "skill (0-7)",
+    }
     return reader_table(
         order.drop(columns="size"),
         {
@@ -370,32 +376,6 @@ def reassessment_table(changes: pd.DataFrame) -> Table:
             "after_from": ("Now, from", "text"),
         },
         formats={"kind": lambda v: kind_names.get(str(v), _text(v)), "signed": _signed},
-    )
-
-
-def assessment_changes_table(changes: pd.DataFrame) -> Table:
-    """The self-assessment then and now (``gaps.assessment_changes``): each factor's
-    ratings and the change, a dash where a factor was not rated."""
-    kind_names = {
-        "interest": "interest (1-7)",
-        "value": "motivating force (1-7)",
-        "talent": "talent (1-5)",
-        "marketability": "marketability (1-5)",
-    }
-    return reader_table(
-        changes,
-        {
-            "name": ("Factor", "text"),
-            "kind": ("Kind", "kind"),
-            "then": ("Then", "level"),
-            "now": ("Now", "level"),
-            "change": ("Change", "signed"),
-            "note": ("Note", "text"),
-        },
-        formats={
-            "kind": lambda v: kind_names.get(str(v), _text(v)),
-            "signed": _signed,
-        },
     )
 
 

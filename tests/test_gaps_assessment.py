@@ -61,9 +61,10 @@ def test_obstacles_are_ranked_by_risk_with_their_contingencies() -> None:
     assert frame.loc["low", "missing"] == ""
 
 
-def test_assessment_changes_then_and_now(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_reassessment_of_a_client_file_then_and_now(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import careerlib
-    from careerlib.gaps import assessment_changes
+    from careerlib import summaries, tables
+    from careerlib.gaps import moved_most, reassessment
 
     now = careerlib.load_client(DATA / "clients" / "jordan-lee.yaml")
     sa = now.self_assessment.model_copy(
@@ -77,14 +78,27 @@ def test_assessment_changes_then_and_now(tmp_path) -> None:  # type: ignore[no-u
             },
         }
     )
-    then = now.model_copy(update={"self_assessment": sa})
-    got = assessment_changes(then, now)
-    assert list(got.columns) == ["kind", "name", "then", "now", "change", "note"]
-    assert list(got["kind"].unique()) == ["talent", "interest", "value", "marketability"]
+    then = now.model_copy(update={"self_assessment": sa})  # the same file name: a copy
+    got = reassessment(now, then=then)
+    assert list(got.columns) == [
+        "kind", "name", "before", "after", "change", "before_from", "after_from",
+    ]  # fmt: skip
+    assert list(got["kind"].unique()) == ["talent", "interest", "value", "marketability", "skill"]
     rows = {(r.kind, r.name): r for r in got.itertuples()}
     teams = rows[("talent", "Building teams")]
-    assert pd.isna(teams.then) and teams.now == 4 and pd.isna(teams.change)
-    assert rows[("interest", "Enterprising")].change == 2.0
-    # the largest change of its kind first
+    assert pd.isna(teams.before) and teams.after == 4 and pd.isna(teams.change)
+    assert teams.before_from == "" and teams.after_from == "client file now"
+    enterprising = rows[("interest", "Enterprising")]
+    assert (
+        enterprising.change == 2.0
+        and enterprising.before_from == "client file then (jordan-lee.yaml)"
+    )
+    # the largest change of its kind first; nothing else moved
     assert got[got["kind"] == "interest"]["name"].iloc[0] == "Enterprising"
     assert (got["change"].dropna() == 0).sum() == len(got) - 2
+    assert moved_most(got, 5)["name"].tolist() == ["Enterprising"]
+    text = summaries.reassessment_summary(got).data
+    assert "- Interests (client file now, since the client file then \\(jordan" in text
+    assert "**Enterprising +2.0** (4 → 6)" in text
+    assert "- Talents (client file now): nothing moved." in text
+    assert "talent (1-5)" in tables.reassessment_table(got).cells["Kind"].tolist()

@@ -276,8 +276,8 @@ def test_rethink_compares_the_self_assessment_then_and_now(tmp_path: Path) -> No
     moved = "The target moved from 2028-04-28 to 2028-06-30 (45 working days later)."
     assert moved in got["changes"]  # type: ignore[operator]
     html = (tmp_path / "out" / "jordan-lee" / "06-rethink.html").read_text()
-    assert "Ratings then: jordan-lee-then.yaml; now: jordan-lee.yaml." in html
-    assert "<td" in html and "+2.0" in html  # Enterprising rated 4 then, 6 now
+    assert "since the client file then (jordan-lee-then.yaml)" in html
+    assert "<strong>Enterprising +2.0</strong> (4 → 6)" in html  # rated 4 then, 6 now
 
 
 def test_practice_review_agrees_with_the_library(runs: Path) -> None:

@@ -39,7 +39,6 @@ Units: skill levels are on O*NET's level scale 0-7 and importance on its
 from __future__ import annotations
 
 from careerlib.gaps.assessment import (
-    assessment_changes,
     due_diligence,
     obstacles,
     self_assessment,
@@ -84,7 +83,6 @@ __all__ = [
     "all_reviews",
     "analyse",
     "ask_client",
-    "assessment_changes",
     "current_occupation",
     "due_diligence",
     "find_occupations",

@@ -5,7 +5,8 @@ the newest is set against the one before it; when there is only one, against
 the ratings the coach typed in the client file (if it has any of that kind). For
 skills, each skill the newest assessment rated is set against its rating before
 that assessment (an older assessment or the client file); a skill rated for the
-first time has no "before".
+first time has no "before". Given an earlier copy of the client file, the
+ratings typed in it are set against today's instead.
 """
 
 from __future__ import annotations
@@ -25,8 +26,11 @@ _ROWS = {"interests": "interest", "values": "value", "skills": "skill"}
 
 _COLUMNS = ["kind", "name", "before", "after", "change", "before_from", "after_from"]
 
+#: The kinds of row, in the order a session goes through them.
+_KINDS = ("talent", "interest", "value", "marketability", "skill")
 
-def reassessment(client: Any) -> pd.DataFrame:
+
+def reassessment(client: Any, then: Any | None = None) -> pd.DataFrame:
     """The client's newest assessments against the previous ones.
 
     Parameters
@@ -34,6 +38,13 @@ def reassessment(client: Any) -> pd.DataFrame:
     client
         A :class:`~careerlib.clients.Client` loaded from a file (its
         assessments journal is read with it).
+    then
+        An earlier copy of the same client's file (a
+        :class:`~careerlib.clients.Client`), kept when the strategy was made:
+        then every factor rated in either file (talents, interests, values,
+        marketability, skills) is set against today's, ``before_from`` is
+        "client file then (NAME)" and ``after_from`` "client file now"; the
+        largest change of each kind first.
 
     Returns
     -------
@@ -44,8 +55,10 @@ def reassessment(client: Any) -> pd.DataFrame:
         nothing to compare with), ``change`` (``after - before``),
         ``before_from`` ("client file", an assessment's label such as "values
         of 3 Dec 2026", or "" when there is nothing before) and ``after_from``.
-        Empty when the client has taken no assessment.
+        Empty when the client has taken no assessment (and no ``then`` is given).
     """
+    if then is not None:
+        return _between_files(then, client)
     rows: list[dict[str, Any]] = []
     for kind, row_kind in _ROWS.items():
         newest = latest(client.assessments, kind)
@@ -94,6 +107,50 @@ def _before(client: Any, kind: str, newest: Assessment) -> tuple[dict[str, float
         {n: known[name_key(n)][0] for n in mine},
         {n: known[name_key(n)][1] for n in mine},
     )
+
+
+def _between_files(then: Any, now: Any) -> pd.DataFrame:
+    """Every factor rated in either client file, then against now, largest change first."""
+    old, new = _ratings(then), _ratings(now)
+    label = f"client file then ({then.path.name})" if then.path is not None else "client file then"
+    rows = []
+    for kind in _KINDS:
+        was, now_ = old.get(kind, {}), new.get(kind, {})
+        for key, (name, _) in {**was, **now_}.items():  # today's spelling wins
+            before = was[key][1] if key in was else np.nan
+            after = now_[key][1] if key in now_ else np.nan
+            rows.append(
+                {
+                    "kind": kind,
+                    "name": name,
+                    "before": before,
+                    "after": after,
+                    "change": after - before,
+                    "before_from": label if not np.isnan(before) else "",
+                    "after_from": "client file now" if not np.isnan(after) else "",
+                }
+            )
+    frame = pd.DataFrame(rows, columns=_COLUMNS)
+    frame[["before", "after", "change"]] = frame[["before", "after", "change"]].astype(float)
+    order = frame.assign(
+        _kind=frame["kind"].map(_KINDS.index), _size=-frame["change"].abs().fillna(0.0)
+    ).sort_values(["_kind", "_size", "name"], kind="stable")
+    return frame.loc[order.index].reset_index(drop=True)
+
+
+def _ratings(client: Any) -> dict[str, dict[str, tuple[str, float]]]:
+    """The ratings of a client file by kind: name key -> (name, rating)."""
+    from careerlib.gaps.assessment import self_assessment
+
+    found: dict[str, dict[str, tuple[str, float]]] = {}
+    for row in self_assessment(client).itertuples():
+        found.setdefault(str(row.kind), {})[name_key(str(row.name))] = (
+            str(row.name),
+            float(row.rating),
+        )
+    for name, skill in client.skills.items():
+        found.setdefault("skill", {})[name_key(name)] = (name, float(skill.level))
+    return found
 
 
 def moved_most(changes: pd.DataFrame, count: int = 3) -> pd.DataFrame:
