@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
         [
             "exceptions",
             "_atomic",
+            "_inputs",
             "_deprecated",
             "_graph",
             "_jsonable",
@@ -46,7 +47,7 @@ LAYERS: dict[str, int] = {
     # the schedule, and plans changed and scheduled again
     **dict.fromkeys(["scheduling", "whatif"], 3),
     # analyses (tracking: baselines, check-ins, the forecast; the practice roster)
-    **dict.fromkeys(["gaps", "tracking", "roster_status"], 4),
+    **dict.fromkeys(["gaps", "tracking", "roster_status", "client_inputs"], 4),
     # what a person sees or keeps
     **dict.fromkeys(
         [

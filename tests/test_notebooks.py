@@ -45,7 +45,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def recorded(out: Path, client: Path, notebook: str) -> dict[str, object]:
-    return json.loads((out / client.stem / f"{notebook}.json").read_text())  # type: ignore[no-any-return]
+    return json.loads((out / client.stem / notebook / f"{notebook}.json").read_text())  # type: ignore[no-any-return]
 
 
 def test_every_notebook_is_a_template_without_outputs() -> None:
@@ -80,7 +80,7 @@ def test_every_notebook_is_a_template_without_outputs() -> None:
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
 def test_every_run_writes_a_report_without_code(runs: Path, client: Path) -> None:
     for nb in PER_CLIENT:
-        html = (runs / client.stem / f"{nb.stem}.html").read_text()
+        html = (runs / client.stem / nb.stem / f"{nb.stem}.html").read_text()
         assert "careerlib-chart-1" in html, (client.stem, nb.stem)
         assert "import careerlib" not in html
         assert "PosixPath(" not in html, "a cell shows a bare return value to the client"
@@ -108,7 +108,7 @@ def test_every_report_prints_to_pdf_and_is_screenshot(runs: Path) -> None:
     need_browser()
     if not (shutil.which("pdftotext") and shutil.which("pdftoppm")):
         pytest.fail("this test needs poppler-utils (pdftotext, pdftoppm)")
-    reports = sorted(runs.glob("*/[0-9][0-9]-*.html"))
+    reports = sorted(runs.glob("*/*/[0-9][0-9]-*.html"))
     assert len(reports) == len(PER_CLIENT) * len(CLIENTS) + len(PRACTICE)
     assert finish_reports(reports, runs, pdf=True, jobs=2) == {}
     artifacts = ROOT / "tests" / "artifacts" / "notebooks"
@@ -118,13 +118,14 @@ def test_every_report_prints_to_pdf_and_is_screenshot(runs: Path) -> None:
         text = subprocess.run(
             ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
         ).stdout
-        if report.parent.name == "practice":  # the whole practice: every client is named
+        who = report.parent.parent.name
+        if who == "practice":  # the whole practice: every client is named
             names = [load_client(c).name for c in CLIENTS]
         else:
-            names = [load_client(ROOT / "data" / "clients" / f"{report.parent.name}.yaml").name]
+            names = [load_client(ROOT / "data" / "clients" / f"{who}.yaml").name]
         assert all(n in text for n in names) and "Page 1 of" in text, report
         assert "Traceback" not in text and "NaN" not in text, report
-        shot = artifacts / f"{report.parent.name}-{report.stem}"
+        shot = artifacts / f"{who}-{report.stem}"
         subprocess.run(
             ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", str(pdf), str(shot)],
             check=True,
@@ -134,8 +135,8 @@ def test_every_report_prints_to_pdf_and_is_screenshot(runs: Path) -> None:
 
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
 def test_every_report_reads_as_words_for_a_client(runs: Path, client: Path) -> None:
-    pages = [runs / client.stem / f"{nb.stem}.html" for nb in PER_CLIENT]
-    pages += [runs / "practice" / f"{nb.stem}.html" for nb in PRACTICE]
+    pages = [runs / client.stem / nb.stem / f"{nb.stem}.html" for nb in PER_CLIENT]
+    pages += [runs / "practice" / nb.stem / f"{nb.stem}.html" for nb in PRACTICE]
     for nb in pages:
         page = nb.read_text()
         visible = re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.DOTALL)
@@ -157,7 +158,7 @@ def test_coach_session_records_the_verdict(runs: Path, client: Path) -> None:
     assert got["saved"] == []  # a batch run writes no plan file
     report = analyse(client, AS_OF)
     assert got["weighted_mean_gap"] == round(weighted_mean_gap(report.skills), 4)
-    html = (runs / client.stem / "00-coach-session.html").read_text()
+    html = (runs / client.stem / "00-coach-session" / "00-coach-session.html").read_text()
     assert "VBox(children" not in html  # the controls need a kernel: not in the report
     assert sched.verdict in html
 
@@ -214,7 +215,7 @@ def test_checkpoint_review_agrees_with_the_library(runs: Path, client: Path) -> 
 def test_practice_review_agrees_with_the_library(runs: Path) -> None:
     from careerlib.roster_status import read_roster
 
-    got = json.loads((runs / "practice" / "05-practice.json").read_text())
+    got = json.loads((runs / "practice" / "05-practice" / "05-practice.json").read_text())
     want = read_roster(CLIENTS, AS_OF)
     assert got["as_of"] == AS_OF.isoformat()
     assert got["clients"] == want.frame["client"].tolist()
@@ -223,14 +224,14 @@ def test_practice_review_agrees_with_the_library(runs: Path) -> None:
     assert got["stale"] == want.frame.loc[want.frame["stale"], "client"].tolist()
     assert got["problems"] == []
     assert got["calls"] == [client for client, _ in want.calls()]
-    html = (runs / "practice" / "05-practice.html").read_text()
+    html = (runs / "practice" / "05-practice" / "05-practice.html").read_text()
     assert "careerlib-chart-1" in html and "import careerlib" not in html
     assert "Priya Nair" in html
     written = [Path(p).name for p in got["written"]]
     assert written == ["roster.html", "roster.xlsx"]
-    assert all((runs / "practice" / name).is_file() for name in written)
+    assert all((runs / "practice" / "05-practice" / name).is_file() for name in written)
     # run once for the practice, not once a client
-    assert not any((runs / c.stem / "05-practice.ipynb").exists() for c in CLIENTS)
+    assert not any((runs / c.stem / "05-practice").exists() for c in CLIENTS)
 
 
 def test_nbval_runs_each_notebook_with_its_defaults(tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """Batch runs on a Dask distributed cluster: ``careerlib run ... --scheduler tcp://HOST:8786``.
 
 The pairs go to the cluster's workers through the client's
-:class:`concurrent.futures.Executor` (``Client.get_executor``); each carries
-its input files and brings its outputs back (:func:`careerlib.batch._run.run_portable`).
+:class:`concurrent.futures.Executor` (``Client.get_executor``). The run's
+input files go to every worker once (``Client.scatter``); each pair takes them
+there and brings its outputs back (:func:`careerlib.batch._pack.run_portable`).
 Every worker process keeps its own pool of preheated kernels, like the local
 worker processes. Kernels are child processes of a Dask worker: the memory
 limits Dask enforces on a worker do not count them.
@@ -12,11 +13,13 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from careerlib.exceptions import BatchError
 
-__all__ = ["CONNECT_TIMEOUT", "dask_executor"]
+__all__ = ["CONNECT_TIMEOUT", "DaskCluster", "dask_executor"]
 
 #: How long to wait for the scheduler to answer.
 CONNECT_TIMEOUT = "15s"
@@ -29,9 +32,19 @@ def _prepare_worker(images: bool) -> None:
     worker_pool().prepare(images)
 
 
+@dataclass(frozen=True)
+class DaskCluster:
+    """What a run uses of a Dask cluster: an executor, its worker threads, and how to
+    send an object to every worker once (``share(obj)`` is a future a task may take)."""
+
+    executor: cf.Executor
+    threads: int
+    share: Callable[[Any], Any]
+
+
 @contextlib.contextmanager
-def dask_executor(address: str, *, images: bool = False) -> Iterator[tuple[cf.Executor, int]]:
-    """Connect to the Dask scheduler at ``address``; yield an executor and its worker threads.
+def dask_executor(address: str, *, images: bool = False) -> Iterator[DaskCluster]:
+    """Connect to the Dask scheduler at ``address``; yield what a run needs of it.
 
     Raises
     ------
@@ -64,6 +77,20 @@ def dask_executor(address: str, *, images: bool = False) -> Iterator[tuple[cf.Ex
                 f"the Dask workers at {address} cannot run careerlib ({type(exc).__name__}: "
                 f"{exc}); install the same environment on every machine"
             ) from None
-        yield client.get_executor(pure=False), threads
+
+        def share(obj: Any) -> Any:
+            # one object, not a collection of them; every worker gets it now
+            return client.scatter(obj, broadcast=True, hash=False)
+
+        yield DaskCluster(client.get_executor(pure=False), threads, share)
     finally:
+        _release_workers(client)
         client.close()
+
+
+def _release_workers(client: Any) -> None:
+    """The run is over: each worker ends its waiting kernel and its browser."""
+    from careerlib.batch._run import close_worker_pool
+
+    with contextlib.suppress(Exception):  # a worker gone meanwhile
+        client.run(close_worker_pool)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from careerlib.cli._app import cli, key_values
-from careerlib.cli._errors import EXIT_FAILED, EXIT_OK, reports_errors
+from careerlib.cli._errors import EXIT_FAILED, EXIT_OK, reports_errors, warning_line
 
 
 @cli.command("run")
@@ -80,6 +80,8 @@ def run_command(
         shared_js=shared_js,
         scheduler=scheduler,
     )
+    for notebook, text in result.warnings():
+        warning_line(text, notebook)
     click.echo(result.summary())
     sys.exit(EXIT_OK if result.ok else EXIT_FAILED)
 
