@@ -12,7 +12,7 @@ import nbformat
 import pytest
 from click.testing import CliRunner
 
-from careerlib import BatchError
+from careerlib import BatchError, ClientError
 from careerlib.batch import notebook_to_html, parse_parameter, plan_jobs, run_batch
 from careerlib.cli import cli
 from tests.conftest import DATA
@@ -388,3 +388,79 @@ def test_the_summary_rule_is_as_wide_as_the_table_not_the_longest_error() -> Non
     assert len(rule) == len(good), "the rule ends where the paths end"
     assert bad.endswith(f"(cell 3: {error})")
     assert lines[-1].startswith("1 of 2 runs succeeded in 2.0 s with 2 workers")
+
+
+def test_a_notebook_that_is_not_json_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.txt"  # papermill also warns: not named .ipynb
+    bad.write_text("not json\n")
+    args = ["run", str(bad), "--client", str(CLIENTS / "ada.yaml"), "--out", str(tmp_path / "o")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("careerlib: cannot read the notebook ")
+    assert result.stderr.count("\n") == 1, result.stderr
+
+
+@pytest.mark.filterwarnings("default")
+def test_a_librarys_warning_is_one_line_once(tmp_path: Path) -> None:
+    """nbformat warns about cells without ids when papermill reads the notebook, in
+    the checks and again in the run: one line on stderr, naming the notebook."""
+    nb = json.loads(NOTEBOOK.read_text())
+    for cell in nb["cells"]:
+        cell.pop("id", None)
+    old = tmp_path / "old.ipynb"
+    old.write_text(json.dumps(nb))
+    args = ["run", str(old), "--client", str(CLIENTS / "ada.yaml"), "--out", str(tmp_path / "o")]
+    result = CliRunner().invoke(cli, [*args, "-j", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("careerlib: warning: old.ipynb: MissingIDFieldWarning: Cell is")
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text())
+    assert manifest["pairs"][0]["warnings"], "the run's own warnings are in its entry"
+
+
+def _sample_copy(tmp_path: Path) -> Path:
+    root = Path(__file__).resolve().parent.parent
+    data = tmp_path / "data"
+    for folder in ("clients", "plans", "roles", "peers"):
+        shutil.copytree(root / "data" / folder, data / folder)
+    return data
+
+
+def test_a_broken_client_file_stops_the_run_before_any_kernel(tmp_path: Path) -> None:
+    """careerlib's notebooks ask for client profiles: each is loaded with everything its
+    analyses read before anything runs; a bad line in a check-in journal is one error."""
+    data = _sample_copy(tmp_path)
+    journal = data / "clients" / "jordan-lee.checkins.jsonl"
+    lines = journal.read_text().count("\n")
+    with journal.open("a") as stream:
+        stream.write('{"date": "2026-12-01", "progress": {"hipaa": 2}}\n')
+    review = Path(__file__).resolve().parent.parent / "notebooks" / "04-checkpoint-review.ipynb"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["run", str(review), "--client", str(data / "clients" / "*.yaml"), "--out", str(out)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"careerlib: {journal}:{lines + 1}: malformed check-in entry: progress.hipaa: "
+        "Input should be less than or equal to 1\n"
+    )
+    assert not out.exists(), "nothing ran"
+
+
+def test_a_client_profile_is_checked_for_any_notebook_but_other_files_are_not(
+    tmp_path: Path,
+) -> None:
+    """A notebook that does not ask for profiles (greet) still gets a profile checked (the
+    file is one); a file that is not a profile (name: Ada) is its notebook's business."""
+    data = _sample_copy(tmp_path)
+    client = data / "clients" / "marcus-brown.yaml"
+    client.write_text(client.read_text().replace("radical-change.yaml", "nope.yaml"))
+    with pytest.raises(ClientError, match="no plan file '../plans/nope.yaml'"):
+        plan_jobs([NOTEBOOK], [client], tmp_path / "out")
+    (job,) = plan_jobs([NOTEBOOK], [CLIENTS / "ada.yaml"], tmp_path / "out")
+    assert [i.kind for i in job.inputs] == ["notebook", "client"]
+    # a careerlib notebook refuses it: it is not a profile
+    review = Path(__file__).resolve().parent.parent / "notebooks" / "04-checkpoint-review.ipynb"
+    with pytest.raises(ClientError, match="ada.yaml"):
+        plan_jobs([review], [CLIENTS / "ada.yaml"], tmp_path / "out")

@@ -88,7 +88,7 @@ def write_manifest(
             "reference": dict(reference or previous.get("reference") or {}),
             "pairs": merged,
         }
-        return write_text(path, json.dumps(manifest, indent=2) + "\n")
+        return write_text(path, json.dumps(manifest, indent=2, default=str) + "\n")
 
 
 def reconcile_manifest(out: Path) -> None:
@@ -113,7 +113,7 @@ def reconcile_manifest(out: Path) -> None:
             return
         fresh = {_key(e): e for e in found}
         manifest["pairs"] = [fresh.pop(_key(p), p) for p in pairs] + list(fresh.values())
-        write_text(path, json.dumps(manifest, indent=2) + "\n")
+        write_text(path, json.dumps(manifest, indent=2, default=str) + "\n")
 
 
 def _a_pair(folder: Path, out: Path) -> bool:

@@ -113,7 +113,7 @@ def commit(job: Job, stage: Job, result: JobResult, run: str) -> tuple[JobResult
         entry["output"] = entry["html"] = None
         entry["kept"] = None if kept is None else kept.get("run")
         return replace(final, html=None), entry
-    write_text(stage.out_dir / ENTRY, json.dumps(entry, indent=2) + "\n")
+    write_text(stage.out_dir / ENTRY, json.dumps(entry, indent=2, default=str) + "\n")
     _swap_in(stage.out_dir, job.out_dir, run)
     return final, entry
 
@@ -123,6 +123,7 @@ def _entry(job: Job, result: JobResult, run: str) -> dict[str, Any]:
         "run": run,
         **asdict(result),
         "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "parameters": job.parameters,
         "inputs": [asdict(i) for i in job.inputs],
     }
 
