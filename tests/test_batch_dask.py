@@ -305,3 +305,35 @@ def test_every_notebook_gives_the_same_record_on_a_dask_cluster_as_here(
         }
 
     assert inputs(tmp_path / "here") == inputs(tmp_path / "there")
+
+
+def test_a_scheduler_that_cannot_be_reached_is_one_line_on_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_dask, "CONNECT_TIMEOUT", "1s")
+    args = ["run", str(NOTEBOOK), "--client", str(DATA / "clients" / "ada.yaml")]
+    result = CliRunner().invoke(
+        cli, [*args, "--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "careerlib: cannot reach the Dask scheduler at tcp://127.0.0.1:9"
+    )
+    assert result.stderr.count("\n") == 1, result.stderr
+
+
+def test_what_dask_logs_during_a_run_is_one_line_each(
+    scheduler: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import logging
+
+    with _dask.dask_executor(scheduler):
+        try:
+            raise ConnectionError("the worker went away")
+        except ConnectionError:
+            logging.getLogger("distributed.client").exception("lost a worker\nmore detail")
+        logging.getLogger("distributed.core").info("not a problem")
+    assert capsys.readouterr().err == "careerlib: dask: error: lost a worker\n"
+    # Dask's own handlers are back after the run
+    for name in ("distributed", "distributed.client"):
+        assert not [h for h in logging.getLogger(name).handlers if isinstance(h, _dask._OneLine)]

@@ -186,13 +186,13 @@ def test_kill_9_at_any_moment_leaves_every_pair_wholly_old_or_wholly_new(tmp_pat
             (clients / f"{name}.yaml").write_text(f"name: {name.title()}\n")
     out = tmp_path / "out"
 
-    def command(as_of: str) -> list[str]:
+    def command(as_of: str, jobs: int = 2) -> list[str]:
         return [sys.executable, "-m", "careerlib", "run", str(GREET), "--client"] + [
             str(clients / "*.yaml"),
             "--out",
             str(out),
             "-j",
-            "2",
+            str(jobs),
             "-p",
             f"as_of={as_of}",
             "--quiet",
@@ -211,7 +211,7 @@ def test_kill_9_at_any_moment_leaves_every_pair_wholly_old_or_wholly_new(tmp_pat
         before = {p: _as_of_of(p) for p in pairs}
         started_at = time.perf_counter()
         proc = subprocess.Popen(
-            command(as_of),
+            command(as_of, jobs=1 if attempt < 3 else 2),  # in this process, or in workers
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,

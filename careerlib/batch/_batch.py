@@ -167,6 +167,7 @@ class _Into:
     stages: dict[int, Job] = field(default_factory=dict)
     results: dict[int, JobResult] = field(default_factory=dict)
     entries: dict[int, dict[str, Any]] = field(default_factory=dict)
+    reference: dict[str, str] | None = None
 
     def stage(self, i: int) -> Job:
         """Pair ``i`` writing into a new staging folder."""
@@ -188,13 +189,15 @@ class _Into:
     def _manifest(self, entries: list[dict[str, Any]]) -> Path:
         from careerlib.batch._precheck import reference_files
 
+        if self.reference is None:
+            self.reference = reference_files()
         return write_manifest(
             self.out,
             entries,
             run=self.run,
             jobs=self.workers,
             seconds=time.perf_counter() - self.started,
-            reference=reference_files(),
+            reference=self.reference,
         )
 
     def finish(self) -> BatchResult:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import logging
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -60,8 +62,13 @@ def dask_executor(address: str, *, images: bool = False) -> Iterator[DaskCluster
         ) from None
     if "://" not in address:
         raise BatchError(f"a scheduler address looks like tcp://HOST:8786, got {address!r}")
+    with _one_line_logs():
+        yield from _connected(Client, address, images)
+
+
+def _connected(client_class: Any, address: str, images: bool) -> Iterator[DaskCluster]:
     try:
-        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        client = client_class(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise BatchError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     try:
@@ -94,3 +101,42 @@ def _release_workers(client: Any) -> None:
 
     with contextlib.suppress(Exception):  # a worker gone meanwhile
         client.run(close_worker_pool)
+
+
+class _OneLine(logging.Handler):
+    """A log record of Dask (or of the libraries under it) as one line on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from careerlib._text import clip, one_line
+
+        if getattr(record, "careerlib_shown", False):
+            return  # this handler sits on a logger and its parent: once a record
+        record.careerlib_shown = True
+        try:
+            first = (record.getMessage().strip().splitlines() or [""])[0]
+            line = f"careerlib: dask: {record.levelname.lower()}: {clip(one_line(first), 300)}"
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+        except Exception:  # a log line must never end a run
+            pass
+
+
+@contextlib.contextmanager
+def _one_line_logs() -> Iterator[None]:
+    """While the run uses the cluster, what Dask logs here (warnings and errors: a worker
+    lost, a connection dropped) is one line each on stderr, without its traceback."""
+    handler = _OneLine(logging.WARNING)
+    saved: list[tuple[logging.Logger, list[logging.Handler]]] = []
+    for name in _LOGGERS:
+        logger = logging.getLogger(name)
+        saved.append((logger, logger.handlers[:]))
+        logger.handlers[:] = [handler]
+    try:
+        yield
+    finally:
+        for logger, handlers in saved:
+            logger.handlers[:] = handlers
+
+
+#: The loggers Dask gives handlers of their own (its configuration's ``logging``).
+_LOGGERS = ("distributed", "distributed.client", "distributed.gc", "tornado", "bokeh")
