@@ -4,7 +4,7 @@
 do: the client file, checked with what it names (the target role file, the
 plan, the peer group and its metric definitions), and the files tracking reads
 beside them (the check-in journal, the plan's baselines). Every reader reports
-the files it opens (:mod:`careerlib._inputs`); the answer lists them.
+the files it opens (:mod:`careerlib._input_log`); the answer lists them.
 
 ``careerlib run`` calls it for every client before any kernel starts: a
 broken file is one error then, not a failed notebook later; the files listed
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from careerlib._inputs import InputFile, recording_inputs
+from careerlib._input_log import InputFile, recording_inputs
 
 __all__ = ["ClientInputs", "absolute_references", "load_client_inputs"]
 

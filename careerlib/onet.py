@@ -39,7 +39,7 @@ import pandas as pd
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from careerlib._inputs import note_input
+from careerlib._input_log import note_input
 from careerlib._paths import data_path
 from careerlib._text import name_key
 from careerlib.exceptions import ClientError, DataError
@@ -200,7 +200,7 @@ def load_onet(folder: str | Path | None = None) -> OnetData:
     """Read the O*NET tables from ``folder`` (default ``data/onet``), once per process.
 
     Every call reports the tables as reference data read
-    (:func:`careerlib._inputs.note_input`), whether they come from the
+    (:func:`careerlib._input_log.note_input`), whether they come from the
     process's cache or not.
 
     Raises

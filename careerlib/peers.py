@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from careerlib._inputs import note_input
+from careerlib._input_log import note_input
 from careerlib.exceptions import DataError
 from careerlib.models import suggest
 

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from careerlib._inputs import note_input
+from careerlib._input_log import note_input
 from careerlib.exceptions import InputError, PlanError
 from careerlib.limits import MAX_DEPTH, MAX_FILE_BYTES, file_problem
 from careerlib.models import Plan

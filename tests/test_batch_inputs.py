@@ -1,7 +1,7 @@
 """The loader says what it read: a Dask run packs every file a local run reads.
 
 ``careerlib run`` loads each client before any kernel starts and packs the
-files that loading read (:mod:`careerlib.client_inputs`, :mod:`careerlib._inputs`).
+files that loading read (:mod:`careerlib.client_inputs`, :mod:`careerlib._input_log`).
 Here every notebook's code runs in this process for every sample client (with a
 check-in journal and a saved baseline), under an audit hook that sees every file
 opened; a file it reads that the packer would not send fails the test. So does
@@ -23,7 +23,7 @@ from typing import Any
 import nbformat
 import pytest
 
-from careerlib._inputs import note_input, recording_inputs
+from careerlib._input_log import note_input, recording_inputs
 from careerlib.batch import plan_jobs
 from careerlib.client_inputs import load_client_inputs
 from tests.conftest import ROOT
@@ -222,6 +222,6 @@ def test_every_reader_below_the_front_ends_reports_what_it_opens() -> None:
             if _raw_reads(fn) and not _reports(fn) and key not in NOT_INPUTS:
                 silent.append(f"{path.relative_to(ROOT)}:{fn.lineno} {fn.name}")
     assert silent == [], (
-        "these open files without careerlib._inputs.note_input: a Dask run would not "
+        "these open files without careerlib._input_log.note_input: a Dask run would not "
         "send what they read"
     )

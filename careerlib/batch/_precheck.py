@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from careerlib._inputs import InputFile
+from careerlib._input_log import InputFile
 from careerlib.batch._plan import JobInput
 from careerlib.exceptions import BatchError
 

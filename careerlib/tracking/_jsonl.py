@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from careerlib._inputs import note_input
+from careerlib._input_log import note_input
 from careerlib._text import clip
 from careerlib.exceptions import DataError
 
