@@ -39,7 +39,9 @@ LAYERS: dict[str, int] = {
         0,
     ),
     # input files read into models (the plan, client profiles, roles, peer groups)
-    **dict.fromkeys(["_fields", "models", "planfile", "clients", "onet", "titles", "peers"], 1),
+    **dict.fromkeys(
+        ["_fields", "_yaml_hints", "models", "planfile", "clients", "onet", "titles", "peers"], 1
+    ),
     # the calendar and the client's hours
     **dict.fromkeys(
         ["scheduling.calendars", "scheduling.capacity", "scheduling._capacity_grid"], 2

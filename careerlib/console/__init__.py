@@ -17,7 +17,13 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from careerlib.console.server import CONSOLE_NOTEBOOK, Console, console_command, run_console
+from careerlib.console.server import (
+    CONSOLE_NOTEBOOK,
+    Console,
+    console_command,
+    console_notebook,
+    run_console,
+)
 
 if TYPE_CHECKING:
     from careerlib.console.checkin_panel import CheckinPanel
@@ -30,6 +36,7 @@ __all__ = [
     "GapExplorer",
     "PlanExplorer",
     "console_command",
+    "console_notebook",
     "run_console",
 ]
 
