@@ -51,10 +51,20 @@ def inputs(tmp_path: Path) -> tuple[Path, list[Path]]:
 
 def _sample_data(tmp_path: Path) -> Path:
     """A copy of the sample clients, plans, roles and peer groups (with a check-in
-    journal and a saved baseline)."""
+    journal, a saved baseline and an assessments journal)."""
     data = tmp_path / "data"
     for folder in ("clients", "plans", "roles", "peers"):
         shutil.copytree(ROOT / "data" / folder, data / folder)
+    # and an assessment the client took in a session
+    import datetime as dt
+
+    from careerlib.assessments import record_assessment, values_assessment
+    from careerlib.onet import WORK_VALUES
+
+    order = list(reversed(WORK_VALUES))
+    record_assessment(
+        data / "clients" / "jordan-lee.yaml", values_assessment(order, dt.date(2026, 12, 1))
+    )
     return data
 
 
@@ -249,13 +259,15 @@ def test_a_dask_worker_draws_its_kernels_images_in_one_browser_of_its_own(
 def test_every_notebook_gives_the_same_record_on_a_dask_cluster_as_here(
     scheduler: str, tmp_path: Path
 ) -> None:
-    """Every sample client (one with a check-in journal and a saved baseline) and every
+    """Every sample client (one with a check-in journal, a saved baseline and an
+    assessments journal) and every
     notebook, the practice's too: the record each pair writes is the same, byte for
     byte, from a local run and from a run on a cluster of process workers; so are the
     files each pair leaves and the inputs the manifests name."""
     data = _sample_data(tmp_path)
     assert (data / "clients" / "jordan-lee.checkins.jsonl").stat().st_size
     assert (data / "plans" / "it-director-to-cio.baselines.jsonl").stat().st_size
+    assert (data / "clients" / "jordan-lee.assessments.jsonl").stat().st_size
     notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
     clients = sorted((data / "clients").glob("*.yaml"))
     as_of = {"as_of": "2027-01-15"}

@@ -3,8 +3,9 @@
 ``careerlib run`` loads each client before any kernel starts and packs the
 files that loading read (:mod:`careerlib.client_inputs`, :mod:`careerlib._input_log`).
 Here every notebook's code runs in this process for every sample client (with a
-check-in journal and a saved baseline), under an audit hook that sees every file
-opened; a file it reads that the packer would not send fails the test. So does
+check-in journal, an assessments journal and a saved baseline), under an audit
+hook that sees every file opened; a file it reads that the packer would not
+send fails the test. So does
 a reader of a person's files, below the front ends, that does not report what
 it opens.
 """
@@ -89,7 +90,19 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(ROOT / "data" / folder, root / folder)
     assert (root / "clients" / "jordan-lee.checkins.jsonl").stat().st_size
     assert (root / "plans" / "it-director-to-cio.baselines.jsonl").stat().st_size
+    _take_an_assessment(root / "clients" / "jordan-lee.yaml")
     return root
+
+
+def _take_an_assessment(client: Path) -> Path:
+    """A work values card sort in the client's assessments journal (beside the file)."""
+    import datetime as dt
+
+    from careerlib.assessments import record_assessment, values_assessment
+    from careerlib.onet import WORK_VALUES
+
+    order = list(reversed(WORK_VALUES))
+    return record_assessment(client, values_assessment(order, dt.date(2026, 12, 1)))
 
 
 def _unpacked(notebook: Path, clients: list[Path], out: Path) -> set[str]:
@@ -119,19 +132,19 @@ def test_a_pair_carries_every_file_its_notebook_reads(
 def test_a_file_read_but_not_loaded_with_the_client_fails_the_check(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A new kind of file beside the client file (an assessments journal, say), read by
-    an analysis but not by the client's loading: the check above names it."""
+    """A new kind of file beside the client file (a journal of goals, say), read by an
+    analysis but not by the client's loading: the check above names it."""
     from careerlib import gaps
-    from careerlib.tracking._jsonl import read_records
+    from careerlib._jsonl import read_records
 
     client = data / "clients" / "jordan-lee.yaml"
-    journal = client.with_name("jordan-lee.assessments.jsonl")
+    journal = client.with_name("jordan-lee.goals.jsonl")
     journal.write_text('{"date": "2026-11-01"}\n')
     original = gaps.self_assessment
 
-    def reads_more(profile: Any, role: Any) -> Any:
-        list(read_records(journal, "assessment"))
-        return original(profile, role)
+    def reads_more(*args: Any, **kwargs: Any) -> Any:
+        list(read_records(journal, "goal"))
+        return original(*args, **kwargs)
 
     monkeypatch.setattr(gaps, "self_assessment", reads_more)
     try:
@@ -147,9 +160,10 @@ def test_loading_a_client_lists_every_file_it_read(data: Path) -> None:
         loaded = load_client_inputs(client)
     listed = {os.path.normpath(f.path) for f in loaded.files}
     assert {p for p in seen if p.startswith(str(data)) and os.path.isfile(p)} == listed
-    assert [f.kind for f in loaded.files][:1] == ["client"]
+    assert [f.kind for f in loaded.files][:2] == ["client", "assessment"]
     assert {Path(p).name for p in listed} == {
         "jordan-lee.yaml",
+        "jordan-lee.assessments.jsonl",
         "jordan-lee.checkins.jsonl",
         "healthcare-cio.yaml",
         "it-director-to-cio.yaml",
@@ -180,9 +194,11 @@ def test_recordings_nest_and_stay_in_their_context() -> None:
 #: Functions below the front ends that open files without reporting them, and why.
 NOT_INPUTS = {
     ("_atomic", "write_bytes"): "writes",
-    ("tracking._jsonl", "append_record"): "reads the last byte of the file it appends to",
+    ("_jsonl", "append_record"): "reads the last byte of the file it appends to",
     ("onet", "_read"): "careerlib's O*NET tables: load_onet reports them",
     ("report.pdf", "finish_report"): "reads the report it has just written",
+    ("assessments", "load_draft"): "answers of an assessment being taken (careerlib assess)",
+    ("tradeoff", "_quiet_stdout"): "opens /dev/null to silence HiGHS's banner",
 }
 _RAW = {"open", "fdopen", "read_text", "read_bytes", "read_csv", "read_excel", "load_workbook"}
 

@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
             "_deprecated",
             "_graph",
             "_jsonable",
+            "_jsonl",
             "_paths",
             "_speedups",
             "_text",
@@ -40,7 +41,19 @@ LAYERS: dict[str, int] = {
     ),
     # input files read into models (the plan, client profiles, roles, peer groups)
     **dict.fromkeys(
-        ["_fields", "_yaml_hints", "models", "planfile", "clients", "onet", "titles", "peers"], 1
+        [
+            "_fields",
+            "_yaml_hints",
+            "models",
+            "planfile",
+            "clients",
+            "assessments",
+            "interests",
+            "onet",
+            "titles",
+            "peers",
+        ],
+        1,
     ),
     # the calendar and the client's hours
     **dict.fromkeys(
@@ -48,10 +61,13 @@ LAYERS: dict[str, int] = {
     ),
     # the schedule, and plans changed and scheduled again
     **dict.fromkeys(["scheduling", "whatif"], 3),
-    # analyses (tracking: baselines, check-ins, the forecast; the practice roster)
+    # analyses (tracking: baselines, check-ins, the forecast; the practice roster; the
+    # cheapest alternatives to the target)
     # (inputs: a plan or a client file, read for a command; client_inputs: a client
     # and every file its analyses read, listed)
-    **dict.fromkeys(["gaps", "tracking", "roster_status", "inputs", "client_inputs"], 4),
+    **dict.fromkeys(
+        ["gaps", "tracking", "roster_status", "inputs", "tradeoff", "client_inputs"], 4
+    ),
     # what a person sees or keeps
     **dict.fromkeys(
         [

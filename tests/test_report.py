@@ -198,3 +198,31 @@ def test_a_batch_report_printed_to_pdf_has_page_numbers(tmp_path: Path) -> None:
     flat = " ".join(pdf_text(pdf).split())
     assert "Paragraph 119 of the report." in flat and f"Page {pages} of {pages}" in flat
     assert not list(tmp_path.glob(".*.print.html"))  # the printable copy is removed
+
+
+def late_client_with_alternatives(tmp_path: Path) -> Path:
+    """Marcus Brown on the master's route, which is late as written and lists alternatives."""
+    source = ROOT / "data" / "clients" / "marcus-brown.yaml"
+    doc = yaml.safe_load(source.read_text())
+    doc["route"] = "masters"
+    for key in ("target_role", "plan", "peers", "metrics"):
+        if doc.get(key) and str(doc[key]).endswith((".yaml", ".csv")):
+            doc[key] = str((source.parent / doc[key]).resolve())
+    path = tmp_path / "marcus-masters.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True))
+    return path
+
+
+def test_a_late_plan_with_alternatives_says_what_to_take(tmp_path: Path) -> None:
+    from careerlib.report.document import _buying_time
+
+    content = gather(late_client_with_alternatives(tmp_path), AS_OF)
+    assert content.roadmap is not None and not content.roadmap.feasible
+    part = "\n".join(_buying_time(content))
+    text = visible_text(part)
+    assert "<h3>Buying time</h3>" in part
+    assert "To meet the target:</strong> take Accelerated master" in text
+    assert "(-125 working days, 14,000 USD)" in text and "Take instead" in text
+    assert_reads_as_a_report(text)
+    # a plan on time, or without alternatives, has no such part
+    assert _buying_time(gather(ROOT / "data" / "clients" / "priya-nair.yaml", AS_OF)) == []

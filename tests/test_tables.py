@@ -161,3 +161,48 @@ def test_numbers_read_as_a_reader_writes_them(kind: str, value: object, shown: s
 def test_an_empty_table_says_so() -> None:
     table = reader_table(pd.DataFrame({"x": []}), {"x": ("X", "text")}, caption="Obstacles")
     assert "(none)" in table.to_html() and "none" in repr(table)
+
+
+def test_options_table_lists_what_to_take_and_the_total() -> None:
+    from careerlib import cheapest_way, parse_plan
+    from tests.test_tradeoff import CHAIN
+
+    table = tables.options_table(cheapest_way(parse_plan(CHAIN.format(target="2027-04-09"))))
+    assert table.cells.to_dict("records") == [
+        {
+            "Step": "Course A",
+            "Take instead": "Intensive A",
+            "Working days": "-10",
+            "Hours a week while it runs": EMPTY,
+            "Cost": "1,000 EUR",
+        },
+        {
+            "Step": "Course B",
+            "Take instead": "Intensive B",
+            "Working days": "-10",
+            "Hours a week while it runs": EMPTY,
+            "Cost": "1,100 EUR",
+        },
+        {
+            "Step": "Total",
+            "Take instead": "",
+            "Working days": "",
+            "Hours a week while it runs": "",
+            "Cost": "2,100 EUR",
+        },
+    ]
+    nothing = tables.options_table(cheapest_way(parse_plan(CHAIN.format(target="2027-06-30"))))
+    assert len(nothing) == 0 and "(none)" in nothing.to_html()
+
+
+def test_the_skills_table_says_ask_the_client_for_a_skill_not_rated() -> None:
+    from careerlib.gaps import skills_gap
+    from careerlib.onet import role_profile
+
+    skills = skills_gap(role_profile("11-3021.00"), {"Critical Thinking": 3})
+    cells = tables.skills_table(skills, rows=40).cells.set_index("Skill or knowledge")
+    assert cells.at["Critical Thinking", "Status"] == "unaddressed"
+    row = cells.loc["Writing"]
+    assert row["Status"] == "not rated: ask the client"
+    assert row["Client (0-7)"] == tables.EMPTY and row["Gap"] == tables.EMPTY
+    assert "nan" not in tables.skills_table(skills).to_html()

@@ -61,6 +61,7 @@ class ReportContent:
     risks: pd.DataFrame | None
     diligence: dict[str, Any]
     checkin: CheckinVerdict
+    reassessment: pd.DataFrame
 
     @property
     def step_titles(self) -> dict[str, str]:
@@ -99,6 +100,7 @@ def gather(
         risks=risks,
         diligence=gaps.due_diligence(role),
         checkin=latest_checkin(report, profile.route),
+        reassessment=gaps.reassessment(profile),
     )
 
 
@@ -254,6 +256,19 @@ def _assessment(c: ReportContent, draw: _Charts) -> str:
         "<h3>Talents, interests and motivating forces</h3>",
         draw(charts.assessment_chart(c.assessment, role_title=c.role.title)),
         tables.assessment_table(c.assessment).to_html(),
+    ]
+    if not c.reassessment.empty:
+        out += [
+            "<h3>What changed since the last assessment</h3>",
+            _md(summaries.reassessment_summary(c.reassessment)),
+            draw(
+                charts.reassessment_chart(c.reassessment, title="Then and now"),
+                "Grey, dashed: the previous ratings; blue: this assessment. Skills: an arrow "
+                "from the previous level to this one.",
+            ),
+            tables.reassessment_table(c.reassessment).to_html(),
+        ]
+    out += [
         "<h3>The destination: due diligence</h3>",
         _md(summaries.diligence_summary(c.diligence)),
     ]
@@ -287,6 +302,7 @@ def _roadmap(c: ReportContent, draw: _Charts) -> str:
     mine = c.checkin.time
     if mine is not None and not mine.feasible:
         out += ["<h3>What would have to shrink</h3>", tables.shrink_table(mine.critical).to_html()]
+    out += _buying_time(c)
     if c.plan.routes:
         from careerlib.scheduling.scheduler import schedule_routes
 
@@ -299,6 +315,22 @@ def _roadmap(c: ReportContent, draw: _Charts) -> str:
             ),
         ]
     return "\n".join(out) + "</section>"
+
+
+def _buying_time(c: ReportContent) -> list[str]:
+    """When the plan is late on the report's date and its steps list alternatives: the
+    cheapest set to take (the work left, with the check-ins so far)."""
+    if c.plan is None or not any(s.alternatives for s in c.plan.steps):
+        return []
+    from careerlib.tradeoff import cheapest_way_client
+
+    options = cheapest_way_client(c.profile, c.as_of, plan=c.plan)
+    if options.before.feasible or options.alternatives == 0:
+        return []
+    out = ["<h3>Buying time</h3>", _md(summaries.options_summary(options))]
+    if options.chosen:
+        out.append(tables.options_table(options).to_html())
+    return out
 
 
 def _gaps(c: ReportContent, draw: _Charts) -> str:
