@@ -194,6 +194,9 @@ def test_recordings_nest_and_stay_in_their_context() -> None:
 #: Functions below the front ends that open files without reporting them, and why.
 NOT_INPUTS = {
     ("_atomic", "write_bytes"): "writes",
+    ("_atomic", "write_new"): "writes",
+    ("_atomic", "_write_exclusive"): "writes",
+    ("clients", "switch_plan"): "rewrites the client file's plan: line (careerlib switch)",
     ("_jsonl", "append_record"): "reads the last byte of the file it appends to",
     ("onet", "_read"): "careerlib's O*NET tables: load_onet reports them",
     ("report.pdf", "finish_report"): "reads the report it has just written",
