@@ -192,6 +192,66 @@ def test_a_portable_pair_carries_exactly_the_files_its_client_loading_read(
     assert kinds["metrics.csv"] == "metric definitions"
 
 
+def test_a_workers_copy_keeps_the_inputs_times(tmp_path: Path) -> None:
+    """Tracking dates a plan's change after its baseline by the plan file's time: the
+    worker's copy of each input keeps it, so the day said is the same on every executor."""
+    from careerlib.batch import plan_jobs
+    from careerlib.batch._pack import bundle, part, portable, write_inputs
+
+    data = _sample_data(tmp_path)
+    plan = data / "plans" / "it-director-to-cio.yaml"
+    then = 1_700_000_000_123_456_789  # 14 Nov 2023
+    os.utime(plan, ns=(then, then))
+    (job,) = plan_jobs(
+        [ROOT / "notebooks" / "04-checkpoint-review.ipynb"],
+        [data / "clients" / "jordan-lee.yaml"],
+        tmp_path / "out",
+    )
+    files = bundle([job])
+    task = portable(job, files)
+    copy = tmp_path / "worker"
+    write_inputs(task, part(files, task), copy)
+    for rel in task.needs:
+        assert (copy / rel).stat().st_mtime_ns == os.stat(Path(files.root) / rel).st_mtime_ns, rel
+    (placed,) = [rel for rel in task.needs if rel.endswith(f"plans/{plan.name}")]
+    assert (copy / placed).stat().st_mtime_ns == then
+
+
+def test_a_parameter_naming_a_client_file_travels_with_its_pair(
+    scheduler: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Notebook 06's ``client_then`` (an earlier copy of the client file): given
+    relative to where the run starts, it reaches the kernel as an absolute path here,
+    and with what it names (its plan, its role...) on a Dask worker."""
+    from careerlib.batch import plan_jobs
+
+    data = _sample_data(tmp_path)
+    then = data / "clients" / "jordan-lee-then.yaml"
+    shutil.copy(data / "clients" / "jordan-lee.yaml", then)
+    monkeypatch.chdir(data)
+    notebook = ROOT / "notebooks" / "06-rethink.ipynb"
+    client = data / "clients" / "jordan-lee.yaml"
+    given = {"client_then": "clients/jordan-lee-then.yaml", "as_of": "2027-01-15"}
+    (job,) = plan_jobs([notebook], [client], tmp_path / "planned", given)
+    assert job.parameters["client_then"] == str(then)
+    kinds = {Path(i.path).name: i.kind for i in job.inputs}
+    assert kinds["jordan-lee-then.yaml"] == "parameter client_then"
+    assert kinds["it-director-to-cio.yaml"] == "plan"
+    records = {}
+    for where, how in (("here", {}), ("there", {"scheduler": scheduler})):
+        done = run_batch(
+            [notebook], [client], tmp_path / where, parameters=given, progress=False, **how
+        )
+        assert done.ok, done.summary()
+        pair = tmp_path / where / "jordan-lee" / "06-rethink"
+        shown = (pair / "06-rethink.ipynb").read_text().replace("\\\\", "")  # markdown escapes
+        assert "Ratings then: jordan-lee-then.yaml" in shown
+        records[where] = (pair / "06-rethink.json").read_text()
+        manifest = json.loads((tmp_path / where / "manifest.json").read_text())
+        assert str(then) in [i["path"] for i in manifest["pairs"][0]["inputs"]]
+    assert records["here"] == records["there"]
+
+
 def test_a_generic_client_file_carries_the_files_it_names(tmp_path: Path) -> None:
     from careerlib.batch import plan_jobs
     from careerlib.batch._pack import bundle, portable

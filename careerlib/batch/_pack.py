@@ -10,7 +10,8 @@ bundle goes to the workers once per run (``Client.scatter``); to any other
 executor, each pair carries the part it needs (:func:`part`).
 
 A worker writes the files a pair needs into a temporary folder, keeping their
-places, runs the pair there with its paths moved into that folder (``client``
+places and their modification times (tracking dates a plan's change by its
+file's time), runs the pair there with its paths moved into that folder (``client``
 or ``clients``, ``out_dir``), and sends back the files its out folder holds
 (:func:`run_portable`); they land in the pair's staging folder here
 (:func:`unpack`).
@@ -22,7 +23,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from careerlib._atomic import write_bytes
@@ -38,15 +39,18 @@ __all__ = [
     "portable",
     "run_portable",
     "unpack",
+    "write_inputs",
 ]
 
 
 @dataclass(frozen=True)
 class Bundle:
-    """The input files of a run: their bytes by place relative to ``root`` (on this machine)."""
+    """The input files of a run: their bytes by place relative to ``root`` (on this machine),
+    and their modification times (ns since the epoch) by the same places."""
 
     root: str
     files: dict[str, bytes]
+    times: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -87,15 +91,18 @@ def bundle(jobs: Sequence[Job]) -> Bundle:
             sources.setdefault(_place(item.path), (item.path, item.sha256))
     root = os.path.commonpath([os.path.dirname(p) for p in sources]) if sources else os.sep
     files: dict[str, bytes] = {}
+    times: dict[str, int] = {}
     for place, (path, sha256) in sources.items():
         try:
             data = Path(path).read_bytes()
+            mtime = os.stat(path).st_mtime_ns
         except OSError as exc:
             raise BatchError(f"cannot read {path} to send it: {exc.strerror}") from None
         if hashlib.sha256(data).hexdigest() != sha256:
             raise BatchError(f"{path} changed while the run was starting; run it again")
-        files[os.path.relpath(place, root)] = data
-    return Bundle(root, files)
+        rel = os.path.relpath(place, root)
+        files[rel], times[rel] = data, mtime
+    return Bundle(root, files, times)
 
 
 def portable(job: Job, files: Bundle, preheat_next: bool = True) -> Portable:
@@ -106,7 +113,11 @@ def portable(job: Job, files: Bundle, preheat_next: bool = True) -> Portable:
 
 def part(files: Bundle, task: Portable) -> Bundle:
     """The files of ``files`` that ``task`` needs (what it carries to a plain executor)."""
-    return Bundle(files.root, {rel: files.files[rel] for rel in task.needs})
+    return Bundle(
+        files.root,
+        {rel: files.files[rel] for rel in task.needs},
+        {rel: files.times[rel] for rel in task.needs if rel in files.times},
+    )
 
 
 def run_portable(task: Portable, files: Bundle) -> PortableResult:
@@ -120,10 +131,7 @@ def run_portable(task: Portable, files: Bundle) -> PortableResult:
 
     with tempfile.TemporaryDirectory(prefix="careerlib-run-") as tmp:
         inputs = Path(tmp) / "in"
-        for rel in task.needs:
-            target = inputs / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files.files[rel])
+        write_inputs(task, files, inputs)
         out = Path(tmp) / "out" / task.job.out_dir.name
         out.mkdir(parents=True)
         result = run_job(_moved(task, inputs, out), preheat_next=task.preheat_next)
@@ -133,6 +141,16 @@ def run_portable(task: Portable, files: Bundle) -> PortableResult:
             if p.is_file() and not p.is_symlink()
         }
     return PortableResult(result, sent)
+
+
+def write_inputs(task: Portable, files: Bundle, folder: Path) -> None:
+    """Write the files ``task`` needs under ``folder``, at their places, with their times."""
+    for rel in task.needs:
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(files.files[rel])
+        if rel in files.times:
+            os.utime(target, ns=(files.times[rel], files.times[rel]))
 
 
 def _moved(task: Portable, inputs: Path, out: Path) -> Job:
@@ -148,6 +166,10 @@ def _moved(task: Portable, inputs: Path, out: Path) -> Job:
         parameters["client"] = str(there(parameters["client"]))
     if "clients" in parameters:
         parameters["clients"] = [str(there(c)) for c in parameters["clients"]]
+    named = {i.path for i in job.inputs}
+    for name, value in job.parameters.items():  # a -p value naming a file (see plan_jobs)
+        if name not in ("client", "clients") and isinstance(value, str) and value in named:
+            parameters[name] = str(there(value))
     return replace(
         job,
         notebook=there(job.notebook),

@@ -26,7 +26,7 @@ import sys
 import time
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -296,7 +296,10 @@ def plan_jobs(
     notebook asks for client profiles (its metadata says
     ``{"careerlib": {"client_profiles": true}}``, as careerlib's own do) or
     when the file is one; each pair then lists the files it reads
-    (:attr:`Job.inputs`, see :mod:`careerlib.batch._precheck`).
+    (:attr:`Job.inputs`, see :mod:`careerlib.batch._precheck`). A ``-p`` value
+    that names an existing file is passed as its absolute path and is one of
+    the inputs of every pair of its notebook (with what it names, for a client
+    profile).
 
     Raises
     ------
@@ -329,6 +332,7 @@ def plan_jobs(
     if practice:
         _unique([p.stem for p in client_paths] + [PRACTICE], "client")
     folders = {client: client_folder(out, client) for client in client_paths}
+    given_files = _parameter_files(typed, portable)
     files = check_clients(
         [c.resolve() for c in client_paths],
         strict=any(reads_client_profiles(nb) for nb in notebook_paths),
@@ -339,12 +343,13 @@ def plan_jobs(
         if nb in practice:
             every = tuple(dict.fromkeys(i for c in client_paths for i in files[c.resolve()]))
             every_file: dict[str, Any] = {"clients": [str(c.resolve()) for c in client_paths]}
+            every += given_files.get(nb, ())
             jobs.append(_job(nb, Path(PRACTICE), out / PRACTICE, every_file, typed[nb], every))
     for client in client_paths:
         for nb in notebook_paths:
             if nb not in practice:
                 one: dict[str, Any] = {"client": str(client.resolve())}
-                mine = files[client.resolve()]
+                mine = files[client.resolve()] + given_files.get(nb, ())
                 jobs.append(_job(nb, client.resolve(), folders[client], one, typed[nb], mine))
     _check_outputs(jobs, notebook_paths + client_paths)
     return jobs
@@ -385,6 +390,42 @@ def _typed_parameters(
     return typed, practice
 
 
+def _parameter_files(
+    typed: dict[Path, dict[str, Any]], portable: bool
+) -> dict[Path, tuple[JobInput, ...]]:
+    """The files that ``-p`` values name (notebook 06's ``client_then``, say), by notebook.
+
+    A text value that names an existing file (relative to the folder the run
+    started in) is passed to the notebook as its absolute path (a kernel runs
+    in its notebook's folder) and is one of the pair's inputs: it travels with
+    the pair and the manifest names it. A client profile brings the files its
+    loading reads.
+    """
+    from careerlib.batch._precheck import check_clients
+
+    found: dict[Path, tuple[JobInput, ...]] = {}
+    loaded: dict[Path, tuple[JobInput, ...]] = {}
+    for nb, values in typed.items():
+        named: list[JobInput] = []
+        for name, value in values.items():
+            if not isinstance(value, str) or not value or "\n" in value:
+                continue
+            path = Path(value)
+            try:
+                if not path.is_file():
+                    continue
+            except OSError:  # a value too long to be a file name
+                continue
+            path = path.resolve()
+            values[name] = str(path)
+            if path not in loaded:
+                (loaded[path],) = check_clients([path], strict=False, portable=portable).values()
+            mine = loaded[path]
+            named += [replace(mine[0], kind=f"parameter {name}"), *mine[1:]]
+        found[nb] = tuple(named)
+    return found
+
+
 def _job(
     notebook: Path,
     client: Path,
@@ -404,8 +445,16 @@ def _job(
         folder / f"{notebook.stem}.ipynb",
         folder / f"{notebook.stem}.html",
         {**params, "out_dir": str(folder), **typed},
-        (notebook_input(notebook.resolve()), *inputs),
+        _once((notebook_input(notebook.resolve()), *inputs)),
     )
+
+
+def _once(inputs: Iterable[JobInput]) -> tuple[JobInput, ...]:
+    """Each file once (its first entry), in order."""
+    found: dict[str, JobInput] = {}
+    for i in inputs:
+        found.setdefault(i.path, i)
+    return tuple(found.values())
 
 
 def _check_outputs(jobs: list[Job], given: list[Path]) -> None:
