@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from careerlib._input_log import note_input
 from careerlib._text import clip
 from careerlib.exceptions import DataError
 
@@ -101,6 +102,7 @@ def read_records(path: Path, kind: str) -> Iterator[tuple[int, dict[str, Any]]]:
         fd = os.open(path, os.O_RDONLY)
     except FileNotFoundError:
         return
+    note_input(path, kind)
     with os.fdopen(fd, "rb") as stream:
         fcntl.flock(stream.fileno(), fcntl.LOCK_SH)
         raw = stream.read()

@@ -39,6 +39,7 @@ import pandas as pd
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from careerlib._input_log import note_input
 from careerlib._paths import data_path
 from careerlib._text import name_key
 from careerlib.exceptions import ClientError, DataError
@@ -191,9 +192,24 @@ def _read(folder: Path, name: str) -> pd.DataFrame:
         ) from None
 
 
-@lru_cache(maxsize=4)
+#: The O*NET tables careerlib reads (``data/onet/``).
+ONET_TABLES = (
+    "occupations.csv.gz",
+    "ratings.csv.gz",
+    "elements.csv",
+    "anchors.csv",
+    "alternate_titles.csv.gz",
+    "job_zones.csv",
+    "related_occupations.csv.gz",
+)
+
+
 def load_onet(folder: str | Path | None = None) -> OnetData:
     """Read the O*NET tables from ``folder`` (default ``data/onet``), once per process.
+
+    Every call reports the tables as reference data read
+    (:func:`careerlib._input_log.note_input`), whether they come from the
+    process's cache or not.
 
     Raises
     ------
@@ -201,6 +217,13 @@ def load_onet(folder: str | Path | None = None) -> OnetData:
         When a table is missing.
     """
     root = Path(folder) if folder is not None else data_path("onet")
+    for name in ONET_TABLES:
+        note_input(root / name, "O*NET table", reference=True)
+    return _load_onet(root)
+
+
+@lru_cache(maxsize=4)
+def _load_onet(root: Path) -> OnetData:
     occ = _read(root, "occupations.csv.gz").set_index("code")
     occ["rated"] = occ["rated"].eq("Y")
     occ["job_zone"] = occ["job_zone"].astype("Int64")

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from careerlib._input_log import note_input
 from careerlib.exceptions import DataError
 from careerlib.models import suggest
 
@@ -25,7 +26,9 @@ _METRIC_COLUMNS = ("metric", "label", "unit", "better", "description")
 
 def _read_csv(path: Path, what: str) -> pd.DataFrame:
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
+        with open(path, "rb") as stream:
+            note_input(path, what)
+            return pd.read_csv(stream, dtype=str, keep_default_na=False)
     except FileNotFoundError:
         raise DataError(f"{path}: no such {what} file") from None
     except pd.errors.EmptyDataError:

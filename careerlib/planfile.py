@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from careerlib._input_log import note_input
 from careerlib._yaml_hints import other_kind, quoting_hint, split_text_hint
 from careerlib.exceptions import InputError, PlanError
 from careerlib.limits import MAX_DEPTH, MAX_FILE_BYTES, file_problem
@@ -517,6 +518,7 @@ def read_text(path: str | Path, *, kind: str = "plan", error: type[InputError] =
         raise error(problem, path=str(p))
     try:
         with p.open("rb") as stream:
+            note_input(p, kind)
             raw = stream.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:  # it grew after the check
             raise error(f"a {kind} file may have at most {MAX_FILE_BYTES:,} bytes", path=str(p))

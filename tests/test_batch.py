@@ -12,7 +12,7 @@ import nbformat
 import pytest
 from click.testing import CliRunner
 
-from careerlib import BatchError
+from careerlib import BatchError, ClientError
 from careerlib.batch import notebook_to_html, parse_parameter, plan_jobs, run_batch
 from careerlib.cli import cli
 from tests.conftest import DATA
@@ -56,18 +56,19 @@ def test_failure_is_isolated_and_reported(batch: tuple[Path, object, str]) -> No
 
 def test_outputs_land_per_client(batch: tuple[Path, object, str]) -> None:
     out, _, _ = batch
-    assert (out / "ada" / "greeting.txt").read_text() == "Hello Ada as of 2027-01-29" * 2
-    executed = nbformat.read(out / "ada" / "greet.ipynb", as_version=4)
+    assert (out / "ada" / "greet" / "greeting.txt").read_text() == "Hello Ada as of 2027-01-29" * 2
+    executed = nbformat.read(out / "ada" / "greet" / "greet.ipynb", as_version=4)
     injected = next(
         c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])
     )
     assert "repeat = 2" in injected.source
-    assert not list(out.glob("*/.*.tmp-*")), "no temporary file is left behind"
+    assert not list(out.glob("*/*/.*.tmp-*")), "no temporary file is left behind"
+    assert not list(out.glob("*/.*.staging-*")), "no staging folder is left behind"
 
 
 def test_failed_notebook_keeps_the_failing_cell_and_error(batch: tuple[Path, object, str]) -> None:
     out, _, _ = batch
-    nb = nbformat.read(out / "bob" / "greet.ipynb", as_version=4)
+    nb = nbformat.read(out / "bob" / "greet" / "greet.ipynb", as_version=4)
     errors = [
         o
         for c in nb.cells
@@ -76,12 +77,12 @@ def test_failed_notebook_keeps_the_failing_cell_and_error(batch: tuple[Path, obj
         if o.output_type == "error"
     ]
     assert errors and errors[0].ename == "ValueError" and "Bob asked to fail" in errors[0].evalue
-    assert not (out / "bob" / "greeting.txt").exists()
+    assert not (out / "bob" / "greet" / "greeting.txt").exists()
 
 
 def test_html_report_has_the_chart_offline_and_no_code(batch: tuple[Path, object, str]) -> None:
     out, _, _ = batch
-    html = (out / "ada" / "greet.html").read_text()
+    html = (out / "ada" / "greet" / "greet.html").read_text()
     assert 'id="careerlib-chart-1"' in html
     assert "Plotly.newPlot" in html
     assert not re.findall(r"<script[^>]*\bsrc=", html), (
@@ -107,7 +108,7 @@ def test_manifest_lists_every_pair_with_versions(batch: tuple[Path, object, str]
 def test_rerun_replaces_only_its_own_pairs(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch([NOTEBOOK], [CLIENTS / "ada.yaml", CLIENTS / "cy.yaml"], out, jobs=1, progress=False)
-    before = (out / "cy" / "greet.ipynb").stat().st_mtime_ns
+    before = (out / "cy" / "greet" / "greet.ipynb").stat().st_mtime_ns
     result = run_batch(
         [NOTEBOOK],
         [CLIENTS / "ada.yaml"],
@@ -117,8 +118,8 @@ def test_rerun_replaces_only_its_own_pairs(tmp_path: Path) -> None:
         progress=False,
     )
     assert result.ok
-    assert (out / "cy" / "greet.ipynb").stat().st_mtime_ns == before
-    assert (out / "ada" / "greeting.txt").read_text() == "Hello Ada as of 2027-02-26"
+    assert (out / "cy" / "greet" / "greet.ipynb").stat().st_mtime_ns == before
+    assert (out / "ada" / "greet" / "greeting.txt").read_text() == "Hello Ada as of 2027-02-26"
     manifest = json.loads((out / "manifest.json").read_text())
     assert sorted(p["client"] for p in manifest["pairs"]) == ["ada", "cy"]
 
@@ -171,12 +172,17 @@ def test_cli_reports_bad_parameters_in_one_line(tmp_path: Path) -> None:
 
 
 def test_outputs_never_overwrite_inputs(tmp_path: Path) -> None:
-    # A client named like the notebook's folder, --out one level up: the output is the input.
-    folder = tmp_path / "ada"
-    folder.mkdir()
+    # The notebook in the folder of its own pair (--out two levels up): each run
+    # replaces that folder whole, the notebook with it.
+    folder = tmp_path / "ada" / "greet"
+    folder.mkdir(parents=True)
     shutil.copy(NOTEBOOK, folder / "greet.ipynb")
-    with pytest.raises(BatchError, match="would overwrite an input file"):
+    with pytest.raises(BatchError, match="is inside .* each run replaces"):
         plan_jobs([folder / "greet.ipynb"], [CLIENTS / "ada.yaml"], tmp_path)
+    # a client file there too
+    shutil.copy(CLIENTS / "ada.yaml", folder / "ada.yaml")
+    with pytest.raises(BatchError, match="ada.yaml is inside"):
+        plan_jobs([NOTEBOOK], [folder / "ada.yaml"], tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -276,13 +282,16 @@ def test_a_practice_notebook_runs_once_for_all_clients(tmp_path: Path) -> None:
     assert len(once) == 1 and len(jobs) == 1 + len(clients)
     job = once[0]
     assert job.name == "practice/practice"
-    assert job.output == (tmp_path / "out" / "practice" / "practice.ipynb").resolve()
+    folder = (tmp_path / "out" / "practice" / "practice").resolve()
+    assert job.output == folder / "practice.ipynb"
     assert job.parameters == {
         "clients": [str(c.resolve()) for c in clients],
-        "out_dir": str((tmp_path / "out" / "practice").resolve()),
+        "out_dir": str(folder),
         "as_of": "2026-11-30",
     }
     assert all("client" in j.parameters for j in jobs if j is not job)
+    # its inputs: the notebook and every client's files
+    assert [Path(i.path).name for i in job.inputs] == ["practice.ipynb"] + [c.name for c in clients]
 
 
 def test_a_client_named_practice_collides_with_the_practice_notebook(tmp_path: Path) -> None:
@@ -315,10 +324,10 @@ def test_pdf_and_shared_js(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.glob("*.js")) == ["plotly.min.js"]
     for client, greeting in (("ada", "Hello Ada"), ("cy", "Hello Cy")):
-        page = (out / client / "greet.html").read_text()
+        page = (out / client / "greet" / "greet.html").read_text()
         assert "plotly.js v" not in page and len(page) < 500_000
-        assert '<script charset="utf-8" src="../plotly.min.js"></script>' in page
-        pdf = out / client / "greet.pdf"
+        assert '<script charset="utf-8" src="../../plotly.min.js"></script>' in page
+        pdf = out / client / "greet" / "greet.pdf"
         assert pdf.read_bytes().startswith(b"%PDF")
         text = subprocess.run(
             ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
@@ -326,14 +335,21 @@ def test_pdf_and_shared_js(tmp_path: Path) -> None:
         assert greeting in text and "Page 1 of 1" in text
 
 
-def test_a_practice_notebook_runs_here_after_the_pairs_sent_to_an_executor(
+def test_a_practice_notebook_travels_to_an_executor_with_every_clients_files(
     tmp_path: Path,
 ) -> None:
-    """Its inputs are every client's files, on this machine: it runs here, once the
-    pairs sent to the executor are done, and the manifest holds them all."""
+    """It runs on the executor like any pair, with every client's files beside it, and
+    the manifest holds all the pairs."""
     import concurrent.futures as cf
 
     practice = _practice_notebook(tmp_path)
+    nb = nbformat.read(practice, as_version=4)
+    nb.cells[1].source = (
+        "import pathlib\n"
+        "print(len(clients), sorted(pathlib.Path(c).read_text().split()[1] for c in clients))\n"
+        "print('careerlib-run-' in clients[0])"
+    )
+    nbformat.write(nb, practice)
     clients = [CLIENTS / "ada.yaml", CLIENTS / "cy.yaml"]
     out = tmp_path / "out"
     with cf.ThreadPoolExecutor(1) as pool:
@@ -344,17 +360,11 @@ def test_a_practice_notebook_runs_here_after_the_pairs_sent_to_an_executor(
         ("greet", "cy"),
         ("practice", "practice"),
     ]
-    # after the others
-    last = max((out / c.stem / "greet.ipynb").stat().st_mtime for c in clients)
-    assert (out / "practice" / "practice.ipynb").stat().st_mtime >= last
-    ran = nbformat.read(out / "practice" / "practice.ipynb", as_version=4)
-    assert ran.cells[-1].outputs[0]["text"].strip() == "2"
+    ran = nbformat.read(out / "practice" / "practice" / "practice.ipynb", as_version=4)
+    assert ran.cells[-1].outputs[0]["text"].split("\n")[:2] == ["2 ['Ada', 'Cy']", "True"]
     manifest = json.loads((out / "manifest.json").read_text())
     assert len(manifest["pairs"]) == 3 and {p["status"] for p in manifest["pairs"]} == {"ok"}
-    # a practice notebook alone needs no executor at all
-    with cf.ThreadPoolExecutor(1) as pool:
-        alone = run_batch([practice], clients, tmp_path / "alone", executor=pool, progress=False)
-    assert alone.ok and [r.client for r in alone.results] == ["practice"]
+    assert {p["run"] for p in manifest["pairs"]} == {result.run} == {manifest["run"]}
 
 
 def test_the_summary_rule_is_as_wide_as_the_table_not_the_longest_error() -> None:
@@ -378,3 +388,79 @@ def test_the_summary_rule_is_as_wide_as_the_table_not_the_longest_error() -> Non
     assert len(rule) == len(good), "the rule ends where the paths end"
     assert bad.endswith(f"(cell 3: {error})")
     assert lines[-1].startswith("1 of 2 runs succeeded in 2.0 s with 2 workers")
+
+
+def test_a_notebook_that_is_not_json_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.txt"  # papermill also warns: not named .ipynb
+    bad.write_text("not json\n")
+    args = ["run", str(bad), "--client", str(CLIENTS / "ada.yaml"), "--out", str(tmp_path / "o")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("careerlib: cannot read the notebook ")
+    assert result.stderr.count("\n") == 1, result.stderr
+
+
+@pytest.mark.filterwarnings("default")
+def test_a_librarys_warning_is_one_line_once(tmp_path: Path) -> None:
+    """nbformat warns about cells without ids when papermill reads the notebook, in
+    the checks and again in the run: one line on stderr, naming the notebook."""
+    nb = json.loads(NOTEBOOK.read_text())
+    for cell in nb["cells"]:
+        cell.pop("id", None)
+    old = tmp_path / "old.ipynb"
+    old.write_text(json.dumps(nb))
+    args = ["run", str(old), "--client", str(CLIENTS / "ada.yaml"), "--out", str(tmp_path / "o")]
+    result = CliRunner().invoke(cli, [*args, "-j", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("careerlib: warning: old.ipynb: MissingIDFieldWarning: Cell is")
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text())
+    assert manifest["pairs"][0]["warnings"], "the run's own warnings are in its entry"
+
+
+def _sample_copy(tmp_path: Path) -> Path:
+    root = Path(__file__).resolve().parent.parent
+    data = tmp_path / "data"
+    for folder in ("clients", "plans", "roles", "peers"):
+        shutil.copytree(root / "data" / folder, data / folder)
+    return data
+
+
+def test_a_broken_client_file_stops_the_run_before_any_kernel(tmp_path: Path) -> None:
+    """careerlib's notebooks ask for client profiles: each is loaded with everything its
+    analyses read before anything runs; a bad line in a check-in journal is one error."""
+    data = _sample_copy(tmp_path)
+    journal = data / "clients" / "jordan-lee.checkins.jsonl"
+    lines = journal.read_text().count("\n")
+    with journal.open("a") as stream:
+        stream.write('{"date": "2026-12-01", "progress": {"hipaa": 2}}\n')
+    review = Path(__file__).resolve().parent.parent / "notebooks" / "04-checkpoint-review.ipynb"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["run", str(review), "--client", str(data / "clients" / "*.yaml"), "--out", str(out)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"careerlib: {journal}:{lines + 1}: malformed check-in entry: progress.hipaa: "
+        "Input should be less than or equal to 1\n"
+    )
+    assert not out.exists(), "nothing ran"
+
+
+def test_a_client_profile_is_checked_for_any_notebook_but_other_files_are_not(
+    tmp_path: Path,
+) -> None:
+    """A notebook that does not ask for profiles (greet) still gets a profile checked (the
+    file is one); a file that is not a profile (name: Ada) is its notebook's business."""
+    data = _sample_copy(tmp_path)
+    client = data / "clients" / "marcus-brown.yaml"
+    client.write_text(client.read_text().replace("radical-change.yaml", "nope.yaml"))
+    with pytest.raises(ClientError, match="no plan file '../plans/nope.yaml'"):
+        plan_jobs([NOTEBOOK], [client], tmp_path / "out")
+    (job,) = plan_jobs([NOTEBOOK], [CLIENTS / "ada.yaml"], tmp_path / "out")
+    assert [i.kind for i in job.inputs] == ["notebook", "client"]
+    # a careerlib notebook refuses it: it is not a profile
+    review = Path(__file__).resolve().parent.parent / "notebooks" / "04-checkpoint-review.ipynb"
+    with pytest.raises(ClientError, match="ada.yaml"):
+        plan_jobs([review], [CLIENTS / "ada.yaml"], tmp_path / "out")

@@ -87,7 +87,9 @@ def test_every_worker_of_a_batch_uses_the_one_service(tmp_path: Path) -> None:
     clients = [CLIENTS / "ada.yaml", CLIENTS / "bob.yaml", CLIENTS / "cy.yaml"]
     result = run_batch([IMAGES], clients, tmp_path, jobs=2, progress=False)
     assert result.ok, result.summary()
-    records = [json.loads((tmp_path / c.stem / "images.json").read_text()) for c in clients]
+    records = [
+        json.loads((tmp_path / c.stem / "images" / "images.json").read_text()) for c in clients
+    ]
     assert all(r["png"] == PNG.hex() for r in records)
     assert all(r["browsers_in_kernel"] == 0 for r in records), "no kernel started a browser"
     assert len({r["service"] for r in records}) == 1 and records[0]["service"]

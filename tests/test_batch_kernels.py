@@ -24,7 +24,7 @@ def test_every_run_gets_a_fresh_preheated_kernel(tmp_path: Path, jobs: int) -> N
     clients = [CLIENTS / "ada.yaml", CLIENTS / "bob.yaml", CLIENTS / "cy.yaml"]
     result = run_batch([STATE], clients, tmp_path, jobs=jobs, progress=False)
     assert result.ok, result.summary()
-    states = [json.loads((tmp_path / c.stem / "state.json").read_text()) for c in clients]
+    states = [json.loads((tmp_path / c.stem / "state" / "state.json").read_text()) for c in clients]
     assert len({s["pid"] for s in states}) == 3, "one kernel a run"
     # forked from one template, for every worker of the batch (its imports paid once)
     assert len({s["parent"] for s in states}) == 1
@@ -34,7 +34,7 @@ def test_every_run_gets_a_fresh_preheated_kernel(tmp_path: Path, jobs: int) -> N
     assert all(s["cwd"] == str(STATE.parent) for s in states), "runs in the notebook's folder"
     assert len({s["draw"] for s in states}) == 3, "numpy's generator is seeded in each kernel"
     # the preheat binds no name and takes no execution count
-    executed = json.loads((tmp_path / "ada" / "state.ipynb").read_text())
+    executed = json.loads((tmp_path / "ada" / "state" / "state.ipynb").read_text())
     counts = [c["execution_count"] for c in executed["cells"] if c["cell_type"] == "code"]
     assert counts == [1, 2, 3, 4]
     # the client papermill runs with was ready without losing the first outputs

@@ -100,7 +100,7 @@ def test_demo_runs_every_notebook_for_every_sample_client(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """The wiring only: the notebooks themselves run in tests/test_notebooks.py."""
-    import careerlib.batch
+    import careerlib.batch._batch
     from careerlib.batch import BatchResult, JobResult
 
     seen = {}
@@ -114,7 +114,8 @@ def test_demo_runs_every_notebook_for_every_sample_client(
             (JobResult("n", "c", "ok", 1.0, "o", html),), tmp_path / "manifest.json", 1.0, 2
         )
 
-    monkeypatch.setattr(careerlib.batch, "run_batch", fake_run_batch)
+    # where run_samples finds it
+    monkeypatch.setattr(careerlib.batch._batch, "run_batch", fake_run_batch)
     code, out, _ = run("demo", "--out", str(tmp_path / "r"))
     assert code == EXIT_OK
     assert seen["notebooks"] == sorted(

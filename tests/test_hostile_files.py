@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 import nbformat
@@ -26,11 +27,11 @@ from careerlib import BatchError, OutputError
 from careerlib._atomic import write_bytes
 from careerlib.batch import (
     JobResult,
-    _write_manifest,
     clean_stale_temporaries,
     plan_jobs,
     run_batch,
 )
+from careerlib.batch._manifest import write_manifest
 from careerlib.cli import cli
 from tests.conftest import DATA, SAMPLE_PLANS
 
@@ -118,7 +119,7 @@ def test_an_impossible_date_parameter_is_refused_before_any_kernel(
     tmp_path: Path, value: str
 ) -> None:
     out = tmp_path / "out"
-    report = out / "ada" / "greet.ipynb"
+    report = out / "ada" / "greet" / "greet.ipynb"
     report.parent.mkdir(parents=True)
     report.write_text("yesterday's good report")
     started = time.perf_counter()
@@ -147,11 +148,13 @@ def test_atomic_write_of_a_name_near_255_bytes(tmp_path: Path) -> None:
 
 def test_stale_temporaries_are_removed_by_the_next_run(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    (out / "ada").mkdir(parents=True)
+    staging = out / "ada" / ".greet.staging-20261206T101500Z-0a1b2c"
+    staging.mkdir(parents=True)
     stale = [
         out / "ada" / ".greet.tmp-0a1b2c3d.ipynb",
         out / "ada" / ".greet.tmp-deadbeef.html",
         out / ".manifest.tmp-01234567.json",
+        staging / "greet.ipynb",
     ]
     keep = [out / "ada" / "notes.tmp-x.txt", out / "ada" / "greet.ipynb"]
     for path in stale + keep:
@@ -159,9 +162,24 @@ def test_stale_temporaries_are_removed_by_the_next_run(tmp_path: Path) -> None:
     (out / ".careerlib-run.lock").touch()  # the killed run had made it
     result = run_batch([GREET], [ADA], out, jobs=1, progress=False)
     assert result.ok
-    assert not [p for p in stale if p.exists()]
-    assert all(p.exists() for p in keep[:1])
-    assert not list(out.rglob(".*.tmp-*"))
+    assert not [p for p in stale if p.exists()] and not staging.exists()
+    assert all(p.exists() for p in keep)
+    assert not list(out.rglob(".*.tmp-*")) and not list(out.rglob(".*.staging-*"))
+
+
+def test_a_pair_folder_set_aside_by_a_killed_run_is_put_back(tmp_path: Path) -> None:
+    """Where folders cannot be exchanged, a run killed between its two renames left the
+    old folder aside and none in its place: the next run into OUT puts it back."""
+    out = tmp_path / "out"
+    aside = out / "ada" / ".greet.old-20261206T101500Z-0a1b2c"
+    aside.mkdir(parents=True)
+    (aside / "greet.ipynb").write_text("yesterday's report")
+    (out / ".careerlib-run.lock").touch()
+    assert clean_stale_temporaries(out) == []
+    assert (out / "ada" / "greet" / "greet.ipynb").read_text() == "yesterday's report"
+    # one with the new folder in its place goes
+    aside.mkdir()
+    assert clean_stale_temporaries(out) == [aside] and not aside.exists()
 
 
 def test_temporaries_of_a_live_run_are_left_alone(tmp_path: Path) -> None:
@@ -184,7 +202,7 @@ def test_manifest_updates_are_serialized(tmp_path: Path) -> None:
 
     def write(client: str) -> None:
         result = JobResult("nb.ipynb", client, "ok", 0.1, f"{client}/nb.ipynb")
-        _write_manifest(out, [result], 1, 0.1)
+        write_manifest(out, [asdict(result)], run="r", jobs=1, seconds=0.1)
 
     threads = [threading.Thread(target=write, args=(f"c{i}",)) for i in range(12)]
     for t in threads:
@@ -241,7 +259,7 @@ def test_workers_die_with_a_killed_run(tmp_path: Path) -> None:
     )
     try:
         deadline = time.monotonic() + 120
-        while len(list(out.glob("*/started.txt"))) < 2:
+        while len(list(out.glob("*/.slow.staging-*/started.txt"))) < 2:
             assert proc.poll() is None, "the run ended before its notebooks started"
             assert time.monotonic() < deadline, "the notebooks did not start"
             time.sleep(0.2)
@@ -254,8 +272,8 @@ def test_workers_die_with_a_killed_run(tmp_path: Path) -> None:
             time.sleep(0.2)
         assert not [p.pid for p in family if _alive(p.pid)], "workers outlived the run"
         time.sleep(9)  # past the notebooks' sleep: nothing writes any more
-        assert not list(out.glob("*/late.txt"))
-        assert not list(out.glob("*/slow.ipynb"))  # no report without a manifest entry
+        assert not list(out.rglob("late.txt"))
+        assert not list(out.glob("*/slow"))  # no pair swapped in without its entry
         # the next run removes what the killed one left half-written
         result = run_batch(
             [notebook],
@@ -266,7 +284,7 @@ def test_workers_die_with_a_killed_run(tmp_path: Path) -> None:
             progress=False,
         )
         assert result.ok
-        assert not list(out.rglob(".*.tmp-*"))
+        assert not list(out.rglob(".*.tmp-*")) and not list(out.rglob(".*.staging-*"))
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
@@ -293,7 +311,10 @@ def test_ctrl_c_stops_a_run_at_once_and_keeps_what_had_ended(tmp_path: Path) -> 
     )
     try:
         deadline = time.monotonic() + 120
-        while not ((out / "ann" / "fast.html").exists() and (out / "ann" / "started.txt").exists()):
+        while not (
+            (out / "ann" / "fast" / "fast.html").exists()
+            and list(out.glob("ann/.slow.staging-*/started.txt"))
+        ):
             assert proc.poll() is None, proc.communicate()
             assert time.monotonic() < deadline, "the notebooks did not start"
             time.sleep(0.2)
@@ -319,4 +340,5 @@ def test_ctrl_c_stops_a_run_at_once_and_keeps_what_had_ended(tmp_path: Path) -> 
     while any(_alive(p.pid) for p in family) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not [p.pid for p in family if _alive(p.pid)], "a process outlived Ctrl-C"
-    assert not (out / "ann" / "late.txt").exists()
+    assert not list(out.rglob("late.txt"))
+    assert not list(out.rglob(".*.staging-*")), "the stopped pair's staging folder is gone"

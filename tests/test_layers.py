@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
         [
             "exceptions",
             "_atomic",
+            "_input_log",
             "_deprecated",
             "_graph",
             "_jsonable",
@@ -62,8 +63,11 @@ LAYERS: dict[str, int] = {
     **dict.fromkeys(["scheduling", "whatif"], 3),
     # analyses (tracking: baselines, check-ins, the forecast; the practice roster; the
     # cheapest alternatives to the target)
-    # (inputs: a plan or a client file, read for a command)
-    **dict.fromkeys(["gaps", "tracking", "roster_status", "inputs", "tradeoff"], 4),
+    # (inputs: a plan or a client file, read for a command; client_inputs: a client
+    # and every file its analyses read, listed)
+    **dict.fromkeys(
+        ["gaps", "tracking", "roster_status", "inputs", "tradeoff", "client_inputs"], 4
+    ),
     # what a person sees or keeps
     **dict.fromkeys(
         [

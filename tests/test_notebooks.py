@@ -52,7 +52,7 @@ def shows(text: str, page: str) -> bool:
 
 
 def recorded(out: Path, client: Path, notebook: str) -> dict[str, object]:
-    return json.loads((out / client.stem / f"{notebook}.json").read_text())  # type: ignore[no-any-return]
+    return json.loads((out / client.stem / notebook / f"{notebook}.json").read_text())  # type: ignore[no-any-return]
 
 
 def test_every_notebook_is_a_template_without_outputs() -> None:
@@ -72,6 +72,8 @@ def test_every_notebook_is_a_template_without_outputs() -> None:
         assert first.cell_type == "code" and "parameters" in first.metadata.get("tags", []), (
             path.name
         )
+        # careerlib run loads its clients as profiles before any kernel starts
+        assert nb.metadata.get("careerlib") == {"client_profiles": True}, path.name
         who = "clients" if path in PRACTICE else "client"
         for name in (who, "as_of", "out_dir"):
             assert f"\n{name} =" in "\n" + first.source, (path.name, name)
@@ -88,7 +90,7 @@ def test_every_notebook_is_a_template_without_outputs() -> None:
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
 def test_every_run_writes_a_report_without_code(runs: Path, client: Path) -> None:
     for nb in PER_CLIENT:
-        html = (runs / client.stem / f"{nb.stem}.html").read_text()
+        html = (runs / client.stem / nb.stem / f"{nb.stem}.html").read_text()
         assert "careerlib-chart-1" in html, (client.stem, nb.stem)
         assert "import careerlib" not in html
         assert "PosixPath(" not in html, "a cell shows a bare return value to the client"
@@ -116,7 +118,7 @@ def test_every_report_prints_to_pdf_and_is_screenshot(runs: Path) -> None:
     need_browser()
     if not (shutil.which("pdftotext") and shutil.which("pdftoppm")):
         pytest.fail("this test needs poppler-utils (pdftotext, pdftoppm)")
-    reports = sorted(runs.glob("*/[0-9][0-9]-*.html"))
+    reports = sorted(runs.glob("*/*/[0-9][0-9]-*.html"))
     assert len(reports) == len(PER_CLIENT) * len(CLIENTS) + len(PRACTICE)
     assert finish_reports(reports, runs, pdf=True, jobs=2) == {}
     artifacts = ROOT / "tests" / "artifacts" / "notebooks"
@@ -126,13 +128,14 @@ def test_every_report_prints_to_pdf_and_is_screenshot(runs: Path) -> None:
         text = subprocess.run(
             ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
         ).stdout
-        if report.parent.name == "practice":  # the whole practice: every client is named
+        who = report.parent.parent.name
+        if who == "practice":  # the whole practice: every client is named
             names = [load_client(c).name for c in CLIENTS]
         else:
-            names = [load_client(ROOT / "data" / "clients" / f"{report.parent.name}.yaml").name]
+            names = [load_client(ROOT / "data" / "clients" / f"{who}.yaml").name]
         assert all(n in text for n in names) and "Page 1 of" in text, report
         assert "Traceback" not in text and "NaN" not in text, report
-        shot = artifacts / f"{report.parent.name}-{report.stem}"
+        shot = artifacts / f"{who}-{report.stem}"
         subprocess.run(
             ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", str(pdf), str(shot)],
             check=True,
@@ -142,8 +145,8 @@ def test_every_report_prints_to_pdf_and_is_screenshot(runs: Path) -> None:
 
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
 def test_every_report_reads_as_words_for_a_client(runs: Path, client: Path) -> None:
-    pages = [runs / client.stem / f"{nb.stem}.html" for nb in PER_CLIENT]
-    pages += [runs / "practice" / f"{nb.stem}.html" for nb in PRACTICE]
+    pages = [runs / client.stem / nb.stem / f"{nb.stem}.html" for nb in PER_CLIENT]
+    pages += [runs / "practice" / nb.stem / f"{nb.stem}.html" for nb in PRACTICE]
     for nb in pages:
         page = nb.read_text()
         visible = re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.DOTALL)
@@ -169,7 +172,7 @@ def test_coach_session_records_the_verdict(runs: Path, client: Path) -> None:
     assert got["saved"] == []  # a batch run writes no plan file
     report = analyse(client, AS_OF)
     assert got["weighted_mean_gap"] == round(weighted_mean_gap(report.skills), 4)
-    html = (runs / client.stem / "00-coach-session.html").read_text()
+    html = (runs / client.stem / "00-coach-session" / "00-coach-session.html").read_text()
     assert "VBox(children" not in html  # the controls need a kernel: not in the report
     assert shows(sched.verdict, html)
 
@@ -182,7 +185,7 @@ def test_roadmap_records_the_cheapest_way_to_the_target(runs: Path, client: Path
     best = cheapest_way_client(client, AS_OF)
     assert got["alternatives_to_take"] == best.choice
     assert got["alternatives_cost"] == best.cost
-    html = (runs / client.stem / "02-roadmap.html").read_text()
+    html = (runs / client.stem / "02-roadmap" / "02-roadmap.html").read_text()
     assert "Buying time" in html
 
 
@@ -248,7 +251,7 @@ def test_rethink_agrees_with_the_library(runs: Path, client: Path) -> None:
     assert got["in_progress"] == [s.id for s in track.steps if s.state == "in progress"]
     assert got["prompts"] == track.rethink_prompts()
     # the re-plan went to the run's folder, never beside the client's own plan
-    new = runs / client.stem / str(got["replan"])
+    new = runs / client.stem / "06-rethink" / str(got["replan"])
     assert new.is_file() and not list((ROOT / "data" / "plans").glob("*-replan-*"))
     profile = load_client(client)
     saved = load_baselines(baselines_path(new))
@@ -275,7 +278,7 @@ def test_rethink_compares_the_self_assessment_then_and_now(tmp_path: Path) -> No
     # Fri 28 Apr, the 23 weekdays of May and the 21 of June before Fri 30: 45 working days
     moved = "The target moved from 2028-04-28 to 2028-06-30 (45 working days later)."
     assert moved in got["changes"]  # type: ignore[operator]
-    html = (tmp_path / "out" / "jordan-lee" / "06-rethink.html").read_text()
+    html = (tmp_path / "out" / "jordan-lee" / "06-rethink" / "06-rethink.html").read_text()
     assert "since the client file then (jordan-lee-then.yaml)" in html
     assert "<strong>Enterprising +2.0</strong> (4 → 6)" in html  # rated 4 then, 6 now
 
@@ -283,7 +286,7 @@ def test_rethink_compares_the_self_assessment_then_and_now(tmp_path: Path) -> No
 def test_practice_review_agrees_with_the_library(runs: Path) -> None:
     from careerlib.roster_status import read_roster
 
-    got = json.loads((runs / "practice" / "05-practice.json").read_text())
+    got = json.loads((runs / "practice" / "05-practice" / "05-practice.json").read_text())
     want = read_roster(CLIENTS, AS_OF)
     assert got["as_of"] == AS_OF.isoformat()
     assert got["clients"] == want.frame["client"].tolist()
@@ -292,14 +295,14 @@ def test_practice_review_agrees_with_the_library(runs: Path) -> None:
     assert got["stale"] == want.frame.loc[want.frame["stale"], "client"].tolist()
     assert got["problems"] == []
     assert got["calls"] == [client for client, _ in want.calls()]
-    html = (runs / "practice" / "05-practice.html").read_text()
+    html = (runs / "practice" / "05-practice" / "05-practice.html").read_text()
     assert "careerlib-chart-1" in html and "import careerlib" not in html
     assert "Priya Nair" in html
     written = [Path(p).name for p in got["written"]]
     assert written == ["roster.html", "roster.xlsx"]
-    assert all((runs / "practice" / name).is_file() for name in written)
+    assert all((runs / "practice" / "05-practice" / name).is_file() for name in written)
     # run once for the practice, not once a client
-    assert not any((runs / c.stem / "05-practice.ipynb").exists() for c in CLIENTS)
+    assert not any((runs / c.stem / "05-practice").exists() for c in CLIENTS)
 
 
 def test_nbval_runs_each_notebook_with_its_defaults(tmp_path: Path) -> None:

@@ -205,7 +205,11 @@ def test_notebook_04_records_the_same_story(practice: Path, tmp_path: Path) -> N
     )
     assert result.ok, result.summary()
     for client in clients:
-        got = json.loads((tmp_path / client.stem / "04-checkpoint-review.json").read_text())
+        got = json.loads(
+            (
+                tmp_path / client.stem / "04-checkpoint-review" / "04-checkpoint-review.json"
+            ).read_text()
+        )
         sched = schedule_client(client, day)
         finish = sched.forecast_finish
         assert got["forecast_finish"] == (None if finish is None else finish.isoformat())

@@ -181,7 +181,7 @@ def test_a_coach_starts_from_the_wheel(venv: Path, env: dict[str, str], tmp_path
         "--out", "reports", "-j", "1", "--quiet",
     )  # fmt: skip
     assert notebook.returncode == 0, notebook.stdout + notebook.stderr
-    assert (tmp_path / "reports" / "ana-gomez" / "02-roadmap.html").is_file()
+    assert (tmp_path / "reports" / "ana-gomez" / "02-roadmap" / "02-roadmap.html").is_file()
     assert "Traceback" not in made.stderr + new.stderr + gaps.stderr + notebook.stderr
 
 

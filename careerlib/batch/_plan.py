@@ -7,28 +7,29 @@
 * checks every parameter against every notebook's ``parameters`` cell (papermill
   itself only warns about unknown names) and converts ``-p`` values to the type
   the notebook declares;
-* refuses an output that would land on an input notebook or client file.
+* refuses an output that would land on an input notebook or client file;
+* loads every client profile with everything its analyses read, before any
+  kernel starts (:mod:`careerlib.batch._precheck`): a broken file is one
+  error, and each pair knows its input files (:attr:`Job.inputs`).
 
-:func:`_write_manifest` records every pair in ``OUT/manifest.json`` (status,
-timing, versions); a re-run replaces the entries of its own pairs only.
+Each pair's outputs go into its own folder, ``OUT/<client>/<notebook>/``
+(``OUT/practice/<notebook>/`` for a notebook about the whole practice), which a
+run replaces whole (:mod:`careerlib.batch._staging`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import glob
-import json
 import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from careerlib._atomic import TMP_MARK, write_text
 from careerlib._speedups import skip_slow_optional_imports
 from careerlib.exceptions import BatchError, OutputError
 
@@ -56,8 +57,24 @@ PRACTICE = "practice"
 
 
 @dataclass(frozen=True)
+class JobInput:
+    """An input file of a pair: the path its notebook's code opens it by (absolute), what
+    it is (``client``, ``plan``, ``check-in``...) and its SHA-256 when the run was planned."""
+
+    path: str
+    kind: str
+    sha256: str
+
+
+@dataclass(frozen=True)
 class Job:
-    """One (notebook, client) pair and where its outputs go."""
+    """One (notebook, client) pair, where its outputs go, and the files it reads.
+
+    ``out_dir`` is the pair's own folder; ``inputs`` are the client's files
+    (every client's, for a notebook about the whole practice) as loading them
+    found them, empty for a client file that is not a careerlib profile given
+    to a notebook that does not ask for one.
+    """
 
     notebook: Path
     client: Path
@@ -65,6 +82,7 @@ class Job:
     output: Path
     html: Path
     parameters: dict[str, Any]
+    inputs: tuple[JobInput, ...] = ()
 
     @property
     def name(self) -> str:
@@ -87,6 +105,9 @@ class JobResult:
     #: Where the seconds went: ``kernel`` (waiting for a started kernel),
     #: ``execute`` (papermill) and ``report`` (the HTML) [s].
     timings: dict[str, float] = field(default_factory=dict)
+    #: The warnings libraries gave while the pair ran (papermill, nbformat...),
+    #: one line each: ``Category: message``.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -102,6 +123,8 @@ class BatchResult:
     seconds: float
     jobs: int
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The run's id: the manifest's ``run``, and each pair folder's.
+    run: str = ""
 
     @property
     def ok(self) -> bool:
@@ -111,6 +134,11 @@ class BatchResult:
     @property
     def failed(self) -> list[JobResult]:
         return [r for r in self.results if not r.ok]
+
+    def warnings(self) -> list[tuple[str, str]]:
+        """The warnings of the runs, each once: (notebook file name, ``Category: message``)."""
+        said = ((Path(r.notebook).name, text) for r in self.results for text in r.warnings)
+        return list(dict.fromkeys(said))
 
     def summary(self) -> str:
         """A table: pair, status, seconds, output (and the failing cell and error)."""
@@ -167,10 +195,15 @@ def notebook_parameters(notebook: str | Path) -> dict[str, dict[str, Any]]:
     path = Path(notebook)
     if not path.is_file():
         raise BatchError(f"no such notebook: {path}")
-    try:
-        return dict(papermill.inspect_notebook(str(path)))
-    except Exception as exc:  # a broken file: say which and why
-        raise BatchError(f"cannot read the notebook {path}: {exc}") from None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            declared = dict(papermill.inspect_notebook(str(path)))
+        except Exception as exc:  # a broken file: say which and why (its warnings would not)
+            raise BatchError(f"cannot read the notebook {path}: {exc}") from None
+    for said in caught:  # shown as the notebook's (not the library's code line)
+        warnings.warn_explicit(said.message, said.category, str(path), 0)
+    return declared
 
 
 def _type_names(declared: str | None) -> set[str]:
@@ -250,17 +283,37 @@ def plan_jobs(
     clients: Sequence[str | Path],
     out_dir: str | Path,
     parameters: Mapping[str, Any] | None = None,
+    *,
+    portable: bool = False,
 ) -> list[Job]:
     """Check everything that can be checked without a kernel, and list the pairs.
+
+    ``portable``: the pairs will run on machines that do not share this one's
+    files (a Dask cluster, an executor); a client profile that names a file
+    by an absolute path is refused.
+
+    The client files are loaded as careerlib's notebooks load them when a
+    notebook asks for client profiles (its metadata says
+    ``{"careerlib": {"client_profiles": true}}``, as careerlib's own do) or
+    when the file is one; each pair then lists the files it reads
+    (:attr:`Job.inputs`, see :mod:`careerlib.batch._precheck`). A ``-p`` value
+    that names an existing file is passed as its absolute path and is one of
+    the inputs of every pair of its notebook (with what it names, for a client
+    profile).
 
     Raises
     ------
     BatchError
         For a missing notebook or client, an unknown parameter name (the error
         lists the notebook's parameters), a value of the wrong type, two
-        clients or notebooks with the same name, or an output that would land
-        on an input file.
+        clients or notebooks with the same name, or a pair's folder that holds
+        an input file.
+    InputError, DataError
+        For a client profile, or a file it names, that is not valid (naming
+        the file and the line).
     """
+    from careerlib.batch._precheck import check_clients, reads_client_profiles
+
     if not notebooks:
         raise BatchError("no notebook given")
     given = dict(parameters or {})
@@ -275,11 +328,41 @@ def plan_jobs(
     client_paths = [Path(c) for c in clients]
     _unique([p.stem for p in notebook_paths], "notebook")
     _unique([p.stem for p in client_paths], "client")
-    inputs = {p.resolve() for p in notebook_paths + client_paths}
+    typed, practice = _typed_parameters(notebook_paths, given)
+    if practice:
+        _unique([p.stem for p in client_paths] + [PRACTICE], "client")
+    folders = {client: client_folder(out, client) for client in client_paths}
+    given_files = _parameter_files(typed, portable)
+    files = check_clients(
+        [c.resolve() for c in client_paths],
+        strict=any(reads_client_profiles(nb) for nb in notebook_paths),
+        portable=portable,
+    )
+    jobs = []
+    for nb in notebook_paths:
+        if nb in practice:
+            every = tuple(dict.fromkeys(i for c in client_paths for i in files[c.resolve()]))
+            every_file: dict[str, Any] = {"clients": [str(c.resolve()) for c in client_paths]}
+            every += given_files.get(nb, ())
+            jobs.append(_job(nb, Path(PRACTICE), out / PRACTICE, every_file, typed[nb], every))
+    for client in client_paths:
+        for nb in notebook_paths:
+            if nb not in practice:
+                one: dict[str, Any] = {"client": str(client.resolve())}
+                mine = files[client.resolve()] + given_files.get(nb, ())
+                jobs.append(_job(nb, client.resolve(), folders[client], one, typed[nb], mine))
+    _check_outputs(jobs, notebook_paths + client_paths)
+    return jobs
 
+
+def _typed_parameters(
+    notebooks: list[Path], given: Mapping[str, Any]
+) -> tuple[dict[Path, dict[str, Any]], set[Path]]:
+    """Each notebook's ``-p`` values, converted to the types it declares; the notebooks
+    about the whole practice (they declare ``clients``)."""
     typed: dict[Path, dict[str, Any]] = {}
     practice: set[Path] = set()
-    for nb in notebook_paths:
+    for nb in notebooks:
         declared = notebook_parameters(nb)
         if "clients" in declared and "client" not in declared:
             practice.add(nb)
@@ -304,44 +387,93 @@ def plan_jobs(
             values[name] = parse_parameter(name, raw, declared[name].get("inferred_type_name"))
             check_parameter_value(name, values[name], declared[name], nb)
         typed[nb] = values
+    return typed, practice
 
-    if practice:
-        _unique([p.stem for p in client_paths] + [PRACTICE], "client")
-    jobs = []
-    for nb in notebook_paths:
-        if nb in practice:
-            where = out / PRACTICE
-            for target in (where / f"{nb.stem}.ipynb", where / f"{nb.stem}.html"):
-                if target.resolve() in inputs:
-                    raise BatchError(
-                        f"the output {target} would overwrite an input file; choose another --out"
-                    )
-            params = {"clients": [str(c.resolve()) for c in client_paths], "out_dir": str(where)}
-            jobs.append(
-                Job(
-                    nb.resolve(),
-                    Path(PRACTICE),
-                    where,
-                    where / f"{nb.stem}.ipynb",
-                    where / f"{nb.stem}.html",
-                    {**params, **typed[nb]},
-                )
-            )
-    for client in client_paths:
-        client_dir = client_folder(out, client)
-        for nb in notebook_paths:
-            if nb in practice:
+
+def _parameter_files(
+    typed: dict[Path, dict[str, Any]], portable: bool
+) -> dict[Path, tuple[JobInput, ...]]:
+    """The files that ``-p`` values name (notebook 06's ``client_then``, say), by notebook.
+
+    A text value that names an existing file (relative to the folder the run
+    started in) is passed to the notebook as its absolute path (a kernel runs
+    in its notebook's folder) and is one of the pair's inputs: it travels with
+    the pair and the manifest names it. A client profile brings the files its
+    loading reads.
+    """
+    from careerlib.batch._precheck import check_clients
+
+    found: dict[Path, tuple[JobInput, ...]] = {}
+    loaded: dict[Path, tuple[JobInput, ...]] = {}
+    for nb, values in typed.items():
+        named: list[JobInput] = []
+        for name, value in values.items():
+            if not isinstance(value, str) or not value or "\n" in value:
                 continue
-            output = client_dir / f"{nb.stem}.ipynb"
-            html = client_dir / f"{nb.stem}.html"
-            for target in (output, html):
-                if target.resolve() in inputs:
-                    raise BatchError(
-                        f"the output {target} would overwrite an input file; choose another --out"
-                    )
-            params = {"client": str(client.resolve()), "out_dir": str(client_dir), **typed[nb]}
-            jobs.append(Job(nb.resolve(), client.resolve(), client_dir, output, html, params))
-    return jobs
+            path = Path(value)
+            try:
+                if not path.is_file():
+                    continue
+            except OSError:  # a value too long to be a file name
+                continue
+            path = path.resolve()
+            values[name] = str(path)
+            if path not in loaded:
+                (loaded[path],) = check_clients([path], strict=False, portable=portable).values()
+            mine = loaded[path]
+            named += [replace(mine[0], kind=f"parameter {name}"), *mine[1:]]
+        found[nb] = tuple(named)
+    return found
+
+
+def _job(
+    notebook: Path,
+    client: Path,
+    client_dir: Path,
+    params: dict[str, Any],
+    typed: dict[str, Any],
+    inputs: tuple[JobInput, ...],
+) -> Job:
+    """The pair of ``notebook`` and ``client``, in its folder ``<client_dir>/<notebook>/``."""
+    from careerlib.batch._precheck import notebook_input
+
+    folder = client_dir / notebook.stem
+    return Job(
+        notebook.resolve(),
+        client,
+        folder,
+        folder / f"{notebook.stem}.ipynb",
+        folder / f"{notebook.stem}.html",
+        {**params, "out_dir": str(folder), **typed},
+        _once((notebook_input(notebook.resolve()), *inputs)),
+    )
+
+
+def _once(inputs: Iterable[JobInput]) -> tuple[JobInput, ...]:
+    """Each file once (its first entry), in order."""
+    found: dict[str, JobInput] = {}
+    for i in inputs:
+        found.setdefault(i.path, i)
+    return tuple(found.values())
+
+
+def _check_outputs(jobs: list[Job], given: list[Path]) -> None:
+    """Refuse a pair whose folder (replaced whole by each run) holds an input, or is a file."""
+    inputs = {p.resolve() for p in given} | {
+        Path(i.path).resolve() for job in jobs for i in job.inputs
+    }
+    for job in jobs:
+        folder = job.out_dir.resolve()
+        if job.out_dir.exists() and not job.out_dir.is_dir():
+            raise OutputError(
+                f"{job.out_dir} is a file, but the reports of {job.name} need a folder there"
+            )
+        for path in inputs:
+            if path == folder or path.is_relative_to(folder):
+                raise BatchError(
+                    f"the input file {path} is inside {job.out_dir}, the folder of {job.name}'s "
+                    "reports that each run replaces; choose another --out"
+                )
 
 
 def check_out_dir(out_dir: str | Path) -> None:
@@ -455,105 +587,3 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="careerlib-parent-watch", daemon=True).start()
-
-
-# --- the manifest -------------------------------------------------------------------
-
-
-def _versions() -> dict[str, str]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    out = {"python": sys.version.split()[0]}
-    for pkg in ("careerlib", "papermill", "nbconvert", "ipykernel", "plotly", "pandas", "numpy"):
-        try:
-            out[pkg] = version(pkg)
-        except PackageNotFoundError:
-            pass
-    return out
-
-
-@contextlib.contextmanager
-def _locked(path: Path, *, exclusive: bool = True, wait: bool = True) -> Iterator[bool]:
-    """Hold an advisory lock on ``path`` (created when missing) for the block.
-
-    Yields whether the lock was taken (always True when ``wait``). The lock
-    goes with the process: a killed run holds nothing.
-    """
-    import fcntl
-
-    with open(path, "a+b") as handle:
-        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
-        try:
-            fcntl.flock(handle.fileno(), mode | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-_RUN_LOCK = ".careerlib-run.lock"
-_MANIFEST_LOCK = ".manifest.lock"
-_TEMPORARY = re.compile(r"^\..*" + re.escape(TMP_MARK) + r"[0-9a-f]{8}(\.[^.]*)?$")
-
-
-def clean_stale_temporaries(out: Path) -> list[Path]:
-    """Remove the temporary files a killed run left in ``out`` (``.NAME.tmp-XXXXXXXX.ext``).
-
-    Only when no other run uses ``out`` (none holds its run lock): another
-    run's temporary files are files being written. Returns what was removed.
-    """
-    removed: list[Path] = []
-    lock = out / _RUN_LOCK
-    if not lock.exists():
-        return removed
-    with _locked(lock, exclusive=True, wait=False) as alone:
-        if not alone:
-            return removed
-        for root, _dirs, files in os.walk(out):
-            for name in files:
-                if _TEMPORARY.match(name):
-                    path = Path(root) / name
-                    with contextlib.suppress(FileNotFoundError):
-                        path.unlink()
-                        removed.append(path)
-    return removed
-
-
-@contextlib.contextmanager
-def _running_in(out: Path) -> Iterator[None]:
-    """Mark ``out`` in use by this run (a shared lock), after removing a killed run's files."""
-    out.mkdir(parents=True, exist_ok=True)
-    (out / _RUN_LOCK).touch()
-    clean_stale_temporaries(out)
-    with _locked(out / _RUN_LOCK, exclusive=False):
-        yield
-
-
-def _write_manifest(out: Path, results: Sequence[JobResult], jobs: int, seconds: float) -> Path:
-    # read, merge and write under a lock: two runs into one folder keep both's pairs
-    with _locked(out / _MANIFEST_LOCK):
-        return _merge_manifest(out, results, jobs, seconds)
-
-
-def _merge_manifest(out: Path, results: Sequence[JobResult], jobs: int, seconds: float) -> Path:
-    path = out / "manifest.json"
-    previous: list[dict[str, Any]] = []
-    if path.exists():
-        try:
-            previous = json.loads(path.read_text(encoding="utf-8")).get("pairs", [])
-        except (ValueError, AttributeError):
-            previous = []
-    mine = {(r.notebook, r.client) for r in results}
-    pairs = [p for p in previous if (p.get("notebook"), p.get("client")) not in mine]
-    pairs += [asdict(r) for r in results]
-    manifest = {
-        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "jobs": jobs,
-        "seconds": round(seconds, 2),
-        "versions": _versions(),
-        "pairs": pairs,
-    }
-    return write_text(path, json.dumps(manifest, indent=2) + "\n")

@@ -1,10 +1,10 @@
 """One pair, run in a worker: a preheated kernel, papermill, the HTML report.
 
 :func:`run_job` runs a :class:`~careerlib.batch._plan.Job` whose files the
-worker can read and write (the local worker processes). :func:`run_portable`
-runs one on a machine that shares no file system with the submitting one (a
-Dask worker): the notebook, the client file and the files the client file
-names travel with the task, and the outputs come back as bytes.
+worker can read and write (the local worker processes; a Dask worker runs it
+on copies of the files, see :mod:`careerlib.batch._pack`). The warnings the
+libraries give meanwhile (papermill, nbformat) go into its result, one line
+each, instead of the terminal.
 
 Each worker process keeps one :class:`~careerlib.batch._kernels.KernelPool`
 (:func:`worker_pool`): its next kernel starts while the current run executes.
@@ -13,23 +13,23 @@ Each worker process keeps one :class:`~careerlib.batch._kernels.KernelPool`
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import re
-import tempfile
 import threading
 import time
-from dataclasses import dataclass, replace
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from careerlib._atomic import atomic_path, write_bytes, write_text
+from careerlib._atomic import atomic_path, write_text
 from careerlib._speedups import skip_slow_optional_imports
 from careerlib.batch._kernels import KernelPool, PreheatedKernel, _call, _close_thread_loop
 from careerlib.batch._plan import Job, JobResult
 from careerlib.batch._report import notebook_to_html
-from careerlib.exceptions import BatchError
 
-__all__ = ["Portable", "PortableResult", "run_job", "run_portable", "wants_images", "worker_pool"]
+__all__ = ["close_worker_pool", "run_job", "wants_images", "worker_pool"]
 
 _POOL: KernelPool | None = None
 _POOL_LOCK = threading.Lock()
@@ -71,11 +71,12 @@ def worker_pool(template: str | None = None) -> KernelPool:
     with _POOL_LOCK:
         if _POOL is None:
             _POOL = KernelPool(template=template)
-            atexit.register(_close_pool)
+            atexit.register(close_worker_pool)
         return _POOL
 
 
-def _close_pool() -> None:
+def close_worker_pool() -> None:
+    """End this process's kernel pool: its waiting kernel, its browser (made again on use)."""
     global _POOL
     with _POOL_LOCK:
         pool, _POOL = _POOL, None
@@ -118,8 +119,16 @@ def run_job(job: Job, pool: KernelPool | None = None, preheat_next: bool = True)
 
     The worker's next kernel starts meanwhile, unless ``preheat_next`` is False
     (no pair is left for it). The kernel's own log goes to ``<notebook>.log``
-    beside the output.
+    beside the output; the warnings given meanwhile go to the result.
     """
+    from dataclasses import replace
+
+    with _warnings_of_run() as caught:
+        result = _run_in_kernel(job, pool, preheat_next)
+    return replace(result, warnings=list(dict.fromkeys(caught)))
+
+
+def _run_in_kernel(job: Job, pool: KernelPool | None, preheat_next: bool) -> JobResult:
     skip_slow_optional_imports()
     import nbformat
     import papermill
@@ -209,113 +218,47 @@ def _chdir(folder: Path) -> str:
     return _call("chdir", str(folder))
 
 
-# --- a pair for a machine without the submitting machine's files ---------------------
+# --- the warnings of a run -----------------------------------------------------------
+
+_SINK = threading.local()
 
 
-@dataclass(frozen=True)
-class Portable:
-    """A pair with its input files as bytes, keyed by their path relative to ``root``."""
+def _hook_warnings() -> None:
+    """Send the warnings shown in a thread that runs a pair to its sink, not to stderr.
 
-    job: Job
-    root: Path
-    files: dict[str, bytes]
-    preheat_next: bool = True
-
-
-@dataclass(frozen=True)
-class PortableResult:
-    """A pair's result, and the files it wrote under its out folder, as bytes."""
-
-    result: JobResult
-    files: dict[str, bytes]
-
-
-def portable(job: Job, preheat_next: bool = True) -> Portable:
-    """Pack a pair's inputs: the notebook, the client file, and the files it names.
-
-    The client file's values that name an existing file beside it (``plan``,
-    ``target_role``, ``peers``, ``metrics`` in a client profile) travel with it,
-    keeping their places relative to one another.
+    One hook for the process (``warnings.showwarning``), put back when another
+    replaced it (the command line's own); a thread without a sink shows its
+    warnings as before.
     """
-    paths = [job.notebook, job.client, *_named_files(job.client)]
-    root = Path(_common_folder(paths))
-    files = {str(p.relative_to(root)): p.read_bytes() for p in paths}
-    return Portable(job, root, files, preheat_next)
+    shown = warnings.showwarning
+    if getattr(shown, "careerlib_runs", False):
+        return
+
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: Any = None,
+        line: str | None = None,
+    ) -> None:
+        sink = getattr(_SINK, "lines", None)
+        if sink is None:
+            shown(message, category, filename, lineno, file, line)
+            return
+        sink.append(f"{category.__name__}: {message}")
+
+    show.careerlib_runs = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
 
 
-def _named_files(client: Path) -> list[Path]:
-    import yaml
-
+@contextlib.contextmanager
+def _warnings_of_run() -> Iterator[list[str]]:
+    """The warnings shown in this thread while the block runs, one line each."""
+    _hook_warnings()
+    lines: list[str] = []
+    _SINK.lines = lines
     try:
-        data = yaml.safe_load(client.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return []
-    found: list[Path] = []
-    if isinstance(data, dict):
-        for value in data.values():
-            if isinstance(value, str) and value and "\n" not in value and len(value) < 500:
-                path = (client.parent / value).resolve()
-                if path.is_file() and path not in found and path != client:
-                    found.append(path)
-    return found
-
-
-def _common_folder(paths: list[Path]) -> str:
-    import os
-
-    return os.path.commonpath([str(p.resolve().parent) for p in paths])
-
-
-def run_portable(task: Portable) -> PortableResult:
-    """Run a packed pair in a temporary folder and return its outputs as bytes.
-
-    Runs in the worker's own kernel pool. The files written under the pair's
-    out folder come back keyed by their path relative to it.
-    """
-    job = task.job
-    with tempfile.TemporaryDirectory(prefix="careerlib-run-") as tmp:
-        inputs = Path(tmp) / "in"
-        for rel, data in task.files.items():
-            target = inputs / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        out = Path(tmp) / "out" / job.client.stem
-        here = replace(
-            job,
-            notebook=inputs / job.notebook.relative_to(task.root),
-            client=inputs / job.client.relative_to(task.root),
-            out_dir=out,
-            output=out / job.output.name,
-            html=out / job.html.name,
-            parameters={
-                **job.parameters,
-                "client": str(inputs / job.client.relative_to(task.root)),
-                "out_dir": str(out),
-            },
-        )
-        result = run_job(here, preheat_next=task.preheat_next)
-        files = {
-            str(p.relative_to(out)): p.read_bytes()
-            for p in sorted(out.rglob("*"))
-            if p.is_file() and not p.is_symlink()
-        }
-    return PortableResult(result, files)
-
-
-def unpack(task: Portable, done: PortableResult) -> JobResult:
-    """Write a portable run's files into the pair's out folder; its result, with local paths."""
-    job = task.job
-    out = job.out_dir.resolve()
-    for rel, data in done.files.items():
-        target = (out / rel).resolve()
-        if not target.is_relative_to(out):
-            raise BatchError(f"a remote run returned a file outside its folder: {rel!r}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(target, data)
-    r = done.result
-    return replace(
-        r,
-        notebook=str(job.notebook),
-        output=str(job.output),
-        html=str(job.html) if r.html is not None else None,
-    )
+        yield lines
+    finally:
+        _SINK.lines = None

@@ -1,6 +1,7 @@
 """How the ``careerlib`` command line reports what went wrong: exit statuses, one
 line on standard error for every error (careerlib's, click's and the operating
-system's), and output made safe for the terminal.
+system's) and every warning (a library's included), and output made safe for the
+terminal.
 
 Exit status: 0 when all is well (a feasible plan), 3 when a plan was scheduled
 but is not feasible, 2 when an input is invalid, 1 for an output or I/O problem
@@ -13,6 +14,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -31,6 +33,7 @@ __all__ = [
     "check_day",
     "not_an_input",
     "reports_errors",
+    "warning_line",
 ]
 
 EXIT_OK = 0
@@ -54,7 +57,10 @@ def reports_errors(func: F) -> F:
         stdout = sys.stdout
         sys.stdout = SafeOutput(stdout)
         try:
-            return func(*args, **kwargs)
+            with warnings.catch_warnings():
+                warnings.showwarning = _show_warning
+                _SHOWN.clear()
+                return func(*args, **kwargs)
         except OutputError as exc:
             fail(str(exc), EXIT_FAILED)
         except CareerlibError as exc:
@@ -77,6 +83,38 @@ def reports_errors(func: F) -> F:
             sys.stdout = stdout
 
     return wrapper  # type: ignore[return-value]
+
+
+_SHOWN: set[str] = set()
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: Any = None,
+    line: str | None = None,
+) -> None:
+    """A library's warning as one line: ``careerlib: warning: Category: message``,
+    after the name of the file it is about when that is not Python code (a notebook)."""
+    about = None if filename.endswith(".py") else Path(filename).name
+    warning_line(f"{category.__name__}: {message}", about)
+
+
+def warning_line(text: str, where: str | None = None) -> None:
+    """Print a warning on stderr as one line, once a command: ``careerlib: warning: ...``.
+
+    ``where`` (a notebook's name, say) goes before the text; the same text is
+    printed once whatever its ``where``.
+    """
+    from careerlib._text import clip, one_line
+
+    if text in _SHOWN:
+        return
+    _SHOWN.add(text)
+    shown = one_line(text if where is None else f"{where}: {text}")
+    click.echo(f"careerlib: warning: {clip(shown, 400)}", err=True)
 
 
 def fail(message: str, status: int) -> NoReturn:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from careerlib.cli._app import cli, key_values
-from careerlib.cli._errors import EXIT_FAILED, EXIT_OK, reports_errors
+from careerlib.cli._errors import EXIT_FAILED, EXIT_OK, reports_errors, warning_line
 
 
 @cli.command("run")
@@ -60,12 +60,13 @@ def run_command(
     pdf: bool,
     shared_js: bool,
 ) -> None:
-    """Run NOTEBOOKS for every client with papermill, into OUT/<client>/.
+    """Run NOTEBOOKS for every client with papermill, into OUT/<client>/<notebook>/.
 
     Each run writes the executed notebook, an HTML report without code and the
-    charts the notebook exports. With --scheduler, the runs go to a Dask
-    cluster's workers and their outputs come back into OUT. Exits 1 when any
-    run failed.
+    charts the notebook exports; its folder is replaced whole when it is done.
+    Client files are checked before anything runs. With --scheduler, the runs
+    go to a Dask cluster's workers with the files the clients read, and their
+    outputs come back into OUT. Exits 1 when any run failed.
     """
     from careerlib.batch import run_batch
 
@@ -80,6 +81,8 @@ def run_command(
         shared_js=shared_js,
         scheduler=scheduler,
     )
+    for notebook, text in result.warnings():
+        warning_line(text, notebook)
     click.echo(result.summary())
     sys.exit(EXIT_OK if result.ok else EXIT_FAILED)
 
@@ -98,7 +101,7 @@ def run_command(
 @reports_errors
 def demo_command(out_dir: Path, jobs: int | None, no_notebooks: bool) -> None:
     """The main job on the sample data: schedule every sample plan, then run
-    every notebook for every sample client into OUT/<client>/."""
+    every notebook for every sample client into OUT/<client>/<notebook>/."""
     from careerlib.demo import demo
 
     click.echo(demo())
@@ -108,12 +111,15 @@ def demo_command(out_dir: Path, jobs: int | None, no_notebooks: bool) -> None:
 
     click.echo(f"Running the notebooks for the sample clients into {out_dir}/ ...")
     result = run_samples(out_dir, jobs=jobs)
+    for notebook, text in result.warnings():
+        warning_line(text, notebook)
     click.echo(result.summary())
     if result.ok:
         # the roadmap is the report to look at first (the console needs a live kernel)
         first = next((r for r in result.results if "roadmap" in r.notebook), result.results[0])
         click.echo(f"\nOpen the reports in a browser, for example {first.html}")
         click.echo(
-            f"(one folder a client in {out_dir}/: HTML reports, executed notebooks, exports)"
+            f"(in {out_dir}/, a folder a client and in it one a notebook: HTML report, "
+            "executed notebook, exports)"
         )
     sys.exit(EXIT_OK if result.ok else EXIT_FAILED)

@@ -144,7 +144,7 @@ def finish_report(
     Parameters
     ----------
     report
-        The HTML report (``OUT/<client>/<notebook>.html``).
+        The HTML report (``OUT/<client>/<notebook>/<notebook>.html``).
     pdf
         Also print it to ``<notebook>.pdf`` beside it, with page numbers.
     shared_js

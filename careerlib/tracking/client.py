@@ -20,7 +20,7 @@ from careerlib.models import Plan, Review
 from careerlib.scheduling.status import StatusSchedule, schedule_as_of
 from careerlib.scheduling.verdict import DeadlineMiss
 from careerlib.tracking.baseline import Baseline, baselines_path, load_baselines
-from careerlib.tracking.journal import journal_path, read_journal
+from careerlib.tracking.journal import CheckIn, journal_path, read_journal
 from careerlib.tracking.track import Tracking, UpcomingStart, track
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "client_and_plan",
     "client_reviews",
     "pick_baseline",
+    "read_tracking_files",
     "schedule_client",
     "status",
     "track_client",
@@ -47,6 +48,15 @@ def client_and_plan(client: Any, plan: Plan | None = None) -> tuple[Any, Plan, P
         raise ClientError(f"{where}: the client file names no plan to track (add plan: ...)")
     plan_path = Path(os.path.normpath(client.resolve(client.plan)))
     return client, plan if plan is not None else load_plan(plan_path), plan_path
+
+
+def read_tracking_files(client: Any, plan_path: Path) -> tuple[list[CheckIn], list[Baseline]]:
+    """What tracking reads beside the client and plan files: the client's check-ins
+    (``CLIENT.checkins.jsonl``, none for a profile not read from a file) and the
+    plan's saved baselines (``PLAN.baselines.jsonl``). A missing file holds none.
+    """
+    checkins = read_journal(journal_path(client.path)) if client.path is not None else []
+    return checkins, load_baselines(baselines_path(plan_path))
 
 
 def client_reviews(client: Any, plan: Plan) -> list[Review]:
@@ -127,10 +137,9 @@ def track_client(
     it already (a roster whose clients share plan files reads each once).
     """
     client, plan, plan_path = client_and_plan(client, plan)
-    reviews: list[Review] = list(client.reviews)
-    if client.path is not None:
-        reviews += [c.review() for c in read_journal(journal_path(client.path))]
-    chosen = pick_baseline(load_baselines(baselines_path(plan_path)), client.route, baseline)
+    checkins, saved = read_tracking_files(client, plan_path)
+    reviews: list[Review] = [*client.reviews, *(c.review() for c in checkins)]
+    chosen = pick_baseline(saved, client.route, baseline)
     return track(
         plan,
         as_of,

@@ -39,6 +39,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from careerlib._input_log import note_input
 from careerlib._jsonl import (
     Records,
     append_record,
@@ -326,6 +327,7 @@ def newest_checkin(journal: str | Path) -> dt.date | None:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
+    note_input(path, _KIND)
     return _newest(list(parse_records(raw, path, _KIND, lenient=True)), path)
 
 

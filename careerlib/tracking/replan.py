@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from careerlib._input_log import note_input
 from careerlib.exceptions import OutputError, UsageError
 from careerlib.models import Plan, Review
 from careerlib.scheduling.scheduler import select_steps
@@ -389,7 +390,10 @@ def _save_baselines(
     day, route, progress, saved = when
     where = baselines_path(path)
     old = baselines_path(source)
-    history = old.read_bytes().decode("utf-8") if old.exists() else ""
+    history = ""
+    if old.exists():
+        history = old.read_bytes().decode("utf-8")
+        note_input(old, "baseline")
     if history and not history.endswith("\n"):
         history += "\n"
     try:
