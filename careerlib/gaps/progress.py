@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from careerlib._text import day_text
-from careerlib.gaps._common import EPS, records
+from careerlib.gaps._common import EPS, gap_records
 from careerlib.models import Review, suggest
 from careerlib.scheduling.scheduler import Schedule
 
@@ -75,7 +75,7 @@ class Progress:
             "cadence": self.cadence,
             "stale": self.stale,
             "message": self.message,
-            "steps": records(self.steps, "step"),
+            "steps": gap_records(self.steps, "step"),
         }
 
 
