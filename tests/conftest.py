@@ -14,6 +14,42 @@ CONFORMANCE = SHARED / "conformance"
 SAMPLE_PLANS = ROOT / "data" / "plans"
 
 
+#: The test files that take longest, slowest first (``pytest -p no:xdist
+#: --durations``; see benchmarks/suite.py). ``make test`` hands whole files to
+#: its workers (``--dist loadfile --no-loadscope-reorder``) in the order
+#: collected: these start first, so that no worker begins a long file when the
+#: others are about to finish.
+SLOWEST_FIRST = (
+    "tests/test_wheel.py",
+    "tests/browser/test_coach_console.py",
+    "tests/test_notebooks.py",
+    "tests/browser/test_checkin_panel.py",
+    "tests/browser/test_lab_smoke.py",
+    "tests/test_batch.py",
+    "tests/test_docs.py",
+    "tests/test_batch_kernels.py",
+    "tests/test_batch_dask.py",
+    "tests/browser/test_console_token.py",
+    "tests/test_report.py",
+    "tests/test_one_story.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Put the files of :data:`SLOWEST_FIRST` first, in its order; the rest keep theirs."""
+    rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
+    root = config.rootpath
+
+    def place(item: pytest.Item) -> int:
+        try:
+            name = item.path.relative_to(root).as_posix()
+        except ValueError:
+            return len(rank)
+        return rank.get(name, len(rank))
+
+    items.sort(key=place)  # stable: the order within a file and among the rest stays
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test runs in its own empty folder, so nothing it writes lands in the checkout."""
