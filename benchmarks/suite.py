@@ -78,9 +78,28 @@ def pytest_runs(workers: list[int], extra: list[str]) -> list[tuple[str, list[st
     return runs
 
 
+def clone_env(repo: Path) -> dict[str, str]:
+    """The environment of the runs: the clone's code first on the path."""
+    return {**os.environ, "PYTHONPATH": str(repo), "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def check_imports_the_clone(repo: Path, python: Path) -> None:
+    """Fail unless ``python`` in the runs' environment imports careerlib from ``repo``."""
+    where = subprocess.run(
+        [str(python), "-c", "import careerlib; print(careerlib.__file__)"],
+        cwd=repo.parent,
+        env=clone_env(repo),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    if not Path(where).resolve().is_relative_to(repo.resolve()):
+        sys.exit(f"suite.py: {python} imports careerlib from {where}, not from the clone {repo}")
+
+
 def run_suite(repo: Path, python: Path, name: str, args: list[str]) -> Run:
     """Run pytest in ``repo`` with ``args``, timed; its last line says what passed."""
-    env = {**os.environ, "PYTHONPATH": str(repo), "PYTHONDONTWRITEBYTECODE": "1"}
+    env = clone_env(repo)
     argv = [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", *args]
     print(f"{name}: {' '.join(argv[1:])}", flush=True)
     before = os.getloadavg()[0]
@@ -166,6 +185,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="careerlib-suite-") as tmp:
         repo = clone(Path(tmp))
         print(f"clone of {commit} in {repo}; venv {args.python}", flush=True)
+        check_imports_the_clone(repo, args.python)
         runs = [
             run_suite(repo, args.python, name, argv)
             for name, argv in pytest_runs(args.workers, args.pytest_args)
