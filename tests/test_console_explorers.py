@@ -279,3 +279,18 @@ def test_the_chart_keeps_its_width_across_redraws(infeasible: PlanExplorer) -> N
     assert infeasible.figure.layout.width == 960
     narrow = PlanExplorer(load_plan(INFEASIBLE), width=None)
     assert narrow.figure.layout.width is None
+
+
+def test_a_change_shows_a_new_chart_widget_in_the_old_ones_place(
+    infeasible: PlanExplorer,
+) -> None:
+    # a chart redrawn in place was seen to keep its first drawing in Voila: each
+    # change shows a new FigureWidget, drawn by the browser from its own data
+    old = infeasible.figure
+    at = infeasible.widget.children.index(old)
+    infeasible.target_picker.value = dt.date(2027, 2, 12)
+    assert infeasible.figure is not old
+    assert infeasible.widget.children[at] is infeasible.figure
+    assert old not in infeasible.widget.children
+    assert old.comm is None  # closed: nothing left behind in the browser
+    assert infeasible.figure.layout.xaxis.type == "date"

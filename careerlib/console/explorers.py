@@ -27,7 +27,13 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from careerlib import charts, whatif
-from careerlib.console._common import LABEL, copy_figure, error_text, message_html
+from careerlib.console._common import (
+    LABEL,
+    copy_figure,
+    error_text,
+    message_html,
+    new_figure_in,
+)
 from careerlib.console.alternatives import AlternativesPanel
 from careerlib.exceptions import CareerlibError
 from careerlib.models import Plan, Review
@@ -83,7 +89,8 @@ class PlanExplorer:
         The plan with every change so far, and its schedule (on the status date,
         a :class:`~careerlib.scheduling.status.StatusSchedule`).
     figure
-        The Gantt chart, a ``plotly.graph_objects.FigureWidget`` redrawn in place.
+        The Gantt chart, a ``plotly.graph_objects.FigureWidget``: a new one at each
+        change, in the place of the last (see :func:`~careerlib.console._common.new_figure_in`).
     verdict
         An HTML widget (CSS class ``careerlib-verdict``) with the schedule's verdict.
     message
@@ -398,7 +405,7 @@ class PlanExplorer:
         self._sync_controls()
 
     def _redraw(self, done: str) -> None:
-        copy_figure(self.figure, self._chart())
+        self.figure = new_figure_in(self.widget, self.figure, self._chart())
         self._show_verdict()
         self._sync_controls()
         self.message.value = message_html(done, error=False) if done else ""
