@@ -29,7 +29,6 @@ import plotly.graph_objects as go
 from careerlib import charts, whatif
 from careerlib.console._common import (
     LABEL,
-    copy_figure,
     error_text,
     message_html,
     new_figure_in,
@@ -484,7 +483,8 @@ class GapExplorer:
     peers
         The current :func:`careerlib.gaps.peer_benchmark` frame (None without a peer group).
     skills_figure, peer_figure
-        ``FigureWidget`` charts redrawn in place (``peer_figure`` is None without a peer group).
+        ``FigureWidget`` charts, a new one in its place at each change (``peer_figure`` is
+        None without a peer group).
     summary, message
         HTML widgets (``careerlib-gap-summary``, ``careerlib-message``).
     """
@@ -568,7 +568,7 @@ class GapExplorer:
             del self.levels[name]  # the client file may spell it in another case
         self.levels[skill] = float(level)
         self.skills = self._skills_gap()
-        copy_figure(self.skills_figure, self._skills_chart())
+        self.skills_figure = new_figure_in(self.widget, self.skills_figure, self._skills_chart())
         self.message.value = message_html(f"{skill}: level {level:g}.", error=False)
         self._sync()
 
@@ -590,7 +590,7 @@ class GapExplorer:
         except CareerlibError as exc:
             self.message.value = message_html(error_text(exc), error=True)
             return False
-        copy_figure(self.peer_figure, chart)
+        self.peer_figure = new_figure_in(self.widget, self.peer_figure, chart)
         self.message.value = message_html(f"Peer group: {Path(path).stem}.", error=False)
         return True
 
@@ -598,7 +598,7 @@ class GapExplorer:
         """Back to the levels of the client file (and its peer group)."""
         self.levels = dict(self.client.skill_levels())
         self.skills = self._skills_gap()
-        copy_figure(self.skills_figure, self._skills_chart())
+        self.skills_figure = new_figure_in(self.widget, self.skills_figure, self._skills_chart())
         if self.peer_picker is not None and self.client.peers is not None:
             self.peer_picker.value = self.client.resolve(self.client.peers)
         self.message.value = message_html("Back to the client file.", error=False)
