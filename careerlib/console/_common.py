@@ -13,6 +13,27 @@ __all__ = ["LABEL", "error_text", "message_html", "new_figure_in"]
 LABEL = {"description_width": "initial"}
 
 
+class FigureWidgetWithData(go.FigureWidget):
+    """A ``FigureWidget`` whose first message to the browser already holds its data.
+
+    plotly's opens its channel (the comm) while its traces and layout are still
+    empty and sends them in a second message; a view the browser makes in
+    between is drawn empty and stays so (a chart shown after the page was: in
+    Voila, an empty grid from -1 to 6 in place of the Gantt chart). Here the
+    channel opens once the figure is built.
+    """
+
+    def __init__(self, figure: go.Figure) -> None:
+        self._careerlib_built = False
+        super().__init__(figure)
+        self._careerlib_built = True
+        self.open()
+
+    def open(self) -> None:
+        if self._careerlib_built:
+            super().open()
+
+
 def new_figure_in(box: widgets.Box, old: go.FigureWidget, source: go.Figure) -> go.FigureWidget:
     """A new ``FigureWidget`` of ``source`` in ``box`` where ``old`` was; ``old`` is closed.
 
@@ -22,10 +43,10 @@ def new_figure_in(box: widgets.Box, old: go.FigureWidget, source: go.Figure) -> 
     each an asynchronous plotly.js call on the same chart; in Voila the chart
     kept its first drawing while the verdict beside it moved on (a route change
     in the coach console: the verdict said 16 steps, the chart still showed 15
-    after 90 s). A new widget is drawn by the browser from its own data, in one
-    step, like the chart first shown.
+    after 90 s). A new widget (:class:`FigureWidgetWithData`) is drawn by the
+    browser from its own data, in one step, like the chart first shown.
     """
-    figure = go.FigureWidget(source)
+    figure = FigureWidgetWithData(source)
     box.children = tuple(figure if child is old else child for child in box.children)
     old.close()
     return figure
