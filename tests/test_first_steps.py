@@ -123,7 +123,6 @@ def test_a_client_file_given_as_a_plan() -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        # (export of a client file is now the client's plan on the status date: not an error)
         (["replan", "data/plans/same-sector-move.yaml"], "this is a plan, not a client file"),
         (["gaps", "data/plans/same-sector-move.yaml"], "this is a plan, not a client file"),
         (["checkin", "data/plans/same-sector-move.yaml", "a=done"], "not a client file"),
