@@ -22,12 +22,14 @@ demo: $(STAMP)
 	$(BIN)/careerlib demo --out reports
 
 # The tests run in parallel, one test file a worker (a file's fixtures, such as
-# notebook runs shared by its tests, are made once); PYTEST_WORKERS=0 runs them
-# one after another.
+# notebook runs shared by its tests, are made once), the slowest files first in
+# the order tests/conftest.py collects them (xdist would otherwise reorder the
+# files by their number of tests); PYTEST_WORKERS=0 runs them one after another.
+# benchmarks/suite.py measures both side by side.
 PYTEST_WORKERS ?= auto
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 lint: $(STAMP)
 	$(BIN)/ruff check careerlib tests benchmarks notebooks

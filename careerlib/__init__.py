@@ -70,7 +70,7 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
         find_occupations,
         find_routes,
         goal_alignment,
-        occupations_table,
+        occupations_breakdown,
         peer_benchmark,
         progress_at,
         reassessment,
@@ -166,8 +166,8 @@ __all__ = [
     "match_title",
     "new_client",
     "obstacles_chart",
+    "occupations_breakdown",
     "occupations_chart",
-    "occupations_table",
     "parse_plan",
     "peer_benchmark",
     "peer_chart",
@@ -235,7 +235,7 @@ _LAZY: dict[str, str] = {
     "match_title": "careerlib.onet",
     "new_client": "careerlib.newclient",
     "obstacles_chart": "careerlib.charts",
-    "occupations_table": "careerlib.gaps",
+    "occupations_breakdown": "careerlib.gaps",
     "occupations_chart": "careerlib.charts",
     "parse_plan": "careerlib.planfile",
     "peer_benchmark": "careerlib.gaps",
@@ -286,6 +286,15 @@ _RENAMED: dict[str, str] = {"routes_chart": "routes"}
 
 
 def __getattr__(name: str) -> Any:
+    if name == "occupations_table":  # its old name, kept for notebooks already written
+        from careerlib._deprecated import renamed
+
+        renamed(
+            "careerlib.occupations_table",
+            "careerlib.occupations_breakdown",
+            "careerlib.tables.occupations_table is the report's shorter table",
+        )
+        name = "occupations_breakdown"
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'careerlib' has no attribute {name!r}")

@@ -40,7 +40,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from careerlib._input_log import note_input
-from careerlib._paths import data_path
+from careerlib._paths import data_dir, data_path  # data_dir: kept here for old callers
 from careerlib._text import name_key
 from careerlib.exceptions import ClientError, DataError
 from careerlib.models import RIASEC, WORK_VALUES, Id, _Model, suggest
@@ -77,14 +77,6 @@ ATTRIBUTION_URL = "https://www.onetcenter.org/database.html"
 SHORT_ATTRIBUTION = (
     "Source: O*NET 29.0 Database, USDOL/ETA, CC BY 4.0. O*NET® is a trademark of USDOL/ETA."
 )
-
-
-def data_dir() -> Path:
-    """The folder of careerlib's data files: ``CAREERLIB_DATA``, else the package's.
-
-    See :func:`careerlib._paths.data_path`, which decides where every data file comes from.
-    """
-    return data_path()
 
 
 # --- the tables ----------------------------------------------------------------

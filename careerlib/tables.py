@@ -299,7 +299,7 @@ def reader_table(
 
 
 def frame_table(frame: pd.DataFrame, *, status: Iterable[str] = ()) -> Table:
-    """A frame whose columns are already words (``gaps.occupations_table``) as a :class:`Table`.
+    """A frame whose columns are already words (``gaps.occupations_breakdown``) as a :class:`Table`.
 
     Headings start with a capital; decimals show one digit, whole numbers none,
     a missing value a dash; the index is left out.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -279,3 +280,40 @@ def test_the_chart_keeps_its_width_across_redraws(infeasible: PlanExplorer) -> N
     assert infeasible.figure.layout.width == 960
     narrow = PlanExplorer(load_plan(INFEASIBLE), width=None)
     assert narrow.figure.layout.width is None
+
+
+def test_a_change_shows_a_new_chart_widget_in_the_old_ones_place(
+    infeasible: PlanExplorer,
+) -> None:
+    # a chart redrawn in place was seen to keep its first drawing in Voila: each
+    # change shows a new FigureWidget, drawn by the browser from its own data
+    old = infeasible.figure
+    at = infeasible.widget.children.index(old)
+    infeasible.target_picker.value = dt.date(2027, 2, 12)
+    assert infeasible.figure is not old
+    assert infeasible.widget.children[at] is infeasible.figure
+    assert old not in infeasible.widget.children
+    assert old.comm is None  # closed: nothing left behind in the browser
+    assert infeasible.figure.layout.xaxis.type == "date"
+
+
+def test_a_new_chart_widget_opens_with_its_data(
+    infeasible: PlanExplorer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # plotly's FigureWidget opens its comm empty and sends the data after: a view
+    # the browser makes in between stays empty. The console's opens with its data.
+    import comm
+
+    opened: list[dict[str, Any]] = []
+    create = comm.create_comm
+
+    def spy(**kwargs: Any) -> Any:
+        opened.append(kwargs["data"]["state"])
+        return create(**kwargs)
+
+    monkeypatch.setattr(comm, "create_comm", spy)
+    infeasible.target_picker.value = dt.date(2027, 2, 12)
+    charts = [s for s in opened if "_widget_data" in s]
+    assert len(charts) == 1
+    assert len(charts[0]["_widget_data"]) == len(infeasible.figure.data) > 0
+    assert charts[0]["_widget_layout"]["title"]["text"] == infeasible.figure.layout.title.text

@@ -40,3 +40,21 @@ def test_the_old_roster_tables_still_render() -> None:
     result = careerlib.read_roster(DATA / "roster", dt.date(2026, 2, 2))
     assert list(old.display_table(result)["Client"])[0] == "Lee Late"
     assert "Lee Late" in old.styled_table(result).to_html()
+
+
+@pytest.mark.parametrize("module", ["careerlib", "careerlib.gaps"])
+def test_the_old_name_of_the_occupations_breakdown_warns(module: str) -> None:
+    # gaps.occupations_table was renamed: tables.occupations_table is the report's table
+    found = importlib.import_module(module)
+    with pytest.warns(FutureWarning, match=rf"{module}.occupations_table is deprecated"):
+        old = found.occupations_table
+    assert old is careerlib.gaps.occupations_breakdown
+    assert careerlib.tables.occupations_table is not old
+    with pytest.raises(AttributeError):
+        found.no_such_name  # noqa: B018
+
+
+def test_the_onet_data_dir_is_the_one_of_paths() -> None:
+    from careerlib import _paths, onet
+
+    assert onet.data_dir is _paths.data_dir

@@ -86,3 +86,14 @@ def test_no_review_at_all_gathers_dust():
 def test_progress_value_outside_0_1_is_refused():
     with pytest.raises(ValueError, match="less than or equal to 1"):
         Review(date=D(2027, 1, 8), progress={"a": 1.5})
+
+
+def test_an_unknown_cadence_is_the_same_error_as_the_tracking_s():
+    from careerlib.exceptions import CheckinError
+    from careerlib.tracking import track
+
+    plan = parse_plan(TEN_DAYS.format(extra=""))
+    with pytest.raises(CheckinError, match="unknown cadence 'weekley'; did you mean 'weekly'"):
+        progress_at(schedule(plan), [], cadence="weekley")
+    with pytest.raises(CheckinError, match="unknown cadence 'weekley'; did you mean 'weekly'"):
+        track(plan, D(2027, 1, 8), cadence="weekley")

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from careerlib._text import day_text
@@ -73,71 +74,99 @@ def progress_over_time_chart(tracking: Tracking, *, title: str | None = None) ->
     curves = tr.curves_frame()
     days = [d.date().isoformat() for d in curves.index]
     fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(
-            name="Planned, latest dates (below it: behind)",
-            x=days,
-            y=curves["late_pct"].round(2),
-            mode="lines",
-            line={"color": TRACKING_COLORS["late"], "width": 2},
-            hovertemplate="%{x|%d %b %Y}: latest plan %{y:.0f}%<extra></extra>",
-        )
+    for trace in _planned_curves(curves, days):
+        fig.add_trace(trace)
+    fig.add_trace(_earned_trace(tr))
+    fig.add_trace(_forecast_finish_trace(tr))
+    drawn = _check_in_and_target_lines(tr, days)
+    subtitle = wrap_label(tr.progress_sentence, 110)
+    heading = escape_text(title or f"{tr.plan.title}: progress over time")
+    fig.update_layout(
+        **base_layout(heading, 520, subtitle),
+        margin={"t": 150, "l": 10, "r": 10, "b": 90},
+        legend=legend_below(),
+        shapes=[line for line, _ in drawn],
+        annotations=[note for _, note in drawn],
     )
-    fig.add_trace(
-        go.Scatter(
-            name="Planned, earliest dates (above it: ahead)",
-            x=days,
-            y=curves["early_pct"].round(2),
-            mode="lines",
-            fill="tonexty",
-            fillcolor=TRACKING_COLORS["envelope"],
-            line={"color": TRACKING_COLORS["early"], "width": 2},
-            hovertemplate="%{x|%d %b %Y}: earliest plan %{y:.0f}%<extra></extra>",
-        )
+    fig.update_yaxes(title="share of the work [%]", range=[0, 105], ticksuffix="%")
+    return fig
+
+
+def _planned_curves(curves: pd.DataFrame, days: list[str]) -> list[go.Scatter]:
+    """The baseline's latest and earliest planned curves, the band between them filled."""
+    late = go.Scatter(
+        name="Planned, latest dates (below it: behind)",
+        x=days,
+        y=curves["late_pct"].round(2),
+        mode="lines",
+        line={"color": TRACKING_COLORS["late"], "width": 2},
+        hovertemplate="%{x|%d %b %Y}: latest plan %{y:.0f}%<extra></extra>",
     )
-    hist = tr.history
-    fig.add_trace(
-        go.Scatter(
-            name="Earned at each check-in",
-            x=[h.day.isoformat() for h in hist],
-            y=[round(100 * h.earned, 2) for h in hist],
-            mode="lines+markers",
-            line={"color": TRACKING_COLORS["earned"], "width": 2},
-            marker={
-                "size": 10,
-                "color": [
-                    TRACKING_COLORS["late"]
-                    if h.classification == "behind"
-                    else TRACKING_COLORS["early"]
-                    if h.classification == "ahead"
-                    else TRACKING_COLORS["earned"]
-                    for h in hist
-                ],
-            },
-            hovertext=[
-                f"{day_text(h.day)}: {100 * h.earned:.0f}% done, {h.classification}"
-                + (f", slip {h.slip_days:.1f} working days" if h.slip_days else "")
+    early = go.Scatter(
+        name="Planned, earliest dates (above it: ahead)",
+        x=days,
+        y=curves["early_pct"].round(2),
+        mode="lines",
+        fill="tonexty",
+        fillcolor=TRACKING_COLORS["envelope"],
+        line={"color": TRACKING_COLORS["early"], "width": 2},
+        hovertemplate="%{x|%d %b %Y}: earliest plan %{y:.0f}%<extra></extra>",
+    )
+    return [late, early]
+
+
+def _earned_trace(tracking: Tracking) -> go.Scatter:
+    """The share earned at each check-in, its marker coloured ahead / behind / on track."""
+    hist = tracking.history
+    return go.Scatter(
+        name="Earned at each check-in",
+        x=[h.day.isoformat() for h in hist],
+        y=[round(100 * h.earned, 2) for h in hist],
+        mode="lines+markers",
+        line={"color": TRACKING_COLORS["earned"], "width": 2},
+        marker={
+            "size": 10,
+            "color": [
+                TRACKING_COLORS["late"]
+                if h.classification == "behind"
+                else TRACKING_COLORS["early"]
+                if h.classification == "ahead"
+                else TRACKING_COLORS["earned"]
                 for h in hist
             ],
-            hoverinfo="text",
-        )
+        },
+        hovertext=[
+            f"{day_text(h.day)}: {100 * h.earned:.0f}% done, {h.classification}"
+            + (f", slip {h.slip_days:.1f} working days" if h.slip_days else "")
+            for h in hist
+        ],
+        hoverinfo="text",
     )
-    fc = tr.forecast
-    fig.add_trace(
-        go.Scatter(
-            name="Forecast finish",
-            x=[fc.finish.isoformat()],
-            y=[100],
-            mode="markers",
-            marker={
-                "symbol": "star",
-                "size": 16,
-                "color": TRACKING_COLORS["forecast"] if fc.on_time else COLORS["critical"],
-            },
-            hovertext=[fc.verdict],
-            hoverinfo="text",
-        )
+
+
+def _forecast_finish_trace(tracking: Tracking) -> go.Scatter:
+    """A star at 100% on the forecast finish, red when it misses the target."""
+    fc = tracking.forecast
+    return go.Scatter(
+        name="Forecast finish",
+        x=[fc.finish.isoformat()],
+        y=[100],
+        mode="markers",
+        marker={
+            "symbol": "star",
+            "size": 16,
+            "color": TRACKING_COLORS["forecast"] if fc.on_time else COLORS["critical"],
+        },
+        hovertext=[fc.verdict],
+        hoverinfo="text",
     )
+
+
+def _check_in_and_target_lines(
+    tracking: Tracking, days: list[str]
+) -> list[tuple[dict[str, object], dict[str, object]]]:
+    """The check-in day's and the target's date lines, their labels in lanes apart."""
+    tr, fc = tracking, tracking.forecast
     lines = [
         (
             as_day(tr.as_of),
@@ -150,18 +179,7 @@ def progress_over_time_chart(tracking: Tracking, *, title: str | None = None) ->
     ]
     span = (as_day(days[0]), max(as_day(days[-1]), as_day(fc.finish)))
     lanes = label_lanes([], [(d, label, side) for d, label, _, _, side in lines], *span)
-    drawn = [
+    return [
         date_line(d, label, color, dash=dash, side=side, lane=lane)
         for (d, label, color, dash, side), lane in zip(lines, lanes, strict=True)
     ]
-    subtitle = wrap_label(tr.progress_sentence, 110)
-    heading = escape_text(title or f"{tr.plan.title}: progress over time")
-    fig.update_layout(
-        **base_layout(heading, 520, subtitle),
-        margin={"t": 150, "l": 10, "r": 10, "b": 90},
-        legend=legend_below(),
-        shapes=[line for line, _ in drawn],
-        annotations=[note for _, note in drawn],
-    )
-    fig.update_yaxes(title="share of the work [%]", range=[0, 105], ticksuffix="%")
-    return fig

@@ -29,7 +29,7 @@ from careerlib.cli._errors import reports_errors
     help="Where the session's record goes (default: reports/<client> here).",
 )
 @reports_errors
-def console_command(
+def serve_console_command(
     client: Path | None, notebook: Path | None, lab: bool, port: int | None, out_dir: Path | None
 ) -> None:
     """Serve the coach console for CLIENT on 127.0.0.1 behind a random token.

@@ -1,31 +1,55 @@
-"""What the console's panels share: a message under the controls, a figure redrawn in place."""
+"""What the console's panels share: a message under the controls, a figure redrawn."""
 
 from __future__ import annotations
 
 import html
 
+import ipywidgets as widgets
 import plotly.graph_objects as go
 
-__all__ = ["LABEL", "copy_figure", "error_text", "message_html"]
+__all__ = ["LABEL", "error_text", "message_html", "new_figure_in"]
 
 #: Widget labels as wide as their text.
 LABEL = {"description_width": "initial"}
 
 
-def copy_figure(target: go.FigureWidget, source: go.Figure) -> None:
-    """Redraw ``target`` as ``source``: its traces and layout, in one batch.
+class FigureWidgetWithData(go.FigureWidget):
+    """A ``FigureWidget`` whose first message to the browser already holds its data.
 
-    A ``FigureWidget`` whose timeline traces are replaced resets a date axis
-    to linear in the browser (bars drawn from 1970), so the axis type is set
-    again after the batch; the y range comes with the new layout (the charts
-    set it), as plotly.js would not re-fit it when the rows change.
+    plotly's opens its channel (the comm) while its traces and layout are still
+    empty and sends them in a second message; a view the browser makes in
+    between is drawn empty and stays so (a chart shown after the page was: in
+    Voila, an empty grid from -1 to 6 in place of the Gantt chart). Here the
+    channel opens once the figure is built.
     """
-    with target.batch_update():
-        target.update(data=source.data, layout=source.layout, overwrite=True)
-    kind = source.layout.xaxis.type
-    if kind not in (None, "-"):
-        target.layout.xaxis.type = "-"
-        target.layout.xaxis.type = kind
+
+    def __init__(self, figure: go.Figure) -> None:
+        self._careerlib_built = False
+        super().__init__(figure)
+        self._careerlib_built = True
+        self.open()
+
+    def open(self) -> None:
+        if self._careerlib_built:
+            super().open()
+
+
+def new_figure_in(box: widgets.Box, old: go.FigureWidget, source: go.Figure) -> go.FigureWidget:
+    """A new ``FigureWidget`` of ``source`` in ``box`` where ``old`` was; ``old`` is closed.
+
+    Redrawn in place (``figure.update(data=..., layout=..., overwrite=True)``),
+    a chart reaches the browser as a chain of edits (delete the traces, add the
+    new ones, replace the layout; a date axis then needed its type set again),
+    each an asynchronous plotly.js call on the same chart; in Voila the chart
+    kept its first drawing while the verdict beside it moved on (a route change
+    in the coach console: the verdict said 16 steps, the chart still showed 15
+    after 90 s). A new widget (:class:`FigureWidgetWithData`) is drawn by the
+    browser from its own data, in one step, like the chart first shown.
+    """
+    figure = FigureWidgetWithData(source)
+    box.children = tuple(figure if child is old else child for child in box.children)
+    old.close()
+    return figure
 
 
 def message_html(text: str, *, error: bool) -> str:

@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 
 from careerlib.charts.tracking import tracking_gantt
 from careerlib.clients import Client, load_client
-from careerlib.console._common import LABEL, copy_figure, message_html
+from careerlib.console._common import LABEL, message_html, new_figure_in
 from careerlib.console.replan_panel import ReplanPanel
 from careerlib.exceptions import CareerlibError
 from careerlib.tracking import Tracking, checkin, track_client
@@ -53,7 +53,7 @@ class CheckinPanel:
     verdict, message
         HTML widgets (``careerlib-checkin-verdict``, ``careerlib-message``).
     figure
-        The tracking Gantt, redrawn in place after a save.
+        The tracking Gantt: a new ``FigureWidget`` in its place after a save.
     replan
         "Save as re-plan" (:class:`~careerlib.console.replan_panel.ReplanPanel`),
         beneath; a client switched to a re-plan is tracked on it at once.
@@ -139,7 +139,7 @@ class CheckinPanel:
             return False
         self.as_of = max(self.as_of, day)
         self.tracking = track_client(self.client, self.as_of)
-        copy_figure(self.figure, tracking_gantt(self.tracking))
+        self.figure = new_figure_in(self.widget, self.figure, tracking_gantt(self.tracking))
         self.note.value = ""
         self.backdate.value = False
         assert done.checkin is not None
@@ -157,7 +157,7 @@ class CheckinPanel:
             return
         self.client = load_client(done.client_path, check=False)
         self.tracking = track_client(self.client, self.as_of)
-        copy_figure(self.figure, tracking_gantt(self.tracking))
+        self.figure = new_figure_in(self.widget, self.figure, tracking_gantt(self.tracking))
         self._sync()
 
     def _sync(self) -> None:

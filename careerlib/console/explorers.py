@@ -27,7 +27,12 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from careerlib import charts, whatif
-from careerlib.console._common import LABEL, copy_figure, error_text, message_html
+from careerlib.console._common import (
+    LABEL,
+    error_text,
+    message_html,
+    new_figure_in,
+)
 from careerlib.console.alternatives import AlternativesPanel
 from careerlib.exceptions import CareerlibError
 from careerlib.models import Plan, Review
@@ -83,7 +88,8 @@ class PlanExplorer:
         The plan with every change so far, and its schedule (on the status date,
         a :class:`~careerlib.scheduling.status.StatusSchedule`).
     figure
-        The Gantt chart, a ``plotly.graph_objects.FigureWidget`` redrawn in place.
+        The Gantt chart, a ``plotly.graph_objects.FigureWidget``: a new one at each
+        change, in the place of the last (see :func:`~careerlib.console._common.new_figure_in`).
     verdict
         An HTML widget (CSS class ``careerlib-verdict``) with the schedule's verdict.
     message
@@ -398,7 +404,7 @@ class PlanExplorer:
         self._sync_controls()
 
     def _redraw(self, done: str) -> None:
-        copy_figure(self.figure, self._chart())
+        self.figure = new_figure_in(self.widget, self.figure, self._chart())
         self._show_verdict()
         self._sync_controls()
         self.message.value = message_html(done, error=False) if done else ""
@@ -477,7 +483,8 @@ class GapExplorer:
     peers
         The current :func:`careerlib.gaps.peer_benchmark` frame (None without a peer group).
     skills_figure, peer_figure
-        ``FigureWidget`` charts redrawn in place (``peer_figure`` is None without a peer group).
+        ``FigureWidget`` charts, a new one in its place at each change (``peer_figure`` is
+        None without a peer group).
     summary, message
         HTML widgets (``careerlib-gap-summary``, ``careerlib-message``).
     """
@@ -561,7 +568,7 @@ class GapExplorer:
             del self.levels[name]  # the client file may spell it in another case
         self.levels[skill] = float(level)
         self.skills = self._skills_gap()
-        copy_figure(self.skills_figure, self._skills_chart())
+        self.skills_figure = new_figure_in(self.widget, self.skills_figure, self._skills_chart())
         self.message.value = message_html(f"{skill}: level {level:g}.", error=False)
         self._sync()
 
@@ -583,7 +590,7 @@ class GapExplorer:
         except CareerlibError as exc:
             self.message.value = message_html(error_text(exc), error=True)
             return False
-        copy_figure(self.peer_figure, chart)
+        self.peer_figure = new_figure_in(self.widget, self.peer_figure, chart)
         self.message.value = message_html(f"Peer group: {Path(path).stem}.", error=False)
         return True
 
@@ -591,7 +598,7 @@ class GapExplorer:
         """Back to the levels of the client file (and its peer group)."""
         self.levels = dict(self.client.skill_levels())
         self.skills = self._skills_gap()
-        copy_figure(self.skills_figure, self._skills_chart())
+        self.skills_figure = new_figure_in(self.widget, self.skills_figure, self._skills_chart())
         if self.peer_picker is not None and self.client.peers is not None:
             self.peer_picker.value = self.client.resolve(self.client.peers)
         self.message.value = message_html("Back to the client file.", error=False)

@@ -38,6 +38,8 @@ Units: skill levels are on O*NET's level scale 0-7 and importance on its
 
 from __future__ import annotations
 
+from typing import Any
+
 from careerlib.gaps.assessment import (
     due_diligence,
     obstacles,
@@ -49,7 +51,7 @@ from careerlib.gaps.occupations import (
     current_occupation,
     find_occupations,
     find_routes,
-    occupations_table,
+    occupations_breakdown,
 )
 from careerlib.gaps.peers import peer_benchmark
 from careerlib.gaps.progress import CADENCE_DAYS, Progress, progress_at, reported_progress
@@ -93,7 +95,7 @@ __all__ = [
     "ladder_steps",
     "moved_most",
     "obstacles",
-    "occupations_table",
+    "occupations_breakdown",
     "peer_benchmark",
     "progress_at",
     "reassessment",
@@ -108,3 +110,17 @@ __all__ = [
     "unaddressed_skills",
     "weighted_mean_gap",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # the old name of occupations_breakdown, kept for notebooks already written
+    if name == "occupations_table":
+        from careerlib._deprecated import renamed
+
+        renamed(
+            "careerlib.gaps.occupations_table",
+            "careerlib.gaps.occupations_breakdown",
+            "careerlib.tables.occupations_table is the report's shorter table",
+        )
+        return occupations_breakdown
+    raise AttributeError(f"module 'careerlib.gaps' has no attribute {name!r}")

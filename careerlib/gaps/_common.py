@@ -6,12 +6,12 @@ from typing import Any
 
 import pandas as pd
 
-from careerlib._jsonable import records as _records
+from careerlib._jsonable import records
 
 EPS = 1e-9
 """Tolerance for shares and gaps counted as zero."""
 
 
-def records(frame: pd.DataFrame, index_name: str) -> list[dict[str, Any]]:
-    """A frame as JSON-ready records: dates as ISO days, NaN as None, floats to 4 places."""
-    return _records(frame, index_name, digits=4, day_only=True)
+def gap_records(frame: pd.DataFrame, index_name: str) -> list[dict[str, Any]]:
+    """The gap analyses' JSON records of a frame: dates as ISO days, NaN as None, 4 places."""
+    return records(frame, index_name, digits=4, day_only=True)

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from careerlib.gaps._common import records
+from careerlib.gaps._common import gap_records
 from careerlib.models import GOAL_LEVELS, Plan
 
 __all__ = ["Alignment", "goal_alignment"]
@@ -63,7 +63,7 @@ class Alignment:
             "unserved_goals": list(self.unserved_goals),
             "steps_without_goal": list(self.steps_without_goal),
             "points_down": [{"goal": g, "supports": s} for g, s in self.points_down],
-            "goals": records(self.goals, "goal"),
+            "goals": gap_records(self.goals, "goal"),
         }
 
 

@@ -79,7 +79,7 @@ __all__ = [
     "current_occupation",
     "find_occupations",
     "find_routes",
-    "occupations_table",
+    "occupations_breakdown",
 ]
 
 POINTS: dict[str, float] = {
@@ -587,7 +587,7 @@ def _reason(row: Any, here: int | None, there: int | None, up: bool, assumed: bo
     return "; ".join(bits)
 
 
-def occupations_table(occupations: pd.DataFrame) -> pd.DataFrame:
+def occupations_breakdown(occupations: pd.DataFrame) -> pd.DataFrame:
     """A :func:`find_occupations` frame as a table to show the client: one line an occupation.
 
     Returns

@@ -17,13 +17,13 @@ from typing import Any
 import pandas as pd
 
 from careerlib._text import day_text
-from careerlib.gaps._common import EPS, records
-from careerlib.models import Review, suggest
+from careerlib.gaps._common import EPS, gap_records
+from careerlib.models import Review
 from careerlib.scheduling.scheduler import Schedule
 
 # each step's latest reported share: one definition, the status date's
 from careerlib.scheduling.status import latest_progress as reported_progress
-from careerlib.tracking.track import CADENCE_DAYS
+from careerlib.tracking.track import CADENCE_DAYS, plan_cadence
 
 __all__ = ["CADENCE_DAYS", "Progress", "progress_at", "reported_progress"]
 
@@ -75,7 +75,7 @@ class Progress:
             "cadence": self.cadence,
             "stale": self.stale,
             "message": self.message,
-            "steps": records(self.steps, "step"),
+            "steps": gap_records(self.steps, "step"),
         }
 
 
@@ -107,13 +107,7 @@ def progress_at(
     if not reviews and plan.checkpoints is not None:
         reviews = plan.checkpoints.reviews
     ordered = sorted(reviews, key=lambda r: r.date)
-    if cadence is None:
-        cadence = plan.checkpoints.cadence if plan.checkpoints is not None else "monthly"
-    if cadence not in CADENCE_DAYS:
-        raise ValueError(
-            f"unknown cadence {cadence!r}{suggest(cadence, CADENCE_DAYS)}; "
-            f"valid: {', '.join(CADENCE_DAYS)}"
-        )
+    cadence = plan_cadence(plan, cadence)
     if as_of is None:
         as_of = ordered[-1].date if ordered else sched.first_day
     past = [r for r in ordered if r.date <= as_of]

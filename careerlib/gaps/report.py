@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from careerlib._text import day_text, plural
-from careerlib.gaps._common import records
+from careerlib.gaps._common import gap_records
 from careerlib.gaps.goals import Alignment, goal_alignment
 from careerlib.gaps.occupations import current_occupation, find_occupations
 from careerlib.gaps.peers import peer_benchmark
@@ -117,14 +117,14 @@ class GapReport:
                 "weighted_mean_gap": round(weighted_mean_gap(self.skills), 4),
                 "unaddressed": unaddressed,
                 "not_rated": ask_client(self.skills),
-                "items": records(self.skills, "name"),
+                "items": gap_records(self.skills, "name"),
             },
-            "peers": None if self.peers is None else records(self.peers, "metric"),
+            "peers": None if self.peers is None else gap_records(self.peers, "metric"),
             "time": [t.to_dict() for t in self.time.values()],
             "progress": None if self.progress is None else self.progress.to_dict(),
             "tracking": None if self.tracking is None else self.tracking.to_dict(),
             "alignment": None if self.alignment is None else self.alignment.to_dict(),
-            "occupations": records(self.occupations, "rank"),
+            "occupations": gap_records(self.occupations, "rank"),
             "occupations_basis": self.occupations_basis(),
             "attribution": ATTRIBUTION,
         }

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from careerlib.gaps._common import records
+from careerlib.gaps._common import gap_records
 from careerlib.scheduling.scheduler import Schedule
 from careerlib.scheduling.status import StatusSchedule
 from careerlib.scheduling.verdict import DeadlineMiss, working_days_after
@@ -121,7 +121,7 @@ class TimeGap:
             "deadlines_missed": [{**m.to_dict(), "title": m.title} for m in self.deadlines_missed],
             "complete": self.complete,
             "verdict": self.verdict,
-            "critical": records(self.critical, "step"),
+            "critical": gap_records(self.critical, "step"),
         }
 
 

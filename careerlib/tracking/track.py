@@ -45,6 +45,28 @@ __all__ = [
 CADENCE_DAYS: dict[str, int] = {"daily": 1, "weekly": 7, "biweekly": 14, "monthly": 31}
 """Calendar days a check-in may be old before the plan has "gathered dust" [days]."""
 
+
+def plan_cadence(plan: Plan, cadence: str | None = None) -> str:
+    """``cadence`` checked, or the plan's ``checkpoints.cadence``, else ``"monthly"``.
+
+    Raises
+    ------
+    CheckinError
+        For a cadence not in :data:`CADENCE_DAYS` (the nearest one suggested).
+    """
+    if cadence is None:
+        cadence = plan.checkpoints.cadence if plan.checkpoints is not None else "monthly"
+    if cadence not in CADENCE_DAYS:
+        from careerlib.exceptions import CheckinError
+        from careerlib.models import suggest
+
+        raise CheckinError(
+            f"unknown cadence {cadence!r}{suggest(cadence, CADENCE_DAYS)}; "
+            f"valid: {', '.join(CADENCE_DAYS)}"
+        )
+    return cadence
+
+
 STATUSES: tuple[str, ...] = ("ahead", "on plan", "using slack", "behind", "late")
 """The statuses :func:`status` gives, from best to worst."""
 
@@ -542,16 +564,7 @@ def track(
     day = as_of if as_of is not None else dt.date.today()
     own = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
     every = sorted([*own, *reviews], key=lambda r: r.date)
-    if cadence is None:
-        cadence = plan.checkpoints.cadence if plan.checkpoints is not None else "monthly"
-    if cadence not in CADENCE_DAYS:
-        from careerlib.exceptions import CheckinError
-        from careerlib.models import suggest
-
-        raise CheckinError(
-            f"unknown cadence {cadence!r}{suggest(cadence, CADENCE_DAYS)}; "
-            f"valid: {', '.join(CADENCE_DAYS)}"
-        )
+    cadence = plan_cadence(plan, cadence)
     stored = baseline is not None
     if baseline is None:
         baseline = freeze_baseline(

@@ -229,6 +229,26 @@ def wait_chart(page: Any, selector: str, timeout: float = 120_000) -> None:
     )
 
 
+def mark_charts_old(page: Any, selector: str) -> None:
+    """Mark the charts ``selector`` now in the page: :func:`wait_new_chart` waits past them.
+
+    The console shows a new chart widget at each change (a new element, drawn
+    from its data), so a test waits for that element, not for the old one to change.
+    """
+    page.evaluate(
+        "(selector) => document.querySelectorAll(selector)"
+        ".forEach(e => { e.dataset.careerlibOld = '1'; })",
+        selector,
+    )
+
+
+def wait_new_chart(page: Any, selector: str, timeout: float = 120_000) -> str:
+    """Wait for a chart ``selector`` not marked old, drawn with data; return its selector."""
+    fresh = f"{selector}:not([data-careerlib-old])"
+    wait_chart(page, fresh, timeout=timeout)
+    return fresh
+
+
 def _executed_prompts(page: object, panel: str) -> list[str]:
     return page.evaluate(  # type: ignore[attr-defined, no-any-return]
         f"() => [...document.querySelectorAll('{panel} .jp-CodeCell .jp-InputPrompt')]"

@@ -18,10 +18,12 @@ import pytest
 
 from tests.browser.conftest import (
     PANEL,
+    mark_charts_old,
     open_and_run,
     plot_state,
     serve,
     wait_chart,
+    wait_new_chart,
     wait_text,
 )
 from tests.conftest import ROOT
@@ -125,15 +127,16 @@ def test_jupyterlab_coach_console(
             explorer.screenshot(path=str(artifacts / "lab-before.png"))
 
             # the target from the date picker: four months earlier is too late
+            mark_charts_old(page, f"{panel} {PLOT}")
             _set_target(page, panel, "2027-06-30")
             wait_text(page, f"{panel} {VERDICT}", LATE)
             shown = page.inner_text(f"{panel} {VERDICT}")
             assert "(route internal, as of " in shown and ", 15 steps)" in shown
-            page.wait_for_function(
-                f"() => document.querySelector('{panel} {PLOT}').layout.title.text"
-                ".includes('From IT Director to CIO')"
+            chart = wait_new_chart(page, f"{panel} {PLOT}")  # each change: a new chart
+            assert "From IT Director to CIO" in page.evaluate(
+                f"() => document.querySelector('{chart}').layout.title.text"
             )
-            moved = plot_state(page, f"{panel} {PLOT}")
+            moved = plot_state(page, chart)
             assert moved["bases"] != before["bases"]  # the bars moved
             # on the status date nothing is drawn in the past: the plan as written
             # is the baseline beneath, and the dates to aim for start today
@@ -143,15 +146,12 @@ def test_jupyterlab_coach_console(
             explorer.screenshot(path=str(artifacts / "lab-target.png"))
 
             # the route from the dropdown: the whole plan adds the external route's steps
+            mark_charts_old(page, f"{panel} {PLOT}")
             page.locator(f"{panel} {EXPLORER} .careerlib-route select").select_option(
                 label="whole plan"
             )
             wait_text(page, f"{panel} {VERDICT}", ", 17 steps)")
-            page.wait_for_function(
-                f"() => document.querySelector('{panel} {PLOT}').layout.yaxis.ticktext"
-                ".some(t => t.includes('Meet ten health-system CIOs'))"
-            )
-            whole = plot_state(page, f"{panel} {PLOT}")
+            whole = plot_state(page, wait_new_chart(page, f"{panel} {PLOT}"))
             assert any("Meet ten health-system CIOs" in t for t in _rows(whole))
             assert not any("Meet ten health-system CIOs" in t for t in _rows(moved))
             assert any("Apply to CIO openings" in t for t in _rows(whole))
@@ -180,23 +180,23 @@ def test_voila_coach_console(browser: Any, root: Path, tmp_path: Path, artifacts
             assert "PlanExplorer" not in body and "import careerlib" not in body  # code hidden
             explorer.screenshot(path=str(artifacts / "voila-before.png"))
 
+            # each change shows a new chart widget (redrawn in place, the chart kept its
+            # first drawing here while the verdict moved on)
+            mark_charts_old(page, PLOT)
             page.locator(f"{EXPLORER} .careerlib-route select").select_option(
                 label="CIO elsewhere (external)"
             )
             wait_text(page, VERDICT, ", 16 steps)")
-            page.wait_for_function(
-                f"() => document.querySelector('{PLOT}').layout.yaxis.ticktext"
-                ".some(t => t.includes('Meet ten health-system CIOs'))",
-                timeout=90_000,  # the redraw reaches the page slowly on a loaded machine
-            )
-            external = plot_state(page, PLOT)
+            external = plot_state(page, wait_new_chart(page, PLOT))
+            assert any("Meet ten health-system CIOs" in t for t in _rows(external))
             assert _rows(external) != _rows(before)
             assert not any("Agree a succession plan" in t for t in _rows(external))
             assert any("Agree a succession plan" in t for t in _rows(before))
 
+            mark_charts_old(page, PLOT)
             _set_target(page, "", "2027-06-30")
             wait_text(page, VERDICT, "Late: ")
-            late = plot_state(page, PLOT)
+            late = plot_state(page, wait_new_chart(page, PLOT))
             assert late["bases"] != external["bases"]
             _check_date_axis(late)
             explorer.screenshot(path=str(artifacts / "voila-after.png"))
