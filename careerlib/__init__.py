@@ -65,6 +65,7 @@ if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
     from careerlib.models import Plan, Step
     from careerlib.onet import find_occupation, level_anchors, load_onet, role_profile
     from careerlib.planfile import load_plan, parse_plan
+    from careerlib.report import write_report, write_reports
     from careerlib.scheduling.calendars import WorkCalendar
     from careerlib.scheduling.capacity import Allocation, WeeklyLoad
     from careerlib.scheduling.scheduler import Schedule, schedule, schedule_routes
@@ -144,6 +145,7 @@ __all__ = [
     "tracking_gantt",
     "weekly_load_chart",
     "write_report",
+    "write_reports",
     "write_roster",
 ]
 
@@ -208,6 +210,7 @@ _LAZY: dict[str, str] = {
     "Tracking": "careerlib.tracking",
     "tracking_gantt": "careerlib.charts",
     "write_report": "careerlib.report",
+    "write_reports": "careerlib.report",
     "WeeklyLoad": "careerlib.scheduling.capacity",
     "WorkCalendar": "careerlib.scheduling.calendars",
 }

@@ -79,9 +79,19 @@ def report_command(client: Path, output: Path, as_of: Any, coach: str | None) ->
 
     Written as PDF or HTML by the suffix of the output file.
     """
-    from careerlib.report import write_report
+    from careerlib._printer import Printer
 
-    path = write_report(client, output, as_of=None if as_of is None else as_of.date(), coach=coach)
+    day = None if as_of is None else as_of.date()
+    if output.suffix.lower() != ".pdf":
+        from careerlib.report import write_report
+
+        path = write_report(client, output, as_of=day, coach=coach)
+    else:
+        # started before the analyses are imported: the browser comes up meanwhile
+        with Printer() as printer:
+            from careerlib.report import write_report
+
+            path = write_report(client, output, as_of=day, coach=coach, printer=printer)
     click.echo(f"wrote {path}")
 
 

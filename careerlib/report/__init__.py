@@ -4,17 +4,20 @@ the post-processing of batch reports (PDF beside the HTML, a shared plotly.js).
 :func:`write_report` is what ``careerlib report CLIENT -o FILE`` calls;
 :func:`~careerlib.report.pdf.finish_report` what ``careerlib run --pdf
 --shared-js`` does to each report. The layout is in :mod:`.document`, the
-printing (Chromium's own ``--print-to-pdf``, and why) in :mod:`.pdf`, and
-where the cover's verdict comes from in :mod:`.checkin`.
+printing (Chromium's own print, and why) in :mod:`.pdf`, the browser kept
+running for it in :mod:`careerlib._printer`, and where the cover's verdict
+comes from in :mod:`.checkin`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from careerlib._atomic import write_text
+from careerlib._printer import Printer
 from careerlib.clients import Client
 from careerlib.exceptions import UsageError
 from careerlib.report.checkin import CheckinVerdict, latest_checkin
@@ -23,6 +26,7 @@ from careerlib.report.pdf import finish_report, html_to_pdf, share_plotly_js
 
 __all__ = [
     "CheckinVerdict",
+    "Printer",
     "ReportContent",
     "finish_report",
     "gather",
@@ -31,6 +35,7 @@ __all__ = [
     "report_html",
     "share_plotly_js",
     "write_report",
+    "write_reports",
 ]
 
 _SUFFIXES = (".html", ".pdf")
@@ -42,12 +47,20 @@ def write_report(
     *,
     as_of: dt.date | None = None,
     coach: str | None = None,
+    printer: Printer | None = None,
 ) -> Path:
     """Write the client's document to ``output``: ``.html`` or ``.pdf`` by its suffix.
 
     The HTML has live charts with plotly.js inlined (it opens offline); the PDF
     is the same document with the charts drawn as SVG, printed by Chromium
     with a cover page and page numbers.
+
+    Parameters
+    ----------
+    printer
+        The browser that draws the charts and prints the PDF, kept for several
+        documents (see :func:`write_reports`); by default one is started for
+        this document, in the background while the analyses run.
 
     Raises
     ------
@@ -62,13 +75,42 @@ def write_report(
         raise UsageError(
             f"cannot write a report to {target.name!r}; valid suffixes: {', '.join(_SUFFIXES)}"
         )
-    content = gather(client if isinstance(client, Client) else Path(client), as_of, coach=coach)
     if suffix == ".html":
+        content = _gather(client, as_of, coach)
         return write_text(target, report_html(content, chart_mode="plotly"))
-    page = report_html(content, chart_mode="svg")
+    if printer is None:
+        with Printer() as own:  # starts now: the browser comes up while the analyses run
+            return _write_pdf(_gather(client, as_of, coach), target, own)
+    return _write_pdf(_gather(client, as_of, coach), target, printer)
+
+
+def write_reports(
+    jobs: Sequence[tuple[str | os.PathLike[str] | Client, str | os.PathLike[str]]],
+    *,
+    as_of: dt.date | None = None,
+    coach: str | None = None,
+) -> list[Path]:
+    """:func:`write_report` for several ``(client, output)`` pairs, with one browser.
+
+    The browser starts once and keeps plotly.js compiled for all the PDFs.
+    """
+    if not any(Path(out).suffix.lower() == ".pdf" for _, out in jobs):
+        return [write_report(c, out, as_of=as_of, coach=coach) for c, out in jobs]
+    with Printer() as printer:
+        return [write_report(c, out, as_of=as_of, coach=coach, printer=printer) for c, out in jobs]
+
+
+def _gather(
+    client: str | os.PathLike[str] | Client, as_of: dt.date | None, coach: str | None
+) -> ReportContent:
+    return gather(client if isinstance(client, Client) else Path(client), as_of, coach=coach)
+
+
+def _write_pdf(content: ReportContent, target: Path, printer: Printer) -> Path:
+    page = report_html(content, chart_mode="svg", printer=printer)
     temp = target.with_name(f".{target.stem}.print.html")
     write_text(temp, page)
     try:
-        return html_to_pdf(temp, target)
+        return printer.print_pdf(temp, target)
     finally:
         temp.unlink(missing_ok=True)

@@ -5,9 +5,10 @@ out as one HTML page made to be read on screen and printed (A4, page numbers
 in the footer, a cover page of its own). The same page becomes the PDF
 (:mod:`careerlib.report.pdf`).
 
-Charts go in either as live plotly charts (``charts="plotly"``: plotly.js
-inlined once, so the file opens offline) or as SVG drawn by kaleido in
-Chromium (``charts="svg"``: no script at all, text stays text, for print).
+Charts go in either as live plotly charts (``chart_mode="plotly"``: plotly.js
+inlined once, so the file opens offline) or as SVG drawn by the Chromium that
+prints the page (``chart_mode="svg"``: no script at all, text stays text, for
+print; :class:`careerlib._printer.Printer`).
 Every value a client or coach typed is escaped: tables through
 :mod:`careerlib.tables`, sentences through :func:`careerlib.summaries.md_escape`,
 the rest through :func:`html.escape` here.
@@ -15,10 +16,9 @@ the rest through :func:`html.escape` here.
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import datetime as dt
 import html
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
     from IPython.display import Markdown
 
+    from careerlib._printer import Printer
     from careerlib.gaps import GapReport
     from careerlib.models import Plan
     from careerlib.scheduling.scheduler import Schedule
@@ -42,6 +43,8 @@ __all__ = ["ReportContent", "gather", "report_html"]
 
 #: Charts drawn for print are this wide [px] and shrink to the page's width.
 CHART_PX = 820
+#: Height of a chart that sets none [px], as :func:`careerlib.exports.to_image` draws it.
+_FALLBACK_HEIGHT = 700
 
 ChartMode = Literal["plotly", "svg"]
 
@@ -149,19 +152,32 @@ tr { break-inside: avoid; }
 """
 
 
-def report_html(content: ReportContent, *, chart_mode: ChartMode = "plotly") -> str:
-    """The client's document as one HTML page (see the module docstring)."""
-    from careerlib.exports import image_server
+def report_html(
+    content: ReportContent, *, chart_mode: ChartMode = "plotly", printer: Printer | None = None
+) -> str:
+    """The client's document as one HTML page (see the module docstring).
 
-    draw = _Charts(chart_mode)
-    with image_server() if chart_mode == "svg" else _nothing():
+    ``printer``: the browser that draws the charts of ``chart_mode="svg"``
+    (one is started for this page when none is given).
+    """
+    from careerlib._printer import Printer
+
+    own = printer is None and chart_mode == "svg"
+    draw = _Charts(chart_mode, Printer() if own else printer)
+    try:
+        # every chart first: the browser draws them while the text and tables are written
+        figures = {name: draw(fig, caption) for name, (fig, caption) in _figures(content).items()}
         body = [
             _cover(content),
-            _assessment(content, draw),
-            _roadmap(content, draw),
-            _gaps(content, draw),
-            _checkin(content, draw),
+            _assessment(content, figures),
+            _roadmap(content, figures),
+            _gaps(content, figures),
+            _checkin(content, figures),
         ]
+        page = draw.finish("\n".join(body))
+    finally:
+        if own and draw.printer is not None:
+            draw.printer.close()
     footer = f"{content.profile.name} · career plan · {fmt_date(content.as_of)}"
     title = f"Career plan: {content.profile.name}"
     return (
@@ -169,14 +185,9 @@ def report_html(content: ReportContent, *, chart_mode: ChartMode = "plotly") -> 
         f"<title>{html.escape(title)}</title>\n"
         f"<style>:root {{ --footer: {_css_string(footer)}; }}\n{_CSS}</style>\n"
         "</head>\n<body>\n"
-        + "\n".join(body)
+        + page
         + f"\n<p class='attribution'>{html.escape(ATTRIBUTION)}</p>\n</body>\n</html>\n"
     )
-
-
-@contextmanager
-def _nothing() -> Iterator[None]:
-    yield
 
 
 def _css_string(text: str) -> str:
@@ -186,22 +197,29 @@ def _css_string(text: str) -> str:
 
 
 class _Charts:
-    """Draws a figure as a live plotly chart (plotly.js inlined once) or as inline SVG."""
+    """Draws a figure as a live plotly chart (plotly.js inlined once) or as inline SVG.
 
-    def __init__(self, mode: ChartMode) -> None:
+    In SVG mode each chart goes to the browser as soon as it is made and the
+    page holds a mark for it; the browser draws while the rest of the page is
+    written, and :meth:`finish` puts the SVGs in place of the marks.
+    """
+
+    def __init__(self, mode: ChartMode, printer: Printer | None = None) -> None:
         self.mode = mode
+        self.printer = printer
         self.count = 0
+        self._svgs: dict[str, cf.Future[str]] = {}
 
     def __call__(self, fig: go.Figure, caption: str | None = None) -> str:
+        import plotly.io as pio
+
         self.count += 1
         if self.mode == "svg":
-            from careerlib.exports import to_image
-
-            svg = to_image(fig, "svg", width=CHART_PX).decode("utf-8")
-            inner = svg[svg.find("<svg") :]
+            assert self.printer is not None
+            inner = f"<!--careerlib-chart-{self.count}-->"
+            height = int(fig.layout.height or _FALLBACK_HEIGHT)
+            self._svgs[inner] = self.printer.draw_svg(pio.to_json(fig), CHART_PX, height)
         else:
-            import plotly.io as pio
-
             inner = pio.to_html(
                 fig,
                 include_plotlyjs=self.count == 1,
@@ -211,6 +229,62 @@ class _Charts:
             )
         cap = f"<figcaption class='note'>{html.escape(caption)}</figcaption>" if caption else ""
         return f"<figure class='chart'>{inner}{cap}</figure>"
+
+    def finish(self, page: str) -> str:
+        """``page`` with every chart's SVG in place of its mark."""
+        for mark, svg in self._svgs.items():
+            drawn = svg.result()
+            page = page.replace(mark, drawn[drawn.find("<svg") :], 1)
+        return page
+
+
+#: A chart of the document, by name: its figure and its caption.
+Figures = dict[str, tuple["go.Figure", str | None]]
+
+_GANTT_CAPTION = (
+    "Red: critical steps (a day lost there moves the target). Blue: steps with slack; "
+    "the pale bar before a step shows how much earlier it could start. "
+    "Gold diamonds: milestones. The chart is the plan as written, from its first "
+    "day; the time left below counts from the report's date, with the progress "
+    "reported so far."
+)
+_ROUTES_CAPTION = (
+    "Each row is a route: its critical steps and its earliest finish (gold "
+    "diamond). Like the roadmap chart, it counts from the plan's first day."
+)
+_TRACKING_CAPTION = (
+    "Each bar runs from what was done (dark) to the forecast of what is left "
+    "(light); the thin grey bar beneath is the baseline's latest dates."
+)
+
+
+def _figures(c: ReportContent) -> Figures:
+    """Every chart the document shows, in the order it shows them."""
+    r = c.report
+    out: Figures = {
+        "assessment": (charts.assessment_chart(c.assessment, role_title=c.role.title), None)
+    }
+    if c.risks is not None and len(c.risks):
+        out["obstacles"] = (charts.obstacles_chart(c.risks), None)
+    if c.plan is not None and c.roadmap is not None:
+        gantt = charts.gantt(c.roadmap, today=c.as_of, legend="bottom", width=CHART_PX)
+        out["gantt"] = (gantt, _GANTT_CAPTION)
+        if c.plan.routes:
+            from careerlib.scheduling.scheduler import schedule_routes
+
+            routes = charts.routes(schedule_routes(c.plan), legend="bottom", width=CHART_PX)
+            out["routes"] = (routes, _ROUTES_CAPTION)
+    out["skills"] = (charts.skills_chart(r.skills, title=f"Skills against {c.role.title}"), None)
+    if r.peers is not None:
+        org = c.profile.organization.name if c.profile.organization else "The organization"
+        out["peers"] = (charts.peer_chart(r.peers, r.peer_group, client_name=org), None)
+    track = c.checkin.tracking
+    if track is not None:
+        out["tracking"] = (charts.tracking_gantt(track), _TRACKING_CAPTION)
+        out["progress"] = (charts.progress_over_time_chart(track), None)
+    elif c.checkin.progress is not None:
+        out["progress"] = (charts.progress_chart(c.checkin.progress), None)
+    return out
 
 
 def _md(markdown: Markdown | str) -> str:
@@ -247,12 +321,12 @@ def _cover(c: ReportContent) -> str:
     )
 
 
-def _assessment(c: ReportContent, draw: _Charts) -> str:
+def _assessment(c: ReportContent, figures: dict[str, str]) -> str:
     out = [
         "<section class='part'><h2>1. Where you stand</h2>",
         _md(summaries.headline(c.profile, c.role, c.as_of)),
         "<h3>Talents, interests and motivating forces</h3>",
-        draw(charts.assessment_chart(c.assessment, role_title=c.role.title)),
+        figures["assessment"],
         tables.assessment_table(c.assessment).to_html(),
         "<h3>The destination: due diligence</h3>",
         _md(summaries.diligence_summary(c.diligence)),
@@ -260,25 +334,18 @@ def _assessment(c: ReportContent, draw: _Charts) -> str:
     if c.risks is not None and len(c.risks):
         out += [
             "<h3>Obstacles and contingencies</h3>",
-            draw(charts.obstacles_chart(c.risks)),
+            figures["obstacles"],
             tables.obstacles_table(c.risks, c.roadmap).to_html(),
         ]
     return "\n".join(out) + "</section>"
 
 
-def _roadmap(c: ReportContent, draw: _Charts) -> str:
+def _roadmap(c: ReportContent, figures: dict[str, str]) -> str:
     if c.plan is None or c.roadmap is None:
         return "<section class='part'><h2>2. The roadmap</h2><p>No plan yet.</p></section>"
     out = [
         "<section class='part'><h2>2. The roadmap</h2>",
-        draw(
-            charts.gantt(c.roadmap, today=c.as_of, legend="bottom", width=CHART_PX),
-            "Red: critical steps (a day lost there moves the target). Blue: steps with slack; "
-            "the pale bar before a step shows how much earlier it could start. "
-            "Gold diamonds: milestones. The chart is the plan as written, from its first "
-            "day; the time left below counts from the report's date, with the progress "
-            "reported so far.",
-        ),
+        figures["gantt"],
         "<h3>Every step</h3>",
         tables.roadmap_table(c.roadmap).to_html(),
         "<h3>Time needed against time left</h3>",
@@ -287,34 +354,24 @@ def _roadmap(c: ReportContent, draw: _Charts) -> str:
     mine = c.checkin.time
     if mine is not None and not mine.feasible:
         out += ["<h3>What would have to shrink</h3>", tables.shrink_table(mine.critical).to_html()]
-    if c.plan.routes:
-        from careerlib.scheduling.scheduler import schedule_routes
-
-        out += [
-            "<h3>Routes side by side</h3>",
-            draw(
-                charts.routes(schedule_routes(c.plan), legend="bottom", width=CHART_PX),
-                "Each row is a route: its critical steps and its earliest finish (gold "
-                "diamond). Like the roadmap chart, it counts from the plan's first day.",
-            ),
-        ]
+    if "routes" in figures:
+        out += ["<h3>Routes side by side</h3>", figures["routes"]]
     return "\n".join(out) + "</section>"
 
 
-def _gaps(c: ReportContent, draw: _Charts) -> str:
+def _gaps(c: ReportContent, figures: dict[str, str]) -> str:
     r = c.report
     out = [
         "<section class='part'><h2>3. The gaps</h2>",
         "<h3>Skills against the target role</h3>",
-        draw(charts.skills_chart(r.skills, title=f"Skills against {c.role.title}")),
+        figures["skills"],
         _md(summaries.unaddressed_summary(r.skills)),
         tables.skills_table(r.skills, c.roadmap).to_html(),
     ]
     if r.peers is not None:
-        org = c.profile.organization.name if c.profile.organization else "The organization"
         out += [
             "<h3>The organization against its peers</h3>",
-            draw(charts.peer_chart(r.peers, r.peer_group, client_name=org)),
+            figures["peers"],
             tables.peers_table(r.peers).to_html(),
         ]
     if r.alignment is not None:
@@ -329,19 +386,15 @@ def _gaps(c: ReportContent, draw: _Charts) -> str:
     return "\n".join(out) + "</section>"
 
 
-def _checkin(c: ReportContent, draw: _Charts) -> str:
+def _checkin(c: ReportContent, figures: dict[str, str]) -> str:
     progress = c.checkin.progress
     track = c.checkin.tracking
     out = ["<section class='part'><h2>4. The latest check-in</h2>"]
     if track is not None:
         out += [
             _md(summaries.tracking_summary(track)),
-            draw(
-                charts.tracking_gantt(track),
-                "Each bar runs from what was done (dark) to the forecast of what is left "
-                "(light); the thin grey bar beneath is the baseline's latest dates.",
-            ),
-            draw(charts.progress_over_time_chart(track)),
+            figures["tracking"],
+            figures["progress"],
             "<h3>Every step at this check-in</h3>",
             tables.tracking_table(track).to_html(),
             "<h3>What must start soon</h3>",
@@ -352,7 +405,7 @@ def _checkin(c: ReportContent, draw: _Charts) -> str:
     else:
         out += [
             _md(summaries.progress_summary(progress, c.step_titles)),
-            draw(charts.progress_chart(progress)),
+            figures["progress"],
             tables.progress_table(progress).to_html(),
         ]
     out += ["<h3>Next</h3>", _md(summaries.rethink_summary(list(c.checkin.prompts)))]
