@@ -8,8 +8,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from careerlib._text import clip
-from careerlib.charts._style import COLORS, attribution, base_layout
+from careerlib.charts._style import COLORS, attribution, base_layout, wrap_label
 from careerlib.gaps.occupations import POINTS
 
 __all__ = ["occupations_chart"]
@@ -65,7 +64,8 @@ def occupations_chart(
     labels = []
     for rank, row in frame.iterrows():
         mark = " ★" if row["relation"] == "the target" else (" ◆" if row["related"] else "")
-        labels.append(f"{rank}. {clip(str(row['title']), 48)}{mark}")
+        # in two lines rather than cut: there is no hover on paper
+        labels.append(wrap_label(f"{rank}. {row['title']}{mark}", 44))
     details = [
         f"<b>#{rank} {html.escape(str(row['title']))}</b> ({row['code']})<br>"
         f"score {row['score']:.0f}/100: {html.escape(str(row['reason']))}<br>"

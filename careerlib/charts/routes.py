@@ -13,12 +13,14 @@ from typing import Any, Literal
 import numpy as np
 import plotly.graph_objects as go
 
-from careerlib._text import clip, plural
+from careerlib._text import plural
 from careerlib.charts._style import (
     COLORS,
     DAY_MS,
+    LANE_PX,
     LEGEND_ENTRY_PX,
     ONE_DAY,
+    PLOT_PX,
     as_day,
     base_layout,
     date_line,
@@ -26,13 +28,21 @@ from careerlib.charts._style import (
     escape_text,
     fmt,
     iso,
+    label_lanes,
     legend_below,
     palette,
+    wrap_label,
 )
 from careerlib.charts._style import legend as legend_right
 from careerlib.scheduling.scheduler import Schedule
 
 __all__ = ["routes"]
+
+#: Where a row's parts sit, from the row's middle [rows]: the critical steps'
+#: bars above, the span to the earliest finish and its diamond below them, so
+#: that the diamond never covers a step's name.
+_BARS = -0.12
+_FINISH = 0.27
 
 
 def routes(
@@ -96,16 +106,24 @@ def routes(
     shapes: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
     start_label = f"Start {fmt(first)}" if plan.start is not None else f"Today {fmt(first)}"
-    for when, label, color, dash, side in (
+    dates = [
         (first, start_label, COLORS["start"], "dash", "right"),
         (target + ONE_DAY, f"Target {fmt(target)}", COLORS["target"], "solid", "left"),
-    ):
-        line, note = date_line(when, label, color, dash=dash, side=side)
+    ]
+    # the row labels take about 260 px, a legend beside the plot about 300
+    plot_px = (
+        PLOT_PX if width is None else max(width - 260 - (300 if legend == "right" else 0), 200)
+    )
+    lanes = label_lanes(
+        [], [(d, lab, side) for d, lab, _, _, side in dates], lo - pad, hi + pad, plot_px
+    )
+    for (when, label, color, dash, side), lane in zip(dates, lanes, strict=True):
+        line, note = date_line(when, label, color, dash=dash, side=side, lane=lane)
         shapes.append(line)
         notes.append(note)
     heading = escape_text(title if title is not None else f"Routes compared: {plan.title}")
     n = len(rows)
-    top, bottom, row_px = 90, 60, 90
+    top, bottom, row_px = 90 + LANE_PX * max(lanes), 60, 90
     if legend == "bottom":
         # one entry a row: the critical steps' entries name their routes
         bottom += LEGEND_ENTRY_PX * len(traces) + 10
@@ -171,10 +189,15 @@ class _RouteRow:
     @classmethod
     def of(cls, name: str, res: Schedule, first: np.datetime64) -> _RouteRow:
         slack = int(res.slack_days.min())
-        state = "feasible" if res.feasible else f"late by {plural(res.late_by_days, 'working day')}"
+        # one number for one thing: a late route's negative slack would say its lateness twice
+        state = (
+            f"feasible, slack {plural(slack, 'working day')}"
+            if res.feasible
+            else f"late by {plural(res.late_by_days, 'working day')}"
+        )
         label = (
-            f"<b>{escape_text(clip(name, 36))}</b><br>"
-            f"<span style='font-size:11px'>{state}, slack {plural(slack, 'working day')}<br>"
+            f"<b>{wrap_label(name, 36)}</b><br>"
+            f"<span style='font-size:11px'>{state}<br>"
             f"earliest finish {fmt(res.earliest_finish)}</span>"
         )
         start = res.start.astype("datetime64[D]").min()
@@ -189,7 +212,7 @@ def _span_trace(rows: list[_RouteRow]) -> dict[str, Any]:
         "orientation": "h",
         "base": [str(first)] * len(rows),
         "x": [int(days_between(first, r.done)) * DAY_MS for r in rows],
-        "y": list(range(len(rows))),
+        "y": [n + _FINISH for n in range(len(rows))],
         "name": "From the plan's start to the diamond",
         "marker": {"color": COLORS["dependency"], "line": {"width": 0}},
         "width": 0.12,
@@ -220,8 +243,8 @@ def _critical_bars(row: int, name: str, res: Schedule, color: str) -> list[dict[
             "orientation": "h",
             "base": iso(start[idx]),
             "x": length.tolist(),
-            "y": [row] * idx.size,
-            "name": f"{clip(name, 30)}: critical steps, as late as possible",
+            "y": [row + _BARS] * idx.size,
+            "name": f"{escape_text(name)}: critical steps, as late as possible",
             "text": [escape_text(t) for t in titles],
             "textposition": "inside",
             "insidetextanchor": "middle",
@@ -236,7 +259,7 @@ def _critical_bars(row: int, name: str, res: Schedule, color: str) -> list[dict[
             ],
             "hovertemplate": "%{hovertext}<extra></extra>",
             "marker": {"color": color, "line": {"color": "white", "width": 1}},
-            "width": 0.5,
+            "width": 0.46,
             "legendrank": 100 + row,
         }
     ]
@@ -248,7 +271,7 @@ def _finish_trace(rows: list[_RouteRow]) -> dict[str, Any]:
         "type": "scatter",
         "mode": "markers",
         "x": [str(r.done) for r in rows],
-        "y": list(range(len(rows))),
+        "y": [n + _FINISH for n in range(len(rows))],
         "name": "Earliest finish (the work alone, from the plan's start)",
         "marker": {
             "symbol": "diamond",

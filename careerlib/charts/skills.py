@@ -6,12 +6,25 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from careerlib.charts._style import COLORS, TEMPLATE, attribution, legend_above
+from careerlib.charts._style import (
+    ABOVE_PX,
+    COLORS,
+    TEMPLATE,
+    attribution,
+    legend_above,
+    title_at_top,
+)
 
 __all__ = ["skills_chart"]
 
 #: The statuses of a skill gap, in the order they are drawn.
 _STATUSES = ("met", "addressed", "unaddressed")
+#: Each status's legend entry, in words (the "!" after a skill's name is explained here).
+_LEGEND = {
+    "met": "level required: met",
+    "addressed": "level required: a step develops it",
+    "unaddressed": "level required: no step develops it (!)",
+}
 
 
 def skills_chart(
@@ -53,7 +66,7 @@ def skills_chart(
                 y=np.asarray(names)[mask],
                 x=frame["required"].to_numpy()[mask],
                 orientation="h",
-                name=f"required ({status})",
+                name=_LEGEND[status],
                 marker_color=COLORS[status],
                 opacity=0.55,
                 hovertext=np.asarray(hover)[mask],
@@ -65,20 +78,22 @@ def skills_chart(
             y=names,
             x=frame["client"],
             mode="markers",
-            name="client",
+            name="the client's level",
             marker={"symbol": "diamond", "size": 10, "color": COLORS["client"]},
             hovertext=hover,
             hoverinfo="text",
         )
     )
+    height = max(350, 24 * len(frame) + 110 + ABOVE_PX)
     fig.update_layout(
         template=TEMPLATE,
-        title=title,
+        title=title_at_top(title, height),
         barmode="overlay",
         xaxis={"title": "level (O*NET level scale 0-7)", "range": [0, 7]},
         yaxis={"categoryorder": "array", "categoryarray": names},
-        height=max(350, 24 * len(frame) + 150),
-        legend=legend_above(),
+        height=height,
+        margin={"t": ABOVE_PX},
+        legend=legend_above(height),
     )
     return _attribution(fig) if attribution else fig
 
