@@ -7,7 +7,7 @@ pandas and the analyses are imported by the function that needs them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -112,13 +112,12 @@ def report_text(report: GapReport) -> str:
     if unaddressed:
         lines.append(f"  Unaddressed gaps: {', '.join(unaddressed)}")
     if report.peers is not None:
-        lines += ["", "Peers (better-than share in the better direction):"]
-        for _, row in report.peers.iterrows():
-            lines.append(
-                f"  {row['label']:<42} {row['value']:>10g} {row['unit']:<9} "
-                f"median {row['median']:>9g}  "
-                f"better than {row['better_than']:>3.0f}%  z {row['z']:+.2f}  {row['standing']}"
-            )
+        lines += [
+            "",
+            "Peers (better than: the share of peers beaten, in the direction that counts as "
+            "better; z: standard deviations from the peers' mean, positive when better):",
+        ]
+        lines += _peer_lines(report.peers)
     for route, t in report.time.items():
         name = f" (route {route})" if route else ""
         lines += [
@@ -164,9 +163,29 @@ def report_text(report: GapReport) -> str:
     return "\n".join(lines)
 
 
+def _peer_lines(peers: Any) -> list[str]:
+    """One line a metric: the organization and the peers' median, both with the unit, the
+    share of peers it beats and its z-score signed so that positive is better."""
+    from careerlib.tables import fmt_measure, shared_decimals
+
+    lines = []
+    for _, row in peers.iterrows():
+        decimals = shared_decimals([row["value"], row["q1"], row["median"], row["q3"]])
+        value = fmt_measure(row["value"], row["unit"], decimals)
+        median = fmt_measure(row["median"], row["unit"], decimals)
+        z = row["z"] if row["better"] == "higher" else -row["z"]
+        lines.append(
+            f"  {row['label']:<42} {value:>14}  peers' median {median:>14}  "
+            f"better than {row['better_than']:>3.0f}%  z {z:+.2f}  {row['standing']}"
+        )
+    return lines
+
+
 def occupations_text(report: GapReport) -> list[str]:
     """The occupations worth considering, each with its score, its parts and its reason."""
     import pandas as pd
+
+    from careerlib.tables import fmt_score
 
     lines = [
         "O*NET occupations worth considering "
@@ -179,7 +198,7 @@ def occupations_text(report: GapReport) -> list[str]:
             for c in ("skills_points", "interest_points", "zone_points", "related_points")
         )
         lines += [
-            f"  {rank:>2}. {row['title']} ({row['code']}): {row['score']:.0f} = {parts}",
+            f"  {rank:>2}. {row['title']} ({row['code']}): {fmt_score(row['score'])} = {parts}",
             f"      {row['reason']}",
             f"      brings {', '.join(row['transferable']) or '-'}; "
             f"largest gaps {', '.join(row['largest_gaps']) or 'none'}",

@@ -135,7 +135,7 @@ def test_charts_show_the_baseline_the_progress_and_new_steps() -> None:
     fig = tracking_gantt(t)
     names = [tr.name for tr in fig.data]
     assert names[:3] == [
-        "Baseline 'baseline-2026-01-05' (latest dates)",
+        "The plan agreed on 5 Jan 2026 (latest dates)",
         "Current: as reported, then the forecast",
         "Done (share reported)",
     ]
@@ -148,9 +148,9 @@ def test_charts_show_the_baseline_the_progress_and_new_steps() -> None:
     assert done.x[0] == int(0.6 * 7 * 86_400_000)
     notes = [a.text for a in fig.layout.annotations]
     assert notes == [
-        "<b>Check-in 2026-01-12</b>",
-        "<b>Forecast 2026-01-22</b>",
-        "<b>Target 2026-01-23</b>",
+        "<b>Check-in 12 Jan 2026</b>",
+        "<b>Forecast 22 Jan 2026</b>",
+        "<b>Target 23 Jan 2026</b>",
     ]
     over = progress_over_time_chart(t)
     late, early, earned, star = over.data

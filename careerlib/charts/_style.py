@@ -211,8 +211,9 @@ def as_day(value: Any) -> np.datetime64:
 
 
 def fmt(value: Any) -> str:
-    """A date as a client reads it: ``Mon 23 Nov 2026``."""
-    return dt.date.fromisoformat(str(as_day(value))).strftime("%a %d %b %Y")
+    """A date as a client reads it, as in every table and sentence: ``23 Nov 2026``."""
+    day = dt.date.fromisoformat(str(as_day(value)))
+    return f"{day.day} {day:%b %Y}"
 
 
 def days_between(a: np.ndarray | np.datetime64, z: np.ndarray | np.datetime64) -> Any:

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from careerlib.charts._style import COLORS, attribution, base_layout, wrap_label
 from careerlib.gaps.occupations import POINTS
+from careerlib.tables import fmt_score
 
 __all__ = ["occupations_chart"]
 
@@ -99,7 +100,7 @@ def occupations_chart(
             y=labels,
             x=frame["score"],
             mode="text",
-            text=[f" {s:.0f}" for s in frame["score"]],
+            text=[f" {fmt_score(s)}" for s in frame["score"]],
             textposition="middle right",
             showlegend=False,
             hoverinfo="skip",

@@ -23,6 +23,7 @@ from careerlib.charts._style import (
     DAY_MS,
     TRACKING_COLORS,
     base_layout,
+    fmt,
     legend_below,
     wrap_label,
 )
@@ -148,11 +149,11 @@ def tracking_gantt(tracking: Tracking, *, title: str | None = None) -> go.Figure
             f"{s.state}, {100 * s.actual:.0f}% reported",
         ]
         if s.forecast_finish is not None:
-            facts.append(f"forecast: {s.forecast_start} to {s.forecast_finish}")
+            facts.append(f"forecast: {fmt(s.forecast_start)} to {fmt(s.forecast_finish)}")
         if s.latest_start is not None:
-            facts.append(f"latest: {s.latest_start} to {s.latest_finish}")
+            facts.append(f"latest: {fmt(s.latest_start)} to {fmt(s.latest_finish)}")
         if s.baseline_start is not None:
-            facts.append(f"baseline (latest): {s.baseline_start} to {s.baseline_finish}")
+            facts.append(f"baseline (latest): {fmt(s.baseline_start)} to {fmt(s.baseline_finish)}")
         if s.new:
             facts.append("<i>added after the baseline</i>")
         if s.behind:
@@ -166,7 +167,7 @@ def tracking_gantt(tracking: Tracking, *, title: str | None = None) -> go.Figure
         idx = [i for i in range(n) if has_base[i] and not milestone[i]]
         fig.add_trace(
             go.Bar(
-                name=f"Baseline '{tr.baseline.name}' (latest dates)",
+                name=f"The plan agreed on {fmt(tr.baseline.date)} (latest dates)",
                 orientation="h",
                 y=y[idx] + 0.3,
                 base=[base_base[i] for i in idx],
@@ -249,15 +250,15 @@ def tracking_gantt(tracking: Tracking, *, title: str | None = None) -> go.Figure
         )
     fc = tr.forecast
     lines = [
-        _vline(tr.as_of, f"Check-in {tr.as_of}", TRACKING_COLORS["today"], "dot", 0),
+        _vline(tr.as_of, f"Check-in {fmt(tr.as_of)}", TRACKING_COLORS["today"], "dot", 0),
         _vline(
             fc.finish,
-            f"Forecast {fc.finish}",
+            f"Forecast {fmt(fc.finish)}",
             TRACKING_COLORS["forecast"] if fc.on_time else COLORS["critical"],
             "dash",
             1 if fc.finish >= fc.target_day else 0,
         ),
-        _vline(fc.target_day, f"Target {fc.target}", COLORS["target"], "solid", 3),
+        _vline(fc.target_day, f"Target {fmt(fc.target)}", COLORS["target"], "solid", 3),
     ]
     ticktext = [wrap_label(label, 38) for label in labels]
     # a wrapped title needs its lines' height (and a little air) in its row
@@ -270,7 +271,7 @@ def tracking_gantt(tracking: Tracking, *, title: str | None = None) -> go.Figure
         + "<br>"
         + wrap_label(tr.progress_sentence, 110)
     )
-    _layout(fig, title or f"{tr.plan.title}: tracking at {tr.as_of}", subtitle, height)
+    _layout(fig, title or f"{tr.plan.title}: tracking at {fmt(tr.as_of)}", subtitle, height)
     fig.update_layout(
         barmode="overlay",
         shapes=[line["shape"] for line in lines],
@@ -349,7 +350,7 @@ def progress_over_time_chart(tracking: Tracking, *, title: str | None = None) ->
                 ],
             },
             hovertext=[
-                f"{h.day}: earned {100 * h.earned:.0f}%, {h.classification}"
+                f"{fmt(h.day)}: earned {100 * h.earned:.0f}%, {h.classification}"
                 + (f", slip {h.slip_days:.1f} working days" if h.slip_days else "")
                 for h in hist
             ],
@@ -373,8 +374,8 @@ def progress_over_time_chart(tracking: Tracking, *, title: str | None = None) ->
         )
     )
     lines = [
-        _vline(tr.as_of, f"Check-in {tr.as_of}", TRACKING_COLORS["today"], "dot", 0),
-        _vline(fc.target_day, f"Target {fc.target}", COLORS["target"], "solid", 1),
+        _vline(tr.as_of, f"Check-in {fmt(tr.as_of)}", TRACKING_COLORS["today"], "dot", 0),
+        _vline(fc.target_day, f"Target {fmt(fc.target)}", COLORS["target"], "solid", 1),
     ]
     subtitle = wrap_label(tr.progress_sentence, 110)
     _layout(fig, title or f"{tr.plan.title}: progress over time", subtitle, 520)
