@@ -18,6 +18,7 @@ import yaml
 
 from careerlib.exceptions import UsageError
 from careerlib.report import finish_report, gather, report_html, write_report
+from careerlib.tables import fmt_date
 from tests.conftest import ROOT, in_ci, need_browser
 
 CLIENTS = sorted((ROOT / "data" / "clients").glob("*.yaml"))
@@ -93,26 +94,95 @@ def test_every_sample_client_as_html(client: Path, tmp_path: Path) -> None:
     assert not re.search(r"<script[^>]*\ssrc=", page)  # nothing loaded from elsewhere
 
 
+#: Pages of the client edition before its appendix (with the cover), and in all.
+CLIENT_BODY_PAGES = 10
+CLIENT_PAGES = 14
+
+#: A date in any other form than "6 Dec 2026": ISO, with a weekday, zero-padded.
+OTHER_DATES = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d|\b0\d (Jan|Feb|Mar|Apr|May|Jun|"
+    r"Jul|Aug|Sep|Oct|Nov|Dec)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+)
+#: Words that speak to the coach, or of the tool's insides.
+COACH_WORDS = [
+    "careerlib ",
+    "Add a step for each, or agree why it can wait",
+    "agree the next checkpoint",
+    "Re-think the strategy",
+    "Re-baseline",
+    "earned",
+    "(latest)",
+    "(earliest)",
+    "Coach's edition",
+]
+
+
+def page_texts(path: Path) -> list[str]:
+    """The text of each page (pdftotext separates them with form feeds)."""
+    return pdf_text(path).split("\f")[:-1]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
-def test_every_sample_client_as_pdf(client: Path, tmp_path: Path) -> None:
+def test_the_client_edition_of_every_sample_client_can_be_handed_over(
+    client: Path, tmp_path: Path
+) -> None:
     need_browser()
     need_poppler()
     content = gather(client, AS_OF)
-    out = write_report(client, tmp_path / "report.pdf", as_of=AS_OF)
+    out = write_report(client, tmp_path / "report.pdf", as_of=AS_OF)  # client: the PDF default
     assert out.read_bytes().startswith(b"%PDF")
-    pages = pdf_pages(out)
-    assert pages >= 8
-    text = pdf_text(out)
-    flat = " ".join(text.split())
+    pages = page_texts(out)
+    flat = " ".join(" ".join(pages).split())
     assert_reads_as_a_report(flat)
-    assert content.profile.name in flat
-    assert content.coach is not None and content.coach in flat
-    assert " ".join(content.checkin.verdict.split()[:6]) in flat  # the verdict, on the cover
-    assert f"Page 1 of {pages}" not in flat  # the cover has no footer
-    assert f"Page 2 of {pages}" in flat and f"Page {pages} of {pages}" in flat
-    shots = screenshots(out, client.stem)
-    assert len(shots) == 3 and all(s.stat().st_size > 10_000 for s in shots)
+    assert content.profile.name in flat and content.coach is not None and content.coach in flat
+    assert "Page 1 of" not in pages[0]  # the cover has no footer
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
+    # about ten pages, the long step tables after them in an appendix
+    appendix = next(k for k, text in enumerate(pages) if text.lstrip().startswith("Appendix"))
+    assert appendix <= CLIENT_BODY_PAGES and len(pages) <= CLIENT_PAGES, (appendix, len(pages))
+    assert "A. Every step of the plan" in pages[appendix]
+    # every date as "6 Dec 2026"
+    assert not OTHER_DATES.search(flat), OTHER_DATES.search(flat)
+    assert fmt_date(AS_OF) in flat
+    # no step id (nor a goal's, a route's or an obstacle's), quoted or bare
+    for name in content.names:
+        assert f"'{name}'" not in flat and f"({name})" not in flat, name
+        if re.search(r"[-_.\d]", name):  # cannot be an ordinary word: never shown
+            assert not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flat), name
+    # no prompt for the coach, no command line, no unexplained progress percentages
+    for words in COACH_WORDS:
+        assert words not in flat, words
+    for prompt in content.checkin.prompts:
+        assert " ".join(prompt.split()[:6]) not in flat, prompt
+    if content.checkin.tracking is not None:
+        assert "of the plan's work is done (each step counted by its working days)" in flat
+    shots = screenshots(out, f"{client.stem}-client", pages=len(pages))
+    assert len(shots) == len(pages) and all(s.stat().st_size > 10_000 for s in shots)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
+def test_the_coach_edition_adds_the_prompts_the_ids_and_the_detail(
+    client: Path, tmp_path: Path
+) -> None:
+    need_browser()
+    need_poppler()
+    content = gather(client, AS_OF)
+    out = write_report(client, tmp_path / "coach.pdf", as_of=AS_OF, edition="coach")
+    pages = page_texts(out)
+    flat = " ".join(" ".join(pages).split())
+    assert_reads_as_a_report(flat)
+    assert "Coach's edition" in flat and "Appendix" not in flat
+    assert " ".join(content.checkin.verdict.split()[:6]) in flat  # the verdict as made
+    assert "Next" in flat and "Goal alignment" in flat
+    if content.checkin.prompts:
+        assert "Re-think the strategy" in flat
+    else:
+        assert "agree the next checkpoint" in flat
+    assert content.roadmap is not None
+    assert all(i in flat for i in content.roadmap.ids)  # the ids `careerlib checkin` takes
+    screenshots(out, f"{client.stem}-coach", pages=3)
 
 
 def hostile_client(tmp_path: Path) -> Path:

@@ -22,10 +22,13 @@ from careerlib.clients import Client
 from careerlib.exceptions import UsageError
 from careerlib.report.checkin import CheckinVerdict, latest_checkin
 from careerlib.report.document import ReportContent, gather, report_html
+from careerlib.report.editions import EDITIONS, Edition, edition_for
 from careerlib.report.pdf import finish_report, html_to_pdf, share_plotly_js
 
 __all__ = [
+    "EDITIONS",
     "CheckinVerdict",
+    "Edition",
     "Printer",
     "ReportContent",
     "finish_report",
@@ -48,6 +51,7 @@ def write_report(
     as_of: dt.date | None = None,
     coach: str | None = None,
     printer: Printer | None = None,
+    edition: Edition | None = None,
 ) -> Path:
     """Write the client's document to ``output``: ``.html`` or ``.pdf`` by its suffix.
 
@@ -57,6 +61,10 @@ def write_report(
 
     Parameters
     ----------
+    edition
+        ``"client"`` (plain words, no ids nor prompts for the coach, the long
+        tables in an appendix) or ``"coach"``; by default the client's for a
+        PDF and the coach's for an HTML page (:mod:`careerlib.report.editions`).
     printer
         The browser that draws the charts and prints the PDF, kept for several
         documents (see :func:`write_reports`); by default one is started for
@@ -75,13 +83,14 @@ def write_report(
         raise UsageError(
             f"cannot write a report to {target.name!r}; valid suffixes: {', '.join(_SUFFIXES)}"
         )
+    chosen = edition_for(edition, target)
     if suffix == ".html":
         content = _gather(client, as_of, coach)
-        return write_text(target, report_html(content, chart_mode="plotly"))
+        return write_text(target, report_html(content, chart_mode="plotly", edition=chosen))
     if printer is None:
         with Printer() as own:  # starts now: the browser comes up while the analyses run
-            return _write_pdf(_gather(client, as_of, coach), target, own)
-    return _write_pdf(_gather(client, as_of, coach), target, printer)
+            return _write_pdf(_gather(client, as_of, coach), target, own, chosen)
+    return _write_pdf(_gather(client, as_of, coach), target, printer, chosen)
 
 
 def write_reports(
@@ -89,15 +98,23 @@ def write_reports(
     *,
     as_of: dt.date | None = None,
     coach: str | None = None,
+    edition: Edition | None = None,
 ) -> list[Path]:
     """:func:`write_report` for several ``(client, output)`` pairs, with one browser.
 
     The browser starts once and keeps plotly.js compiled for all the PDFs.
     """
+
+    def each(printer: Printer | None) -> list[Path]:
+        return [
+            write_report(c, out, as_of=as_of, coach=coach, edition=edition, printer=printer)
+            for c, out in jobs
+        ]
+
     if not any(Path(out).suffix.lower() == ".pdf" for _, out in jobs):
-        return [write_report(c, out, as_of=as_of, coach=coach) for c, out in jobs]
+        return each(None)
     with Printer() as printer:
-        return [write_report(c, out, as_of=as_of, coach=coach, printer=printer) for c, out in jobs]
+        return each(printer)
 
 
 def _gather(
@@ -106,8 +123,8 @@ def _gather(
     return gather(client if isinstance(client, Client) else Path(client), as_of, coach=coach)
 
 
-def _write_pdf(content: ReportContent, target: Path, printer: Printer) -> Path:
-    page = report_html(content, chart_mode="svg", printer=printer)
+def _write_pdf(content: ReportContent, target: Path, printer: Printer, edition: Edition) -> Path:
+    page = report_html(content, chart_mode="svg", printer=printer, edition=edition)
     temp = target.with_name(f".{target.stem}.print.html")
     write_text(temp, page)
     try:

@@ -23,16 +23,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from careerlib import charts, gaps, summaries, tables
+from careerlib import charts, gaps
 from careerlib.clients import Client, load_client
 from careerlib.onet import ATTRIBUTION
+from careerlib.report import sections
 from careerlib.report.checkin import CheckinVerdict, latest_checkin
+from careerlib.report.editions import ClientWords, Edition
 from careerlib.tables import fmt_date
 
 if TYPE_CHECKING:
     import pandas as pd
     import plotly.graph_objects as go
-    from IPython.display import Markdown
 
     from careerlib._printer import Printer
     from careerlib.gaps import GapReport
@@ -74,6 +75,17 @@ class ReportContent:
     @property
     def route_titles(self) -> dict[str, str]:
         return {} if self.plan is None else {r.id: r.title for r in self.plan.routes}
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Every id of the plan (steps, goals, routes, obstacles) with its title."""
+        if self.plan is None:
+            return {}
+        out = {g.id: g.title for g in self.plan.goals}
+        out.update({o.id: o.title for o in self.plan.obstacles})
+        out.update(self.route_titles)
+        out.update(self.step_titles)
+        return out
 
 
 def gather(
@@ -139,42 +151,65 @@ section.part { break-before: page; }
 .verdict.late { border-color: #C0392B; background: #FDEDEC; }
 figure.chart { margin: 0.8em 0; break-inside: avoid; }
 figure.chart img, figure.chart svg { width: 100%; height: auto; }
-table { break-inside: auto; width: 100%; }
+table { break-inside: auto; width: 100%; font-size: 0.9em; }
 tr { break-inside: avoid; }
+/* the first column names the row (a step, a skill, a metric): room to read it on a line */
+table th:first-child, table td:first-child { min-width: 14em; }
+.appendix table th:first-child, .appendix table td:first-child { min-width: 20em; }
 .note { color: #5D6D7E; font-size: 0.9em; }
 .attribution { margin-top: 2em; color: #5D6D7E; font-size: 0.85em; }
 @media print {
   body { max-width: none; padding: 0; }
   /* a tall chart (a long roadmap) shrinks to stay on the page of its heading */
-  figure.chart svg { width: auto; max-width: 100%; max-height: 215mm; display: block;
+  figure.chart svg { width: auto; max-width: 100%; max-height: 190mm; display: block;
                      margin: 0 auto; }
+  p, li { orphans: 3; widows: 3; }
+  p:has(+ ul), p:has(+ table) { break-after: avoid; }
+  li { break-inside: avoid; }
+  /* the charts of a part that shows two share its pages */
+  figure.chart.half svg { max-height: 112mm; }
 }
 """
 
 
 def report_html(
-    content: ReportContent, *, chart_mode: ChartMode = "plotly", printer: Printer | None = None
+    content: ReportContent,
+    *,
+    chart_mode: ChartMode = "plotly",
+    printer: Printer | None = None,
+    edition: Edition = "coach",
 ) -> str:
     """The client's document as one HTML page (see the module docstring).
 
     ``printer``: the browser that draws the charts of ``chart_mode="svg"``
-    (one is started for this page when none is given).
+    (one is started for this page when none is given). ``edition``: the
+    client's (plain words, the long tables in an appendix) or the coach's
+    (:mod:`careerlib.report.editions`).
     """
     from careerlib._printer import Printer
 
     own = printer is None and chart_mode == "svg"
     draw = _Charts(chart_mode, Printer() if own else printer)
+    words = ClientWords(content.names)
     try:
         # every chart first: the browser draws them while the text and tables are written
-        figures = {name: draw(fig, caption) for name, (fig, caption) in _figures(content).items()}
+        made = _figures(content, edition)
+        if edition == "client":
+            made = _for_the_client(made, content, words)
+        figures = {
+            name: draw(fig, caption, "half" if name in _HALF else "")
+            for name, (fig, caption) in made.items()
+        }
+        page = sections.Page(content, figures, edition, words)
         body = [
-            _cover(content),
-            _assessment(content, figures),
-            _roadmap(content, figures),
-            _gaps(content, figures),
-            _checkin(content, figures),
+            sections.cover(page),
+            sections.assessment(page),
+            sections.roadmap(page),
+            sections.gaps_part(page),
+            sections.checkin(page),
+            sections.appendix(page),
         ]
-        page = draw.finish("\n".join(body))
+        markup = draw.finish("\n".join(body))
     finally:
         if own and draw.printer is not None:
             draw.printer.close()
@@ -185,7 +220,7 @@ def report_html(
         f"<title>{html.escape(title)}</title>\n"
         f"<style>:root {{ --footer: {_css_string(footer)}; }}\n{_CSS}</style>\n"
         "</head>\n<body>\n"
-        + page
+        + markup
         + f"\n<p class='attribution'>{html.escape(ATTRIBUTION)}</p>\n</body>\n</html>\n"
     )
 
@@ -210,7 +245,7 @@ class _Charts:
         self.count = 0
         self._svgs: dict[str, cf.Future[str]] = {}
 
-    def __call__(self, fig: go.Figure, caption: str | None = None) -> str:
+    def __call__(self, fig: go.Figure, caption: str | None = None, size: str = "") -> str:
         import plotly.io as pio
 
         self.count += 1
@@ -228,7 +263,7 @@ class _Charts:
                 config={"displaylogo": False},
             )
         cap = f"<figcaption class='note'>{html.escape(caption)}</figcaption>" if caption else ""
-        return f"<figure class='chart'>{inner}{cap}</figure>"
+        return f"<figure class='chart {size}'>{inner}{cap}</figure>"
 
     def finish(self, page: str) -> str:
         """``page`` with every chart's SVG in place of its mark."""
@@ -258,7 +293,7 @@ _TRACKING_CAPTION = (
 )
 
 
-def _figures(c: ReportContent) -> Figures:
+def _figures(c: ReportContent, edition: Edition) -> Figures:
     """Every chart the document shows, in the order it shows them."""
     r = c.report
     out: Figures = {
@@ -269,7 +304,7 @@ def _figures(c: ReportContent) -> Figures:
     if c.plan is not None and c.roadmap is not None:
         gantt = charts.gantt(c.roadmap, today=c.as_of, legend="bottom", width=CHART_PX)
         out["gantt"] = (gantt, _GANTT_CAPTION)
-        if c.plan.routes:
+        if c.plan.routes and edition == "coach":
             from careerlib.scheduling.scheduler import schedule_routes
 
             routes = charts.routes(schedule_routes(c.plan), legend="bottom", width=CHART_PX)
@@ -287,126 +322,42 @@ def _figures(c: ReportContent) -> Figures:
     return out
 
 
-def _md(markdown: Markdown | str) -> str:
-    """Markdown made by :mod:`careerlib.summaries` as HTML (raw HTML in it escaped)."""
-    import mistune
+#: Charts printed at most half a page high (they share their page with text).
+_HALF = frozenset({"progress", "routes"})
 
-    text = markdown if isinstance(markdown, str) else str(markdown.data)
-    render = mistune.create_markdown(escape=True, plugins=["table"])
-    return str(render(text))
-
-
-def _cover(c: ReportContent) -> str:
-    p = c.profile
-    target = fmt_date(c.plan.target) if c.plan is not None else tables.EMPTY
-    rows = [
-        ("Client", p.name),
-        ("Coach", c.coach or tables.EMPTY),
-        ("Date", fmt_date(c.as_of)),
-        ("Target", f"{c.role.title}, by {target}"),
-    ]
-    if c.plan is not None and p.route:
-        rows.append(("Route", c.route_titles.get(p.route, p.route)))
-    items = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>" for k, v in rows)
-    state = "ok" if c.checkin.feasible else "late"
-    return (
-        "<section class='cover'>"
-        "<div class='kicker'>Career plan</div>"
-        f"<h1>{html.escape(p.name)}</h1>"
-        f"<div class='move'>{html.escape(p.current_role)} → {html.escape(c.role.title)}</div>"
-        f"<dl>{items}</dl>"
-        f"<div class='verdict {state}'><strong>Verdict:</strong> "
-        f"{html.escape(c.checkin.verdict)}</div>"
-        "</section>"
-    )
+_PROGRESS_CAPTION = (
+    "Done: the share of the plan's work finished at each check-in, each step counted by "
+    "its working days. The two lines are what the plan expected by each day: the lower "
+    "if every step starts as late as it can, the upper if every step starts as early as "
+    "it can. Between them is on plan."
+)
 
 
-def _assessment(c: ReportContent, figures: dict[str, str]) -> str:
-    out = [
-        "<section class='part'><h2>1. Where you stand</h2>",
-        _md(summaries.headline(c.profile, c.role, c.as_of)),
-        "<h3>Talents, interests and motivating forces</h3>",
-        figures["assessment"],
-        tables.assessment_table(c.assessment).to_html(),
-        "<h3>The destination: due diligence</h3>",
-        _md(summaries.diligence_summary(c.diligence)),
-    ]
-    if c.risks is not None and len(c.risks):
-        out += [
-            "<h3>Obstacles and contingencies</h3>",
-            figures["obstacles"],
-            tables.obstacles_table(c.risks, c.roadmap).to_html(),
-        ]
-    return "\n".join(out) + "</section>"
-
-
-def _roadmap(c: ReportContent, figures: dict[str, str]) -> str:
-    if c.plan is None or c.roadmap is None:
-        return "<section class='part'><h2>2. The roadmap</h2><p>No plan yet.</p></section>"
-    out = [
-        "<section class='part'><h2>2. The roadmap</h2>",
-        figures["gantt"],
-        "<h3>Every step</h3>",
-        tables.roadmap_table(c.roadmap).to_html(),
-        "<h3>Time needed against time left</h3>",
-        _md(summaries.time_summary(c.report.time, c.route_titles, c.profile.route)),
-    ]
-    mine = c.checkin.time
-    if mine is not None and not mine.feasible:
-        out += ["<h3>What would have to shrink</h3>", tables.shrink_table(mine.critical).to_html()]
-    if "routes" in figures:
-        out += ["<h3>Routes side by side</h3>", figures["routes"]]
-    return "\n".join(out) + "</section>"
-
-
-def _gaps(c: ReportContent, figures: dict[str, str]) -> str:
-    r = c.report
-    out = [
-        "<section class='part'><h2>3. The gaps</h2>",
-        "<h3>Skills against the target role</h3>",
-        figures["skills"],
-        _md(summaries.unaddressed_summary(r.skills)),
-        tables.skills_table(r.skills, c.roadmap).to_html(),
-    ]
-    if r.peers is not None:
-        out += [
-            "<h3>The organization against its peers</h3>",
-            figures["peers"],
-            tables.peers_table(r.peers).to_html(),
-        ]
-    if r.alignment is not None:
-        out += [
-            "<h3>Goal alignment</h3>",
-            _md(summaries.alignment_summary(r.alignment, c.step_titles)),
-        ]
-    out += [
-        "<h3>Other occupations worth considering</h3>",
-        tables.occupations_table(r.occupations).to_html(),
-    ]
-    return "\n".join(out) + "</section>"
-
-
-def _checkin(c: ReportContent, figures: dict[str, str]) -> str:
-    progress = c.checkin.progress
+def _for_the_client(made: Figures, c: ReportContent, words: ClientWords) -> Figures:
+    """The charts' titles and notes in the client's words; the tracking charts' subtitles
+    with their progress explained (:func:`sections.progress_in_words`)."""
+    out: Figures = {}
+    for name, (fig, caption) in made.items():
+        title = fig.layout.title
+        if title.text:
+            title.text = words(title.text)
+        if title.subtitle.text:
+            title.subtitle.text = words(title.subtitle.text)
+        for note in fig.layout.annotations:
+            if note.text:
+                note.text = words(note.text)
+        out[name] = (fig, caption)
     track = c.checkin.tracking
-    out = ["<section class='part'><h2>4. The latest check-in</h2>"]
-    if track is not None:
-        out += [
-            _md(summaries.tracking_summary(track)),
-            figures["tracking"],
-            figures["progress"],
-            "<h3>Every step at this check-in</h3>",
-            tables.tracking_table(track).to_html(),
-            "<h3>What must start soon</h3>",
-            _md(summaries.upcoming_summary(track)),
-        ]
-    elif progress is None:
-        out.append("<p>No plan, so no check-in yet.</p>")
-    else:
-        out += [
-            _md(summaries.progress_summary(progress, c.step_titles)),
-            figures["progress"],
-            tables.progress_table(progress).to_html(),
-        ]
-    out += ["<h3>Next</h3>", _md(summaries.rethink_summary(list(c.checkin.prompts)))]
-    return "\n".join(out) + "</section>"
+    if track is not None and "tracking" in out:
+        from careerlib.charts._style import wrap_label
+
+        verdict = words(track.forecast.verdict)
+        out["tracking"][
+            0
+        ].layout.title.subtitle.text = (
+            f"<b>{html.escape(track.status_label)}</b>. {wrap_label(verdict, 100)}"
+        )
+        progress = out["progress"][0]
+        progress.layout.title.subtitle.text = wrap_label(sections.progress_in_words(track), 110)
+        out["progress"] = (progress, _PROGRESS_CAPTION)
+    return out
