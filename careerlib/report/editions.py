@@ -33,7 +33,8 @@ Edition = Literal["client", "coach"]
 #: The editions, the default first.
 EDITIONS: tuple[Edition, ...] = ("client", "coach")
 
-_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# an ISO day, also as Markdown escapes it (2027\-12\-14)
+_ISO_DAY = re.compile(r"\b(\d{4})\\?-(\d{2})\\?-(\d{2})\b")
 # a quoted name: 'budget', "budget"
 _QUOTED = re.compile(r"['\"]([A-Za-z0-9][\w.-]*)['\"]")
 # a name of the plan file's kind with a hyphen or a digit: board-course, plan-100
