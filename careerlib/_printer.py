@@ -132,10 +132,23 @@ class Printer:
         ``wait_for_charts``: the page draws plotly charts with its own scripts
         (a notebook report); they get up to :data:`SCRIPT_TIMEOUT` seconds.
         """
+        return self.start_print(page, pdf, wait_for_charts=wait_for_charts).result()
+
+    def start_print(
+        self,
+        page: str | os.PathLike[str],
+        pdf: str | os.PathLike[str],
+        *,
+        wait_for_charts: bool = False,
+    ) -> cf.Future[Path]:
+        """:meth:`print_pdf` in the background: the future gives the PDF once it is written.
+
+        The caller may make the next document meanwhile (:func:`careerlib.report.write_reports`);
+        ``page`` must stay until the future is done.
+        """
         self._check_open()
         source, target = Path(page).resolve(), Path(pdf)
-        data = self._submit(self._print(source.as_uri(), wait_for_charts)).result()
-        return write_bytes(target, data)
+        return self._submit(self._print_to(source.as_uri(), target, wait_for_charts))
 
     def close(self) -> None:
         """Stop the browser (waits for what it is doing) and the loop's thread."""
@@ -231,6 +244,10 @@ class Printer:
         if not isinstance(value, str) or "<svg" not in value:
             raise ExportError("the browser drew no SVG for a chart")
         return value
+
+    async def _print_to(self, url: str, target: Path, wait_for_charts: bool) -> Path:
+        data = await self._print(url, wait_for_charts)
+        return write_bytes(target, data)
 
     async def _print(self, url: str, wait_for_charts: bool) -> bytes:
         tabs = await asyncio.wrap_future(self._started)

@@ -268,3 +268,22 @@ def test_a_batch_report_printed_to_pdf_has_page_numbers(tmp_path: Path) -> None:
     flat = " ".join(pdf_text(pdf).split())
     assert "Paragraph 119 of the report." in flat and f"Page {pages} of {pages}" in flat
     assert not list(tmp_path.glob(".*.print.html"))  # the printable copy is removed
+
+
+@pytest.mark.slow
+def test_several_reports_with_one_browser(tmp_path: Path) -> None:
+    """write_reports: one browser prints each PDF while the next client's analyses run."""
+    from careerlib.report import write_reports
+
+    need_browser()
+    need_poppler()
+    jobs = [(c, tmp_path / f"{c.stem}.pdf") for c in CLIENTS[:2]]
+    jobs.append((CLIENTS[2], tmp_path / f"{CLIENTS[2].stem}.html"))
+    written = write_reports(jobs, as_of=AS_OF)
+    assert written == [out for _, out in jobs]
+    for client, out in jobs[:2]:
+        assert out.read_bytes().startswith(b"%PDF")
+        name = yaml.safe_load(client.read_text())["name"]
+        assert name in " ".join(pdf_text(out).split())
+    assert "Coach&#x27;s edition" in jobs[2][1].read_text()  # an HTML page: the coach's
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(out.name for _, out in jobs)

@@ -11,6 +11,8 @@ comes from in :mod:`.checkin`.
 
 from __future__ import annotations
 
+import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Sequence
@@ -102,19 +104,38 @@ def write_reports(
 ) -> list[Path]:
     """:func:`write_report` for several ``(client, output)`` pairs, with one browser.
 
-    The browser starts once and keeps plotly.js compiled for all the PDFs.
+    The browser starts once and keeps plotly.js compiled for all the PDFs; it
+    prints one PDF while the next client's analyses run. Returns the files, in
+    the order of ``jobs``.
     """
-
-    def each(printer: Printer | None) -> list[Path]:
-        return [
-            write_report(c, out, as_of=as_of, coach=coach, edition=edition, printer=printer)
-            for c, out in jobs
-        ]
-
     if not any(Path(out).suffix.lower() == ".pdf" for _, out in jobs):
-        return each(None)
+        return [write_report(c, out, as_of=as_of, coach=coach, edition=edition) for c, out in jobs]
+    written: list[Path] = []
+    printing: list[tuple[cf.Future[Path], Path]] = []
     with Printer() as printer:
-        return each(printer)
+        try:
+            for client, output in jobs:
+                target = Path(output)
+                if target.suffix.lower() != ".pdf":
+                    written.append(
+                        write_report(client, target, as_of=as_of, coach=coach, edition=edition)
+                    )
+                    continue
+                chosen = edition_for(edition, target)
+                page = report_html(
+                    _gather(client, as_of, coach), chart_mode="svg", printer=printer, edition=chosen
+                )
+                temp = write_text(target.with_name(f".{target.stem}.print.html"), page)
+                printing.append((printer.start_print(temp, target), temp))
+                written.append(target)
+            for future, _ in printing:
+                future.result()
+        finally:
+            for future, temp in printing:
+                with contextlib.suppress(Exception):
+                    future.result()  # the page stays until it is printed
+                temp.unlink(missing_ok=True)
+    return written
 
 
 def _gather(
