@@ -17,6 +17,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from careerlib.exceptions import (
+    AssessmentError,
     BatchError,
     CalendarError,
     CareerlibError,
@@ -43,6 +44,7 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
         peer_chart,
         progress_chart,
         progress_over_time_chart,
+        reassessment_chart,
         roster_chart,
         skills_chart,
         tracking_gantt,
@@ -51,6 +53,12 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
     from careerlib.charts.gantt import gantt
     from careerlib.charts.routes import routes as routes_chart
     from careerlib.clients import Client, load_client
+    from careerlib.console.assessments import (
+        AssessmentPanel,
+        InterestProfiler,
+        SkillRatings,
+        ValuesCardSort,
+    )
     from careerlib.console.checkin_panel import CheckinPanel
     from careerlib.console.explorers import GapExplorer, PlanExplorer
     from careerlib.exports import export
@@ -64,6 +72,7 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
         occupations_table,
         peer_benchmark,
         progress_at,
+        reassessment,
         skills_gap,
         time_gap,
     )
@@ -86,16 +95,20 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
         schedule_client,
         track_client,
     )
+    from careerlib.tradeoff import CheapestWay, cheapest_way, cheapest_way_client
     from careerlib.workspace import init_workspace
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Allocation",
+    "AssessmentError",
+    "AssessmentPanel",
     "BatchError",
     "BatchResult",
     "CalendarError",
     "CareerlibError",
+    "CheapestWay",
     "CheckinError",
     "CheckinPanel",
     "Client",
@@ -107,24 +120,29 @@ __all__ = [
     "GapExplorer",
     "GapReport",
     "InputError",
+    "InterestProfiler",
     "OutputError",
     "Plan",
     "PlanError",
     "PlanExplorer",
     "Roster",
     "Schedule",
+    "SkillRatings",
     "StatusSchedule",
     "StatusVerdict",
     "Step",
     "Tracking",
     "UnknownStepError",
     "UsageError",
+    "ValuesCardSort",
     "WeeklyLoad",
     "WorkCalendar",
     "WorkspaceError",
     "__version__",
     "analyse",
     "assessment_chart",
+    "cheapest_way",
+    "cheapest_way_client",
     "checkin",
     "current_occupation",
     "export",
@@ -151,6 +169,8 @@ __all__ = [
     "progress_chart",
     "progress_over_time_chart",
     "read_roster",
+    "reassessment",
+    "reassessment_chart",
     "role_profile",
     "roster",
     "roster_chart",
@@ -176,9 +196,18 @@ __all__ = [
 # plotly nor the O*NET tables).
 _LAZY: dict[str, str] = {
     "Allocation": "careerlib.scheduling.capacity",
+    "AssessmentPanel": "careerlib.console.assessments",
+    "InterestProfiler": "careerlib.console.assessments",
+    "reassessment": "careerlib.gaps",
+    "reassessment_chart": "careerlib.charts",
+    "SkillRatings": "careerlib.console.assessments",
+    "ValuesCardSort": "careerlib.console.assessments",
     "analyse": "careerlib.gaps",
     "assessment_chart": "careerlib.charts",
     "BatchResult": "careerlib.batch",
+    "CheapestWay": "careerlib.tradeoff",
+    "cheapest_way": "careerlib.tradeoff",
+    "cheapest_way_client": "careerlib.tradeoff",
     "Client": "careerlib.clients",
     "current_occupation": "careerlib.gaps",
     "export": "careerlib.exports",

@@ -11,6 +11,12 @@ and dated checkpoint reviews.
 line and the field) and then checks what it refers to: the target role, the
 plan, the peer file and its metrics, the skills and the steps named in reviews.
 Paths in a client file are relative to the file.
+
+Assessments the client took in a session (``careerlib assess``, the console's
+widgets) are read from the journal beside the file
+(:mod:`careerlib.assessments`): the newest of each kind is what
+:meth:`Client.interest_scores`, :meth:`Client.value_scores` and
+:meth:`Client.skill_levels` give, and the ratings in the file are the fallback.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from pydantic import BeforeValidator, Field, PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
 from careerlib._fields import RIASEC, WORK_VALUES, Cadence, Direction, FileModel, Id, suggest
+from careerlib._text import name_key
+from careerlib.assessments import Assessment, assessments_path, latest, read_assessments
 from careerlib.exceptions import ClientError, InputError
 from careerlib.models import Plan, Review
 from careerlib.planfile import line_of, load_plan, model_from_data, read_text, read_yaml
@@ -152,11 +160,22 @@ class Client(FileModel):
     note: str | None = None
 
     _path: Path | None = PrivateAttr(default=None)
+    _assessments: list[Assessment] = PrivateAttr(default_factory=list)
 
     @property
     def path(self) -> Path | None:
         """The client file, when the profile came from one."""
         return self._path
+
+    @property
+    def assessments(self) -> list[Assessment]:
+        """The assessments of the journal beside the client file, in the order recorded."""
+        return list(self._assessments)
+
+    @property
+    def assessments_path(self) -> Path | None:
+        """The assessments journal (``NAME.assessments.jsonl``), when the profile has a file."""
+        return None if self._path is None else assessments_path(self._path)
 
     def resolve(self, ref: str) -> Path:
         """A path named in the file, relative to the file's folder."""
@@ -180,12 +199,45 @@ class Client(FileModel):
         return None
 
     def skill_levels(self) -> dict[str, float]:
-        """Skill name -> level (0-7)."""
-        return {name: s.level for name, s in self.skills.items()}
+        """Skill name -> level (0-7): for each skill, its rating in the newest skills
+        assessment that rated it, else the client file's. A skill in neither is not rated."""
+        return {name: level for name, (level, _) in self._skills_with_source().items()}
 
     def interest_scores(self) -> dict[str, float]:
-        """RIASEC scale -> rating (1-7), for the scales the client rated."""
+        """RIASEC scale -> rating (1-7): the newest interest profiler's scores, else the
+        scales the client file rates."""
+        newest = latest(self._assessments, "interests")
+        if newest is not None:
+            return dict(newest.scores)
         return {name: s.rating for name, s in self.self_assessment.interests.items()}
+
+    def value_scores(self) -> dict[str, float]:
+        """Work value -> rating (1-7): the newest card sort, else the client file's values."""
+        newest = latest(self._assessments, "values")
+        if newest is not None:
+            return dict(newest.scores)
+        return {name: s.rating for name, s in self.self_assessment.values.items()}
+
+    def rating_sources(self, kind: str) -> dict[str, str]:
+        """Where each rating of ``kind`` (``interests``, ``values``, ``skills``) comes from:
+        "client file", or the assessment's label ("values of 3 Dec 2026")."""
+        if kind == "skills":
+            return {name: source for name, (_, source) in self._skills_with_source().items()}
+        newest = latest(self._assessments, kind)
+        scores = self.interest_scores() if kind == "interests" else self.value_scores()
+        return dict.fromkeys(scores, "client file" if newest is None else newest.label)
+
+    def _skills_with_source(self) -> dict[str, tuple[float, str]]:
+        levels: dict[str, tuple[str, float, str]] = {
+            name_key(name): (name, s.level, "client file") for name, s in self.skills.items()
+        }
+        rated = sorted(
+            (a for a in self._assessments if a.kind == "skills"), key=lambda a: a.date
+        )  # stable: the newest last, the same day in the order recorded
+        for assessment in rated:
+            for name, level in assessment.scores.items():
+                levels[name_key(name)] = (name, level, assessment.label)
+        return {name: (level, source) for name, level, source in levels.values()}
 
 
 def parse_client(text: str, *, path: str | Path | None = None, check: bool = True) -> Client:
@@ -201,6 +253,8 @@ def parse_client(text: str, *, path: str | Path | None = None, check: bool = Tru
         error=ClientError,
     )
     client._path = None if path is None else Path(path)
+    if client._path is not None:
+        client._assessments = read_assessments(assessments_path(client._path))
     if check:
         check_client(client, text=text)
     return client

@@ -25,11 +25,13 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from careerlib._yaml_hints import other_kind, quoting_hint, split_text_hint
 from careerlib.exceptions import InputError, PlanError
 from careerlib.limits import MAX_DEPTH, MAX_FILE_BYTES, file_problem
 from careerlib.models import Plan
 
 __all__ = [
+    "dump_yaml",
     "iter_plans",
     "load_model",
     "load_plan",
@@ -38,6 +40,7 @@ __all__ = [
     "parse_plan",
     "plan_from_data",
     "plan_to_yaml",
+    "quote_texts",
     "read_text",
     "read_yaml",
     "save_plan",
@@ -277,9 +280,9 @@ def read_yaml(text: str, *, path: str | Path | None = None) -> Any:
                 path=where,
                 line=_mark_line(mark),
             ) from None
-        raise PlanError(
-            f"this is not valid YAML: {what}", path=where, line=_mark_line(mark)
-        ) from None
+        line = _mark_line(mark)
+        hint = quoting_hint(text, line)
+        raise PlanError(f"this is not valid YAML: {what}{hint}", path=where, line=line) from None
     except yaml.reader.ReaderError as exc:
         raise PlanError(
             f"this is not valid YAML: {exc.reason} (character {exc.character!r})", path=where
@@ -346,7 +349,9 @@ def _where(loc: tuple[Any, ...], data: Any) -> str:
     while i < len(loc):
         part = loc[i]
         nxt = loc[i + 1] if i + 1 < len(loc) else None
-        if part in ("steps", "goals", "routes", "obstacles") and isinstance(nxt, int):
+        if part in ("steps", "goals", "routes", "obstacles", "alternatives") and isinstance(
+            nxt, int
+        ):
             item = None
             if (
                 isinstance(node, dict)
@@ -374,6 +379,18 @@ def _where(loc: tuple[Any, ...], data: Any) -> str:
     return ", ".join(parts)
 
 
+def _data_at(data: Any, loc: tuple[Any, ...]) -> Any:
+    """The part of the parsed data at ``loc`` (keys and indexes); ``None`` when not there."""
+    for part in loc:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
 def _shown(value: Any, width: int = 60) -> str:
     """``repr(value)`` cut to ``width`` characters, for a message on one line."""
     if isinstance(value, int) and value.bit_length() > 128:
@@ -393,11 +410,12 @@ def _from_validation(
     key = None
     if kind == "unknown_key":
         key = ctx.get("key")
-        message = first["msg"]
+        split = split_text_hint(_data_at(data, loc), key)
+        message = f"unknown key {key!r}{split}" if split else first["msg"]
     elif kind == "extra_forbidden":
         key = loc[-1]
         loc = loc[:-1]
-        message = f"unknown key {key!r}"
+        message = f"unknown key {key!r}{split_text_hint(_data_at(data, loc), key)}"
     elif kind == "missing":
         message = f"missing required key {loc[-1]!r}"
         loc = loc[:-1]
@@ -474,6 +492,9 @@ def model_from_data(
     try:
         return model.model_validate(data)
     except ValidationError as exc:
+        mixed = other_kind(data, kind)
+        if mixed is not None:
+            raise error(mixed, path=where, line=1) from None
         err: InputError = _from_validation(exc, data, text, where)
         if error is not PlanError:
             err = error(err.message, path=err.path, where=err.where, line=err.line, loc=err.loc)
@@ -566,26 +587,82 @@ class _Flow(dict[str, Any]):
     """A mapping written on one line: ``{id: resume, duration: 2w, after: [assess]}``."""
 
 
+class _Text(str):
+    """A free text (a title, a note...), always written in double quotes.
+
+    So a coach who edits it later can type a colon or a comma without
+    breaking the file: ``title: "Career talk: goals, criteria"``.
+    """
+
+
+#: The keys whose values are free text (:class:`_Text`); ids, dates and names of
+#: weekdays, levels or skills are written as they are.
+TEXT_KEYS = frozenset(
+    {"title", "owner", "name", "current_role", "measure", "description", "mitigation"}
+    | {"contingency", "reason", "note"}
+)
+
+
 class _PlanDumper(yaml.SafeDumper):
-    pass
+    """Indents a list under its key (``steps:`` then ``  - ...``), as people write YAML."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
 
 
 _PlanDumper.add_representer(
     _Flow,
     lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True),
 )
+_PlanDumper.add_representer(
+    _Text,
+    lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style='"'),
+)
 
 
-def plan_to_yaml(plan: Plan) -> str:
+def quote_texts(value: Any) -> Any:
+    """``value`` (parsed YAML) with the strings under :data:`TEXT_KEYS` marked as texts,
+    so :func:`dump_yaml` writes them in double quotes."""
+    if isinstance(value, dict):
+        return {
+            k: _Text(v) if k in TEXT_KEYS and isinstance(v, str) else quote_texts(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [quote_texts(v) for v in value]
+    return value
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text for careerlib's files: texts in double quotes, lists of plain values on
+    one line, unicode as it is, no line folding."""
+    text = yaml.dump(
+        data,
+        Dumper=_PlanDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=None,
+        width=4096,
+    )
+    return str(text)
+
+
+def plan_to_yaml(plan: Plan, *, one_line_items: bool = True) -> str:
     """A plan as YAML text that :func:`parse_plan` reads back into an equal plan.
 
     Written like the spec's example: fields left at their defaults are left
-    out, and each step, goal, route, obstacle and blackout is one line.
+    out, and each step, goal, route, obstacle and blackout is one line (or,
+    with ``one_line_items=False``, a block of one key a line). Texts (titles,
+    notes, mitigations...) are always in double quotes, so a colon or a comma
+    typed into them later is safe.
     """
     data = plan.model_dump(mode="python", by_alias=True, exclude_defaults=True)
     for step in data.get("steps", []):
         if step.get("title") == step.get("id"):
             del step["title"]
+    data = quote_texts(data)
+    if not one_line_items:
+        return dump_yaml(data)
     for key in ("steps", "goals", "routes", "obstacles"):
         if key in data:
             data[key] = [_Flow(item) for item in data[key]]
@@ -596,15 +673,7 @@ def plan_to_yaml(plan: Plan) -> str:
     checkpoints = data.get("checkpoints", {})
     if "reviews" in checkpoints:
         checkpoints["reviews"] = [_Flow(r) for r in checkpoints["reviews"]]
-    text = yaml.dump(
-        data,
-        Dumper=_PlanDumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=None,
-        width=4096,
-    )
-    return str(text)
+    return dump_yaml(data)
 
 
 def save_plan(plan: Plan, path: str | Path, *, overwrite: bool = False) -> Path:

@@ -66,6 +66,7 @@ COLUMNS: tuple[str, ...] = (
     "next_latest_start",
     "next_days_left",
     "unaddressed_gaps",
+    "not_rated_skills",
     "route",
     "verdict",
     "note",
@@ -73,7 +74,14 @@ COLUMNS: tuple[str, ...] = (
 )
 
 _DATES = ("target", "forecast_finish", "last_checkin", "next_latest_start")
-_INTS = ("slack_left_days", "days_late", "days_since_checkin", "next_days_left", "unaddressed_gaps")
+_INTS = (
+    "slack_left_days",
+    "days_late",
+    "days_since_checkin",
+    "next_days_left",
+    "unaddressed_gaps",
+    "not_rated_skills",
+)
 _SUFFIXES = (".yaml", ".yml")
 
 
@@ -297,10 +305,23 @@ def _row(path: Path, day: dt.date, cache: _Cache) -> dict[str, Any]:
     try:
         role = cache.role(client)
     except CareerlibError as err:
-        title, unaddressed, note = client.target_role, None, f"gaps not counted: {err}"
+        title, unaddressed, unknown, note = (
+            client.target_role,
+            None,
+            None,
+            f"gaps not counted: {err}",
+        )
     else:
-        gaps = unaddressed_skills(role, client.skill_levels(), plan, route=client.route)
-        title, unaddressed, note = role.title, len(gaps), ""
+        levels = client.skill_levels()
+        rated = {k.casefold() for k in levels}
+        needed = [str(n) for n in role.requirements.index]
+        unknown = sum(n.casefold() not in rated for n in needed)
+        title, note = role.title, ""
+        if unknown < len(needed):
+            unaddressed = len(unaddressed_skills(role, levels, plan, route=client.route))
+        else:  # nothing rated is nothing known: not "no gaps"
+            unaddressed = None
+            note = "gaps not counted: no skill of the target role is rated yet (ask the client)"
     upcoming = tr.upcoming()
     nxt = upcoming[0] if upcoming else None
     slack = tr.forecast.slack_left_days
@@ -324,6 +345,7 @@ def _row(path: Path, day: dt.date, cache: _Cache) -> dict[str, Any]:
         "next_latest_start": None if nxt is None else nxt.latest_start,
         "next_days_left": None if nxt is None else nxt.days_left,
         "unaddressed_gaps": unaddressed,
+        "not_rated_skills": unknown,
         "route": client.route,
         "verdict": tr.verdict,
         "note": note,
@@ -414,7 +436,9 @@ def roster(
         not started whose latest start is soonest within two weeks (missing
         when none is), ``unaddressed_gaps`` (skills of the target role with a
         gap no step develops; missing, with a ``note``, when the target role
-        cannot be profiled), ``route``, ``verdict`` (one sentence), ``note``
+        cannot be profiled or the client rated none of its skills),
+        ``not_rated_skills`` (skills of the target role the client has not
+        rated: no gap, a question for the client), ``route``, ``verdict`` (one sentence), ``note``
         and ``file``. ``frame.attrs`` holds ``as_of`` and ``problems``, the
         ``(file, message)`` of each client file that could not be read.
     """

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from careerlib.onet import Role
     from careerlib.roster_status import Roster
     from careerlib.tracking import Tracking
+    from careerlib.tradeoff import CheapestWay
 
 __all__ = [
     "alignment_summary",
@@ -37,7 +38,9 @@ __all__ = [
     "level_anchors_summary",
     "md_escape",
     "note",
+    "options_summary",
     "progress_summary",
+    "reassessment_summary",
     "rethink_summary",
     "roster_calls_summary",
     "roster_summary",
@@ -125,15 +128,29 @@ def time_summary(
 
 
 def unaddressed_summary(skills: pd.DataFrame) -> Markdown:
-    """The gaps no step of the plan addresses, loudly; or that every gap is addressed."""
+    """The gaps no step of the plan addresses, loudly, or that every gap is addressed; then
+    the skills nobody has rated yet (no gap: a question for the client)."""
+    from careerlib.gaps import ask_client
+
     names = [str(n) for n in skills.index[skills["status"] == "unaddressed"]]
-    if not names:
-        return Markdown("Every gap is addressed by a step of the plan.")
-    return Markdown(
-        f"**Gaps no step of the plan addresses ({len(names)}):** "
-        + ", ".join(md_escape(n) for n in names)
-        + ". Add a step for each, or agree why it can wait."
-    )
+    if names:
+        text = (
+            f"**Gaps no step of the plan addresses ({len(names)}):** "
+            + ", ".join(md_escape(n) for n in names)
+            + ". Add a step for each, or agree why it can wait."
+        )
+    elif (skills["status"] == "not rated").all():
+        text = "No skill is rated yet, so no gap can be measured."
+    else:
+        text = "Every gap of a rated skill is addressed by a step of the plan."
+    unknown = ask_client(skills)
+    if unknown:
+        text += (
+            f"\n\n**Ask the client ({len(unknown)} not rated yet, so not counted as gaps):** "
+            + ", ".join(md_escape(n) for n in unknown)
+            + "."
+        )
+    return Markdown(text)
 
 
 def level_anchors_summary(skills: pd.DataFrame, anchors: Mapping[str, pd.DataFrame]) -> Markdown:
@@ -141,10 +158,13 @@ def level_anchors_summary(skills: pd.DataFrame, anchors: Mapping[str, pd.DataFra
     parts = []
     for name, frame in anchors.items():
         row = skills.loc[name]
-        parts.append(
-            f"**{md_escape(name)}**: the role needs {row['required']:.1f}, "
-            f"the client says {row['client']:.1f}.\n"
+        level = row["client"]
+        says = (
+            "the client has not rated it yet: ask"
+            if level != level  # NaN: not rated
+            else f"the client says {level:.1f}"
         )
+        parts.append(f"**{md_escape(name)}**: the role needs {row['required']:.1f}, {says}.\n")
         parts.append(
             _bullets(
                 f"level {level:g}: {md_escape(text)}"
@@ -152,7 +172,37 @@ def level_anchors_summary(skills: pd.DataFrame, anchors: Mapping[str, pd.DataFra
             )
             + "\n"
         )
-    return Markdown("\n".join(parts) or "No rated skill to anchor.")
+    return Markdown("\n".join(parts) or "No skill to anchor.")
+
+
+def reassessment_summary(changes: pd.DataFrame, count: int = 3) -> Markdown:
+    """What moved most since the previous assessment, one line per kind of assessment
+    (``changes`` is a :func:`careerlib.gaps.reassessment` frame)."""
+    from careerlib.gaps import moved_most
+
+    if changes.empty:
+        return Markdown(
+            "No assessment taken yet. The client can take them in the session (the "
+            "Assessments panel of the console) or in a terminal: `careerlib assess CLIENT "
+            "interests`, `values` or `skills`."
+        )
+    words = {"interest": "Interests", "value": "Work values", "skill": "Skills"}
+    lines = []
+    for kind, part in changes.groupby("kind", sort=False):
+        moved = moved_most(part, count)
+        now = md_escape(str(part["after_from"].iloc[0]))
+        if part["before"].isna().all():
+            lines.append(f"- {words[str(kind)]}: first taken ({now}); nothing to compare with.")
+        elif moved.empty:
+            lines.append(f"- {words[str(kind)]} ({now}): nothing moved.")
+        else:
+            since = md_escape(str(moved["before_from"].iloc[0]))
+            what = ", ".join(
+                f"**{md_escape(str(r.name))} {r.change:+.1f}** ({r.before:g} → {r.after:g})"
+                for r in moved.itertuples()
+            )
+            lines.append(f"- {words[str(kind)]} ({now}, since the {since}): {what}.")
+    return Markdown("**What moved most since last time:**\n\n" + "\n".join(lines))
 
 
 def alignment_summary(
@@ -188,6 +238,22 @@ def progress_summary(progress: Progress, step_titles: Mapping[str, str] | None =
     ]
     lines.append(f"- {md_escape(progress.message)}")
     return Markdown("\n".join(lines))
+
+
+def options_summary(options: CheapestWay) -> Markdown:
+    """The cheapest way to the target in one sentence: what to take, the days, the price.
+
+    "**To meet the target:** take X for “step” (-40 working days, 12,000 EUR)."
+    when the plan is late and a set of alternatives makes it; otherwise what
+    the plan needs (nothing, or no set is enough, or it lists no alternatives).
+    """
+    if options.chosen and options.feasible:
+        budget = "" if options.budget is None else f" within {options.money(options.budget)}"
+        return Markdown(
+            f"**To meet the target{md_escape(budget)}:** {md_escape(options.take_text())}. "
+            f"{md_escape(options.after.verdict)}"
+        )
+    return Markdown(md_escape(options.sentence))
 
 
 def rethink_summary(prompts: Sequence[str]) -> Markdown:

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from careerlib.roster_status import Roster
     from careerlib.scheduling.scheduler import Schedule
     from careerlib.tracking import Tracking
+    from careerlib.tradeoff import CheapestWay
 
 __all__ = [
     "EMPTY",
@@ -49,9 +50,11 @@ __all__ = [
     "frame_table",
     "obstacles_table",
     "occupations_table",
+    "options_table",
     "peers_table",
     "progress_table",
     "reader_table",
+    "reassessment_table",
     "roadmap_table",
     "roster_table",
     "shrink_table",
@@ -71,6 +74,7 @@ STATUS_COLORS: dict[str, str] = {
     "addressed": "#FDEBD0",
     "below median": "#FDEBD0",
     "unaddressed": "#F5B7B1",
+    "not rated: ask the client": "#EAECEE",
     "behind": "#F5B7B1",
     "done": "#D5F5E3",
     "ahead": "#D5F5E3",
@@ -351,6 +355,28 @@ def assessment_table(
     )
 
 
+def reassessment_table(changes: pd.DataFrame) -> Table:
+    """The newest assessments against the previous ones (``gaps.reassessment``), the
+    biggest move of each kind first."""
+    order = changes.assign(size=changes["change"].abs()).sort_values(
+        ["kind", "size"], ascending=[True, False], na_position="last", kind="stable"
+    )
+    kind_names = {"interest": "interest", "value": "work value", "skill": "skill"}
+    return reader_table(
+        order.drop(columns="size"),
+        {
+            "kind": ("Kind", "kind"),
+            "name": ("Scale or skill", "text"),
+            "before": ("Before", "level"),
+            "after": ("Now", "level"),
+            "change": ("Change", "signed"),
+            "before_from": ("Before, from", "text"),
+            "after_from": ("Now, from", "text"),
+        },
+        formats={"kind": lambda v: kind_names.get(str(v), _text(v)), "signed": _signed},
+    )
+
+
 def _signed(value: Any) -> str:
     """A difference with its sign and one decimal; none (``0.0``) without a sign."""
     if _missing(value):
@@ -437,12 +463,49 @@ def shrink_table(critical: pd.DataFrame) -> Table:
     )
 
 
+def options_table(options: CheapestWay) -> Table:
+    """The alternatives of the cheapest way to the target: what to take, the days it
+    changes and its price; the last row is the total."""
+    rows = [
+        {
+            "step": c.step_title,
+            "take": c.title,
+            "days": f"{c.days:+d}" if c.days else "0",
+            "hours": EMPTY if c.hours_per_week is None else f"{c.hours_per_week:g}",
+            "cost": options.money(c.cost),
+        }
+        for c in options.chosen
+    ]
+    if rows:
+        total = options.money(options.cost)
+        rows.append({"step": "Total", "take": "", "days": "", "hours": "", "cost": total})
+    frame = pd.DataFrame(rows, columns=["step", "take", "days", "hours", "cost"])
+    return reader_table(
+        frame,
+        {
+            "step": ("Step", "text"),
+            "take": ("Take instead", "plain"),
+            "days": ("Working days", "plain"),
+            "hours": ("Hours a week while it runs", "plain"),
+            "cost": ("Cost", "plain"),
+        },
+        caption="Alternatives to take",
+        formats={"plain": str},
+    )
+
+
 def skills_table(
     skills: pd.DataFrame, schedule: Schedule | None = None, *, rows: int = 15
 ) -> Table:
-    """The skills gap (``report.skills``): the ``rows`` largest weighted gaps first."""
+    """The skills gap (``report.skills``): the ``rows`` largest weighted gaps first, then
+    what the client has not rated ("not rated: ask the client": no level, no gap)."""
     names = _step_titles(schedule)
-    statuses = {"met": "met", "addressed": "addressed", "unaddressed": "unaddressed"}
+    statuses = {
+        "met": "met",
+        "addressed": "addressed",
+        "unaddressed": "unaddressed",
+        "not rated": "not rated: ask the client",
+    }
     return reader_table(
         skills.head(rows),
         {
@@ -585,7 +648,8 @@ def tracking_table(track: Tracking) -> Table:
 def occupations_table(occupations: pd.DataFrame) -> Table:
     """O*NET occupations worth considering (``report.occupations``), best first: the
     transferability score out of 100 and why, what the client brings to each, its
-    largest gaps and the education it usually asks for.
+    largest gaps, what to ask the client (what it asks that the client has not
+    rated) and the education it usually asks for.
 
     The reason names the target occupation once, in the caption, rather than in
     every row ("close to the target (#6)").
@@ -609,6 +673,7 @@ def occupations_table(occupations: pd.DataFrame) -> Table:
             "_why": ("Why", "text"),
             "transferable": ("Brings", "list"),
             "largest_gaps": ("Largest gaps", "list"),
+            "ask_client": ("Ask the client about", "list"),
             "education": ("Typical education", "text"),
         },
         caption=caption,
@@ -678,6 +743,8 @@ def roster_table(result: Roster) -> Table:
         else:
             nxt = "none"
         gaps = "" if pd.isna(r.unaddressed_gaps) else str(int(r.unaddressed_gaps))
+        if not pd.isna(r.not_rated_skills) and r.not_rated_skills:
+            gaps = f"{gaps} ({int(r.not_rated_skills)} not rated)".lstrip()
         rows.append([r.client, str(r.status), r.target_role, fmt_date(r.target)])
         rows[-1] += [fmt_date(r.forecast_finish), slack, checkin, nxt, gaps]
     cells = pd.DataFrame(rows, columns=list(ROSTER_COLUMNS), dtype=object)

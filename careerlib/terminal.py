@@ -7,6 +7,7 @@ pandas and the analyses are imported by the function that needs them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -18,10 +19,12 @@ if TYPE_CHECKING:
     from careerlib.roster_status import Roster
     from careerlib.scheduling.scheduler import Schedule
     from careerlib.scheduling.status import StatusSchedule
+    from careerlib.tradeoff import CheapestWay, MovedStep
 
 __all__ = [
     "load_table",
     "occupations_text",
+    "options_text",
     "report_text",
     "roster_text",
     "schedule_table",
@@ -148,21 +151,94 @@ def load_table(result: Schedule) -> str:
     return "\n".join(lines)
 
 
+def options_text(result: CheapestWay, *, title_width: int = 34) -> str:
+    """The cheapest way to the target: what to take, what it costs, the verdict, the dates.
+
+    Days are working days (negative: the step gets shorter); costs are in the
+    plan's currency.
+    """
+    before = result.before
+    head = one_line(result.plan.title) + (f"  (route {result.route})" if result.route else "")
+    when = "as written" if result.as_of is None else f"on {result.as_of}"
+    lines = [head, f"target {result.plan.target}   {when}: {_state(before)}"]
+    if result.budget is not None:
+        lines[-1] += f"   budget {result.money(result.budget)}"
+    lines += ["", result.sentence]
+    if result.alternatives == 0 or before.feasible:
+        return "\n".join(lines)
+    if result.chosen:
+        lines += ["", *_chosen_table(result, title_width)]
+    lines += ["", f"New verdict: {result.after.verdict}"]
+    moved = result.moved()
+    if moved:
+        lines += ["", *_moved_table(moved)]
+    how = (
+        "proven the best by the HiGHS solver"
+        if result.proven
+        else "the best found, NOT proven (the search stopped early: no set can leave the plan "
+        f"less than {plural(result.bound_late_by_days, 'working day')} late)"
+    )
+    lines += [
+        "",
+        f"{plural(result.alternatives, 'alternative')} to choose from; this set is {how} "
+        f"and was checked by scheduling it ({plural(result.candidates, 'set')} scheduled).",
+    ]
+    return "\n".join(lines)
+
+
+def _state(result: Schedule) -> str:
+    if result.feasible:
+        return "feasible"
+    return f"late by {plural(result.late_by_days, 'working day')}"
+
+
+def _chosen_table(result: CheapestWay, title_width: int) -> list[str]:
+    chosen = result.chosen
+    id_width = max([4, *(len(c.step) for c in chosen)])
+    titles = [clip(one_line(c.title), title_width) for c in chosen]
+    width = min(title_width, max([11, *(len(t) for t in titles)]))
+    costs = [result.money(c.cost) for c in chosen]
+    total = result.money(result.cost)
+    money_width = max([4, len(total), *(len(c) for c in costs)])
+    head = f"{'step':<{id_width}}  {'take':<{width}}  {'days':>5}  {'cost':>{money_width}}"
+    out = [head, "-" * len(head)]
+    for c, title, cost in zip(chosen, titles, costs, strict=True):
+        out.append(f"{c.step:<{id_width}}  {title:<{width}}  {c.days:>+5d}  {cost:>{money_width}}")
+    out += ["-" * len(head), f"{'total':<{id_width + width + 9}}  {total:>{money_width}}"]
+    return out
+
+
+def _moved_table(moved: Sequence[MovedStep]) -> list[str]:
+    id_width = max([4, *(len(m.id) for m in moved)])
+    head = f"{'step':<{id_width}}  {'latest start':<26}  latest finish"
+    out = ["Dates that move", head, "-" * (len(head) + 13)]
+    for m in moved:
+        start = f"{m.start} -> {m.new_start}" if m.start != m.new_start else str(m.start)
+        finish = f"{m.finish} -> {m.new_finish}" if m.finish != m.new_finish else str(m.finish)
+        out.append(f"{m.id:<{id_width}}  {start:<26}  {finish}")
+    return out
+
+
 def report_text(report: GapReport) -> str:
     """A plain-text summary of a :class:`GapReport` for the terminal."""
-    import pandas as pd
 
-    from careerlib.gaps import weighted_mean_gap
+    from careerlib.gaps import ask_client, weighted_mean_gap
 
     lines = [f"Gap analyses for {report.client.name}, as of {report.as_of}", ""]
     skills = report.skills
-    lines.append(
-        f"Skills against {report.role.title} (O*NET {report.role.code}): "
-        f"weighted mean gap {weighted_mean_gap(skills):.2f} level points"
-    )
+    unknown = ask_client(skills)
+    head = f"Skills against {report.role.title} (O*NET {report.role.code}): "
+    if len(unknown) == len(skills):
+        lines.append(head + "no skill rated yet, so no gap can be measured")
+    else:
+        lines.append(
+            head + f"weighted mean gap {weighted_mean_gap(skills):.2f} level points over the "
+            f"{len(skills) - len(unknown)} skills the client rated"
+            + (f" ({len(unknown)} not rated)" if unknown else "")
+        )
     for name, row in skills[skills["gap"] > 0].head(10).iterrows():
         steps = ", ".join(row["steps"]) or "NO STEP ADDRESSES THIS GAP"
-        mine = "unrated" if pd.isna(row["client"]) else f"{row['client']:.1f}"
+        mine = f"{row['client']:.1f}"
         lines.append(
             f"  {name:<42} required {row['required']:.1f}  client {mine:>7}  "
             f"weighted gap {row['weighted_gap']:.2f}  <- {steps}"
@@ -170,6 +246,8 @@ def report_text(report: GapReport) -> str:
     unaddressed = skills.index[skills["status"] == "unaddressed"].tolist()
     if unaddressed:
         lines.append(f"  Unaddressed gaps: {', '.join(unaddressed)}")
+    if unknown:
+        lines.append(f"  Ask the client (not rated, so not counted as gaps): {', '.join(unknown)}")
     if report.peers is not None:
         lines += [
             "",
@@ -246,15 +324,18 @@ def occupations_text(report: GapReport) -> list[str]:
 
     from careerlib.tables import fmt_score
 
+    frame = report.occupations
+    ladder = bool(frame["ladder_points"].notna().any())
+    step = ("ladder", "ladder_points") if ladder else ("job zone", "zone_points")
     lines = [
         "O*NET occupations worth considering "
-        "(score 0-100 = skills + interests + job zone + related):",
+        f"(score 0-100 = skills + interests + {step[0]} + related):",
         f"  {report.occupations_note}",
     ]
-    for rank, row in report.occupations.iterrows():
+    for rank, row in frame.iterrows():
         parts = " + ".join(
             "-" if pd.isna(row[c]) else f"{row[c]:.0f}"
-            for c in ("skills_points", "interest_points", "zone_points", "related_points")
+            for c in ("skills_points", "interest_points", step[1], "related_points")
         )
         lines += [
             f"  {rank:>2}. {row['title']} ({row['code']}): {fmt_score(row['score'])} = {parts}",
@@ -262,6 +343,8 @@ def occupations_text(report: GapReport) -> list[str]:
             f"      brings {', '.join(row['transferable']) or '-'}; "
             f"largest gaps {', '.join(row['largest_gaps']) or 'none'}",
         ]
+        if row["ask_client"]:
+            lines.append(f"      ask the client about {', '.join(row['ask_client'])}")
     return lines
 
 

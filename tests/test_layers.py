@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
             "_deprecated",
             "_graph",
             "_jsonable",
+            "_jsonl",
             "_paths",
             "_speedups",
             "_text",
@@ -38,16 +39,31 @@ LAYERS: dict[str, int] = {
         0,
     ),
     # input files read into models (the plan, client profiles, roles, peer groups)
-    **dict.fromkeys(["_fields", "models", "planfile", "clients", "onet", "titles", "peers"], 1),
+    **dict.fromkeys(
+        [
+            "_fields",
+            "_yaml_hints",
+            "models",
+            "planfile",
+            "clients",
+            "assessments",
+            "interests",
+            "onet",
+            "titles",
+            "peers",
+        ],
+        1,
+    ),
     # the calendar and the client's hours
     **dict.fromkeys(
         ["scheduling.calendars", "scheduling.capacity", "scheduling._capacity_grid"], 2
     ),
     # the schedule, and plans changed and scheduled again
     **dict.fromkeys(["scheduling", "whatif"], 3),
-    # analyses (tracking: baselines, check-ins, the forecast; the practice roster)
+    # analyses (tracking: baselines, check-ins, the forecast; the practice roster; the
+    # cheapest alternatives to the target)
     # (inputs: a plan or a client file, read for a command)
-    **dict.fromkeys(["gaps", "tracking", "roster_status", "inputs"], 4),
+    **dict.fromkeys(["gaps", "tracking", "roster_status", "inputs", "tradeoff"], 4),
     # what a person sees or keeps
     **dict.fromkeys(
         [

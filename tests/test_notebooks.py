@@ -163,6 +163,18 @@ def test_coach_session_records_the_verdict(runs: Path, client: Path) -> None:
 
 
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
+def test_roadmap_records_the_cheapest_way_to_the_target(runs: Path, client: Path) -> None:
+    from careerlib import cheapest_way_client
+
+    got = recorded(runs, client, "02-roadmap")
+    best = cheapest_way_client(client, AS_OF)
+    assert got["alternatives_to_take"] == best.choice
+    assert got["alternatives_cost"] == best.cost
+    html = (runs / client.stem / "02-roadmap.html").read_text()
+    assert "Buying time" in html
+
+
+@pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
 def test_assessment_records_the_role_and_obstacles(runs: Path, client: Path) -> None:
     got = recorded(runs, client, "01-assessment")
     profile = load_client(client)

@@ -17,7 +17,14 @@ import pytest
 import yaml
 
 from careerlib.exceptions import UsageError
-from careerlib.report import finish_report, gather, report_html, write_report
+from careerlib.report import (
+    Edition,
+    ReportContent,
+    finish_report,
+    gather,
+    report_html,
+    write_report,
+)
 from careerlib.tables import fmt_date
 from tests.conftest import ROOT, in_ci, need_browser
 
@@ -287,3 +294,39 @@ def test_several_reports_with_one_browser(tmp_path: Path) -> None:
         assert name in " ".join(pdf_text(out).split())
     assert "Coach&#x27;s edition" in jobs[2][1].read_text()  # an HTML page: the coach's
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(out.name for _, out in jobs)
+
+
+def late_client_with_alternatives(tmp_path: Path) -> Path:
+    """Marcus Brown on the master's route, which is late as written and lists alternatives."""
+    source = ROOT / "data" / "clients" / "marcus-brown.yaml"
+    doc = yaml.safe_load(source.read_text())
+    doc["route"] = "masters"
+    for key in ("target_role", "plan", "peers", "metrics"):
+        if doc.get(key) and str(doc[key]).endswith((".yaml", ".csv")):
+            doc[key] = str((source.parent / doc[key]).resolve())
+    path = tmp_path / "marcus-masters.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True))
+    return path
+
+
+def _buying_time(content: ReportContent, edition: Edition = "coach") -> list[str]:
+    from careerlib.report.editions import ClientWords
+    from careerlib.report.sections import Page, _buying_time
+
+    return _buying_time(Page(content, {}, edition, ClientWords(content.names)))
+
+
+def test_a_late_plan_with_alternatives_says_what_to_take(tmp_path: Path) -> None:
+    content = gather(late_client_with_alternatives(tmp_path), AS_OF)
+    assert content.roadmap is not None and not content.roadmap.feasible
+    part = "\n".join(_buying_time(content))
+    text = visible_text(part)
+    assert "<h3>Buying time</h3>" in part
+    assert "To meet the target:</strong> take Accelerated master" in text
+    assert "(-125 working days, 14,000 USD)" in text and "Take instead" in text
+    assert_reads_as_a_report(text)
+    # in the client's edition too, in the client's words
+    client = visible_text("\n".join(_buying_time(content, "client")))
+    assert "take Accelerated master" in client and not re.search(r"\d{4}-\d{2}-\d{2}", client)
+    # a plan on time, or without alternatives, has no such part
+    assert _buying_time(gather(ROOT / "data" / "clients" / "priya-nair.yaml", AS_OF)) == []

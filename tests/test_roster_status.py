@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -155,6 +156,8 @@ def test_the_gap_count_is_the_skills_gap_count(practice) -> None:
         gaps = skills_gap(target_role(client), client.skill_levels(), plan, route=client.route)
         unaddressed = gaps.index[gaps["status"] == "unaddressed"]
         assert row["unaddressed_gaps"] == len(unaddressed)
+        # what the client did not rate is counted apart, never as a gap
+        assert row["not_rated_skills"] == (gaps["status"] == "not rated").sum()
         # the plan's steps develop Mathematics and Programming: never counted
         assert "Mathematics" not in unaddressed and "Programming" not in unaddressed
 
@@ -193,6 +196,24 @@ def test_sample_clients() -> None:
     for row in rows.values():
         one = status(row["file"], dt.date(2026, 11, 30))
         assert row["status"] == one.status and row["verdict"] == one.verdict
+
+
+def test_a_client_who_rated_nothing_has_no_gap_count_but_a_note(tmp_path) -> None:
+    import shutil
+
+    from careerlib import load_client
+
+    folder = tmp_path / "roster"
+    shutil.copytree(FOLDER, folder)
+    text = (folder / "late.yaml").read_text()
+    (folder / "late.yaml").write_text(re.sub(r"(?m)^skills: .*\n", "", text))
+    row = read_roster(folder / "late.yaml", DAY).frame.iloc[0]
+    role = target_role(load_client(folder / "late.yaml", check=False))
+    assert pd.isna(row["unaddressed_gaps"])
+    assert row["not_rated_skills"] == len(role.requirements)  # every skill of the role
+    assert row["note"] == (
+        "gaps not counted: no skill of the target role is rated yet (ask the client)"
+    )
 
 
 def test_roster_returns_a_frame_with_the_problems_in_attrs() -> None:

@@ -85,3 +85,35 @@ def test_time_summary_marks_the_clients_route() -> None:
     text = time_summary(report.time, {}, report.client.route).data
     marked = [line for line in text.splitlines() if "(the client's route)" in line]
     assert len(marked) == 1 and f"*{report.client.route}*" in marked[0]
+
+
+def test_options_summary_says_what_to_take_to_meet_the_target() -> None:
+    from careerlib import cheapest_way, parse_plan
+    from tests.test_tradeoff import CHAIN
+
+    late = cheapest_way(parse_plan(CHAIN.format(target="2027-04-09")))
+    page = render(summaries.options_summary(late))
+    assert page.startswith("<p><strong>To meet the target:</strong> take Intensive A for")
+    assert "(-10 working days, 1,000 EUR) and Intensive B" in page
+    assert "2,100 EUR in all" in page and "Feasible: the target" in page
+    enough = cheapest_way(parse_plan(CHAIN.format(target="2027-06-30")))
+    assert render(summaries.options_summary(enough)) == (
+        "<p>The plan meets its target without alternatives: none is needed.</p>\n"
+    )
+
+
+def test_a_skill_not_rated_is_a_question_never_nan() -> None:
+    from careerlib.onet import role_profile
+
+    skills = gaps.skills_gap(role_profile("11-3021.00"), {})  # a new client: nothing rated
+    anchors = gaps.focus_anchors(skills)
+    text = summaries.level_anchors_summary(skills, anchors).data
+    assert "nan" not in text
+    assert "the client has not rated it yet: ask" in text
+    text = summaries.unaddressed_summary(skills).data
+    assert text.startswith("No skill is rated yet, so no gap can be measured.")
+    assert f"**Ask the client ({len(skills)} not rated yet, so not counted as gaps):**" in text
+    rated = gaps.skills_gap(role_profile("11-3021.00"), {"Critical Thinking": 3})
+    text = summaries.unaddressed_summary(rated).data
+    assert text.startswith("**Gaps no step of the plan addresses (1):** Critical Thinking.")
+    assert f"Ask the client ({len(rated) - 1} not rated" in text

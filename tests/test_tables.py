@@ -164,6 +164,51 @@ def test_an_empty_table_says_so() -> None:
     assert "(none)" in table.to_html() and "none" in repr(table)
 
 
+def test_options_table_lists_what_to_take_and_the_total() -> None:
+    from careerlib import cheapest_way, parse_plan
+    from tests.test_tradeoff import CHAIN
+
+    table = tables.options_table(cheapest_way(parse_plan(CHAIN.format(target="2027-04-09"))))
+    assert table.cells.to_dict("records") == [
+        {
+            "Step": "Course A",
+            "Take instead": "Intensive A",
+            "Working days": "-10",
+            "Hours a week while it runs": EMPTY,
+            "Cost": "1,000 EUR",
+        },
+        {
+            "Step": "Course B",
+            "Take instead": "Intensive B",
+            "Working days": "-10",
+            "Hours a week while it runs": EMPTY,
+            "Cost": "1,100 EUR",
+        },
+        {
+            "Step": "Total",
+            "Take instead": "",
+            "Working days": "",
+            "Hours a week while it runs": "",
+            "Cost": "2,100 EUR",
+        },
+    ]
+    nothing = tables.options_table(cheapest_way(parse_plan(CHAIN.format(target="2027-06-30"))))
+    assert len(nothing) == 0 and "(none)" in nothing.to_html()
+
+
+def test_the_skills_table_says_ask_the_client_for_a_skill_not_rated() -> None:
+    from careerlib.gaps import skills_gap
+    from careerlib.onet import role_profile
+
+    skills = skills_gap(role_profile("11-3021.00"), {"Critical Thinking": 3})
+    cells = tables.skills_table(skills, rows=40).cells.set_index("Skill or knowledge")
+    assert cells.at["Critical Thinking", "Status"] == "unaddressed"
+    row = cells.loc["Writing"]
+    assert row["Status"] == "not rated: ask the client"
+    assert row["Client (0-7)"] == tables.EMPTY and row["Gap"] == tables.EMPTY
+    assert "nan" not in tables.skills_table(skills).to_html()
+
+
 # --- one format per kind of value ---------------------------------------------------
 
 
@@ -210,10 +255,21 @@ def test_the_occupation_scores_read_the_same_in_the_table_the_chart_and_the_term
 
 def test_the_occupations_reasons_name_the_target_once_in_the_caption() -> None:
     report = _jordan()
-    table = tables.occupations_table(report.occupations)
+    frame = report.occupations.copy()
     target = "Computer and Information Systems Managers"
-    assert table.caption is not None and target in table.caption
+    frame["reason"] = [
+        f"O*NET: one of the 10 closest to the target {target} (#{k}); same job zone; "
+        f"interest fit 0.{90 - 10 * k}"
+        for k in range(1, len(frame) + 1)
+    ]
+    table = tables.occupations_table(frame)
+    assert table.caption is not None and f"the target is {target}" in table.caption
     reasons = table.cells["Why"].tolist()
-    assert not [r for r in reasons if target in r or "O*NET:" in r or "interest fit 0." in r]
-    assert any("to the target (#" in r for r in reasons)
-    assert any("fit to the client's interests" in r for r in reasons)
+    assert reasons[0] == (
+        "one of the 10 closest to the target (#1); same job zone; "
+        "a close fit to the client's interests"
+    )
+    assert not [r for r in reasons if target in r or "O*NET:" in r or "interest fit" in r]
+    # the sample's own reasons: never an interest fit as a bare number
+    shown = tables.occupations_table(report.occupations).cells["Why"].tolist()
+    assert shown and not [r for r in shown if "interest fit 0." in r]

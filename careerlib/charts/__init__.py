@@ -20,6 +20,7 @@ module                    charts
 ``goals``                 :func:`goal_tree_chart`
 ``occupations``           :func:`occupations_chart`
 ``assessment``            :func:`assessment_chart`, :func:`obstacles_chart`
+``reassessment``          :func:`reassessment_chart` (the assessments then and now)
 ``load``                  :func:`weekly_load_chart`
 ``tracking``              :func:`tracking_gantt`, :func:`progress_over_time_chart`
 ``roster``                :func:`roster_chart` (the practice: every client's target and forecast)
@@ -36,6 +37,7 @@ from careerlib.charts.load import weekly_load_chart
 from careerlib.charts.occupations import occupations_chart
 from careerlib.charts.peers import peer_chart
 from careerlib.charts.progress import progress_chart
+from careerlib.charts.reassessment import reassessment_chart
 from careerlib.charts.roster import STATUS_COLORS, roster_chart
 from careerlib.charts.routes import routes
 from careerlib.charts.skills import skills_chart
@@ -57,6 +59,7 @@ __all__ = [
     "peer_chart",
     "progress_chart",
     "progress_over_time_chart",
+    "reassessment_chart",
     "roster_chart",
     "routes",
     "skills_chart",

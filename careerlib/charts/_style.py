@@ -76,11 +76,13 @@ COLORS: dict[str, str] = {
     "met": "#1E8449",  # a requirement the client meets
     "addressed": "#F39C12",  # a gap a step of the plan develops
     "unaddressed": "#C0392B",  # a gap no step develops
+    "not rated": "#AAB7B8",  # a requirement the client has not rated: unknown, no gap
     "client": "#1B2631",  # the client's own level or value, as a marker
     # the parts of an occupation's transferability score (Okabe and Ito)
     "skills_points": "#0072B2",
     "interest_points": "#009E73",
     "zone_points": "#E69F00",
+    "ladder_points": "#D55E00",
     "related_points": "#CC79A7",
     "client_profile": "#3D7EAA",  # the client's profile, as an area
     "role": "#E69F00",  # the target role's profile

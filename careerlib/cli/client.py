@@ -29,10 +29,11 @@ from careerlib.cli._errors import EXIT_OK, check_day, reports_errors
 )
 @click.option(
     "--direction",
-    type=click.Choice(["up", "down", "any"]),
+    type=click.Choice(["up", "sideways", "down", "any"]),
     default=None,
-    help="Moves by job zone from the current occupation: up (or sideways), down (or "
-    "sideways), any; default the client file's direction, else up.",
+    help="Moves from the current occupation: up (more responsibility: the next rung of "
+    "the ladder), sideways (the same level), down (job zone at most the current one), "
+    "any; default the client file's direction, else up.",
 )
 @reports_errors
 def gaps_command(client: Path, as_of: Any, as_json: bool, top: int, direction: str | None) -> None:

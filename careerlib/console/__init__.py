@@ -6,6 +6,9 @@
   back-schedule) and :class:`GapExplorer` (skills and peers);
 - :mod:`~careerlib.console.checkin_panel`: :class:`CheckinPanel` (a check-in
   in one click);
+- :mod:`~careerlib.console.assessments`: :class:`AssessmentPanel` with
+  :class:`InterestProfiler`, :class:`ValuesCardSort` and :class:`SkillRatings`
+  (assessments the client takes in the session);
 - :mod:`~careerlib.console._common`: what the panels share.
 
 Only this package imports ipywidgets. The panels are loaded on first use, so
@@ -17,23 +20,44 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from careerlib.console.server import CONSOLE_NOTEBOOK, Console, console_command, run_console
+from careerlib.console.server import (
+    CONSOLE_NOTEBOOK,
+    Console,
+    console_command,
+    console_notebook,
+    run_console,
+)
 
 if TYPE_CHECKING:
+    from careerlib.console.assessments import (
+        AssessmentPanel,
+        InterestProfiler,
+        SkillRatings,
+        ValuesCardSort,
+    )
     from careerlib.console.checkin_panel import CheckinPanel
     from careerlib.console.explorers import GapExplorer, PlanExplorer
 
 __all__ = [
     "CONSOLE_NOTEBOOK",
+    "AssessmentPanel",
     "CheckinPanel",
     "Console",
     "GapExplorer",
+    "InterestProfiler",
     "PlanExplorer",
+    "SkillRatings",
+    "ValuesCardSort",
     "console_command",
+    "console_notebook",
     "run_console",
 ]
 
 _LAZY = {
+    "AssessmentPanel": "careerlib.console.assessments",
+    "InterestProfiler": "careerlib.console.assessments",
+    "SkillRatings": "careerlib.console.assessments",
+    "ValuesCardSort": "careerlib.console.assessments",
     "CheckinPanel": "careerlib.console.checkin_panel",
     "GapExplorer": "careerlib.console.explorers",
     "PlanExplorer": "careerlib.console.explorers",

@@ -24,6 +24,7 @@ import plotly.graph_objects as go
 
 from careerlib import charts, whatif
 from careerlib.console._common import LABEL, copy_figure, error_text, message_html
+from careerlib.console.alternatives import AlternativesPanel
 from careerlib.exceptions import CareerlibError
 from careerlib.models import Plan
 from careerlib.planfile import load_plan, new_plan_path, save_plan
@@ -108,6 +109,10 @@ class PlanExplorer:
 
         self._make_controls(plan, route)
         self._connect_controls()
+        # each step's alternatives as toggles, and the cheapest way to the target
+        self.alternatives: AlternativesPanel | None = None
+        if any(s.alternatives for s in plan.steps):
+            self.alternatives = AlternativesPanel(self)
         self.widget = self._lay_out()
         self._sync_controls()
         self._show_verdict()
@@ -189,6 +194,7 @@ class PlanExplorer:
                 ),
                 widgets.HBox([self.blackout_picker, self.blackout_remove]),
                 widgets.HBox([self.reset_button, self.save_button]),
+                *([self.alternatives.widget] if self.alternatives is not None else []),
                 self.verdict,
                 self.message,
                 self.figure,
@@ -383,6 +389,8 @@ class PlanExplorer:
             self.blackout_remove.disabled = not plan.calendar.blackouts
         finally:
             self._quiet = False
+        if self.alternatives is not None:
+            self.alternatives.sync()
 
 
 class GapExplorer:
@@ -492,7 +500,8 @@ class GapExplorer:
         self._sync()
 
     def level_of(self, skill: str) -> float:
-        """The client's current level of a skill (0 when unrated) [0-7]."""
+        """The client's current level of a skill [0-7]; the slider's 0 for a skill not
+        rated (the summary says it is not rated: moving the slider rates it)."""
         for name, level in self.levels.items():
             if name.casefold() == skill.casefold():
                 return level
@@ -564,7 +573,12 @@ class GapExplorer:
         finally:
             self._quiet = False
         open_ = int((self.skills["status"] == "unaddressed").sum())
+        unknown = len(gaps.ask_client(self.skills))
         self.summary.value = (
             f"<b>Weighted mean gap {gaps.weighted_mean_gap(self.skills):.2f}</b> "
-            f"(level points, 0-7); {open_} gap{'s' if open_ != 1 else ''} no step addresses."
+            f"(level points, 0-7, over the skills rated); {open_} gap{'s' if open_ != 1 else ''} "
+            "no step addresses"
+            + (f"; {unknown} not rated (ask the client: no gap counted)." if unknown else ".")
         )
+        if skill is not None and skill.casefold() not in {k.casefold() for k in self.levels}:
+            self.summary.value += f" <i>{html.escape(str(skill))} is not rated yet.</i>"

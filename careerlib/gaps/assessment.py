@@ -30,9 +30,11 @@ def self_assessment(client: Any, role: Any | None = None) -> pd.DataFrame:
     pandas.DataFrame
         One row a factor: ``kind`` (``talent``, ``interest``, ``value``,
         ``marketability``), ``name``, ``rating`` (talents and marketability 1-5;
-        interests and values 1-7), ``role`` (the occupation's score on the same
-        scale, for interests and values; NaN otherwise), ``difference``
-        (``rating - role``), ``note``.
+        interests and values 1-7: the newest assessment's, else the client
+        file's), ``role`` (the occupation's score on the same scale, for
+        interests and values; NaN otherwise), ``difference`` (``rating -
+        role``), ``note`` (the client file's note, or which assessment the
+        rating comes from).
     """
     from careerlib.onet import load_onet
 
@@ -47,19 +49,19 @@ def self_assessment(client: Any, role: Any | None = None) -> pd.DataFrame:
         rows.append(
             {"kind": "talent", "name": item.name, "rating": float(item.rating), "note": item.note}
         )
-    for kind, scores in (("interest", sa.interests), ("value", sa.values)):
-        for name, score in scores.items():
+    for kind, scores, typed in (
+        ("interest", client.interest_scores(), sa.interests),
+        ("value", client.value_scores(), sa.values),
+    ):
+        sources = client.rating_sources(f"{kind}s")
+        for name, rating in scores.items():
             theirs = (
                 float(occupation[name]) if occupation is not None and name in occupation else np.nan
             )
+            from_file = sources.get(name) == "client file"
+            note = typed[name].note if from_file and name in typed else sources.get(name)
             rows.append(
-                {
-                    "kind": kind,
-                    "name": name,
-                    "rating": float(score.rating),
-                    "role": theirs,
-                    "note": score.note,
-                }
+                {"kind": kind, "name": name, "rating": float(rating), "role": theirs, "note": note}
             )
     for item in sa.marketability:
         rows.append(

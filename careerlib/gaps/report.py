@@ -17,7 +17,7 @@ from careerlib.gaps.goals import Alignment, goal_alignment
 from careerlib.gaps.occupations import current_occupation, find_occupations
 from careerlib.gaps.peers import peer_benchmark
 from careerlib.gaps.progress import Progress, progress_at, reported_progress
-from careerlib.gaps.skills import skills_gap, weighted_mean_gap
+from careerlib.gaps.skills import ask_client, skills_gap, weighted_mean_gap
 from careerlib.gaps.time_left import TimeGap, time_gap
 from careerlib.models import Plan, Review, Span
 from careerlib.onet import TitleMatch, load_onet
@@ -95,6 +95,7 @@ class GapReport:
                 "onet_code": self.role.code,
                 "weighted_mean_gap": round(weighted_mean_gap(self.skills), 4),
                 "unaddressed": unaddressed,
+                "not_rated": ask_client(self.skills),
                 "items": records(self.skills, "name"),
             },
             "peers": None if self.peers is None else records(self.peers, "metric"),
@@ -275,7 +276,7 @@ def analyse(
     progress is judged at the newest review on or before ``as_of``.
     ``top_occupations`` is how many O*NET occupations to suggest
     (:func:`find_occupations`; ``top_routes`` is its deprecated old name), in
-    ``direction`` (up, down or any; default the client file's ``direction``,
+    ``direction`` (up, sideways, down or any; default the client file's ``direction``,
     else up) from the client's ``current_role``, matched to O*NET by title
     (:func:`current_occupation`), toward the target role.
     """

@@ -62,6 +62,7 @@ class ReportContent:
     roadmap: Schedule | None
     report: GapReport
     assessment: pd.DataFrame
+    reassessment: pd.DataFrame
     risks: pd.DataFrame | None
     diligence: dict[str, Any]
     checkin: CheckinVerdict
@@ -111,6 +112,7 @@ def gather(
         roadmap=roadmap,
         report=report,
         assessment=gaps.self_assessment(profile, role),
+        reassessment=gaps.reassessment(profile),
         risks=risks,
         diligence=gaps.due_diligence(role),
         checkin=latest_checkin(report, profile.route),
@@ -299,6 +301,12 @@ def _figures(c: ReportContent, edition: Edition) -> Figures:
     out: Figures = {
         "assessment": (charts.assessment_chart(c.assessment, role_title=c.role.title), None)
     }
+    if not c.reassessment.empty:
+        out["reassessment"] = (
+            charts.reassessment_chart(c.reassessment, title="Then and now"),
+            "Grey, dashed: the previous ratings; blue: this assessment. Skills: an arrow "
+            "from the previous level to this one.",
+        )
     if c.risks is not None and len(c.risks):
         out["obstacles"] = (charts.obstacles_chart(c.risks), None)
     if c.plan is not None and c.roadmap is not None:

@@ -33,7 +33,7 @@ CLIENT_OCCUPATIONS = 5
 #: Columns of the coach's tables the client edition leaves out (detail for the coach).
 CLIENT_DROPS: dict[str, tuple[str, ...]] = {
     "skills": ("Kind", "Importance"),
-    "occupations": ("Largest gaps",),
+    "occupations": ("Largest gaps", "Ask the client about"),
     "tracking": ("Planned by now (latest)", "Planned by now (earliest)"),
 }
 
@@ -156,6 +156,13 @@ def assessment(p: Page) -> str:
         out.append("<p class='note'>Every rating, with its note, is in the appendix.</p>")
     else:
         out.append(p.table(tables.assessment_table(c.assessment)))
+    if not c.reassessment.empty:
+        out += [
+            "<h3>What changed since the last assessment</h3>",
+            p.md(summaries.reassessment_summary(c.reassessment)),
+            p.figures["reassessment"],
+            p.table(tables.reassessment_table(c.reassessment)),
+        ]
     out += [
         "<h3>The destination: due diligence</h3>",
         p.md(summaries.diligence_summary(c.diligence)),
@@ -186,9 +193,27 @@ def roadmap(p: Page) -> str:
     mine = c.checkin.time
     if mine is not None and not mine.feasible:
         out += ["<h3>What would have to shrink</h3>", p.table(tables.shrink_table(mine.critical))]
+    out += _buying_time(p)
     if "routes" in p.figures and not p.client:  # the client follows one of them
         out += ["<h3>Routes side by side</h3>", p.figures["routes"]]
     return "\n".join(out) + "</section>"
+
+
+def _buying_time(p: Page) -> list[str]:
+    """When the plan is late on the report's date and its steps list alternatives: the
+    cheapest set to take (the work left, with the check-ins so far)."""
+    c = p.content
+    if c.plan is None or not any(s.alternatives for s in c.plan.steps):
+        return []
+    from careerlib.tradeoff import cheapest_way_client
+
+    options = cheapest_way_client(c.profile, c.as_of, plan=c.plan)
+    if options.before.feasible or options.alternatives == 0:
+        return []
+    out = ["<h3>Buying time</h3>", p.md(summaries.options_summary(options))]
+    if options.chosen:
+        out.append(p.table(tables.options_table(options)))
+    return out
 
 
 def _with_ids(table: tables.Table, c: ReportContent) -> tables.Table:

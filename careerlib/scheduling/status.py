@@ -1,6 +1,6 @@
 """The plan on a status date: what is done, the work left, its latest and forecast dates.
 
-This is ``shared/spec/status-date.md``, the one computation behind every page
+This is ``docs/status-date.md``, the one computation behind every page
 that shows a plan with check-ins (:func:`schedule_as_of`):
 
 * **progress on day D** (:func:`latest_progress`): a check-in dated *D* is the
@@ -181,7 +181,7 @@ def _open_dependencies(steps: Sequence[Step], share: Sequence[float]) -> list[li
 
 @dataclass(frozen=True, eq=False, kw_only=True)
 class StatusSchedule(Schedule):
-    """A plan scheduled on a status date (``shared/spec/status-date.md``).
+    """A plan scheduled on a status date (``docs/status-date.md``).
 
     Arrays are aligned with ``ids``: every scheduled step in plan order, done
     or not. What :class:`~careerlib.scheduling.scheduler.Schedule` holds keeps
@@ -416,7 +416,7 @@ def schedule_as_of(
     route: str | None = None,
     progress: Mapping[str, float] | None = None,
 ) -> StatusSchedule:
-    """The plan on its status date ``as_of`` (``shared/spec/status-date.md``).
+    """The plan on its status date ``as_of`` (``docs/status-date.md``).
 
     Parameters
     ----------

@@ -26,8 +26,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from careerlib._jsonl import append_record, read_models
 from careerlib.models import Plan
-from careerlib.tracking._jsonl import append_record, read_models
 from careerlib.tracking.forecast import forecast
 
 __all__ = [
@@ -202,7 +202,7 @@ def save_baseline(baseline: Baseline, path: str | Path) -> Path:
     """Append ``baseline`` to the baselines file ``path`` and return the path.
 
     The file is only ever appended to (one line, under a lock): see
-    :mod:`careerlib.tracking._jsonl`.
+    :mod:`careerlib._jsonl`.
     """
     p = Path(path)
     append_record(p, baseline.model_dump(mode="json"))

@@ -2,7 +2,7 @@
 
 At a check-in on day *D* the shares reported so far say what is done, and the
 work left is scheduled on that status date by
-:func:`careerlib.scheduling.status.schedule_as_of` (``shared/spec/status-date.md``):
+:func:`careerlib.scheduling.status.schedule_as_of` (``docs/status-date.md``):
 forward from the resume day for the forecast, backward from the target (which
 never moves) for the latest dates. :class:`Forecast` reads that one status
 schedule for the tracking pages; it computes nothing of its own, so the

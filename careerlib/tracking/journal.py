@@ -26,10 +26,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from careerlib._jsonl import append_record, read_models
 from careerlib.exceptions import CheckinError
 from careerlib.models import Plan, Review, suggest
 from careerlib.scheduling.scheduler import select_steps
-from careerlib.tracking._jsonl import append_record, read_models
 
 __all__ = [
     "CheckIn",

@@ -165,3 +165,32 @@ def test_voila_coach_console(browser: Any, root: Path, tmp_path: Path, artifacts
             raise
         finally:
             page.close()
+
+
+def test_voila_cheapest_way_to_the_target(
+    browser: Any, root: Path, tmp_path: Path, artifacts: Path
+) -> None:
+    """The alternatives' toggles show their price; the button takes the cheapest set."""
+    with serve("voila", root, tmp_path / "home", notebook=NOTEBOOK) as server:
+        page = browser.new_page(viewport={"width": 1400, "height": 1200})
+        try:
+            open_and_run(page, server.page_url("/"), PLOT, run=False, artifacts=artifacts)
+            wait_text(page, VERDICT, FEASIBLE)
+            panel = page.locator(f"{EXPLORER} .careerlib-alternatives")
+            assert "Outside security partner with knowledge transfer · 18,000 USD" in (
+                panel.inner_text()
+            )
+            _set_target(page, "", "2027-09-30")
+            wait_text(page, VERDICT, "Not feasible: late by 22 working days")
+            page.locator(f"{EXPLORER} .careerlib-cheapest").click()
+            wait_text(page, VERDICT, "Feasible")
+            wait_text(page, f"{EXPLORER} .careerlib-message", "To meet the target: take")
+            wait_text(page, f"{EXPLORER} .careerlib-alternatives-cost", "9,000 USD in all")
+            active = panel.locator(".mod-active").all_inner_texts()
+            assert any("executive coaching" in t for t in active), active
+            page.locator(EXPLORER).screenshot(path=str(artifacts / "voila-alternatives.png"))
+        except Exception:
+            page.screenshot(path=str(artifacts / "voila-alternatives-failure.png"), full_page=True)
+            raise
+        finally:
+            page.close()

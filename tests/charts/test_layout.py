@@ -54,6 +54,8 @@ def client_charts(client: Path) -> Charts:
             r.occupations, subtitle=f"{c.profile.current_role} → {c.role.title}"
         ),
     }
+    if not c.reassessment.empty:
+        out["reassessment"] = lambda size: charts.reassessment_chart(c.reassessment)
     if c.risks is not None and len(c.risks):
         out["obstacles"] = lambda size: charts.obstacles_chart(c.risks)
     if c.roadmap is not None:
