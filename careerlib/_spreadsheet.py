@@ -40,6 +40,7 @@ __all__ = [
     "safe_cell",
     "safe_frame",
     "secure_workbook",
+    "workbook_bytes",
 ]
 
 #: The most characters an Excel cell holds.
@@ -249,3 +250,32 @@ def about_sheet(
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
     return sheet
+
+
+def workbook_bytes(workbook: Any) -> bytes:
+    """An openpyxl workbook as the bytes of an ``.xlsx`` file.
+
+    openpyxl writes each sheet to a temporary file first. When that fails (a full
+    disk, a size limit), the error is raised as it is, and the sheet writer it
+    left half-way is closed at once and quietly: otherwise Python prints an
+    "Exception ignored" traceback at exit, after the one-line message.
+    """
+    import gc
+    import io
+    import sys
+
+    buffer = io.BytesIO()
+    failure: OSError | None = None
+    try:
+        workbook.save(buffer)
+    except OSError as exc:
+        failure = exc.with_traceback(None)  # let go of the writer's frames
+    if failure is not None:
+        hook = sys.unraisablehook
+        sys.unraisablehook = lambda _: None
+        try:
+            gc.collect()
+        finally:
+            sys.unraisablehook = hook
+        raise failure
+    return buffer.getvalue()

@@ -37,7 +37,6 @@ under a second. In a batch run, the worker's browser draws them
 from __future__ import annotations
 
 import html
-import io
 import logging
 import os
 import re
@@ -411,7 +410,12 @@ def to_xlsx(schedule: Schedule) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import PatternFill
 
-    from careerlib._spreadsheet import about_sheet, people_sheet, secure_workbook
+    from careerlib._spreadsheet import (
+        about_sheet,
+        people_sheet,
+        secure_workbook,
+        workbook_bytes,
+    )
 
     frame = _people_schedule(schedule)
     book = Workbook()
@@ -441,9 +445,7 @@ def to_xlsx(schedule: Schedule) -> bytes:
     _plan_sheet(book, about, [kind for _, _, kind in _PLAN_ROWS])
     about_sheet(book, SCHEDULE_COLUMNS)
     secure_workbook(book)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def _plan_sheet(book: Any, about: pd.DataFrame, kinds: list[str]) -> None:

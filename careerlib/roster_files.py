@@ -13,7 +13,6 @@ formula (the same helpers as every careerlib spreadsheet,
 from __future__ import annotations
 
 import html
-import io
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -144,6 +143,13 @@ ROSTER_SHEET: tuple[Column, ...] = (
         "Skills of the target role where the client falls short and no step of the plan "
         "develops them.",
     ),
+    Column(
+        "not_rated_skills",
+        "Skills not rated yet",
+        "integer",
+        "Skills of the target role the client has not rated: no gap can be told there yet "
+        "(ask the client).",
+    ),
     Column("route", "Route", "text", "The route of the plan the client follows (its id).", 20),
     Column("verdict", "Verdict", "text", "One sentence: can the target still be met.", 60),
     Column("note", "Note", "text", "Why a value is missing, when one is.", 30),
@@ -175,7 +181,12 @@ def roster_xlsx(result: Roster) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
-    from careerlib._spreadsheet import about_sheet, people_sheet, secure_workbook
+    from careerlib._spreadsheet import (
+        about_sheet,
+        people_sheet,
+        secure_workbook,
+        workbook_bytes,
+    )
     from careerlib.charts.roster import STATUS_COLORS
 
     frame = _flat(result)
@@ -201,9 +212,7 @@ def roster_xlsx(result: Roster) -> bytes:
     about_sheet(book, ROSTER_SHEET)
     # no cell is a formula: text a spreadsheet would run gets Excel's quote prefix
     secure_workbook(book)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 _CSS = """

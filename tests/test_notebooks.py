@@ -299,3 +299,16 @@ def test_the_client_edition_of_every_report_leaves_the_coach_out(runs: Path, cli
         assert iso is None, (client.stem, nb.stem, text[max(0, iso.start() - 80) : iso.end()])
         coach = (runs / client.stem / f"{nb.stem}.html").read_text()
         assert "Ask:" in coach or "For the coach" in coach, nb.stem  # the coach's has them
+
+
+def test_every_note_for_the_coach_is_a_cell_tagged_coach() -> None:
+    """What the client edition leaves out is marked in the notebooks themselves."""
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        assert "\nedition =" in "\n" + nb.cells[0].source, path.name
+        for cell in nb.cells:
+            if cell.cell_type != "markdown":
+                continue
+            tagged = "coach" in cell.metadata.get("tags", [])
+            if re.search(r"\*(Ask|For the coach)\b", cell.source):
+                assert tagged, (path.name, cell.source)

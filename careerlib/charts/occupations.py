@@ -116,7 +116,10 @@ def occupations_chart(
             hoverinfo="skip",
         )
     )
-    height = 190 + 34 * max(len(frame), 6)  # room under the axis for the attribution
+    # a row as tall as its label's lines (wrapped in two rather than cut), and room
+    # under the axis for the attribution
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)
+    height = 190 + max(34, 17 * lines + 10) * max(len(frame), 6)
     marks = "★ the target, ◆ related by O*NET to the current or target occupation"
     layout = base_layout(title, height, f"{subtitle}<br>{marks}" if subtitle else marks)
     layout.update(
