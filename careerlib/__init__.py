@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
         obstacles_chart,
         occupations_chart,
         peer_chart,
+        plan_diff_chart,
         progress_chart,
         progress_over_time_chart,
         reassessment_chart,
@@ -90,11 +91,14 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
     from careerlib.scheduling.verdict import StatusVerdict
     from careerlib.tracking import (
         ClientStatus,
+        PlanDiff,
         Tracking,
         checkin,
+        plan_diff,
         schedule_client,
         track_client,
     )
+    from careerlib.tracking.replan import Replan, replan
     from careerlib.tradeoff import CheapestWay, cheapest_way, cheapest_way_client
     from careerlib.workspace import init_workspace
 
@@ -123,8 +127,10 @@ __all__ = [
     "InterestProfiler",
     "OutputError",
     "Plan",
+    "PlanDiff",
     "PlanError",
     "PlanExplorer",
+    "Replan",
     "Roster",
     "Schedule",
     "SkillRatings",
@@ -165,12 +171,15 @@ __all__ = [
     "parse_plan",
     "peer_benchmark",
     "peer_chart",
+    "plan_diff",
+    "plan_diff_chart",
     "progress_at",
     "progress_chart",
     "progress_over_time_chart",
     "read_roster",
     "reassessment",
     "reassessment_chart",
+    "replan",
     "role_profile",
     "roster",
     "roster_chart",
@@ -233,6 +242,11 @@ _LAZY: dict[str, str] = {
     "peer_benchmark": "careerlib.gaps",
     "peer_chart": "careerlib.charts",
     "Plan": "careerlib.models",
+    "PlanDiff": "careerlib.tracking",
+    "Replan": "careerlib.tracking.replan",
+    "replan": "careerlib.tracking.replan",
+    "plan_diff": "careerlib.tracking",
+    "plan_diff_chart": "careerlib.charts",
     "PlanExplorer": "careerlib.console.explorers",
     "progress_at": "careerlib.gaps",
     "progress_chart": "careerlib.charts",

@@ -21,6 +21,8 @@ widgets) are read from the journal beside the file
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -43,6 +45,7 @@ __all__ = [
     "SkillLevel",
     "load_client",
     "parse_client",
+    "switch_plan",
 ]
 
 
@@ -440,4 +443,68 @@ def _check_peers(client: Client, fail: _Fail) -> None:
             "organization metrics need a peer group: add `peers: PATH`",
             ("organization", "metrics"),
             "peers",
+        )
+
+
+#: The top-level ``plan:`` line of a client file: the key, its value and what follows it.
+_PLAN_LINE = re.compile(
+    r"^plan:(?P<space>[ \t]*)(?P<value>'(?:[^']|'')*'|\"(?:[^\"\\]|\\.)*\"|[^#\r\n]*?)"
+    r"(?P<rest>[ \t]+#[^\r\n]*)?(?P<end>\r?\n|$)",
+    re.MULTILINE,
+)
+_PLAIN = re.compile(r"[A-Za-z0-9_./~+-][A-Za-z0-9_./~+ -]*")
+
+
+def switch_plan(client_path: str | os.PathLike[str], plan_path: str | os.PathLike[str]) -> Path:
+    """Point a client file at another plan: rewrite only the value of its ``plan:`` line.
+
+    Every other byte of the file (comments, order, quoting) is kept. The new
+    value is the plan's path relative to the client file. The file is written
+    atomically, and only when the result still reads as the same client with
+    the new plan.
+
+    Raises
+    ------
+    ClientError
+        When the file has no top-level ``plan:`` line on one line (a plan given
+        in another form), or the rewritten file does not load (the new plan is
+        not valid, or the client's route is not one of its routes); the file
+        is then left as it was.
+    """
+    from careerlib._atomic import write_bytes
+
+    path = Path(client_path)
+    raw = path.read_bytes()
+    text = raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("utf-8")
+    found = list(_PLAN_LINE.finditer(text))
+    if len(found) != 1 or not found[0].group("value").strip():
+        raise ClientError(
+            "the client file has no single top-level 'plan: FILE' line to rewrite; "
+            "set plan: by hand",
+            path=str(path),
+        )
+    m = found[0]
+    relative = os.path.relpath(os.path.abspath(plan_path), os.path.abspath(path.parent))
+    value = Path(relative).as_posix()
+    shown = value if _PLAIN.fullmatch(value) else "'" + value.replace("'", "''") + "'"
+    new = text[: m.start("value")] + shown + text[m.end("value") :]
+    switched = parse_client(new, path=path, check=False)
+    if switched.plan is None or Path(switched.resolve(switched.plan)).resolve() != (
+        Path(plan_path).resolve()
+    ):
+        raise ClientError("rewriting plan: would not point at the new plan", path=str(path))
+    load_plan(switched.resolve(switched.plan))
+    _route_in(switched, path)
+    prefix = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    return write_bytes(path, prefix + new.encode("utf-8"))
+
+
+def _route_in(client: Client, path: Path) -> None:
+    if client.route is None or client.plan is None:
+        return
+    routes = [r.id for r in load_plan(client.resolve(client.plan)).routes]
+    if client.route not in routes:
+        raise ClientError(
+            f"the new plan has no route {client.route!r} (the client's route); nothing was changed",
+            path=str(path),
         )

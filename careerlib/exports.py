@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATS",
     "SCHEDULE_COLUMNS",
+    "STATUS_COLUMNS",
     "Format",
     "atomic_write",
     "export",
@@ -292,16 +293,29 @@ def to_image(
 _DATE_COLUMNS = ("start", "finish", "release", "early_start", "early_finish", "deadline")
 
 
+#: On a status date, the columns a reader wants first: what is done, and when to aim for.
+_STATUS_FIRST = ("title", "state", "done", "remaining_days", "aim_start", "aim_finish")
+
+
 def table(schedule: Schedule) -> pd.DataFrame:
     """The schedule table written to CSV and Excel: :meth:`Schedule.to_frame`, flat.
 
     The same rows and columns, with ``after`` as one string of ids separated by
     spaces, and ``goal`` and ``route`` empty strings where the step has none.
+    On a status date (:meth:`StatusSchedule.to_frame
+    <careerlib.scheduling.status.StatusSchedule.to_frame>`) the state, the
+    share done, the working days left and the dates to aim for come first;
+    a done step has no dates.
     """
+    from careerlib.scheduling.status import StatusSchedule
+
     frame = schedule.to_frame()
     frame["after"] = [" ".join(a) for a in frame["after"]]
     frame["goal"] = frame["goal"].fillna("").astype(str)
     frame["route"] = frame["route"].fillna("").astype(str)
+    if isinstance(schedule, StatusSchedule):
+        rest = [c for c in frame.columns if c not in _STATUS_FIRST]
+        frame = frame[[*_STATUS_FIRST, *rest]]
     return frame
 
 
@@ -367,6 +381,31 @@ SCHEDULE_COLUMNS: tuple[Column, ...] = (
     ),
 )
 
+#: On a status date, the columns after the step's title: what is done, what to aim for.
+STATUS_COLUMNS: tuple[Column, ...] = (
+    Column("state", "State", "text", "done, in progress or not started, on the status date.", 13),
+    Column("done", "Done", "percent", "The share of the step's work done on the status date.", 9),
+    Column(
+        "remaining_days",
+        "Left (working days)",
+        "integer",
+        "The working days of the step's work still to do.",
+    ),
+    Column(
+        "aim_start",
+        "Aim to start",
+        "date",
+        "The day to aim to start (or go on with) the step: its latest start, or its "
+        "earliest one when the latest has passed; empty when done.",
+    ),
+    Column(
+        "aim_finish",
+        "Aim to finish",
+        "date",
+        "The day to aim to finish the step, with the same rule; empty when done.",
+    ),
+)
+
 #: The rows of the workbook's ``Plan`` sheet: field, heading, kind.
 _PLAN_ROWS: tuple[tuple[str, str, str], ...] = (
     ("title", "Plan", "text"),
@@ -418,17 +457,41 @@ def to_xlsx(schedule: Schedule) -> bytes:
     )
 
     frame = _people_schedule(schedule)
+    columns = schedule_columns(schedule)
     book = Workbook()
     book.remove(book.active)
-    sheet = people_sheet(book, "Schedule", frame, SCHEDULE_COLUMNS, frozen=2, row_name="step")
+    sheet = people_sheet(book, "Schedule", frame, columns, frozen=2, row_name="step")
     shade = PatternFill("solid", fgColor="FADBD8")
     for row, critical in enumerate(frame["critical"].tolist(), start=2):
         if critical:
             for cell in sheet[row]:
                 cell.fill = shade
+    rows = _plan_rows(schedule)
+    about = pd.DataFrame({"field": [h for h, _, _ in rows], "value": [v for _, v, _ in rows]})
+    _plan_sheet(book, about, [kind for _, _, kind in rows])
+    about_sheet(book, columns)
+    secure_workbook(book)
+    return workbook_bytes(book)
+
+
+def schedule_columns(schedule: Schedule) -> tuple[Column, ...]:
+    """The workbook's columns for ``schedule``: :data:`SCHEDULE_COLUMNS`, and on a status
+    date :data:`STATUS_COLUMNS` right after the step's title (what is done, what to aim for)."""
+    from careerlib.scheduling.status import StatusSchedule
+
+    if not isinstance(schedule, StatusSchedule):
+        return SCHEDULE_COLUMNS
+    return (*SCHEDULE_COLUMNS[:2], *STATUS_COLUMNS, *SCHEDULE_COLUMNS[2:])
+
+
+def _plan_rows(schedule: Schedule) -> list[tuple[str, Any, str]]:
+    """The rows of the ``Plan`` sheet: heading, value, kind (on a status date also the
+    status date, the day work resumes, the forecast finish and each deadline missed)."""
+    from careerlib.scheduling.status import StatusSchedule
+
     plan = schedule.plan
     route = next((r.title for r in plan.routes if r.id == schedule.route), schedule.route)
-    values = {
+    values: dict[str, Any] = {
         "title": plan.title,
         "owner": plan.owner or "",
         "route": route or "the whole plan",
@@ -439,13 +502,23 @@ def to_xlsx(schedule: Schedule) -> bytes:
         "earliest_finish": schedule.earliest_finish,
         "verdict": schedule.verdict,
     }
-    about = pd.DataFrame(
-        {"field": [h for _, h, _ in _PLAN_ROWS], "value": [values[f] for f, _, _ in _PLAN_ROWS]}
-    )
-    _plan_sheet(book, about, [kind for _, _, kind in _PLAN_ROWS])
-    about_sheet(book, SCHEDULE_COLUMNS)
-    secure_workbook(book)
-    return workbook_bytes(book)
+    rows = [(heading, values[f], kind) for f, heading, kind in _PLAN_ROWS]
+    if isinstance(schedule, StatusSchedule):
+        status = [
+            ("Status date", schedule.as_of, "date"),
+            ("Work resumes", schedule.resume, "date"),
+            ("Forecast finish", schedule.forecast_finish, "date"),
+            ("Target late by (working days)", int(schedule.target_late_by_days), "integer"),
+            (
+                "Deadlines missed",
+                "; ".join(m.sentence for m in schedule.deadlines_missed) or "none",
+                "text",
+            ),
+            ("All done", bool(schedule.complete), "yes/no"),
+        ]
+        rows[3:3] = status
+        rows = [r for r in rows if r[0] != "Earliest finish of the work"]
+    return rows
 
 
 def _plan_sheet(book: Any, about: pd.DataFrame, kinds: list[str]) -> None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from careerlib.onet import Role
     from careerlib.roster_status import Roster
     from careerlib.tracking import Tracking
+    from careerlib.tracking.diff import PlanDiff
     from careerlib.tradeoff import CheapestWay
 
 __all__ = [
@@ -39,15 +40,18 @@ __all__ = [
     "md_escape",
     "note",
     "options_summary",
+    "plan_diff_summary",
     "progress_summary",
     "reassessment_summary",
     "rethink_summary",
     "roster_calls_summary",
     "roster_summary",
+    "strategy_age_summary",
     "time_summary",
     "tracking_summary",
     "unaddressed_summary",
     "upcoming_summary",
+    "work_done_summary",
 ]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
@@ -108,7 +112,8 @@ def time_summary(
     route_titles: Mapping[str, str] | None = None,
     mine: str | None = None,
 ) -> Markdown:
-    """The verdict on time for each route: working days needed against those left.
+    """The verdict on time for each route: working days of work against those left to
+    the target (the verdict carries the lateness, with each figure for its own date).
 
     ``mine`` is the route the client follows, marked as such.
     """
@@ -120,9 +125,14 @@ def time_summary(
         )
         if route is not None and route == mine:
             name += " (the client's route)"
+        left = (
+            f"{gap.days_left} working days left to the target"
+            if gap.days_left or gap.as_of <= gap.target_day
+            else "the target has passed"
+        )
         lines.append(
-            f"- {name}: **{md_escape(gap.verdict)}** {gap.days_needed} working days needed, "
-            f"{gap.days_left} left ({gap.spare_days:+d})."
+            f"- {name}: **{md_escape(gap.verdict)}** {gap.days_needed} working days of work "
+            f"left; {left}."
         )
     return Markdown("\n".join(lines) or "No route to count.")
 
@@ -227,16 +237,18 @@ def alignment_summary(
 
 
 def progress_summary(progress: Progress, step_titles: Mapping[str, str] | None = None) -> Markdown:
-    """Planned against reported progress at the last review, and the review's age."""
-    titles = step_titles or {}
+    """What the last review reported (steps done, in progress, not started), and its age.
+
+    ``step_titles`` is not needed any more (the steps carry their titles); it
+    is accepted so that older notebooks still run.
+    """
     review = fmt_date(progress.review_date) if progress.review_date else "no review yet"
-    behind = ", ".join(md_escape(titles.get(s, s)) for s in progress.behind) or "nothing"
+    counts = progress.counts
     lines = [
-        f"- Review of {review}: planned **{progress.planned_pct:.0f}%**, "
-        f"reported **{progress.actual_pct:.0f}%**.",
-        f"- Behind plan: {behind}.",
+        f"- Review of {review}: **{counts['done']}** steps done, "
+        f"**{counts['in progress']}** in progress, {counts['not started']} not started.",
+        f"- {md_escape(progress.message)}",
     ]
-    lines.append(f"- {md_escape(progress.message)}")
     return Markdown("\n".join(lines))
 
 
@@ -275,20 +287,88 @@ def exports_summary(files: Sequence[Path]) -> Markdown:
 
 
 def tracking_summary(track: Tracking) -> Markdown:
-    """The one verdict at a check-in: the status with the forecast, the progress earned
-    against the baseline, and how old the last check-in is."""
-    f = track.forecast
-    lines = [
-        f"**{track.status_label}.** {md_escape(f.verdict)}",
-        "",
-        f"- Forecast finish: **{fmt_date(f.finish)}**; target {fmt_date(f.target)}.",
-        f"- {md_escape(track.progress_sentence)}",
-        f"- {md_escape(track.checkin_sentence)}",
-    ]
+    """The one verdict at a check-in: the forecast (the status verdict's sentence), the
+    progress against the baseline, each named, and how old the last check-in is."""
+    facts = track.forecast.schedule.status_verdict
+    lines = [f"**{md_escape(facts.sentence)}**", ""]
+    if not facts.complete:
+        lines.append(f"- {md_escape(track.progress_sentence)}")
+    lines.append(f"- {md_escape(track.checkin_sentence)}")
+    if track.plan_change is not None:
+        lines[1:1] = ["", f"**{md_escape(track.plan_change.message(fmt_date))}**"]
     if track.new_steps:
+        titles = {s.id: s.title for s in track.steps}
         lines.append(
-            f"- Added since the baseline '{md_escape(track.baseline.name)}': "
-            + ", ".join(md_escape(s) for s in track.new_steps)
+            f"- Added since {md_escape(track.baseline_label)}: "
+            + ", ".join(md_escape(titles.get(s, s)) for s in track.new_steps)
+            + "."
+        )
+    return Markdown("\n".join(lines))
+
+
+def plan_diff_summary(diff: PlanDiff) -> Markdown:
+    """What changed between two versions of a plan: which two, then one line a kind of change."""
+    head = (
+        f"**Before:** {md_escape(diff.old.describe(fmt_date))}. "
+        f"**After:** {md_escape(diff.new.describe(fmt_date))}."
+    )
+    return Markdown(head + "\n\n" + _bullets(md_escape(s) for s in diff.sentences(fmt_date)))
+
+
+def strategy_age_summary(track: Tracking) -> Markdown:
+    """How old the strategy is: the baseline it is measured against, the last check-in
+    against the cadence, a change of the plan since the baseline, and the target's distance."""
+    b = track.baseline
+    age = (track.as_of - b.date).days
+    if track.baseline_stored:
+        head = (
+            f"The strategy dates from **{fmt_date(b.date)}** (baseline "
+            f"'{md_escape(b.name)}'), {_days(age)} before this session."
+        )
+    else:
+        head = (
+            f"No baseline was saved: the strategy is the plan as written, from its first day "
+            f"(**{fmt_date(b.date)}**), {_days(age)} before this session."
+        )
+    target = track.plan.target
+    ahead = (target - track.as_of).days
+    when = (
+        f"The target, {fmt_date(target)}, is {_days(ahead)} away."
+        if ahead >= 0
+        else f"The target, {fmt_date(target)}, passed {_days(-ahead)} ago."
+    )
+    lines = [head, "", f"- {md_escape(track.checkin_sentence)}", f"- {md_escape(when)}"]
+    if track.plan_change is not None:
+        lines.append(f"- **{md_escape(track.plan_change.message(fmt_date))}**")
+    return Markdown("\n".join(lines))
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'s' if n != 1 else ''}"
+
+
+def work_done_summary(track: Tracking) -> Markdown:
+    """What was done and what was not: the steps done, in progress (with the share) and
+    not started, and those not started whose latest start has passed."""
+    done = [s for s in track.steps if s.state == "done"]
+    going = [s for s in track.steps if s.state == "in progress"]
+    waiting = [s for s in track.steps if s.state == "not started"]
+    late = [s for s in waiting if s.days_to_latest_start is not None and s.days_to_latest_start < 0]
+    lines = [
+        f"- **Done** ({len(done)}): "
+        + (", ".join(md_escape(s.title) for s in done) or "nothing yet")
+        + ".",
+        f"- **In progress** ({len(going)}): "
+        + (", ".join(f"{md_escape(s.title)} ({100 * s.actual:.0f}%)" for s in going) or "nothing")
+        + ".",
+        f"- **Not started** ({len(waiting)})"
+        + (": " + ", ".join(md_escape(s.title) for s in waiting) if waiting else "")
+        + ".",
+    ]
+    if late:
+        lines.append(
+            "- **Past their latest start, not started**: "
+            + ", ".join(md_escape(s.title) for s in late)
             + "."
         )
     return Markdown("\n".join(lines))

@@ -68,6 +68,7 @@ from careerlib.exceptions import UsageError
 from careerlib.scheduling._passes import NO_DEADLINE, step_lengths
 from careerlib.scheduling.capacity import day_limit
 from careerlib.scheduling.scheduler import Schedule, schedule
+from careerlib.scheduling.status import StatusSchedule
 from careerlib.whatif import with_alternatives
 
 if TYPE_CHECKING:
@@ -272,6 +273,13 @@ class CheapestWay:
             )
         if self.feasible:
             return f"To meet the target{budget}: {self.take_text()}."
+        if isinstance(self.after, StatusSchedule):
+            # on a status date, the verdict's own figures: the target lateness and each
+            # deadline missed apart, never the rule-8 figure as "late by"
+            return (
+                f"No set of alternatives{budget} meets the target and every deadline; the "
+                f"closest: {self.take_text()}. With it: {self.after.verdict}"
+            )
         return (
             f"No set of alternatives{budget} meets the target; the closest: {self.take_text()}, "
             f"which leaves it late by {_days(self.late_by_days)} instead of "

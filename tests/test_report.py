@@ -330,3 +330,30 @@ def test_a_late_plan_with_alternatives_says_what_to_take(tmp_path: Path) -> None
     assert "take Accelerated master" in client and not re.search(r"\d{4}-\d{2}-\d{2}", client)
     # a plan on time, or without alternatives, has no such part
     assert _buying_time(gather(ROOT / "data" / "clients" / "priya-nair.yaml", AS_OF)) == []
+
+
+def _copied_samples(folder: Path) -> Path:
+    """The sample clients and plans copied (they get written beside), the rest linked."""
+    import os
+
+    (folder / "data").mkdir()
+    for part in ("clients", "plans"):
+        shutil.copytree(ROOT / "data" / part, folder / "data" / part)
+    for part in ("onet", "peers", "roles"):
+        os.symlink(ROOT / "data" / part, folder / "data" / part)
+    return folder / "data" / "clients" / "jordan-lee.yaml"
+
+
+@pytest.mark.slow
+def test_what_changed_since_the_last_plan_needs_two_baselines(tmp_path: Path) -> None:
+    from careerlib.tracking import save_plan_baseline
+
+    client = _copied_samples(tmp_path)
+    page = visible_text(write_report(client, tmp_path / "one.html", as_of=AS_OF).read_text())
+    assert "What changed since the last plan" not in page  # one baseline only
+    save_plan_baseline(client, AS_OF, name="after the review")
+    page = visible_text(write_report(client, tmp_path / "two.html", as_of=AS_OF).read_text())
+    assert "<h2>5. What changed since the last plan</h2>" in page
+    assert "<strong>After:</strong> baseline 'after the review' of 23 Nov 2026." in page
+    assert "Finished since: assess" in page
+    assert_reads_as_a_report(page)

@@ -101,7 +101,10 @@ def test_a_checkin_behind_plan(practice) -> None:
     ben = _by_client(practice.frame)["Ben Behind"]
     assert ben["status"] == "behind"
     assert ben["earned_pct"] == 4.0
-    assert "behind the latest plan by 4.0 working days" in str(ben["verdict"])
+    assert "4.0 working days behind its latest dates" in str(ben["verdict"])
+    # the two measures, each named: behind the baseline, the forecast on track
+    assert str(ben["verdict"]).startswith("On track: ")
+    assert "but the forecast still meets the target" in str(ben["verdict"])
     assert ben["target"] == pd.Timestamp("2026-03-27")
 
 
@@ -119,16 +122,16 @@ def test_next_latest_start_within_two_weeks(practice) -> None:
 
 def test_calls_to_make_this_week(practice) -> None:
     assert [line for line, _ in practice.calls()] == [
-        "Lee Late: late; 'SQL course' must start by 2026-02-09",
+        "Lee Late: late; 'SQL course' must start by 9 Feb 2026",
         "Ben Behind: behind",
-        "Stu Stale: no check-in for 17 days (weekly); 'SQL course' must start by 2026-02-09",
+        "Stu Stale: no check-in for 17 days (weekly); 'SQL course' must start by 9 Feb 2026",
     ]
-    assert practice.calls()[1][1].startswith("Behind. Forecast from 2026-02-02")
+    assert practice.calls()[1][1].startswith("On track: the work left ends on")
     later = read_roster(FOLDER / "late.yaml", dt.date(2026, 2, 11))
     # a week on, b's latest start has passed and Lee's check-in has gone stale
     assert [line for line, _ in later.calls()] == [
         "Lee Late: late; no check-in for 12 days (weekly); "
-        "'SQL course' should have started by 2026-02-09"
+        "'SQL course' should have started by 9 Feb 2026"
     ]
 
 
@@ -280,3 +283,17 @@ def test_clients_sharing_a_plan_read_it_once(tmp_path: Path, monkeypatch) -> Non
     got = read_roster(tmp_path / "roster", DAY)
     assert len(got.frame) == 6
     assert sorted(p.name for p in calls) == ["chain.yaml", "missing.yaml", "moved.yaml"]
+
+
+def test_a_plan_changed_after_its_baseline_is_a_call(tmp_path: Path) -> None:
+    from careerlib.tracking import checkin
+    from tests.conftest import tracking_client
+
+    client = tracking_client(tmp_path)
+    checkin(client, {"a": 0.4}, dt.date(2026, 1, 8))  # saves the first baseline
+    assert not read_roster(client, dt.date(2026, 1, 8)).frame["plan_changed"].item()
+    plan = tmp_path / "two-steps.yaml"
+    plan.write_text(plan.read_text().replace("target: 2026-01-23", "target: 2026-01-30"))
+    got = read_roster(client, dt.date(2026, 1, 8))
+    assert got.frame["plan_changed"].item()
+    assert got.calls()[0][0] == "Test Client: the plan changed after its baseline"

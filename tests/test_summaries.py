@@ -62,7 +62,9 @@ def test_progress_summary_by_hand() -> None:
     report = analyse(ROOT / "data" / "clients" / "jordan-lee.yaml", AS_OF)
     assert report.progress is not None
     text = summaries.progress_summary(report.progress).data
-    assert "Review of 20 Nov 2026" in text and "planned **0%**" in text
+    # what was reported; no "planned" figure of the old measure beside the baseline's
+    assert "Review of 20 Nov 2026: **1** steps done, **2** in progress" in text
+    assert "planned" not in text
 
 
 def test_rethink_summary_lists_the_questions_or_agrees_the_next_step() -> None:
@@ -117,3 +119,30 @@ def test_a_skill_not_rated_is_a_question_never_nan() -> None:
     text = summaries.unaddressed_summary(rated).data
     assert text.startswith("**Gaps no step of the plan addresses (1):** Critical Thinking.")
     assert f"Ask the client ({len(rated) - 1} not rated" in text
+
+
+def test_plan_diff_summary_names_both_versions() -> None:
+    from careerlib.tracking.diff import plan_diff
+
+    data = ROOT / "tests" / "data" / "rethink"
+    page = render(summaries.plan_diff_summary(plan_diff(data / "old.yaml", data / "new.yaml")))
+    assert "<strong>Before:</strong> old.yaml as written." in page
+    assert "The target moved from 27 Mar 2026 to 3 Apr 2026 (5 working days later)." in page
+    assert "<li>Steps added: e.</li>" in page
+
+
+def test_strategy_age_and_work_done() -> None:
+    from careerlib.tracking import track_client
+
+    track = track_client(ROOT / "data" / "clients" / "jordan-lee.yaml", dt.date(2026, 12, 7))
+    age = render(summaries.strategy_age_summary(track))
+    assert "The strategy dates from <strong>5 Oct 2026</strong>" in age
+    assert "63 days before this session" in age
+    assert "The target, 28 Apr 2028, is 508 days away." in age
+    done = render(summaries.work_done_summary(track))
+    assert "<strong>Done</strong> (1): Reassess talents and motivators with the coach." in done
+    assert "Lead the HIPAA security risk assessment (45%)" in done
+    assert "<strong>Not started</strong> (11)" in done
+    later = track_client(ROOT / "data" / "clients" / "jordan-lee.yaml", dt.date(2028, 6, 1))
+    assert "passed 34 days ago" in render(summaries.strategy_age_summary(later))
+    assert "Past their latest start, not started" in render(summaries.work_done_summary(later))

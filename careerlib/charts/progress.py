@@ -1,18 +1,17 @@
-"""Progress at a checkpoint: planned against reported, step by step."""
+"""Progress at a checkpoint: the share reported for each step."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import plotly.graph_objects as go
 
+from careerlib._text import day_text
 from careerlib.charts._style import (
     ABOVE_PX,
     COLORS,
     TEMPLATE,
     escape_text,
-    fmt,
     legend_above,
     title_at_top,
     wrap_label,
@@ -20,9 +19,16 @@ from careerlib.charts._style import (
 
 __all__ = ["progress_chart"]
 
+#: The colour of each state of a step.
+_STATE_COLORS = {
+    "done": COLORS["done"],
+    "in progress": COLORS["step"],
+    "not started": COLORS["not_started"],
+}
+
 
 def progress_chart(progress: Any, *, title: str | None = None) -> go.Figure:
-    """Planned against reported progress per step at a checkpoint.
+    """The share reported for each step at a checkpoint, by state.
 
     Parameters
     ----------
@@ -31,47 +37,46 @@ def progress_chart(progress: Any, *, title: str | None = None) -> go.Figure:
 
     Notes
     -----
-    Steps behind plan are marked red. The title gives the overall planned and
-    actual percent and says when the reviews have gathered dust.
+    Bars are coloured by the step's state (done, in progress, not started).
+    The title says how many steps are done, and "a while ago" when the reviews
+    have gathered dust. Progress against the baseline (and behind or ahead of it) is the
+    tracking's (:func:`careerlib.charts.progress_over_time_chart`).
     """
     frame = progress.steps.iloc[::-1]
     names = [
         wrap_label(str(t) if isinstance(t, str) and t else str(i), 40)
         for i, t in zip(frame.index, frame["title"], strict=True)
     ]
-    reported = np.where(frame["behind"], COLORS["critical"], COLORS["step"]).tolist()
+    frame = frame.assign(name=names)
     fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            y=names,
-            x=frame["planned"] * 100,
-            orientation="h",
-            name="planned",
-            marker_color=COLORS["planned"],
+    for state, color in _STATE_COLORS.items():
+        rows = frame[frame["state"] == state]
+        if rows.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                y=rows["name"].tolist(),
+                x=rows["actual"] * 100,
+                orientation="h",
+                name=state,
+                marker_color=color,
+                hovertemplate="%{y}: %{x:.0f}% reported<extra></extra>",
+            )
         )
-    )
-    fig.add_trace(
-        go.Bar(
-            y=names,
-            x=frame["actual"] * 100,
-            orientation="h",
-            name="reported (red: behind the plan)",
-            marker_color=reported,
-        )
-    )
     when = progress.review_date or progress.as_of
+    counts = progress.counts
+    # one line at print size: a stale review says so beside its date
+    dust = ", a while ago" if progress.stale else ""
     heading = title or (
-        f"Progress at {fmt(when)}: planned {progress.planned_pct:.0f}%, "
-        f"reported {progress.actual_pct:.0f}%"
+        f"Reported on {day_text(when)}{dust}: {counts['done']} of {len(frame)} steps done, "
+        f"{counts['in progress']} in progress"
     )
-    if progress.stale:
-        heading += " (stale: the plan has gathered dust)"
     height = max(300, 40 * len(names) + 90 + ABOVE_PX)
     fig.update_layout(
         template=TEMPLATE,
         title=title_at_top(escape_text(heading), height),
-        barmode="group",
-        xaxis={"title": "progress of the step [%]", "range": [0, 100]},
+        barmode="overlay",
+        xaxis={"title": "share of the step reported done [%]", "range": [0, 100]},
         yaxis={"categoryorder": "array", "categoryarray": names},
         height=height,
         margin={"t": ABOVE_PX},

@@ -10,8 +10,9 @@ One module a family of commands, each registering on the group of
 :mod:`~careerlib.cli.client` (one client), :mod:`~careerlib.cli.assess` (an
 assessment with the client, one question at a time), :mod:`~careerlib.cli.options`
 (the cheapest alternatives to the target), :mod:`~careerlib.cli.roster` (every
-client), :mod:`~careerlib.cli.batch` (notebooks), :mod:`~careerlib.cli.console`
-and :mod:`~careerlib.cli.workspace` (a coach's files). A new command goes in
+client), :mod:`~careerlib.cli.batch` (notebooks), :mod:`~careerlib.cli.console`,
+:mod:`~careerlib.cli.workspace` (a coach's files) and :mod:`~careerlib.cli.rethink`
+(re-thinking a plan: what changed, a re-plan). A new command goes in
 the module of its family, or a new module imported below.
 """
 
@@ -22,6 +23,7 @@ from careerlib.cli import (  # noqa: F401  (register)
     console,
     options,
     plan,
+    rethink,
     roster,
     workspace,
 )

@@ -9,6 +9,8 @@
 - :mod:`~careerlib.console.assessments`: :class:`AssessmentPanel` with
   :class:`InterestProfiler`, :class:`ValuesCardSort` and :class:`SkillRatings`
   (assessments the client takes in the session);
+  in one click), with :mod:`~careerlib.console.replan_panel`'s
+  :class:`ReplanPanel` ("Save as re-plan") beneath;
 - :mod:`~careerlib.console._common`: what the panels share.
 
 Only this package imports ipywidgets. The panels are loaded on first use, so
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     )
     from careerlib.console.checkin_panel import CheckinPanel
     from careerlib.console.explorers import GapExplorer, PlanExplorer
+    from careerlib.console.replan_panel import ReplanPanel
 
 __all__ = [
     "CONSOLE_NOTEBOOK",
@@ -46,6 +49,7 @@ __all__ = [
     "GapExplorer",
     "InterestProfiler",
     "PlanExplorer",
+    "ReplanPanel",
     "SkillRatings",
     "ValuesCardSort",
     "console_command",
@@ -61,6 +65,7 @@ _LAZY = {
     "CheckinPanel": "careerlib.console.checkin_panel",
     "GapExplorer": "careerlib.console.explorers",
     "PlanExplorer": "careerlib.console.explorers",
+    "ReplanPanel": "careerlib.console.replan_panel",
 }
 
 

@@ -122,7 +122,7 @@ class AlternativesPanel:
         """Take the least-cost set that makes the target (or leaves the plan least late)."""
         try:
             base = self._as_planned(self.explorer.plan)
-            best = cheapest_way(base, self.explorer.route)
+            best = cheapest_way(base, self.explorer.route, **self.explorer.status_date())
         except CareerlibError as exc:
             self.explorer.message.value = message_html(error_text(exc), error=True)
             return False

@@ -10,9 +10,11 @@ each:
 2. :func:`peer_benchmark` (``peers``): the organization's metrics against a peer group
    (median, quartiles, percentile rank, z-score, distance to the median and to
    the top quartile, in the direction that counts as better);
-3. :func:`time_gap` (``time``): working days the plan needs against working days left;
-4. :func:`progress_at` (``progress``): planned against reported progress at a checkpoint,
-   the pace so far, and whether the reviews have "gathered dust";
+3. :func:`time_gap` (``time``): working days the work left needs against working days
+   left to the target, on a status date;
+4. :func:`progress_at` (``progress``): what was reported at a checkpoint, step by step,
+   and whether the reviews have "gathered dust" (progress against the baseline
+   is :mod:`careerlib.tracking`'s);
 5. :func:`goal_alignment` (``goals``): the goal tree, orphan goals, steps serving no goal
    and goals no step serves;
 
@@ -36,7 +38,12 @@ Units: skill levels are on O*NET's level scale 0-7 and importance on its
 
 from __future__ import annotations
 
-from careerlib.gaps.assessment import due_diligence, obstacles, self_assessment
+from careerlib.gaps.assessment import (
+    assessment_changes,
+    due_diligence,
+    obstacles,
+    self_assessment,
+)
 from careerlib.gaps.goals import Alignment, goal_alignment
 from careerlib.gaps.ladder import ladder_signals, ladder_steps
 from careerlib.gaps.occupations import (
@@ -53,6 +60,7 @@ from careerlib.gaps.report import (
     all_reviews,
     analyse,
     rethink_prompts,
+    status_schedules,
     target_role,
     time_gaps,
 )
@@ -76,6 +84,7 @@ __all__ = [
     "all_reviews",
     "analyse",
     "ask_client",
+    "assessment_changes",
     "current_occupation",
     "due_diligence",
     "find_occupations",
@@ -94,6 +103,7 @@ __all__ = [
     "rethink_prompts",
     "self_assessment",
     "skills_gap",
+    "status_schedules",
     "target_role",
     "time_gap",
     "time_gaps",

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from careerlib.gaps import GapReport
     from careerlib.models import Plan
     from careerlib.scheduling.scheduler import Schedule
+    from careerlib.tracking.diff import PlanDiff
 
 __all__ = ["ReportContent", "gather", "report_html"]
 
@@ -66,6 +67,7 @@ class ReportContent:
     risks: pd.DataFrame | None
     diligence: dict[str, Any]
     checkin: CheckinVerdict
+    change: PlanDiff | None = None
 
     @property
     def step_titles(self) -> dict[str, str]:
@@ -116,7 +118,18 @@ def gather(
         risks=risks,
         diligence=gaps.due_diligence(role),
         checkin=latest_checkin(report, profile.route),
+        change=_last_change(profile, plan),
     )
+
+
+def _last_change(profile: Client, plan: Plan | None) -> PlanDiff | None:
+    """The two newest baselines of the client compared (what changed since the last
+    plan), or None without a plan, a client file or two baselines."""
+    if plan is None or profile.path is None:
+        return None
+    from careerlib.tracking.diff import last_change
+
+    return last_change(profile)
 
 
 # --- the page --------------------------------------------------------------------
@@ -209,6 +222,7 @@ def report_html(
             sections.roadmap(page),
             sections.gaps_part(page),
             sections.checkin(page),
+            sections.changes(page),
             sections.appendix(page),
         ]
         markup = draw.finish("\n".join(body))
@@ -278,21 +292,33 @@ class _Charts:
 #: A chart of the document, by name: its figure and its caption.
 Figures = dict[str, tuple["go.Figure", str | None]]
 
-_GANTT_CAPTION = (
-    "Red: critical steps (a day lost there moves the target). Blue: steps with slack; "
-    "the pale bar before a step shows how much earlier it could start. "
-    "Gold diamonds: milestones. The chart is the plan as written, from its first "
-    "day; the time left below counts from the report's date, with the progress "
-    "reported so far."
-)
 _ROUTES_CAPTION = (
-    "Each row is a route: its critical steps and its earliest finish (gold "
-    "diamond). Like the roadmap chart, it counts from the plan's first day."
+    "Each row is a route from the report's date, with the progress so far: its "
+    "critical steps at the dates to aim for and its forecast finish (gold diamond)."
 )
-_TRACKING_CAPTION = (
-    "Each bar runs from what was done (dark) to the forecast of what is left "
-    "(light); the thin grey bar beneath is the baseline's latest dates."
+_PROGRESS_OVER_TIME_CAPTION = (
+    "The roadmap's chart (section 2) shows each step on this date, with the baseline beneath."
 )
+_CHANGES_CAPTION = (
+    "For each step that changed: its latest dates before (grey) and after (blue; "
+    "red when it must now start earlier). Steps added or removed have one bar."
+)
+
+
+def _roadmap_caption(c: ReportContent) -> str:
+    """What the roadmap chart shows, and what it is measured against."""
+    track = c.checkin.tracking
+    base = ""
+    if track is not None:
+        label = track.baseline_label
+        named = "" if label.startswith("the baseline") else ", the baseline"
+        base = f" The thin grey bars beneath are {label}{named}."
+    return (
+        f"The plan on {fmt_date(c.as_of)}: green, the work done; then each step at the dates "
+        "to aim for. Red: critical steps (a day lost there moves the finish). Blue: steps "
+        "with slack; the pale bar before a step shows how much earlier it could start. Gold "
+        "diamonds: milestones; purple ticks: deadlines." + base
+    )
 
 
 def _figures(c: ReportContent, edition: Edition) -> Figures:
@@ -310,12 +336,22 @@ def _figures(c: ReportContent, edition: Edition) -> Figures:
     if c.risks is not None and len(c.risks):
         out["obstacles"] = (charts.obstacles_chart(c.risks), None)
     if c.plan is not None and c.roadmap is not None:
-        gantt = charts.gantt(c.roadmap, today=c.as_of, legend="bottom", width=CHART_PX)
-        out["gantt"] = (gantt, _GANTT_CAPTION)
+        track = c.checkin.tracking
+        gantt = charts.gantt(
+            c.roadmap,
+            baseline=None if track is None else track.baseline,
+            behind=() if track is None else track.behind_steps,
+            legend="bottom",
+            width=CHART_PX,
+        )
+        out["gantt"] = (gantt, _roadmap_caption(c))
         if c.plan.routes and edition == "coach":
-            from careerlib.scheduling.scheduler import schedule_routes
+            from careerlib.gaps import all_reviews, status_schedules
 
-            routes = charts.routes(schedule_routes(c.plan), legend="bottom", width=CHART_PX)
+            reviews = all_reviews(c.plan, c.profile)
+            routes = charts.routes(
+                status_schedules(c.plan, reviews, c.as_of), legend="bottom", width=CHART_PX
+            )
             out["routes"] = (routes, _ROUTES_CAPTION)
     out["skills"] = (charts.skills_chart(r.skills, title=f"Skills against {c.role.title}"), None)
     if r.peers is not None:
@@ -323,10 +359,12 @@ def _figures(c: ReportContent, edition: Edition) -> Figures:
         out["peers"] = (charts.peer_chart(r.peers, r.peer_group, client_name=org), None)
     track = c.checkin.tracking
     if track is not None:
-        out["tracking"] = (charts.tracking_gantt(track), _TRACKING_CAPTION)
-        out["progress"] = (charts.progress_over_time_chart(track), None)
+        out["progress"] = (charts.progress_over_time_chart(track), _PROGRESS_OVER_TIME_CAPTION)
     elif c.checkin.progress is not None:
         out["progress"] = (charts.progress_chart(c.checkin.progress), None)
+    if c.change is not None:
+        diff_chart = charts.plan_diff_chart(c.change, changed_only=True)
+        out["changes"] = (diff_chart, _CHANGES_CAPTION)
     return out
 
 
@@ -356,15 +394,9 @@ def _for_the_client(made: Figures, c: ReportContent, words: ClientWords) -> Figu
                 note.text = words(note.text)
         out[name] = (fig, caption)
     track = c.checkin.tracking
-    if track is not None and "tracking" in out:
+    if track is not None and "progress" in out:
         from careerlib.charts._style import wrap_label
 
-        verdict = words(track.forecast.verdict)
-        out["tracking"][
-            0
-        ].layout.title.subtitle.text = (
-            f"<b>{html.escape(track.status_label)}</b>. {wrap_label(verdict, 100)}"
-        )
         progress = out["progress"][0]
         progress.layout.title.subtitle.text = wrap_label(sections.progress_in_words(track), 110)
         out["progress"] = (progress, _PROGRESS_CAPTION)

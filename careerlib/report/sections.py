@@ -26,7 +26,16 @@ if TYPE_CHECKING:
     from careerlib.report.document import ReportContent
     from careerlib.tracking import Tracking
 
-__all__ = ["Page", "appendix", "assessment", "checkin", "cover", "gaps_part", "roadmap"]
+__all__ = [
+    "Page",
+    "appendix",
+    "assessment",
+    "changes",
+    "checkin",
+    "cover",
+    "gaps_part",
+    "roadmap",
+]
 
 #: Occupations the client edition lists (the coach's lists them all).
 CLIENT_OCCUPATIONS = 5
@@ -192,7 +201,7 @@ def roadmap(p: Page) -> str:
     ]
     mine = c.checkin.time
     if mine is not None and not mine.feasible:
-        out += ["<h3>What would have to shrink</h3>", p.table(tables.shrink_table(mine.critical))]
+        out += ["<h3>What would have to shrink</h3>", p.table(tables.shrink_table(mine))]
     out += _buying_time(p)
     if "routes" in p.figures and not p.client:  # the client follows one of them
         out += ["<h3>Routes side by side</h3>", p.figures["routes"]]
@@ -276,8 +285,7 @@ def checkin(p: Page) -> str:
     c = p.content
     progress = c.checkin.progress
     track = c.checkin.tracking
-    heading = "4. What changed: the latest check-in" if p.client else "4. The latest check-in"
-    out = [f"<section class='part'><h2>{heading}</h2>"]
+    out = ["<section class='part'><h2>4. The latest check-in</h2>"]
     if track is not None:
         out += _tracking(p, track)
     elif progress is None:
@@ -297,7 +305,6 @@ def _tracking(p: Page, track: Tracking) -> list[str]:
     if not p.client:
         return [
             p.md(summaries.tracking_summary(track)),
-            p.figures["tracking"],
             p.figures["progress"],
             "<h3>Every step at this check-in</h3>",
             p.table(tables.tracking_table(track)),
@@ -323,7 +330,6 @@ def _tracking(p: Page, track: Tracking) -> list[str]:
         p.md("\n".join(lines)),
         "<h3>What must start soon</h3>",
         p.md(summaries.upcoming_summary(track)),
-        p.figures["tracking"],
         p.figures["progress"],
         "<p class='note'>Every step at this check-in is in the appendix.</p>",
     ]
@@ -335,6 +341,23 @@ def _last_checkin(track: Tracking) -> str:
     due = " The next one is due now." if track.stale else ""
     last = fmt_date(track.last_checkin)
     return f"The last check-in was on {last}; check-ins are {track.cadence}.{due}"
+
+
+def changes(p: Page) -> str:
+    """5. What changed since the last plan: the two newest baselines compared, when the
+    client has two (after a re-plan or a re-baseline)."""
+    diff = p.content.change
+    if diff is None:
+        return ""
+    return "\n".join(
+        [
+            "<section class='part'><h2>5. What changed since the last plan</h2>",
+            p.md(summaries.plan_diff_summary(diff)),
+            p.figures["changes"],
+            p.table(tables.plan_diff_table(diff)),
+            "</section>",
+        ]
+    )
 
 
 def appendix(p: Page) -> str:

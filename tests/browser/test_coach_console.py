@@ -30,9 +30,24 @@ NOTEBOOK = "notebooks/00-coach-session.ipynb"
 EXPLORER = ".careerlib-plan-explorer"
 VERDICT = f"{EXPLORER} .careerlib-verdict"
 PLOT = f"{EXPLORER} .js-plotly-plot"
-# Jordan Lee's plan on the route of the client file (internal) and on the whole plan
-FEASIBLE = "Feasible: the target 2028-04-28 can be met"
-LATE = "Not feasible: late by 76 working days; the earliest realistic target is 2027-11-01."
+# Jordan Lee's plan on the session's date (today: the notebook's default), on the route
+# of the client file (internal), as the library says it; then with the target moved to
+# 30 Jun 2027 (the what-if starts from today, with the check-ins so far)
+CLIENT = ROOT / "data" / "clients" / "jordan-lee.yaml"
+
+
+def _verdicts() -> tuple[str, str]:
+    import datetime as dt
+
+    from careerlib import PlanExplorer, whatif
+
+    explorer = PlanExplorer.from_client(CLIENT, as_of=dt.date.today())
+    now = explorer.schedule.verdict
+    explorer.apply(lambda p: whatif.with_target(p, dt.date(2027, 6, 30)))
+    return now, explorer.schedule.verdict
+
+
+FEASIBLE, LATE = _verdicts()
 
 
 @pytest.fixture()
@@ -89,15 +104,17 @@ def test_jupyterlab_coach_console(
             # the target from the date picker: four months earlier is too late
             _set_target(page, panel, "2027-06-30")
             wait_text(page, f"{panel} {VERDICT}", LATE)
-            assert "(route internal, 15 steps)" in page.inner_text(f"{panel} {VERDICT}")
+            shown = page.inner_text(f"{panel} {VERDICT}")
+            assert "(route internal, as of " in shown and ", 15 steps)" in shown
             page.wait_for_function(
                 f"() => document.querySelector('{panel} {PLOT}').layout.title.text"
                 ".includes('From IT Director to CIO')"
             )
             moved = plot_state(page, f"{panel} {PLOT}")
             assert moved["bases"] != before["bases"]  # the bars moved
-            assert "Too late: would have to happen before the start" in moved["names"]
-            assert "Too late: would have to happen before the start" not in before["names"]
+            # on the status date nothing is drawn in the past: the plan as written
+            # is the baseline beneath, and the dates to aim for start today
+            assert "Plan as written (latest dates)" in moved["names"]
             _check_date_axis(moved)
             assert moved["xrange"] != before["xrange"]
             explorer.screenshot(path=str(artifacts / "lab-target.png"))
@@ -106,7 +123,7 @@ def test_jupyterlab_coach_console(
             page.locator(f"{panel} {EXPLORER} .careerlib-route select").select_option(
                 label="whole plan"
             )
-            wait_text(page, f"{panel} {VERDICT}", "(whole plan, 17 steps)")
+            wait_text(page, f"{panel} {VERDICT}", ", 17 steps)")
             page.wait_for_function(
                 f"() => document.querySelector('{panel} {PLOT}').layout.yaxis.ticktext"
                 ".some(t => t.includes('Meet ten health-system CIOs'))"
@@ -143,7 +160,7 @@ def test_voila_coach_console(browser: Any, root: Path, tmp_path: Path, artifacts
             page.locator(f"{EXPLORER} .careerlib-route select").select_option(
                 label="CIO elsewhere (external)"
             )
-            wait_text(page, VERDICT, "(route external, 16 steps)")
+            wait_text(page, VERDICT, ", 16 steps)")
             page.wait_for_function(
                 f"() => document.querySelector('{PLOT}').layout.yaxis.ticktext"
                 ".some(t => t.includes('Meet ten health-system CIOs'))",
@@ -155,7 +172,7 @@ def test_voila_coach_console(browser: Any, root: Path, tmp_path: Path, artifacts
             assert any("Agree a succession plan" in t for t in _rows(before))
 
             _set_target(page, "", "2027-06-30")
-            wait_text(page, VERDICT, "Not feasible")
+            wait_text(page, VERDICT, "Late: ")
             late = plot_state(page, PLOT)
             assert late["bases"] != external["bases"]
             _check_date_axis(late)

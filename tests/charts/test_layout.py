@@ -60,21 +60,42 @@ def client_charts(client: Path) -> Charts:
         out["obstacles"] = lambda size: charts.obstacles_chart(c.risks)
     if c.roadmap is not None:
         roadmap = c.roadmap
+        track = c.checkin.tracking
+        # the report's roadmap: the plan on its date, the baseline beneath
+        on_the_day = {
+            "baseline": None if track is None else track.baseline,
+            "behind": () if track is None else track.behind_steps,
+        }
         out["gantt"] = lambda size: (
-            charts.gantt(roadmap, today=c.as_of, legend="bottom", width=CHART_PX)
+            charts.gantt(roadmap, legend="bottom", width=CHART_PX, **on_the_day)
             if size == "print"
-            else charts.gantt(roadmap, today=c.as_of)
+            else charts.gantt(roadmap, **on_the_day)
         )
         out["load"] = lambda size: charts.weekly_load_chart(roadmap)
     if c.plan is not None and c.plan.routes:
+        from careerlib.gaps import all_reviews, status_schedules
+
         out.update(plan_charts(c.plan, gantt=False))
+        now = status_schedules(c.plan, all_reviews(c.plan, c.profile), c.as_of)
+        out["routes-now"] = lambda size: (
+            charts.routes(now, legend="bottom", width=CHART_PX)
+            if size == "print"
+            else charts.routes(now)
+        )
+    if c.change is not None:
+        change = c.change
+        out["changes"] = lambda size: charts.plan_diff_chart(change, changed_only=True)
     if r.peers is not None:
         org = c.profile.organization.name if c.profile.organization else "The organization"
         out["peers"] = lambda size: charts.peer_chart(r.peers, r.peer_group, client_name=org)
     if r.alignment is not None:
         out["goals"] = lambda size: charts.goal_tree_chart(r.alignment)
     if r.tracking is not None:
-        out["tracking"] = lambda size: charts.tracking_gantt(r.tracking)
+        out["tracking"] = lambda size: (
+            charts.tracking_gantt(r.tracking, legend="bottom", width=CHART_PX)
+            if size == "print"
+            else charts.tracking_gantt(r.tracking)
+        )
         out["progress-over-time"] = lambda size: charts.progress_over_time_chart(r.tracking)
     if r.progress is not None:
         out["progress"] = lambda size: charts.progress_chart(r.progress)

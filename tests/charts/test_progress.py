@@ -1,4 +1,4 @@
-"""The progress chart: planned against reported."""
+"""The progress chart: the share reported for each step, by state."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from careerlib.charts import progress_chart
 
 def test_progress_chart(report):
     fig = progress_chart(report.progress)
-    assert [t.name for t in fig.data] == ["planned", "reported (red: behind the plan)"]
-    assert "Progress at 20 Nov 2026" in fig.layout.title.text
+    # what was reported, by state; the old "planned" bars (the plan's latest dates,
+    # a second measure beside the baseline's) are gone
+    assert {t.name for t in fig.data} <= {"done", "in progress", "not started"}
+    assert "planned" not in {t.name for t in fig.data}
+    assert fig.layout.title.text.startswith("Reported on 20 Nov 2026: ")
     # the steps by their titles (in lines), never by their ids
-    titles = [str(t).replace("<br>", " ") for t in fig.data[0].y]
+    titles = [str(t).replace("<br>", " ") for trace in fig.data for t in trace.y]
     assert set(titles) == set(report.progress.steps["title"])
