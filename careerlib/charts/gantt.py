@@ -523,8 +523,13 @@ def _bottom_and_height(
     bottom = 60
     entries = sum(1 for t in traces if t.get("showlegend", True))
     if legend == "bottom":
-        # entries are up to about 290 px wide, side by side across the plot area
-        per_row = max(1, int(((width or (_WIDE_PX + left)) - left) // 290))
+        # entries side by side across the plot area, in columns as wide as the widest
+        # (its symbol, about 40 px, and its name), never less than 290 px on an unknown width
+        names = [str(t.get("name") or "") for t in traces if t.get("showlegend", True)]
+        entry_px = max([40 + text_px(n, 12) for n in names] or [290])
+        if width is None:
+            entry_px = max(entry_px, 290)
+        per_row = max(1, int(((width or (_WIDE_PX + left)) - left) // entry_px))
         bottom += LEGEND_ENTRY_PX * -(-entries // per_row) + 10
         return bottom, top + bottom + max(rows.count * row_px, 120)
     return bottom, top + bottom + max(rows.count * row_px, entries * LEGEND_ENTRY_PX, 120)

@@ -141,7 +141,7 @@ def progress_over_time_chart(tracking: Tracking, *, title: str | None = None) ->
     lines = [
         (
             as_day(tr.as_of),
-            f"Check-in {day_text(tr.as_of)}",
+            f"As of {day_text(tr.as_of)}",
             TRACKING_COLORS["today"],
             "dot",
             "right",

@@ -145,11 +145,18 @@ def progress_in_words(track: Tracking) -> str:
         f"By now the plan expected between {late}% (every step starting as late as it can) "
         f"and {early}% (every step starting as early as it can)"
     )
+    if late == early:  # one figure: the plan expected the same either way (all, once late)
+        head = (
+            f"{done}% of the plan's work is done (each step counted by its working days). "
+            f"By now the plan expected {late}%, however early or late each step started"
+        )
     if e.classification == "ahead":
         return f"{head}: ahead of even the earliest schedule."
+    if e.classification == "behind" and late == early:
+        return f"{head}: behind by about {e.slip_days:.0f} working days."
     if e.classification == "behind":
         return f"{head}: behind even the latest schedule, by about {e.slip_days:.0f} working days."
-    return f"{head}: within that range, on plan."
+    return f"{head}: on plan." if late == early else f"{head}: within that range, on plan."
 
 
 def assessment(p: Page) -> str:
@@ -312,8 +319,10 @@ def _tracking(p: Page, track: Tracking) -> list[str]:
             p.md(summaries.upcoming_summary(track)),
         ]
     f = track.forecast
+    # the one verdict, as on the cover: its progress figures follow, explained
+    verdict = " ".join(track.verdict.replace(track.progress_sentence, "").split())
     lines = [
-        f"**{track.status_label}.** {summaries.md_escape(f.verdict)}",
+        f"**{summaries.md_escape(verdict)}**",
         "",
         f"- Forecast finish: **{fmt_date(f.finish)}**; target {fmt_date(f.target)}.",
         f"- {progress_in_words(track)}",
