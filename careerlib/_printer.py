@@ -53,6 +53,16 @@ _DRAW_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
 <script charset="utf-8" src="{plotly}"></script></head><body></body></html>
 """
 
+# resolves once plotly.js has run in the drawing page (rejects after PAGE_TIMEOUT)
+_PLOTLY_LOADED = """new Promise((ok, no) => {
+  const t0 = Date.now();
+  (function wait() {
+    if (window.Plotly) ok(true);
+    else if (Date.now() - t0 > LIMIT_MS) no(new Error("plotly.js did not load"));
+    else setTimeout(wait, 20);
+  })();
+})""".replace("LIMIT_MS", str(int(1000 * PAGE_TIMEOUT)))
+
 # Plotly.toImage on a figure (data, layout, config) given as JSON text; the SVG as text
 _DRAW = """async function (figure, width, height) {
   const f = JSON.parse(figure);
@@ -218,6 +228,8 @@ class Printer:
         index.write_text(_DRAW_PAGE.format(plotly=plotly_js.as_uri()), encoding="utf-8")
         await _enable(tab)
         await asyncio.wait_for(_navigate(tab, index.as_uri()), PAGE_TIMEOUT)
+        # a load event of the blank page before may have ended the wait: wait for plotly.js
+        await _evaluate(tab, _PLOTLY_LOADED)
         window = await _evaluate(tab, "window", by_value=False)
         return str(window["objectId"])
 

@@ -95,6 +95,26 @@ ROSTER_SHEET: tuple[Column, ...] = (
         "Working days the forecast finish is after the target (0 when on time).",
     ),
     Column(
+        "missed_deadline",
+        "Deadline missed most",
+        "text",
+        "The step whose own deadline the forecast misses by the most working days.",
+        32,
+    ),
+    Column(
+        "missed_deadline_days",
+        "It is missed by (working days)",
+        "integer",
+        "Working days that step's forecast finish is after its deadline.",
+    ),
+    Column(
+        "deadlines_missed",
+        "Deadlines missed",
+        "integer",
+        "How many steps' deadlines the forecast misses.",
+        11,
+    ),
+    Column(
         "earned_pct",
         "Work done",
         "percent",
@@ -115,6 +135,13 @@ ROSTER_SHEET: tuple[Column, ...] = (
         "Check-in overdue",
         "yes/no",
         "yes: the last check-in is older than the cadence allows.",
+        11,
+    ),
+    Column(
+        "plan_changed",
+        "Plan changed",
+        "yes/no",
+        "yes: the plan file changed after the baseline the progress is measured against.",
         11,
     ),
     Column(

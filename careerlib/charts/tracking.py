@@ -98,7 +98,7 @@ def progress_over_time_chart(tracking: Tracking, *, title: str | None = None) ->
     hist = tr.history
     fig.add_trace(
         go.Scatter(
-            name="Earned at each check-in",
+            name="Done at each check-in",
             x=[h.day.isoformat() for h in hist],
             y=[round(100 * h.earned, 2) for h in hist],
             mode="lines+markers",
