@@ -81,7 +81,7 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
     from careerlib.newclient import new_client
     from careerlib.onet import find_occupation, level_anchors, load_onet, match_title, role_profile
     from careerlib.planfile import load_plan, parse_plan
-    from careerlib.report import write_report
+    from careerlib.report import write_report, write_reports
     from careerlib.roster_files import write_roster
     from careerlib.roster_status import Roster, read_roster, roster
     from careerlib.scheduling.calendars import WorkCalendar
@@ -195,6 +195,7 @@ __all__ = [
     "tracking_gantt",
     "weekly_load_chart",
     "write_report",
+    "write_reports",
     "write_roster",
 ]
 
@@ -276,6 +277,7 @@ _LAZY: dict[str, str] = {
     "Tracking": "careerlib.tracking",
     "tracking_gantt": "careerlib.charts",
     "write_report": "careerlib.report",
+    "write_reports": "careerlib.report",
     "WeeklyLoad": "careerlib.scheduling.capacity",
     "WorkCalendar": "careerlib.scheduling.calendars",
 }

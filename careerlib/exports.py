@@ -13,7 +13,8 @@ suffix kind    what is written
 .ics   table   iCalendar: each step an all-day event, milestones and deadlines
                with a reminder, UIDs stable across exports
 .csv   table   the schedule table (:func:`table`)
-.xlsx  table   the schedule table and a sheet about the plan, for Excel
+.xlsx  table   the schedule for people (headers in words, yes/no, dates),
+               a sheet about the plan and one about the columns
 ====== ======= ===============================================================
 
 A *chart* format writes a :class:`plotly.graph_objects.Figure` (given, or the
@@ -36,7 +37,6 @@ under a second. In a batch run, the worker's browser draws them
 from __future__ import annotations
 
 import html
-import io
 import logging
 import os
 import re
@@ -51,6 +51,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 from careerlib import _image_service
 from careerlib._atomic import write_bytes
 from careerlib._ics import to_ics
+from careerlib._spreadsheet import Column
 from careerlib.exceptions import ExportError, OutputError, UsageError
 from careerlib.scheduling.scheduler import Schedule
 
@@ -60,6 +61,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "SCHEDULE_COLUMNS",
+    "STATUS_COLUMNS",
     "Format",
     "atomic_write",
     "export",
@@ -328,79 +331,215 @@ def to_csv(schedule: Schedule) -> bytes:
     return text.encode("utf-8")
 
 
-def to_xlsx(schedule: Schedule) -> bytes:
-    """The schedule as an Excel workbook: sheet ``Schedule`` (the table) and ``Plan``.
+#: The schedule workbook's columns, in order (the CSV keeps the names, :func:`table`).
+SCHEDULE_COLUMNS: tuple[Column, ...] = (
+    Column("step", "Step id", "text", "The step's short name in the plan file.", 16),
+    Column("title", "Step", "text", "What the step is.", 44),
+    Column("start", "Start", "date", "The day the step starts, as late as the target allows."),
+    Column("finish", "Finish", "date", "The day the step is done, as late as the target allows."),
+    Column(
+        "critical",
+        "Critical",
+        "yes/no",
+        "yes: a day lost on this step moves the target (it has no slack).",
+        10,
+    ),
+    Column(
+        "milestone", "Milestone", "yes/no", "yes: a moment (an offer, a first day), not work.", 11
+    ),
+    Column(
+        "slack_days",
+        "Slack (working days)",
+        "integer",
+        "How many working days the step could start earlier than its start.",
+    ),
+    Column("duration_days", "Duration (working days)", "integer", "Working days the step takes."),
+    Column(
+        "buffer_days",
+        "Buffer (working days)",
+        "integer",
+        "Working days of margin kept after the step (part of its duration).",
+    ),
+    Column(
+        "early_start",
+        "Earliest start",
+        "date",
+        "The earliest day the step can start, when every step before it starts as early as it can.",
+    ),
+    Column("early_finish", "Earliest finish", "date", "The step's finish if it starts earliest."),
+    Column(
+        "release",
+        "Not before",
+        "date",
+        "The step cannot start before this day (the plan's start, or a date of its own).",
+    ),
+    Column("deadline", "Deadline", "date", "The day the step must be done by, when it has one."),
+    Column("goal", "Goal", "text", "The goal the step serves.", 30),
+    Column("route", "Route", "text", "The route the step belongs to (empty: every route).", 24),
+    Column(
+        "after", "Comes after", "text", "The steps that must be done before this one starts.", 36
+    ),
+)
 
-    Dates are Excel dates; critical steps are shaded; the header row and the
-    step ids stay in view when scrolling. No cell is a formula: text a
-    spreadsheet would evaluate is stored as text with a leading ``'``, and a
-    text over Excel's 32,767 characters is refused (an :class:`ExportError`).
+#: On a status date, the columns after the step's title: what is done, what to aim for.
+STATUS_COLUMNS: tuple[Column, ...] = (
+    Column("state", "State", "text", "done, in progress or not started, on the status date.", 13),
+    Column("done", "Done", "percent", "The share of the step's work done on the status date.", 9),
+    Column(
+        "remaining_days",
+        "Left (working days)",
+        "integer",
+        "The working days of the step's work still to do.",
+    ),
+    Column(
+        "aim_start",
+        "Aim to start",
+        "date",
+        "The day to aim to start (or go on with) the step: its latest start, or its "
+        "earliest one when the latest has passed; empty when done.",
+    ),
+    Column(
+        "aim_finish",
+        "Aim to finish",
+        "date",
+        "The day to aim to finish the step, with the same rule; empty when done.",
+    ),
+)
+
+#: The rows of the workbook's ``Plan`` sheet: field, heading, kind.
+_PLAN_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("title", "Plan", "text"),
+    ("owner", "Owner", "text"),
+    ("route", "Route", "text"),
+    ("first_day", "First day", "date"),
+    ("target", "Target", "date"),
+    ("feasible", "Can the target be met", "yes/no"),
+    ("late_by_days", "Late by (working days)", "integer"),
+    ("earliest_finish", "Earliest finish of the work", "date"),
+    ("verdict", "Verdict", "text"),
+)
+
+
+def _people_schedule(schedule: Schedule) -> pd.DataFrame:
+    """:func:`table` with the goal and route by their titles and "comes after" as step titles."""
+    plan = schedule.plan
+    frame = schedule.to_frame().reset_index()
+    titles = {s.id: s.title or s.id for s in plan.steps}
+    goals = {g.id: g.title for g in plan.goals}
+    routes = {r.id: r.title for r in plan.routes}
+    frame["goal"] = [goals.get(g, g) if isinstance(g, str) else "" for g in frame["goal"]]
+    frame["route"] = [routes.get(r, r) if isinstance(r, str) else "" for r in frame["route"]]
+    frame["after"] = ["; ".join(titles.get(a, a) for a in after) for after in frame["after"]]
+    frame["title"] = [t or i for t, i in zip(frame["title"], frame["step"], strict=True)]
+    return frame
+
+
+def to_xlsx(schedule: Schedule) -> bytes:
+    """The schedule as an Excel workbook for people: ``Schedule``, ``Plan``, ``About the columns``.
+
+    Headers in words with units, yes/no, dates as Excel dates (``6 Dec 2026``),
+    goals, routes and the steps a step comes after by their titles, critical
+    steps shaded, the header row and the step ids frozen; the last sheet says
+    what each column means and which CSV column holds it (:data:`SCHEDULE_COLUMNS`).
+    No cell is a formula: text a spreadsheet would evaluate is stored as text
+    with a leading ``'``, and a text over Excel's 32,767 characters is refused
+    (an :class:`ExportError`).
     """
     import pandas as pd
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl import Workbook
+    from openpyxl.styles import PatternFill
 
-    from careerlib._spreadsheet import check_cell_lengths, secure_workbook
+    from careerlib._spreadsheet import (
+        about_sheet,
+        people_sheet,
+        secure_workbook,
+        workbook_bytes,
+    )
 
-    frame = table(schedule)
-    about = _about(schedule)
-    check_cell_lengths(frame, "Schedule")
-    check_cell_lengths(about, "Plan")
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(
-        buffer, engine="openpyxl", date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd"
-    ) as writer:
-        frame.to_excel(writer, sheet_name="Schedule")
-        about.to_excel(writer, sheet_name="Plan")
-        sheet = writer.sheets["Schedule"]
-        sheet.freeze_panes = "B2"
-        sheet.auto_filter.ref = sheet.dimensions
-        widths = {"step": 14, "title": 40, "after": 24}
-        for col, name in enumerate(["step", *frame.columns], start=1):
-            sheet.column_dimensions[get_column_letter(col)].width = widths.get(name, 13)
-        shade = PatternFill("solid", fgColor="FADBD8")
-        for row, critical in enumerate(frame["critical"].tolist(), start=2):
-            if critical:
-                for cell in sheet[row]:
-                    cell.fill = shade
-        info = writer.sheets["Plan"]
-        info.column_dimensions["A"].width = 16
-        info.column_dimensions["B"].width = 90
-        for cell in info["A"]:
-            cell.font = Font(bold=True)
-        secure_workbook(writer.book)
-    return buffer.getvalue()
+    frame = _people_schedule(schedule)
+    columns = schedule_columns(schedule)
+    book = Workbook()
+    book.remove(book.active)
+    sheet = people_sheet(book, "Schedule", frame, columns, frozen=2, row_name="step")
+    shade = PatternFill("solid", fgColor="FADBD8")
+    for row, critical in enumerate(frame["critical"].tolist(), start=2):
+        if critical:
+            for cell in sheet[row]:
+                cell.fill = shade
+    rows = _plan_rows(schedule)
+    about = pd.DataFrame({"field": [h for h, _, _ in rows], "value": [v for _, v, _ in rows]})
+    _plan_sheet(book, about, [kind for _, _, kind in rows])
+    about_sheet(book, columns)
+    secure_workbook(book)
+    return workbook_bytes(book)
 
 
-def _about(schedule: Schedule) -> pd.DataFrame:
-    """The sheet about the plan: one row a fact, and the verdict (on a status date: the
-    status date, the forecast finish, the target lateness and each deadline missed)."""
-    import pandas as pd
+def schedule_columns(schedule: Schedule) -> tuple[Column, ...]:
+    """The workbook's columns for ``schedule``: :data:`SCHEDULE_COLUMNS`, and on a status
+    date :data:`STATUS_COLUMNS` right after the step's title (what is done, what to aim for)."""
+    from careerlib.scheduling.status import StatusSchedule
 
+    if not isinstance(schedule, StatusSchedule):
+        return SCHEDULE_COLUMNS
+    return (*SCHEDULE_COLUMNS[:2], *STATUS_COLUMNS, *SCHEDULE_COLUMNS[2:])
+
+
+def _plan_rows(schedule: Schedule) -> list[tuple[str, Any, str]]:
+    """The rows of the ``Plan`` sheet: heading, value, kind (on a status date also the
+    status date, the day work resumes, the forecast finish and each deadline missed)."""
     from careerlib.scheduling.status import StatusSchedule
 
     plan = schedule.plan
-    facts: dict[str, Any] = {
+    route = next((r.title for r in plan.routes if r.id == schedule.route), schedule.route)
+    values: dict[str, Any] = {
         "title": plan.title,
         "owner": plan.owner or "",
-        "route": schedule.route or "(whole plan)",
+        "route": route or "the whole plan",
         "first_day": schedule.first_day,
         "target": plan.target,
         "feasible": bool(schedule.feasible),
         "late_by_days": int(schedule.late_by_days),
         "earliest_finish": schedule.earliest_finish,
+        "verdict": schedule.verdict,
     }
+    rows = [(heading, values[f], kind) for f, heading, kind in _PLAN_ROWS]
     if isinstance(schedule, StatusSchedule):
-        facts.update(
-            as_of=schedule.as_of,
-            resume=schedule.resume,
-            earliest_finish=schedule.forecast_finish or "",
-            target_late_by_days=schedule.target_late_by_days,
-            deadlines_missed="; ".join(m.sentence for m in schedule.deadlines_missed),
-            complete=schedule.complete,
-        )
-    facts["verdict"] = schedule.verdict
-    return pd.DataFrame({"value": list(facts.values())}, index=pd.Index(list(facts), name="field"))
+        status = [
+            ("Status date", schedule.as_of, "date"),
+            ("Work resumes", schedule.resume, "date"),
+            ("Forecast finish", schedule.forecast_finish, "date"),
+            ("Target late by (working days)", int(schedule.target_late_by_days), "integer"),
+            (
+                "Deadlines missed",
+                "; ".join(m.sentence for m in schedule.deadlines_missed) or "none",
+                "text",
+            ),
+            ("All done", bool(schedule.complete), "yes/no"),
+        ]
+        rows[3:3] = status
+        rows = [r for r in rows if r[0] != "Earliest finish of the work"]
+    return rows
+
+
+def _plan_sheet(book: Any, about: pd.DataFrame, kinds: list[str]) -> None:
+    """The ``Plan`` sheet: one field a row, its value formatted as its kind says."""
+    from openpyxl.styles import Alignment, Font
+
+    from careerlib._spreadsheet import CELL_FORMATS, cell_value, check_cell_lengths
+
+    check_cell_lengths(about.set_index("field"), "Plan")
+    info = book.create_sheet("Plan")
+    for (field, value), kind in zip(about.itertuples(index=False), kinds, strict=True):
+        info.append([field, cell_value(value, kind)])
+        cell = info.cell(row=info.max_row, column=2)
+        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
+        if kind in CELL_FORMATS:
+            cell.number_format = CELL_FORMATS[kind]
+    info.column_dimensions["A"].width = 28
+    info.column_dimensions["B"].width = 90
+    for cell in info["A"]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(vertical="top")
 
 
 # --- the registry -----------------------------------------------------------------

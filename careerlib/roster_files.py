@@ -1,27 +1,31 @@
 """The practice roster as files: an HTML page (table and chart, offline), CSV and Excel.
 
 :func:`write_roster` picks the format from the file's suffix. The HTML page
-inlines plotly.js (it opens without a network); the CSV and the workbook hold
-the roster's columns (:data:`careerlib.roster_status.COLUMNS`) with dates as dates,
-and no text cell a spreadsheet would run as a formula (the same helpers as
-every careerlib spreadsheet, :mod:`careerlib._spreadsheet`).
+inlines plotly.js (it opens without a network). The CSV holds the roster's
+columns under their short names (:data:`careerlib.roster_status.COLUMNS`, ISO
+dates) for programs; the workbook is for people: headers in words, dates as
+dates, yes/no, and a sheet that says what each column means
+(:data:`ROSTER_SHEET`). Neither has a text cell a spreadsheet would run as a
+formula (the same helpers as every careerlib spreadsheet,
+:mod:`careerlib._spreadsheet`).
 """
 
 from __future__ import annotations
 
 import html
-import io
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
+from careerlib._spreadsheet import Column
 from careerlib.exceptions import UsageError
 from careerlib.roster_status import Roster
 from careerlib.tables import roster_table
 
 __all__ = [
+    "ROSTER_SHEET",
     "ROSTER_SUFFIXES",
     "roster_csv",
     "roster_html",
@@ -58,49 +62,184 @@ def roster_csv(result: Roster) -> bytes:
     return text.encode("utf-8")
 
 
+#: The roster workbook's columns, in order (the CSV keeps the names,
+#: :data:`careerlib.roster_status.COLUMNS`).
+ROSTER_SHEET: tuple[Column, ...] = (
+    Column("client", "Client", "text", "The client's name.", 24),
+    Column(
+        "status",
+        "Status",
+        "text",
+        "ahead, on plan, using slack, behind or late: the forecast at the last check-in "
+        "against the plan.",
+        11,
+    ),
+    Column("target_role", "Target role", "text", "The role the client is moving to.", 32),
+    Column("target", "Target date", "date", "The day the client wants to be in the new role."),
+    Column(
+        "forecast_finish",
+        "Forecast finish",
+        "date",
+        "When the work left would be done, scheduled forward from the last check-in.",
+    ),
+    Column(
+        "slack_left_days",
+        "Slack left (working days)",
+        "integer",
+        "Working days the forecast finish is before the target (0 when late).",
+    ),
+    Column(
+        "days_late",
+        "Late by (working days)",
+        "integer",
+        "Working days the forecast finish is after the target (0 when on time).",
+    ),
+    Column(
+        "missed_deadline",
+        "Deadline missed most",
+        "text",
+        "The step whose own deadline the forecast misses by the most working days.",
+        32,
+    ),
+    Column(
+        "missed_deadline_days",
+        "It is missed by (working days)",
+        "integer",
+        "Working days that step's forecast finish is after its deadline.",
+    ),
+    Column(
+        "deadlines_missed",
+        "Deadlines missed",
+        "integer",
+        "How many steps' deadlines the forecast misses.",
+        11,
+    ),
+    Column(
+        "earned_pct",
+        "Work done",
+        "percent",
+        "The share of the plan's work done at the last check-in, each step weighted by "
+        "its working days.",
+        11,
+    ),
+    Column("last_checkin", "Last check-in", "date", "The day of the latest check-in."),
+    Column(
+        "days_since_checkin",
+        "Days since the last check-in",
+        "integer",
+        "Calendar days from the last check-in to the roster's day.",
+    ),
+    Column("cadence", "Check-in every", "text", "How often the client checks in.", 12),
+    Column(
+        "stale",
+        "Check-in overdue",
+        "yes/no",
+        "yes: the last check-in is older than the cadence allows.",
+        11,
+    ),
+    Column(
+        "plan_changed",
+        "Plan changed",
+        "yes/no",
+        "yes: the plan file changed after the baseline the progress is measured against.",
+        11,
+    ),
+    Column(
+        "next_step_title",
+        "Next step to start",
+        "text",
+        "The step not started whose latest start comes soonest, within two weeks.",
+        32,
+    ),
+    Column(
+        "next_latest_start",
+        "Its latest start",
+        "date",
+        "The last day that step can start without moving the target.",
+    ),
+    Column(
+        "next_days_left",
+        "Working days before it must start",
+        "integer",
+        "Working days from the roster's day to that latest start (negative: it has passed).",
+    ),
+    Column(
+        "unaddressed_gaps",
+        "Skill gaps no step addresses",
+        "integer",
+        "Skills of the target role where the client falls short and no step of the plan "
+        "develops them.",
+    ),
+    Column(
+        "not_rated_skills",
+        "Skills not rated yet",
+        "integer",
+        "Skills of the target role the client has not rated: no gap can be told there yet "
+        "(ask the client).",
+    ),
+    Column("route", "Route", "text", "The route of the plan the client follows (its id).", 20),
+    Column("verdict", "Verdict", "text", "One sentence: can the target still be met.", 60),
+    Column("note", "Note", "text", "Why a value is missing, when one is.", 30),
+    Column(
+        "next_step",
+        "Next step's id",
+        "text",
+        "The next step's short name in the plan file (for `careerlib checkin`).",
+        16,
+    ),
+    Column("file", "Client file", "text", "The client's profile file.", 40),
+)
+
+_PROBLEMS_SHEET = (
+    Column("file", "Client file", "text", "A client file that could not be read.", 40),
+    Column("message", "What went wrong", "text", "Why it could not be read.", 100),
+)
+
+
 def roster_xlsx(result: Roster) -> bytes:
-    """The roster as an Excel workbook: sheet ``Roster``, and ``Problems`` for files not read.
+    """The roster as an Excel workbook for people.
 
-    Dates are Excel dates; the status cell takes the status colour; the
-    header row and the client names stay in view when scrolling.
+    Sheet ``Roster`` (one row a client, attention first: headers in words with
+    units, dates as dates, yes/no, the work done as a percentage, the status
+    cell in its colour, the header row and the names frozen), ``Problems`` for
+    client files not read, and ``About the columns`` (what each means, and its
+    CSV column). No cell is a formula.
     """
+    from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
-    from careerlib._spreadsheet import check_cell_lengths, secure_workbook
+    from careerlib._spreadsheet import (
+        about_sheet,
+        people_sheet,
+        secure_workbook,
+        workbook_bytes,
+    )
     from careerlib.charts.roster import STATUS_COLORS
 
     frame = _flat(result)
-    problems = pd.DataFrame(
-        {"file": [str(p) for p, _ in result.problems], "message": [m for _, m in result.problems]}
-    )
-    check_cell_lengths(frame.set_index("client"), "Roster")
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(
-        buffer, engine="openpyxl", date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd"
-    ) as writer:
-        frame.to_excel(writer, sheet_name="Roster", index=False)
-        sheet = writer.sheets["Roster"]
-        sheet.freeze_panes = "B2"
-        sheet.auto_filter.ref = sheet.dimensions
-        widths = {"client": 22, "target_role": 36, "verdict": 60, "file": 40, "note": 30}
-        for col, name in enumerate(frame.columns, start=1):
-            sheet.column_dimensions[get_column_letter(col)].width = widths.get(name, 13)
-        status_col = list(frame.columns).index("status") + 1
-        for row, status in enumerate(frame["status"].tolist(), start=2):
-            color = STATUS_COLORS.get(status)
-            if color:
-                cell = sheet.cell(row=row, column=status_col)
-                cell.fill = PatternFill("solid", fgColor=color.lstrip("#"))
-                cell.font = Font(color="FFFFFF", bold=True)
-        if len(problems):
-            problems.to_excel(writer, sheet_name="Problems", index=False)
-            info = writer.sheets["Problems"]
-            info.column_dimensions["A"].width = 40
-            info.column_dimensions["B"].width = 100
-        # no cell is a formula: text a spreadsheet would run gets Excel's quote prefix
-        secure_workbook(writer.book)
-    return buffer.getvalue()
+    frame["earned_pct"] = frame["earned_pct"] / 100  # a share: Excel shows it as a percentage
+    book = Workbook()
+    book.remove(book.active)
+    sheet = people_sheet(book, "Roster", frame, ROSTER_SHEET, row_name="client")
+    status_col = [c.name for c in ROSTER_SHEET].index("status") + 1
+    for row, status in enumerate(frame["status"].tolist(), start=2):
+        color = STATUS_COLORS.get(status)
+        if color:
+            cell = sheet.cell(row=row, column=status_col)
+            cell.fill = PatternFill("solid", fgColor=color.lstrip("#"))
+            cell.font = Font(color="FFFFFF", bold=True)
+    if result.problems:
+        problems = pd.DataFrame(
+            {
+                "file": [str(p) for p, _ in result.problems],
+                "message": [m for _, m in result.problems],
+            }
+        )
+        people_sheet(book, "Problems", problems, _PROBLEMS_SHEET)
+    about_sheet(book, ROSTER_SHEET)
+    # no cell is a formula: text a spreadsheet would run gets Excel's quote prefix
+    secure_workbook(book)
+    return workbook_bytes(book)
 
 
 _CSS = """

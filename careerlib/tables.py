@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import html
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,9 @@ __all__ = [
     "assessment_table",
     "fmt_date",
     "fmt_list",
+    "fmt_measure",
+    "fmt_score",
+    "shared_decimals",
     "frame_table",
     "obstacles_table",
     "occupations_table",
@@ -164,6 +168,15 @@ def _integer(value: Any) -> str:
     return EMPTY if _missing(value) else f"{int(value):,}"
 
 
+def fmt_score(value: Any) -> str:
+    """A score (0-100) as every reader sees it: a whole number, halves rounded up (86.5 -> 87).
+
+    The one rounding of a score: the report's tables, the charts and the terminal
+    all show it through this function.
+    """
+    return EMPTY if _missing(value) else str(math.floor(float(value) + 0.5))
+
+
 def _yes_no(value: Any) -> str:
     return EMPTY if _missing(value) else ("yes" if bool(value) else "no")
 
@@ -178,6 +191,7 @@ FORMATS: dict[str, Callable[[Any], str]] = {
     "level": _number(1),
     "number": _number(2),
     "integer": _integer,
+    "score": fmt_score,
     "yes/no": _yes_no,
 }
 
@@ -611,11 +625,19 @@ def _gap(value: Any) -> str:
 
 
 def peers_table(peers: pd.DataFrame) -> Table:
-    """The organization's metrics against the peer group (``report.peers``)."""
+    """The organization's metrics against the peer group (``report.peers``).
+
+    Every figure of a row carries the metric's unit and the same decimals (the
+    organization's value and the peers' quartiles are one kind of value).
+    """
+    figures = ("value", "q1", "median", "q3")
+    cells: dict[str, list[str]] = {f"_{c}": [] for c in figures}
+    for _, row in peers.iterrows():
+        decimals = shared_decimals([row[c] for c in figures])
+        for c in figures:
+            cells[f"_{c}"].append(fmt_measure(row[c], row["unit"], decimals))
     frame = peers.assign(
-        _value=[
-            f"{_plain(v)} {u}".strip() for v, u in zip(peers["value"], peers["unit"], strict=True)
-        ],
+        **cells,
         _better=[f"{b} is better" for b in peers["better"].tolist()],
     )
     return reader_table(
@@ -623,26 +645,45 @@ def peers_table(peers: pd.DataFrame) -> Table:
         {
             "label": ("Metric", "text"),
             "_value": ("Organization", "text"),
-            "q1": ("Peers, lower quartile", "plain"),
-            "median": ("Peers, median", "plain"),
-            "q3": ("Peers, upper quartile", "plain"),
+            "_q1": ("Peers, lower quartile", "text"),
+            "_median": ("Peers, median", "text"),
+            "_q3": ("Peers, upper quartile", "text"),
             "_better": ("Direction", "text"),
             "better_than": ("Better than", "percent"),
             "standing": ("Standing", "text"),
         },
         status=("Standing",),
-        formats={"plain": _plain},
     )
 
 
-def _plain(value: Any) -> str:
-    """A metric's value with as few decimals as it needs (at most two)."""
+def shared_decimals(values: Iterable[Any]) -> int:
+    """The decimals for figures of one kind shown side by side: as many as they need (at
+    most two), fewer for large numbers (``5,708 USD``, ``19.8%``, ``2.73%``)."""
+    present = [float(v) for v in values if not _missing(v)]
+    if not present:
+        return 0
+    least = min(abs(v) for v in present)
+    cap = 0 if least >= 100 else 1 if least >= 10 else 2
+    return min(max(_decimals(v) for v in present), cap)
+
+
+def _decimals(value: Any) -> int:
+    """The decimals ``value`` needs, at most two (2.4 -> 1, 2.73 -> 2, 5200 -> 0)."""
+    if _missing(value):
+        return 0
+    text = f"{float(value):.2f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def fmt_measure(value: Any, unit: str, decimals: int) -> str:
+    """A measured value with its unit: ``2.40%``, ``5,200 USD``, ``4.5 FTE``."""
     if _missing(value):
         return EMPTY
-    number = float(value)
-    if number == int(number):
-        return f"{int(number):,}"
-    return f"{number:,.2f}".rstrip("0")
+    number = f"{float(value):,.{decimals}f}"
+    unit = str(unit or "").strip()
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
 
 
 def progress_table(progress: Progress) -> Table:
@@ -754,20 +795,63 @@ def occupations_table(occupations: pd.DataFrame) -> Table:
     """O*NET occupations worth considering (``report.occupations``), best first: the
     transferability score out of 100 and why, what the client brings to each, its
     largest gaps, what to ask the client (what it asks that the client has not
-    rated) and the education it usually asks for."""
+    rated) and the education it usually asks for.
+
+    The reason names the target occupation once, in the caption, rather than in
+    every row ("close to the target (#6)").
+    """
     titles = [f"{t} ({c})" for t, c in zip(occupations["title"], occupations["code"], strict=True)]
+    named = _named_occupations(occupations["reason"])
+    reasons = [_short_reason(str(r)) for r in occupations["reason"]]
+    caption = None
+    if named:
+        said = "; ".join(f"the {role} is {title}" for role, title in named.items())
+        caption = (
+            f"“Close to” and “related to” are as O*NET lists them ({said}). The score adds "
+            "points for the skills the client brings, the interests, the job zone and that "
+            "relation (up to 100)."
+        )
     return reader_table(
-        occupations.assign(_occupation=titles),
+        occupations.assign(_occupation=titles, _why=reasons),
         {
             "_occupation": ("Occupation (O*NET code)", "text"),
-            "score": ("Score (of 100)", "level"),
-            "reason": ("Why", "text"),
+            "score": ("Score (of 100)", "score"),
+            "_why": ("Why", "text"),
             "transferable": ("Brings", "list"),
             "largest_gaps": ("Largest gaps", "list"),
             "ask_client": ("Ask the client about", "list"),
             "education": ("Typical education", "text"),
         },
+        caption=caption,
     )
+
+
+# "O*NET: one of the 10 closest to the target Computer and ... Managers (#6)"
+_RELATION = re.compile(r"^O\*NET: (.*?) the (target|current occupation) (.+) \((#\d+)\)$")
+
+
+def _named_occupations(reasons: Iterable[Any]) -> dict[str, str]:
+    """The target (and current) occupation the reasons name: said once, in the caption."""
+    named: dict[str, str] = {}
+    for reason in reasons:
+        for part in str(reason).split("; "):
+            if m := _RELATION.match(part):
+                named.setdefault(m.group(2), m.group(3))
+    return named
+
+
+def _short_reason(reason: str) -> str:
+    """An occupation's reason in the reader's words, without the occupations' names."""
+    out = []
+    for part in reason.split("; "):
+        if m := _RELATION.match(part):
+            part = f"{m.group(1)} the {m.group(2)} ({m.group(4)})"
+        elif part.startswith("interest fit "):
+            fit = float(part.removeprefix("interest fit "))
+            words = "a close" if fit >= 0.75 else "a fair" if fit >= 0.4 else "a loose"
+            part = f"{words} fit to the client's interests"
+        out.append(part.removeprefix("O*NET: "))
+    return "; ".join(out)
 
 
 def _step_titles(schedule: Schedule | None) -> dict[str, str]:

@@ -280,13 +280,12 @@ def report_text(report: GapReport) -> str:
     if unknown:
         lines.append(f"  Ask the client (not rated, so not counted as gaps): {', '.join(unknown)}")
     if report.peers is not None:
-        lines += ["", "Peers (better-than share in the better direction):"]
-        for _, row in report.peers.iterrows():
-            lines.append(
-                f"  {row['label']:<42} {row['value']:>10g} {row['unit']:<9} "
-                f"median {row['median']:>9g}  "
-                f"better than {row['better_than']:>3.0f}%  z {row['z']:+.2f}  {row['standing']}"
-            )
+        lines += [
+            "",
+            "Peers (better than: the share of peers beaten, in the direction that counts as "
+            "better; z: standard deviations from the peers' mean, positive when better):",
+        ]
+        lines += _peer_lines(report.peers)
     client_route = getattr(report.client, "route", None)
     for route, t in report.time.items():
         lines += ["", *time_text(t, route, client_route)]
@@ -328,6 +327,24 @@ def report_text(report: GapReport) -> str:
     return "\n".join(lines)
 
 
+def _peer_lines(peers: Any) -> list[str]:
+    """One line a metric: the organization and the peers' median, both with the unit, the
+    share of peers it beats and its z-score signed so that positive is better."""
+    from careerlib.tables import fmt_measure, shared_decimals
+
+    lines = []
+    for _, row in peers.iterrows():
+        decimals = shared_decimals([row["value"], row["q1"], row["median"], row["q3"]])
+        value = fmt_measure(row["value"], row["unit"], decimals)
+        median = fmt_measure(row["median"], row["unit"], decimals)
+        z = row["z"] if row["better"] == "higher" else -row["z"]
+        lines.append(
+            f"  {row['label']:<42} {value:>14}  peers' median {median:>14}  "
+            f"better than {row['better_than']:>3.0f}%  z {z:+.2f}  {row['standing']}"
+        )
+    return lines
+
+
 def time_text(t: TimeGap, route: str | None, mine: str | None = None) -> list[str]:
     """The time gap of one route: working days of work against working days left, the
     verdict, and the critical steps that would have to shrink (by title)."""
@@ -360,6 +377,8 @@ def occupations_text(report: GapReport) -> list[str]:
     """The occupations worth considering, each with its score, its parts and its reason."""
     import pandas as pd
 
+    from careerlib.tables import fmt_score
+
     frame = report.occupations
     ladder = bool(frame["ladder_points"].notna().any())
     step = ("ladder", "ladder_points") if ladder else ("job zone", "zone_points")
@@ -374,7 +393,7 @@ def occupations_text(report: GapReport) -> list[str]:
             for c in ("skills_points", "interest_points", step[1], "related_points")
         )
         lines += [
-            f"  {rank:>2}. {row['title']} ({row['code']}): {row['score']:.0f} = {parts}",
+            f"  {rank:>2}. {row['title']} ({row['code']}): {fmt_score(row['score'])} = {parts}",
             f"      {row['reason']}",
             f"      brings {', '.join(row['transferable']) or '-'}; "
             f"largest gaps {', '.join(row['largest_gaps']) or 'none'}",

@@ -464,3 +464,47 @@ def test_a_client_profile_is_checked_for_any_notebook_but_other_files_are_not(
     review = Path(__file__).resolve().parent.parent / "notebooks" / "04-checkpoint-review.ipynb"
     with pytest.raises(ClientError, match="ada.yaml"):
         plan_jobs([review], [CLIENTS / "ada.yaml"], tmp_path / "out")
+
+
+def _edition_notebook(edition: str | None) -> nbformat.NotebookNode:
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    chart = {"data": [], "layout": {"title": {"text": "Target 2028-04-28"}}}
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("# Review\n\nThe plan agreed on 2027-01-29."),
+            new_markdown_cell("*Ask:* which step worries you?", metadata={"tags": ["coach"]}),
+            new_code_cell(
+                "x",
+                outputs=[
+                    new_output("display_data", {"text/markdown": "Forecast: 2027-12-14."}),
+                    new_output("display_data", {"application/vnd.plotly.v1+json": chart}),
+                ],
+            ),
+        ]
+    )
+    if edition is not None:
+        nb.metadata["papermill"] = {"parameters": {"edition": edition}}
+    return nb
+
+
+def test_the_client_edition_of_a_notebook_report_leaves_the_coach_out() -> None:
+    client = notebook_to_html(_edition_notebook("client"))
+    visible = re.sub(r"<script\b.*?</script>", "", client, flags=re.DOTALL)
+    assert "which step worries you" not in client
+    assert "29 Jan 2027" in visible and "14 Dec 2027" in visible
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", visible)
+    assert "Target 28 Apr 2028" in client  # the chart's title, in the plotly JSON
+    for edition in ("coach", None):  # the coach's: every cell, as written
+        coach = notebook_to_html(_edition_notebook(edition))
+        assert "which step worries you" in coach and "2027-01-29" in coach
+
+
+def test_run_for_and_the_edition_parameter_must_agree(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["run", str(NOTEBOOK), "--client", str(CLIENTS / "ada.yaml"), "--out", str(tmp_path)]
+        + ["--for", "client", "-p", "edition=coach"],
+    )
+    assert result.exit_code == 2
+    assert "--for client and -p edition=coach disagree" in result.output

@@ -139,6 +139,26 @@ def test_report_writes_one_document(tmp_path: Path) -> None:
     assert "<h1>Priya Nair</h1>" in page and "R. Okafor" in page and "23 Nov 2026" in page
 
 
+def test_report_for_the_client_or_the_coach(tmp_path: Path) -> None:
+    client = SAMPLE_PLANS.parent / "clients" / "priya-nair.yaml"
+    pages = {}
+    for edition in ("client", "coach", None):
+        out = tmp_path / f"priya-{edition}.html"
+        args = ["report", str(client), "-o", str(out), "--as-of", "2026-11-23"]
+        result = CliRunner().invoke(cli, args + (["--for", edition] if edition else []))
+        assert result.exit_code == EXIT_OK, result.output
+        pages[edition] = out.read_text()
+    assert "Coach&#x27;s edition" in pages["coach"] and "Appendix</h2>" not in pages["coach"]
+    assert "Coach&#x27;s edition" not in pages["client"] and "Appendix</h2>" in pages["client"]
+    assert pages[None] == pages["coach"]  # an HTML page is the coach's unless asked
+    result = CliRunner().invoke(
+        cli, ["report", str(client), "-o", str(tmp_path / "x.pdf"), "--for", "boss"]
+    )
+    assert result.exit_code == EXIT_INVALID
+    assert "'boss' is not one of 'client', 'coach'" in result.output
+    assert not (tmp_path / "x.pdf").exists()
+
+
 def test_report_to_another_format_is_one_line_with_exit_2(tmp_path: Path) -> None:
     client = SAMPLE_PLANS.parent / "clients" / "priya-nair.yaml"
     result = CliRunner().invoke(cli, ["report", str(client), "-o", str(tmp_path / "p.docx")])

@@ -232,7 +232,7 @@ def test_svg_is_xml_with_the_chart_in_it(tmp_path: Path, image_server: None) -> 
     assert root.tag.endswith("svg")
     assert (root.get("width"), root.get("height")) == ("1400", str(fig.layout.height))
     text = path.read_text(encoding="utf-8")
-    assert "Build three portfolio samples" in text and "Target Thu 30 Sep 2027" in text
+    assert "Build three portfolio samples" in text and "Target 30 Sep 2027" in text
     assert path.stat().st_size > 20_000
 
 
@@ -426,14 +426,56 @@ def test_csv_reads_back_into_the_schedule_table(tmp_path: Path, name: str) -> No
 
 
 @pytest.mark.parametrize("name", ["career-change.yaml", "too-late.yaml", "two-routes.yaml"])
-def test_xlsx_reads_back_into_the_schedule_table(tmp_path: Path, name: str) -> None:
+def test_xlsx_is_the_schedule_for_people(tmp_path: Path, name: str) -> None:
+    import openpyxl
+
+    from careerlib.exports import SCHEDULE_COLUMNS
+
     result = _schedule(name)
-    path = export(result, tmp_path / "plan.xlsx")
-    got = pd.read_excel(path, sheet_name="Schedule", index_col=0)
-    _compare(got, result)
-    about = pd.read_excel(path, sheet_name="Plan", index_col=0)["value"]
-    assert about["title"] == result.title
-    assert about["verdict"] == result.verdict
+    book = openpyxl.load_workbook(export(result, tmp_path / "plan.xlsx"))
+    assert book.sheetnames == ["Schedule", "Plan", "About the columns"]
+    sheet = book["Schedule"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = list(rows[0])
+    # headers in words, with their units
+    assert header[:4] == ["Step id", "Step", "Start", "Finish"]
+    assert "Slack (working days)" in header and "Duration (working days)" in header
+    assert not [h for h in header if "_" in h]
+    col = {h: k for k, h in enumerate(header)}
+    plan = result.plan
+    goals = {g.id: g.title for g in plan.goals}
+    routes = {r.id: r.title for r in plan.routes}
+    titles = {s.id: s.title for s in plan.steps}
+    frame = result.to_frame()
+    assert [r[0] for r in rows[1:]] == list(result.ids)
+    for row in rows[1:]:
+        step = frame.loc[row[0]]
+        assert row[col["Step"]] == step["title"]
+        # dates as dates, yes/no as words, whole numbers as numbers
+        assert row[col["Start"]] == step["start"].to_pydatetime()
+        assert row[col["Critical"]] == ("yes" if step["critical"] else "no")
+        assert row[col["Milestone"]] == ("yes" if step["milestone"] else "no")
+        assert row[col["Slack (working days)"]] == int(step["slack_days"])
+        # goals, routes and the steps before by their titles, not their ids
+        assert (row[col["Goal"]] or "") == goals.get(step["goal"], "")
+        assert (row[col["Route"]] or "") == routes.get(step["route"], "")
+        assert (row[col["Comes after"]] or "") == "; ".join(titles[a] for a in step["after"])
+    cells = [c for r in sheet.iter_rows() for c in r]
+    assert not [c.coordinate for c in cells if isinstance(c.value, bool)]  # no TRUE/FALSE
+    start = sheet.cell(row=2, column=col["Start"] + 1)
+    assert start.is_date and start.number_format == "d mmm yyyy"
+    assert sheet.freeze_panes == "C2"  # the header row and the step's id and title
+    assert sheet.column_dimensions["B"].width >= 40
+    assert all(c.font.bold for c in sheet[1])
+    # the plan's sheet in words too, and a sheet that says what each column means
+    about = dict(book["Plan"].iter_rows(values_only=True))
+    assert about["Plan"] == result.title and about["Verdict"] == result.verdict
+    assert about["Can the target be met"] == ("yes" if result.feasible else "no")
+    explained = list(book["About the columns"].iter_rows(values_only=True))
+    assert explained[0] == ("Column", "What it means", "In the CSV export")
+    assert [r[0] for r in explained[1:]] == header
+    assert [r[2] for r in explained[1:]] == [c.name for c in SCHEDULE_COLUMNS]
+    assert set(table(result).reset_index().columns) == {c.name for c in SCHEDULE_COLUMNS}
 
 
 def test_the_table_is_the_schedule_frame_flattened() -> None:

@@ -80,7 +80,7 @@ def test_xlsx_has_no_formula_on_any_sheet(hostile_plan: Path, tmp_path: Path) ->
     result = CliRunner().invoke(cli, ["export", str(hostile_plan), "-o", str(out)])
     assert result.exit_code == 0, result.stderr
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Schedule", "Plan"]
+    assert book.sheetnames == ["Schedule", "Plan", "About the columns"]
     seen = set()
     for sheet in book.worksheets:
         for row in sheet.iter_rows():

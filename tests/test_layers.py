@@ -74,6 +74,7 @@ LAYERS: dict[str, int] = {
             "charts",
             "exports",
             "_image_service",
+            "_printer",
             "_ics",
             "_ics_checkins",
             "_spreadsheet",

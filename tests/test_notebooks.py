@@ -335,3 +335,40 @@ def test_nbval_runs_each_notebook_with_its_defaults(tmp_path: Path) -> None:
         tmp_path / "reports" / "jordan-lee"
     ).is_dir()  # the defaults wrote there, not into the checkout
     assert (tmp_path / "reports" / "practice" / "roster.html").is_file()  # notebook 05
+
+
+#: What the client edition of a notebook report never shows.
+COACH_ONLY = ["*Ask", "Ask:", "For the coach", "Re-think the strategy", "careerlib checkin"]
+
+
+@pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
+def test_the_client_edition_of_every_report_leaves_the_coach_out(runs: Path, client: Path) -> None:
+    """``careerlib run --for client``: the same executed notebooks, reported for the client."""
+    from careerlib.batch import notebook_to_html
+
+    for nb in PER_CLIENT:
+        executed = nbformat.read(runs / client.stem / f"{nb.stem}.ipynb", as_version=4)
+        executed.metadata.setdefault("papermill", {}).setdefault("parameters", {})
+        executed.metadata["papermill"]["parameters"]["edition"] = "client"
+        page = notebook_to_html(executed)
+        visible = re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.DOTALL)
+        text = re.sub(r"<[^>]+>", " ", visible)
+        for words in COACH_ONLY:
+            assert words not in text, (client.stem, nb.stem, words)
+        iso = re.search(r"\b\d{4}-\d{2}-\d{2}\b", text)
+        assert iso is None, (client.stem, nb.stem, text[max(0, iso.start() - 80) : iso.end()])
+        coach = (runs / client.stem / f"{nb.stem}.html").read_text()
+        assert "Ask:" in coach or "For the coach" in coach, nb.stem  # the coach's has them
+
+
+def test_every_note_for_the_coach_is_a_cell_tagged_coach() -> None:
+    """What the client edition leaves out is marked in the notebooks themselves."""
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        assert "\nedition =" in "\n" + nb.cells[0].source, path.name
+        for cell in nb.cells:
+            if cell.cell_type != "markdown":
+                continue
+            tagged = "coach" in cell.metadata.get("tags", [])
+            if re.search(r"\*(Ask|For the coach)\b", cell.source):
+                assert tagged, (path.name, cell.source)

@@ -17,7 +17,15 @@ import pytest
 import yaml
 
 from careerlib.exceptions import UsageError
-from careerlib.report import finish_report, gather, report_html, write_report
+from careerlib.report import (
+    Edition,
+    ReportContent,
+    finish_report,
+    gather,
+    report_html,
+    write_report,
+)
+from careerlib.tables import fmt_date
 from tests.conftest import ROOT, in_ci, need_browser
 
 CLIENTS = sorted((ROOT / "data" / "clients").glob("*.yaml"))
@@ -93,26 +101,95 @@ def test_every_sample_client_as_html(client: Path, tmp_path: Path) -> None:
     assert not re.search(r"<script[^>]*\ssrc=", page)  # nothing loaded from elsewhere
 
 
+#: Pages of the client edition before its appendix (with the cover), and in all.
+CLIENT_BODY_PAGES = 10
+CLIENT_PAGES = 14
+
+#: A date in any other form than "6 Dec 2026": ISO, with a weekday, zero-padded.
+OTHER_DATES = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d|\b0\d (Jan|Feb|Mar|Apr|May|Jun|"
+    r"Jul|Aug|Sep|Oct|Nov|Dec)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+)
+#: Words that speak to the coach, or of the tool's insides.
+COACH_WORDS = [
+    "careerlib ",
+    "Add a step for each, or agree why it can wait",
+    "agree the next checkpoint",
+    "Re-think the strategy",
+    "Re-baseline",
+    "earned",
+    "(latest)",
+    "(earliest)",
+    "Coach's edition",
+]
+
+
+def page_texts(path: Path) -> list[str]:
+    """The text of each page (pdftotext separates them with form feeds)."""
+    return pdf_text(path).split("\f")[:-1]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
-def test_every_sample_client_as_pdf(client: Path, tmp_path: Path) -> None:
+def test_the_client_edition_of_every_sample_client_can_be_handed_over(
+    client: Path, tmp_path: Path
+) -> None:
     need_browser()
     need_poppler()
     content = gather(client, AS_OF)
-    out = write_report(client, tmp_path / "report.pdf", as_of=AS_OF)
+    out = write_report(client, tmp_path / "report.pdf", as_of=AS_OF)  # client: the PDF default
     assert out.read_bytes().startswith(b"%PDF")
-    pages = pdf_pages(out)
-    assert pages >= 8
-    text = pdf_text(out)
-    flat = " ".join(text.split())
+    pages = page_texts(out)
+    flat = " ".join(" ".join(pages).split())
     assert_reads_as_a_report(flat)
-    assert content.profile.name in flat
-    assert content.coach is not None and content.coach in flat
-    assert " ".join(content.checkin.verdict.split()[:6]) in flat  # the verdict, on the cover
-    assert f"Page 1 of {pages}" not in flat  # the cover has no footer
-    assert f"Page 2 of {pages}" in flat and f"Page {pages} of {pages}" in flat
-    shots = screenshots(out, client.stem)
-    assert len(shots) == 3 and all(s.stat().st_size > 10_000 for s in shots)
+    assert content.profile.name in flat and content.coach is not None and content.coach in flat
+    assert "Page 1 of" not in pages[0]  # the cover has no footer
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
+    # about ten pages, the long step tables after them in an appendix
+    appendix = next(k for k, text in enumerate(pages) if text.lstrip().startswith("Appendix"))
+    assert appendix <= CLIENT_BODY_PAGES and len(pages) <= CLIENT_PAGES, (appendix, len(pages))
+    assert "A. Every step of the plan" in pages[appendix]
+    # every date as "6 Dec 2026"
+    assert not OTHER_DATES.search(flat), OTHER_DATES.search(flat)
+    assert fmt_date(AS_OF) in flat
+    # no step id (nor a goal's, a route's or an obstacle's), quoted or bare
+    for name in content.names:
+        assert f"'{name}'" not in flat and f"({name})" not in flat, name
+        if re.search(r"[-_.\d]", name):  # cannot be an ordinary word: never shown
+            assert not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flat), name
+    # no prompt for the coach, no command line, no unexplained progress percentages
+    for words in COACH_WORDS:
+        assert words not in flat, words
+    for prompt in content.checkin.prompts:
+        assert " ".join(prompt.split()[:6]) not in flat, prompt
+    if content.checkin.tracking is not None:
+        assert "of the plan's work is done (each step counted by its working days)" in flat
+    shots = screenshots(out, f"{client.stem}-client", pages=len(pages))
+    assert len(shots) == len(pages) and all(s.stat().st_size > 10_000 for s in shots)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
+def test_the_coach_edition_adds_the_prompts_the_ids_and_the_detail(
+    client: Path, tmp_path: Path
+) -> None:
+    need_browser()
+    need_poppler()
+    content = gather(client, AS_OF)
+    out = write_report(client, tmp_path / "coach.pdf", as_of=AS_OF, edition="coach")
+    pages = page_texts(out)
+    flat = " ".join(" ".join(pages).split())
+    assert_reads_as_a_report(flat)
+    assert "Coach's edition" in flat and "Appendix" not in flat
+    assert " ".join(content.checkin.verdict.split()[:6]) in flat  # the verdict as made
+    assert "Next" in flat and "Goal alignment" in flat
+    if content.checkin.prompts:
+        assert "Re-think the strategy" in flat
+    else:
+        assert "agree the next checkpoint" in flat
+    assert content.roadmap is not None
+    assert all(i in flat for i in content.roadmap.ids)  # the ids `careerlib checkin` takes
+    screenshots(out, f"{client.stem}-coach", pages=3)
 
 
 def hostile_client(tmp_path: Path) -> Path:
@@ -200,6 +277,25 @@ def test_a_batch_report_printed_to_pdf_has_page_numbers(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".*.print.html"))  # the printable copy is removed
 
 
+@pytest.mark.slow
+def test_several_reports_with_one_browser(tmp_path: Path) -> None:
+    """write_reports: one browser prints each PDF while the next client's analyses run."""
+    from careerlib.report import write_reports
+
+    need_browser()
+    need_poppler()
+    jobs = [(c, tmp_path / f"{c.stem}.pdf") for c in CLIENTS[:2]]
+    jobs.append((CLIENTS[2], tmp_path / f"{CLIENTS[2].stem}.html"))
+    written = write_reports(jobs, as_of=AS_OF)
+    assert written == [out for _, out in jobs]
+    for client, out in jobs[:2]:
+        assert out.read_bytes().startswith(b"%PDF")
+        name = yaml.safe_load(client.read_text())["name"]
+        assert name in " ".join(pdf_text(out).split())
+    assert "Coach&#x27;s edition" in jobs[2][1].read_text()  # an HTML page: the coach's
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(out.name for _, out in jobs)
+
+
 def late_client_with_alternatives(tmp_path: Path) -> Path:
     """Marcus Brown on the master's route, which is late as written and lists alternatives."""
     source = ROOT / "data" / "clients" / "marcus-brown.yaml"
@@ -213,9 +309,14 @@ def late_client_with_alternatives(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_late_plan_with_alternatives_says_what_to_take(tmp_path: Path) -> None:
-    from careerlib.report.document import _buying_time
+def _buying_time(content: ReportContent, edition: Edition = "coach") -> list[str]:
+    from careerlib.report.editions import ClientWords
+    from careerlib.report.sections import Page, _buying_time
 
+    return _buying_time(Page(content, {}, edition, ClientWords(content.names)))
+
+
+def test_a_late_plan_with_alternatives_says_what_to_take(tmp_path: Path) -> None:
     content = gather(late_client_with_alternatives(tmp_path), AS_OF)
     assert content.roadmap is not None and not content.roadmap.feasible
     part = "\n".join(_buying_time(content))
@@ -224,6 +325,9 @@ def test_a_late_plan_with_alternatives_says_what_to_take(tmp_path: Path) -> None
     assert "To meet the target:</strong> take Accelerated master" in text
     assert "(-125 working days, 14,000 USD)" in text and "Take instead" in text
     assert_reads_as_a_report(text)
+    # in the client's edition too, in the client's words
+    client = visible_text("\n".join(_buying_time(content, "client")))
+    assert "take Accelerated master" in client and not re.search(r"\d{4}-\d{2}-\d{2}", client)
     # a plan on time, or without alternatives, has no such part
     assert _buying_time(gather(ROOT / "data" / "clients" / "priya-nair.yaml", AS_OF)) == []
 

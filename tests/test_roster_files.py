@@ -20,7 +20,7 @@ from careerlib.roster_files import (
     spreadsheet_safe,
     write_roster,
 )
-from careerlib.roster_status import read_roster
+from careerlib.roster_status import COLUMNS, read_roster
 from careerlib.tables import roster_table
 from tests.conftest import DATA, chromium_dom, need_browser
 
@@ -111,15 +111,30 @@ def test_csv_holds_every_column_and_no_formula(practice, hostile) -> None:
 
 def test_xlsx_has_dates_colours_and_no_formula(practice, hostile) -> None:
     book = openpyxl.load_workbook(io.BytesIO(roster_xlsx(practice)))
+    assert book.sheetnames == ["Roster", "Problems", "About the columns"]
     sheet = book["Roster"]
     header = [c.value for c in sheet[1]]
-    assert header[:3] == ["client", "status", "target_role"]
+    assert header[:3] == ["Client", "Status", "Target role"]
+    assert "Slack left (working days)" in header and "Check-in overdue" in header
+    assert not [h for h in header if "_" in h]
     assert sheet["A2"].value == "Lee Late" and sheet["B2"].value == "late"
-    assert sheet.cell(row=2, column=header.index("target") + 1).value == dt.datetime(2026, 2, 27)
+    col = {h: k + 1 for k, h in enumerate(header)}
+    target = sheet.cell(row=2, column=col["Target date"])
+    assert target.value == dt.datetime(2026, 2, 27) and target.number_format == "d mmm yyyy"
     assert sheet["B2"].fill.fgColor.rgb.endswith("C0392B")
-    assert [r[1].value for r in book["Problems"].iter_rows(min_row=2)][0].startswith(
-        str(FOLDER / "broken.yaml")
-    )
+    overdue = {sheet.cell(row=r, column=col["Check-in overdue"]).value for r in range(2, 6)}
+    assert overdue <= {"yes", "no"} and overdue  # words, never TRUE/FALSE
+    cells = [c for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if isinstance(c.value, bool)]
+    done = sheet.cell(row=2, column=col["Work done"])
+    assert 0 <= done.value <= 1 and done.number_format == "0%"
+    assert sheet.freeze_panes == "B2" and sheet.column_dimensions["A"].width >= 20
+    problems = list(book["Problems"].iter_rows(values_only=True))
+    assert problems[0] == ("Client file", "What went wrong")
+    assert problems[1][1].startswith(str(FOLDER / "broken.yaml"))
+    explained = list(book["About the columns"].iter_rows(values_only=True))
+    assert [r[0] for r in explained[1:]] == header
+    assert {r[2] for r in explained[1:]} == set(COLUMNS)  # every CSV column, explained
     book = openpyxl.load_workbook(io.BytesIO(roster_xlsx(hostile)))
     cells = [c for row in book["Roster"].iter_rows() for c in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"]  # no formula anywhere

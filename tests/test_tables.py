@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import careerlib
 from careerlib import analyse, gaps, load_client, tables
 from careerlib.tables import EMPTY, Table, fmt_date, fmt_list, reader_table
 from tests.conftest import ROOT
@@ -206,6 +207,72 @@ def test_the_skills_table_says_ask_the_client_for_a_skill_not_rated() -> None:
     assert row["Status"] == "not rated: ask the client"
     assert row["Client (0-7)"] == tables.EMPTY and row["Gap"] == tables.EMPTY
     assert "nan" not in tables.skills_table(skills).to_html()
+
+
+# --- one format per kind of value ---------------------------------------------------
+
+
+def _jordan() -> careerlib.GapReport:
+    return analyse(ROOT / "data" / "clients" / "jordan-lee.yaml", AS_OF)
+
+
+def test_every_figure_of_a_peer_row_carries_its_unit_and_the_same_decimals() -> None:
+    report = _jordan()
+    cells = tables.peers_table(report.peers).cells
+    figures = ["Organization", "Peers, lower quartile", "Peers, median", "Peers, upper quartile"]
+    for (_, row), unit in zip(cells.iterrows(), report.peers["unit"], strict=True):
+        shown = [row[c] for c in figures]
+        assert all(s.endswith(unit) for s in shown), shown  # "2.4 %" never beside "2.73"
+        numbers = [s.removesuffix(unit).strip() for s in shown]
+        decimals = {len(n.split(".")[1]) if "." in n else 0 for n in numbers}
+        assert len(decimals) == 1, shown
+    first = cells.iloc[0]
+    assert first["Organization"] == "2.40%" and first["Peers, lower quartile"] == "2.73%"
+    spend = cells[cells["Metric"] == "IT spend per employee"].iloc[0]
+    assert spend["Organization"] == "5,200 USD"  # no decimals on thousands
+
+
+@pytest.mark.parametrize(
+    ("score", "shown"), [(86.5, "87"), (86.49, "86"), (87.8, "88"), (0.4, "0"), (None, EMPTY)]
+)
+def test_a_score_is_rounded_one_way(score: float | None, shown: str) -> None:
+    assert tables.fmt_score(score) == shown
+
+
+def test_the_occupation_scores_read_the_same_in_the_table_the_chart_and_the_terminal() -> None:
+    from careerlib.charts import occupations_chart
+    from careerlib.terminal import occupations_text
+
+    report = _jordan()
+    table = tables.occupations_table(report.occupations).cells["Score (of 100)"].tolist()
+    chart = occupations_chart(report.occupations).data[-1].text[::-1]  # drawn bottom up
+    text = "\n".join(occupations_text(report))
+    assert table == [t.strip() for t in chart]
+    for score in table:
+        assert re.fullmatch(r"\d{1,3}", score)
+        assert f": {score} = " in text
+
+
+def test_the_occupations_reasons_name_the_target_once_in_the_caption() -> None:
+    report = _jordan()
+    frame = report.occupations.copy()
+    target = "Computer and Information Systems Managers"
+    frame["reason"] = [
+        f"O*NET: one of the 10 closest to the target {target} (#{k}); same job zone; "
+        f"interest fit 0.{90 - 10 * k}"
+        for k in range(1, len(frame) + 1)
+    ]
+    table = tables.occupations_table(frame)
+    assert table.caption is not None and f"the target is {target}" in table.caption
+    reasons = table.cells["Why"].tolist()
+    assert reasons[0] == (
+        "one of the 10 closest to the target (#1); same job zone; "
+        "a close fit to the client's interests"
+    )
+    assert not [r for r in reasons if target in r or "O*NET:" in r or "interest fit" in r]
+    # the sample's own reasons: never an interest fit as a bare number
+    shown = tables.occupations_table(report.occupations).cells["Why"].tolist()
+    assert shown and not [r for r in shown if "interest fit 0." in r]
 
 
 def test_no_shrinking_meets_a_date_that_has_passed() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import careerlib
 from careerlib.terminal import load_table, schedule_table
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 
 CHARTS = DATA / "charts"
 
@@ -58,3 +58,20 @@ def test_roster_text_attention_first_then_the_summary_and_the_files_not_read() -
     assert lines[-3].startswith("6 clients on 2026-02-02: 1 late")
     assert lines[-2].startswith("not read: ") and "broken.yaml" in lines[-2]
     assert lines[-1].startswith("not read: ") and "no-plan.yaml" in lines[-1]
+
+
+def test_a_peer_z_score_is_positive_when_the_organization_does_better() -> None:
+    import datetime as dt
+    import re
+
+    from careerlib.terminal import report_text
+
+    report = careerlib.analyse(ROOT / "data" / "clients" / "jordan-lee.yaml", dt.date(2026, 11, 23))
+    text = report_text(report)
+    assert "z: standard deviations from the peers' mean, positive when better" in text
+    for line in text.splitlines():
+        found = re.search(r"z ([+-]\d\.\d\d)\s+(top quartile|bottom quartile)$", line)
+        if found:  # a top-quartile metric never reads with a negative z, and the reverse
+            assert (found.group(1)[0] == "+") == (found.group(2) == "top quartile"), line
+    spend = next(line for line in text.splitlines() if "IT spend per employee" in line)
+    assert "5,200 USD" in spend and "6,775 USD" in spend  # the unit on every figure

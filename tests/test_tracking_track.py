@@ -162,10 +162,10 @@ def test_charts_show_the_baseline_the_progress_and_new_steps() -> None:
     assert traces["Slack: how much earlier it could start"].base[0] == "2026-01-12"
     notes = [a.text for a in fig.layout.annotations]
     assert notes == [
-        "<b>Start Mon 05 Jan 2026</b>",
-        "<b>Target Fri 23 Jan 2026</b>",
-        "<b>Forecast finish Thu 22 Jan 2026</b>",
-        "<b>As of Mon 12 Jan 2026</b>",
+        "<b>Start 5 Jan 2026</b>",
+        "<b>Target 23 Jan 2026</b>",
+        "<b>Forecast finish 22 Jan 2026</b>",
+        "<b>As of 12 Jan 2026</b>",
     ]
     # the verdict under the title is the tracking's: the forecast, then the baseline
     assert t.forecast.verdict in fig.layout.title.subtitle.text.replace("<br>", " ")

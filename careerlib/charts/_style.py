@@ -225,8 +225,9 @@ def as_day(value: Any) -> np.datetime64:
 
 
 def fmt(value: Any) -> str:
-    """A date as a client reads it: ``Mon 23 Nov 2026``."""
-    return dt.date.fromisoformat(str(as_day(value))).strftime("%a %d %b %Y")
+    """A date as a client reads it, as in every table and sentence: ``23 Nov 2026``."""
+    day = dt.date.fromisoformat(str(as_day(value)))
+    return f"{day.day} {day:%b %Y}"
 
 
 def days_between(a: np.ndarray | np.datetime64, z: np.ndarray | np.datetime64) -> Any:
@@ -308,8 +309,10 @@ def date_line(
 
 #: Height of one lane of labels above the plot [px].
 LANE_PX = 16
-#: The plot width [px] that label collisions are judged on (a 1400 px image).
-PLOT_PX = 900
+#: The plot width [px] that label collisions are judged on when the figure's width
+#: is not known: that of a notebook's output with the legend beside the plot, so
+#: that the labels are clear there and, all the more, in a wider image.
+PLOT_PX = 480
 #: Height of one legend entry [px], to make a short chart tall enough for its legend.
 LEGEND_ENTRY_PX = 24
 
@@ -444,9 +447,39 @@ def legend_below() -> dict[str, Any]:
     }
 
 
-def legend_above() -> dict[str, Any]:
-    """A legend in one row over the plot (the gap charts)."""
-    return {"orientation": "h", "y": 1.02, "yanchor": "bottom"}
+#: Room at the top of a chart with :func:`legend_above` [px]: the title, then up to
+#: two rows of legend entries.
+ABOVE_PX = 112
+
+
+def title_at_top(text: str, height: int) -> dict[str, Any]:
+    """A chart's title at its top left, clear of a legend under it (:func:`legend_above`)."""
+    return {
+        "text": text,
+        "x": 0.01,
+        "xanchor": "left",
+        "xref": "container",
+        "yref": "container",
+        "y": 1 - 14 / height,
+        "yanchor": "top",
+    }
+
+
+def legend_above(height: int) -> dict[str, Any]:
+    """A legend in rows between the title and the plot (the gap charts).
+
+    The chart keeps :data:`ABOVE_PX` at its top (``margin.t``) and its title in
+    :func:`title_at_top`: two rows of entries fit under the title at any width.
+    """
+    return {
+        "orientation": "h",
+        "yref": "container",
+        "y": 1 - 50 / height,
+        "yanchor": "top",
+        "x": 0,
+        "xanchor": "left",
+        "traceorder": "normal",
+    }
 
 
 def attribution(fig: go.Figure) -> go.Figure:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from careerlib.charts._style import COLORS, RISK_SCALE, TEMPLATE, attribution
+from careerlib.charts._style import (
+    COLORS,
+    RISK_SCALE,
+    TEMPLATE,
+    attribution,
+    escape_text,
+    wrap_label,
+)
 
 __all__ = ["assessment_chart", "obstacles_chart"]
 
@@ -107,43 +117,73 @@ def _add_radars(fig: go.Figure, assessment: pd.DataFrame, role_title: str | None
     return has_role
 
 
+def _spread(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of obstacles that share a cell, around its centre so that none hides another.
+
+    ``k`` obstacles in one cell sit on a circle of radius 0.25 (in cells), the first at the top.
+    """
+    xs, ys = x.copy(), y.copy()
+    cells: dict[tuple[float, float], list[int]] = {}
+    for i, cell in enumerate(zip(x, y, strict=True)):
+        cells.setdefault(cell, []).append(i)
+    for (cx, cy), members in cells.items():
+        if len(members) < 2:
+            continue
+        for j, i in enumerate(members):
+            angle = math.pi / 2 + 2 * math.pi * j / len(members)
+            xs[i], ys[i] = cx + 0.25 * math.cos(angle), cy + 0.25 * math.sin(angle)
+    return xs, ys
+
+
 def obstacles_chart(
     obstacles: pd.DataFrame, *, title: str = "Obstacles: likelihood and impact"
 ) -> go.Figure:
     """A risk matrix of the plan's obstacles (from :func:`careerlib.gaps.obstacles`).
 
-    Each obstacle is a marker at (likelihood, impact), sized and coloured by
-    risk; hover shows its mitigation and contingency.
+    Each obstacle is a numbered marker at (likelihood, impact), coloured by
+    risk, its number and title in the legend (obstacles in one cell sit around
+    its centre); hover shows its mitigation and contingency.
     """
     frame = obstacles.reset_index()
-    jitter = frame.groupby(["likelihood", "impact"]).cumcount() * 0.12
-    hover = [
-        f"<b>{r.title}</b><br>risk {r.risk}<br>mitigation: {r.mitigation or '-'}"
-        f"<br>contingency: {r.contingency or '-'}"
-        for r in frame.itertuples()
-    ]
-    fig = go.Figure(
-        go.Scatter(
-            x=frame["likelihood"] + jitter,
-            y=frame["impact"] + jitter,
-            mode="markers+text",
-            text=frame["id"],
-            textposition="top center",
-            hovertext=hover,
-            hoverinfo="text",
-            marker={
-                "size": 12 + 2 * frame["risk"],
-                "color": frame["risk"],
-                "colorscale": RISK_SCALE,
-                "cmin": 1,
-                "cmax": 25,
-                "showscale": True,
-                "colorbar": {"title": "risk"},
-            },
-            name="obstacles",
+    x, y = _spread(frame["likelihood"].to_numpy(float), frame["impact"].to_numpy(float))
+    number = [str(k + 1) for k in range(len(frame))]
+    fig = go.Figure()
+    for k, r in enumerate(frame.itertuples()):
+        # one trace an obstacle: its number in the marker, its title in the legend
+        fig.add_trace(
+            go.Scatter(
+                x=[x[k]],
+                y=[y[k]],
+                mode="markers+text",
+                text=[number[k]],
+                textposition="middle center",
+                textfont={"size": 12, "color": COLORS["text"]},
+                name=f"{number[k]}. {wrap_label(str(r.title), 40)}",
+                hovertext=(
+                    f"<b>{escape_text(str(r.title))}</b><br>risk {r.risk}<br>"
+                    f"mitigation: {escape_text(str(r.mitigation or '-'))}<br>"
+                    f"contingency: {escape_text(str(r.contingency or '-'))}"
+                ),
+                hoverinfo="text",
+                marker={
+                    "size": 26,
+                    "color": [r.risk],
+                    "colorscale": RISK_SCALE,
+                    "cmin": 1,
+                    "cmax": 25,
+                    "showscale": k == 0,
+                    "colorbar": {"title": "risk", "x": 1.0, "xanchor": "left", "len": 0.6},
+                    "line": {"color": "white", "width": 1},
+                },
+            )
         )
+    fig.update_xaxes(title="likelihood (1-5)", range=[0.5, 5.5], dtick=1)
+    fig.update_yaxes(title="impact (1-5)", range=[0.5, 5.5], dtick=1)
+    fig.update_layout(
+        title=title,
+        height=480,
+        template=TEMPLATE,
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
+        margin={"b": 70 + 22 * -(-len(frame) // 2)},
     )
-    fig.update_xaxes(title="likelihood (1-5)", range=[0.5, 5.8], dtick=1)
-    fig.update_yaxes(title="impact (1-5)", range=[0.5, 5.8], dtick=1)
-    fig.update_layout(title=title, height=480, template=TEMPLATE)
     return fig

@@ -50,6 +50,7 @@ from careerlib.charts._style import (
     as_day,
     base_layout,
     date_line,
+    days_between,
     escape_text,
     fmt,
     label_lanes,
@@ -455,8 +456,9 @@ def _add_date_lines(
 ) -> int:
     """Add the labelled lines of the start, the target (and today, the realistic target).
 
-    Each label takes the lowest lane above the plot where it overlaps no other
-    label nor the blackouts' labels already in ``notes``. Returns the highest lane.
+    ``notes`` holds the blackouts' labels. Each label (the blackouts' first)
+    takes the lowest lane above the plot where it overlaps no label placed
+    before it. Returns the highest lane.
     """
     first = as_day(result.first_day)
     target = as_day(result.plan.target)
@@ -478,13 +480,37 @@ def _add_date_lines(
         word = "Today" if not status or today == dt.date.today() else "As of"
         color = TRACKING_COLORS["today"] if status else COLORS["late"]
         lines.append((as_day(today), f"{word} {fmt(today)}", color, "dot", "right"))
-    taken = [(as_day(n["x"]), n["text"], "middle") for n in notes]  # blackout labels
-    lanes = label_lanes(taken, [(d, lab, side) for d, lab, _, _, side in lines], *span, plot_px)
-    for (when, label, color, dash, side), lane in zip(lines, lanes, strict=True):
+    # the blackouts' labels first (each over its band), then the dates' labels:
+    # each takes the lowest lane where it overlaps none placed before it
+    blackouts = [_blackout_side(n, span, plot_px) for n in notes]
+    labels = blackouts + [(d, lab, side) for d, lab, _, _, side in lines]
+    lanes = label_lanes([], labels, *span, plot_px)
+    for note, lane in zip(notes, lanes, strict=False):
+        note["yshift"] = LANE_PX * lane
+    for (when, label, color, dash, side), lane in zip(lines, lanes[len(blackouts) :], strict=True):
         line, note = date_line(when, label, color, dash=dash, side=side, lane=lane)
         shapes.append(line)
         notes.append(note)
     return max(lanes)
+
+
+def _blackout_side(
+    note: dict[str, Any], span: tuple[np.datetime64, np.datetime64], plot_px: float
+) -> tuple[np.datetime64, str, str]:
+    """A blackout's label as :func:`label_lanes` takes it: over the middle of its band,
+    or ending there (starting there) when it would run past the plot's right (left) edge.
+    """
+    when = as_day(note["x"])
+    lo, hi = span
+    x = int(days_between(lo, when)) / max(int(days_between(lo, hi)), 1) * plot_px
+    half = (text_px(note["text"], 12) * 1.1 + 8) / 2
+    side = "left" if x + half > plot_px else "right" if x - half < 0 else "middle"
+    note["xanchor"] = {"left": "right", "right": "left"}.get(side, "center")
+    return when, note["text"], side
+
+
+#: The plot width [px] a figure of unknown width is taken to have for its legend's rows.
+_WIDE_PX = 900
 
 
 def _bottom_and_height(
@@ -497,8 +523,13 @@ def _bottom_and_height(
     bottom = 60
     entries = sum(1 for t in traces if t.get("showlegend", True))
     if legend == "bottom":
-        # entries are up to about 290 px wide, side by side across the plot area
-        per_row = max(1, int(((width or (PLOT_PX + left)) - left) // 290))
+        # entries side by side across the plot area, in columns as wide as the widest
+        # (its symbol, about 40 px, and its name), never less than 290 px on an unknown width
+        names = [str(t.get("name") or "") for t in traces if t.get("showlegend", True)]
+        entry_px = max([40 + text_px(n, 12) for n in names] or [290])
+        if width is None:
+            entry_px = max(entry_px, 290)
+        per_row = max(1, int(((width or (_WIDE_PX + left)) - left) // entry_px))
         bottom += LEGEND_ENTRY_PX * -(-entries // per_row) + 10
         return bottom, top + bottom + max(rows.count * row_px, 120)
     return bottom, top + bottom + max(rows.count * row_px, entries * LEGEND_ENTRY_PX, 120)

@@ -6,7 +6,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from careerlib.charts._style import LEVEL_COLORS, TEMPLATE
+from careerlib.charts._style import LEVEL_COLORS, TEMPLATE, escape_text, wrap_label
 
 __all__ = ["goal_tree_chart"]
 
@@ -35,15 +35,23 @@ def goal_tree_chart(
     common = {
         "ids": tree["id"],
         "parents": tree["parent"],
-        "labels": labels,
+        # in lines, so that a label fits its cell; one that does not fit whole is
+        # hidden (uniformtext below), never cut: the hover and the table name it
+        "labels": [wrap_label(lb, 22) for lb in labels],
         "marker": {"colors": [LEVEL_COLORS.get(lv, LEVEL_COLORS["step"]) for lv in tree["level"]]},
-        "hovertext": [f"{lv}: {lb}" for lv, lb in zip(tree["level"], labels, strict=True)],
+        "hovertext": [
+            f"{lv}: {escape_text(lb)}" for lv, lb in zip(tree["level"], labels, strict=True)
+        ],
         "hoverinfo": "text",
     }
     trace: Any = go.Sunburst(**common) if kind == "sunburst" else go.Icicle(**common)
     fig = go.Figure(trace)
     fig.update_layout(
-        template=TEMPLATE, title=title, height=600, margin={"t": 60, "l": 10, "r": 10, "b": 10}
+        template=TEMPLATE,
+        title=title,
+        height=600,
+        margin={"t": 60, "l": 10, "r": 10, "b": 10},
+        uniformtext={"minsize": 9, "mode": "hide"},
     )
     return fig
 

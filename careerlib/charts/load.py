@@ -48,6 +48,8 @@ def weekly_load_chart(
         frame = schedule.load_frame()
         if title is None:
             title = f"{schedule.title}: weekly load"
+    if frame.empty:
+        return _nothing_to_weigh(title, height)
     weeks = frame.index.to_numpy()
     planned = frame["planned_hours"].to_numpy(dtype=float)
     capacity = frame["capacity_hours"].to_numpy(dtype=float)
@@ -94,5 +96,27 @@ def weekly_load_chart(
         yaxis_title="hours",
         legend={"orientation": "h", "y": -0.2},
         bargap=0.15,
+    )
+    return fig
+
+
+def _nothing_to_weigh(title: str | None, height: int) -> go.Figure:
+    """A chart that says in words that no step has hours to weigh (rather than empty axes)."""
+    fig = go.Figure()
+    fig.add_annotation(
+        text="No step of this plan has hours (effort) to weigh against the week.",
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font={"size": 14},
+    )
+    fig.update_layout(
+        template=TEMPLATE,
+        title=title or "Weekly load",
+        height=height,
+        xaxis={"visible": False},
+        yaxis={"visible": False},
     )
     return fig

@@ -8,9 +8,9 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from careerlib._text import clip
-from careerlib.charts._style import COLORS, attribution, base_layout
+from careerlib.charts._style import COLORS, attribution, base_layout, wrap_label
 from careerlib.gaps.occupations import POINTS
+from careerlib.tables import fmt_score
 
 __all__ = ["occupations_chart"]
 
@@ -74,7 +74,8 @@ def occupations_chart(
     labels = []
     for rank, row in frame.iterrows():
         mark = " ★" if row["relation"] == "the target" else (" ◆" if row["related"] else "")
-        labels.append(f"{rank}. {clip(str(row['title']), 48)}{mark}")
+        # in two lines rather than cut: there is no hover on paper
+        labels.append(wrap_label(f"{rank}. {row['title']}{mark}", 44))
     details = [
         f"<b>#{rank} {html.escape(str(row['title']))}</b> ({row['code']})<br>"
         f"score {row['score']:.0f}/100: {html.escape(str(row['reason']))}<br>"
@@ -109,13 +110,16 @@ def occupations_chart(
             y=labels,
             x=frame["score"],
             mode="text",
-            text=[f" {s:.0f}" for s in frame["score"]],
+            text=[f" {fmt_score(s)}" for s in frame["score"]],
             textposition="middle right",
             showlegend=False,
             hoverinfo="skip",
         )
     )
-    height = 190 + 34 * max(len(frame), 6)  # room under the axis for the attribution
+    # a row as tall as its label's lines (wrapped in two rather than cut), and room
+    # under the axis for the attribution
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)
+    height = 190 + max(34, 17 * lines + 10) * max(len(frame), 6)
     marks = "★ the target, ◆ related by O*NET to the current or target occupation"
     layout = base_layout(title, height, f"{subtitle}<br>{marks}" if subtitle else marks)
     layout.update(

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from careerlib.charts._style import COLORS, TEMPLATE
+from careerlib.charts._style import COLORS, TEMPLATE, wrap_label
 
 __all__ = ["peer_chart"]
 
@@ -40,12 +40,26 @@ def peer_chart(
     """
     metrics = list(benchmark.index)
     rows = max(1, -(-len(metrics) // columns))
+    # a panel is a third of a page wide: the metric's name in short lines, then
+    # in small type which way is better and where the organization stands
+    wrap = 26 if columns >= 3 else 40
     titles = [
-        f"{benchmark.at[m, 'label']} ({benchmark.at[m, 'better']} is better)<br>"
-        f"<sup>better than {benchmark.at[m, 'better_than']:.0f}% of peers</sup>"
+        f"{wrap_label(str(benchmark.at[m, 'label']), wrap)}<br>"
+        f"<span style='font-size:10px'>{benchmark.at[m, 'better']} is better · "
+        f"better than {benchmark.at[m, 'better_than']:.0f}% of peers</span>"
         for m in metrics
     ]
-    fig = make_subplots(rows=rows, cols=columns, subplot_titles=titles, vertical_spacing=0.12)
+    lines = max(t.count("<br>") + 1 for t in titles)
+    title_px = 15 * lines + 10  # room above each panel for its title
+    plot_px = 240  # each row of panels
+    height = 100 + rows * (plot_px + title_px) + 40
+    fig = make_subplots(
+        rows=rows,
+        cols=columns,
+        subplot_titles=titles,
+        vertical_spacing=title_px / (height - 140),
+        horizontal_spacing=0.1,
+    )
     for k, metric in enumerate(metrics):
         r, c = divmod(k, columns)
         values = pd.to_numeric(peers[metric], errors="coerce").dropna()
@@ -84,6 +98,27 @@ def peer_chart(
         )
         fig.update_yaxes(title_text=str(benchmark.at[metric, "unit"]), row=r + 1, col=c + 1)
     fig.update_xaxes(showticklabels=False)
-    fig.update_layout(template=TEMPLATE, title=title, height=320 * rows + 80, showlegend=True)
+    fig.update_layout(
+        template=TEMPLATE,
+        title={
+            "text": title,
+            "x": 0.01,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1 - 14 / height,
+            "yanchor": "top",
+        },
+        height=height,
+        showlegend=True,
+        margin={"t": 100 + title_px, "b": 40},
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "y": 1 - 56 / height,
+            "yanchor": "top",
+            "x": 0,
+            "xanchor": "left",
+        },
+    )
     fig.update_annotations(font_size=11)
     return fig

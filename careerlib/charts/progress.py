@@ -7,7 +7,15 @@ from typing import Any
 import plotly.graph_objects as go
 
 from careerlib._text import day_text
-from careerlib.charts._style import COLORS, TEMPLATE, escape_text, legend_above
+from careerlib.charts._style import (
+    ABOVE_PX,
+    COLORS,
+    TEMPLATE,
+    escape_text,
+    legend_above,
+    title_at_top,
+    wrap_label,
+)
 
 __all__ = ["progress_chart"]
 
@@ -30,11 +38,16 @@ def progress_chart(progress: Any, *, title: str | None = None) -> go.Figure:
     Notes
     -----
     Bars are coloured by the step's state (done, in progress, not started).
-    The title says how many steps are done and when the reviews have gathered
-    dust. Progress against the baseline (and behind or ahead of it) is the
+    The title says how many steps are done, and "a while ago" when the reviews
+    have gathered dust. Progress against the baseline (and behind or ahead of it) is the
     tracking's (:func:`careerlib.charts.progress_over_time_chart`).
     """
     frame = progress.steps.iloc[::-1]
+    names = [
+        wrap_label(str(t) if isinstance(t, str) and t else str(i), 40)
+        for i, t in zip(frame.index, frame["title"], strict=True)
+    ]
+    frame = frame.assign(name=names)
     fig = go.Figure()
     for state, color in _STATE_COLORS.items():
         rows = frame[frame["state"] == state]
@@ -42,7 +55,7 @@ def progress_chart(progress: Any, *, title: str | None = None) -> go.Figure:
             continue
         fig.add_trace(
             go.Bar(
-                y=[escape_text(t) for t in rows["title"]],
+                y=rows["name"].tolist(),
                 x=rows["actual"] * 100,
                 orientation="h",
                 name=state,
@@ -52,19 +65,21 @@ def progress_chart(progress: Any, *, title: str | None = None) -> go.Figure:
         )
     when = progress.review_date or progress.as_of
     counts = progress.counts
+    # one line at print size: a stale review says so beside its date
+    dust = ", a while ago" if progress.stale else ""
     heading = title or (
-        f"Reported on {day_text(when)}: {counts['done']} of {len(frame)} steps done, "
+        f"Reported on {day_text(when)}{dust}: {counts['done']} of {len(frame)} steps done, "
         f"{counts['in progress']} in progress"
     )
-    if progress.stale:
-        heading += " (stale: the plan has gathered dust)"
+    height = max(300, 40 * len(names) + 90 + ABOVE_PX)
     fig.update_layout(
         template=TEMPLATE,
-        title=escape_text(heading),
+        title=title_at_top(escape_text(heading), height),
         barmode="overlay",
         xaxis={"title": "share of the step reported done [%]", "range": [0, 100]},
-        yaxis={"categoryorder": "array", "categoryarray": [escape_text(t) for t in frame["title"]]},
-        height=max(300, 40 * len(frame) + 150),
-        legend=legend_above(),
+        yaxis={"categoryorder": "array", "categoryarray": names},
+        height=height,
+        margin={"t": ABOVE_PX},
+        legend=legend_above(height),
     )
     return fig

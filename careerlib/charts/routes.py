@@ -13,12 +13,14 @@ from typing import Any, Literal
 import numpy as np
 import plotly.graph_objects as go
 
-from careerlib._text import clip, plural
+from careerlib._text import plural
 from careerlib.charts._style import (
     COLORS,
     DAY_MS,
+    LANE_PX,
     LEGEND_ENTRY_PX,
     ONE_DAY,
+    PLOT_PX,
     as_day,
     base_layout,
     date_line,
@@ -26,14 +28,22 @@ from careerlib.charts._style import (
     escape_text,
     fmt,
     iso,
+    label_lanes,
     legend_below,
     palette,
+    wrap_label,
 )
 from careerlib.charts._style import legend as legend_right
 from careerlib.scheduling.scheduler import Schedule
 from careerlib.scheduling.status import StatusSchedule
 
 __all__ = ["routes"]
+
+#: Where a row's parts sit, from the row's middle [rows]: the critical steps'
+#: bars above, the span to the earliest finish and its diamond below them, so
+#: that the diamond never covers a step's name.
+_BARS = -0.12
+_FINISH = 0.27
 
 
 def routes(
@@ -100,16 +110,24 @@ def routes(
     start_label = f"Start {fmt(first)}" if plan.start is not None else f"Today {fmt(first)}"
     if status:
         start_label = f"As of {fmt(rows[0][2].as_of)}"  # type: ignore[attr-defined]
-    for when, label, color, dash, side in (
+    dates = [
         (first, start_label, COLORS["start"], "dash", "right"),
         (target + ONE_DAY, f"Target {fmt(target)}", COLORS["target"], "solid", "left"),
-    ):
-        line, note = date_line(when, label, color, dash=dash, side=side)
+    ]
+    # the row labels take about 260 px, a legend beside the plot about 300
+    plot_px = (
+        PLOT_PX if width is None else max(width - 260 - (300 if legend == "right" else 0), 200)
+    )
+    lanes = label_lanes(
+        [], [(d, lab, side) for d, lab, _, _, side in dates], lo - pad, hi + pad, plot_px
+    )
+    for (when, label, color, dash, side), lane in zip(dates, lanes, strict=True):
+        line, note = date_line(when, label, color, dash=dash, side=side, lane=lane)
         shapes.append(line)
         notes.append(note)
     heading = escape_text(title if title is not None else f"Routes compared: {plan.title}")
     n = len(rows)
-    top, bottom, row_px = 90, 60, 90
+    top, bottom, row_px = 90 + LANE_PX * max(lanes), 60, 90
     if legend == "bottom":
         # one entry a row: the critical steps' entries name their routes
         bottom += LEGEND_ENTRY_PX * len(traces) + 10
@@ -177,10 +195,15 @@ class _RouteRow:
         if isinstance(res, StatusSchedule):
             return cls._on_status_date(name, res)
         slack = int(res.slack_days.min())
-        state = "feasible" if res.feasible else f"late by {plural(res.late_by_days, 'working day')}"
+        # one number for one thing: a late route's negative slack would say its lateness twice
+        state = (
+            f"feasible, slack {plural(slack, 'working day')}"
+            if res.feasible
+            else f"late by {plural(res.late_by_days, 'working day')}"
+        )
         label = (
-            f"<b>{escape_text(clip(name, 36))}</b><br>"
-            f"<span style='font-size:11px'>{state}, slack {plural(slack, 'working day')}<br>"
+            f"<b>{wrap_label(name, 36)}</b><br>"
+            f"<span style='font-size:11px'>{state}<br>"
             f"earliest finish {fmt(res.earliest_finish)}</span>"
         )
         start = res.start.astype("datetime64[D]").min()
@@ -200,7 +223,7 @@ class _RouteRow:
             state = f"on track, {plural(facts.target_margin_days or 0, 'working day')} to spare"
         finish = res.earliest_finish
         label = (
-            f"<b>{escape_text(clip(name, 36))}</b><br>"
+            f"<b>{wrap_label(name, 36)}</b><br>"
             f"<span style='font-size:11px'>{state}<br>forecast finish {fmt(finish)}</span>"
         )
         return cls(name, res, label, as_day(res.resume), as_day(finish) + ONE_DAY)
@@ -219,7 +242,7 @@ def _span_trace(rows: list[_RouteRow]) -> dict[str, Any]:
         "orientation": "h",
         "base": [str(first)] * len(rows),
         "x": [int(days_between(first, r.done)) * DAY_MS for r in rows],
-        "y": list(range(len(rows))),
+        "y": [n + _FINISH for n in range(len(rows))],
         "name": "From the status date to the diamond"
         if isinstance(rows[0].schedule, StatusSchedule)
         else "From the plan's start to the diamond",
@@ -255,8 +278,8 @@ def _critical_bars(row: int, name: str, res: Schedule, color: str) -> list[dict[
             "orientation": "h",
             "base": iso(start[idx]),
             "x": length.tolist(),
-            "y": [row] * idx.size,
-            "name": f"{clip(name, 30)}: critical steps, "
+            "y": [row + _BARS] * idx.size,
+            "name": f"{escape_text(name)}: critical steps, "
             + (
                 "at the dates to aim for"
                 if isinstance(res, StatusSchedule)
@@ -276,7 +299,7 @@ def _critical_bars(row: int, name: str, res: Schedule, color: str) -> list[dict[
             ],
             "hovertemplate": "%{hovertext}<extra></extra>",
             "marker": {"color": color, "line": {"color": "white", "width": 1}},
-            "width": 0.5,
+            "width": 0.46,
             "legendrank": 100 + row,
         }
     ]
@@ -288,7 +311,7 @@ def _finish_trace(rows: list[_RouteRow]) -> dict[str, Any]:
         "type": "scatter",
         "mode": "markers",
         "x": [str(r.done) for r in rows],
-        "y": list(range(len(rows))),
+        "y": [n + _FINISH for n in range(len(rows))],
         "name": "Forecast finish (the work left, from the status date)"
         if isinstance(rows[0].schedule, StatusSchedule)
         else "Earliest finish (the work alone, from the plan's start)",

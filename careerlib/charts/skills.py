@@ -6,16 +6,24 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from careerlib.charts._style import COLORS, TEMPLATE, attribution, legend_above
+from careerlib.charts._style import (
+    ABOVE_PX,
+    COLORS,
+    TEMPLATE,
+    attribution,
+    legend_above,
+    title_at_top,
+)
 
 __all__ = ["skills_chart"]
 
-#: The statuses of a skill gap, in the order they are drawn, and their legend names.
+#: The statuses of a skill gap, in the order they are drawn, and their legend entries
+#: in words (the "!" and "?" after a skill's name are explained there).
 _STATUSES = {
-    "met": "required (met)",
-    "addressed": "required (addressed)",
-    "unaddressed": "required (unaddressed)",
-    "not rated": "required (not rated: ask the client)",
+    "met": "level required: met",
+    "addressed": "level required: a step develops it",
+    "unaddressed": "level required: no step develops it (!)",
+    "not rated": "level required: not rated yet, ask the client (?)",
 }
 
 
@@ -69,14 +77,16 @@ def skills_chart(
         )
     if frame["client"].notna().any():  # no diamond to show before anything is rated
         _client_markers(fig, names, frame["client"], hover)
+    height = max(350, 24 * len(frame) + 110 + ABOVE_PX)
     fig.update_layout(
         template=TEMPLATE,
-        title=title,
+        title=title_at_top(title, height),
         barmode="overlay",
         xaxis={"title": "level (O*NET level scale 0-7)", "range": [0, 7]},
         yaxis={"categoryorder": "array", "categoryarray": names},
-        height=max(350, 24 * len(frame) + 150),
-        legend=legend_above(),
+        height=height,
+        margin={"t": ABOVE_PX},
+        legend=legend_above(height),
     )
     return _attribution(fig) if attribution else fig
 
@@ -88,7 +98,7 @@ def _client_markers(fig: go.Figure, names: list[str], levels: pd.Series, hover: 
             y=names,
             x=levels,
             mode="markers",
-            name="client",
+            name="the client's level",
             marker={"symbol": "diamond", "size": 10, "color": COLORS["client"]},
             hovertext=hover,
             hoverinfo="text",

@@ -119,7 +119,7 @@ def _earned_trace(tracking: Tracking) -> go.Scatter:
     """The share earned at each check-in, its marker coloured ahead / behind / on track."""
     hist = tracking.history
     return go.Scatter(
-        name="Earned at each check-in",
+        name="Done at each check-in",
         x=[h.day.isoformat() for h in hist],
         y=[round(100 * h.earned, 2) for h in hist],
         mode="lines+markers",
@@ -170,7 +170,7 @@ def _check_in_and_target_lines(
     lines = [
         (
             as_day(tr.as_of),
-            f"Check-in {day_text(tr.as_of)}",
+            f"As of {day_text(tr.as_of)}",
             TRACKING_COLORS["today"],
             "dot",
             "right",

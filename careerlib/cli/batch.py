@@ -9,6 +9,7 @@ import click
 
 from careerlib.cli._app import cli, key_values
 from careerlib.cli._errors import EXIT_FAILED, EXIT_OK, reports_errors, warning_line
+from careerlib.exceptions import UsageError
 
 
 @cli.command("run")
@@ -44,6 +45,14 @@ from careerlib.cli._errors import EXIT_FAILED, EXIT_OK, reports_errors, warning_
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--pdf", is_flag=True, help="Also print each HTML report to a PDF beside it.")
 @click.option(
+    "--for",
+    "edition",
+    type=click.Choice(["client", "coach"]),
+    default=None,
+    help="The reports' edition: the coach's (every cell; the default) or the client's "
+    "(no cell tagged 'coach', dates in words): the notebooks' parameter edition.",
+)
+@click.option(
     "--shared-js",
     is_flag=True,
     help="Write plotly.js once into OUT and refer to it, instead of inlining it in every report.",
@@ -59,6 +68,7 @@ def run_command(
     quiet: bool,
     pdf: bool,
     shared_js: bool,
+    edition: str | None,
 ) -> None:
     """Run NOTEBOOKS for every client with papermill, into OUT/<client>/<notebook>/.
 
@@ -70,12 +80,19 @@ def run_command(
     """
     from careerlib.batch import run_batch
 
+    given = key_values(parameters)
+    if edition is not None:
+        if given.get("edition", edition) != edition:
+            raise UsageError(
+                f"--for {edition} and -p edition={given['edition']} disagree; give one of them"
+            )
+        given["edition"] = edition
     result = run_batch(
         notebooks,
         clients,
         out_dir,
         jobs=jobs,
-        parameters=key_values(parameters),
+        parameters=given,
         progress=not quiet,
         pdf=pdf,
         shared_js=shared_js,

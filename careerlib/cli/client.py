@@ -74,15 +74,40 @@ def gaps_command(client: Path, as_of: Any, as_json: bool, top: int, direction: s
 )
 @day_option("--as-of", "as_of", "Day of the report")
 @click.option("--coach", metavar="NAME", default=None, help="The coach's name for the cover.")
+@click.option(
+    "--for",
+    "edition",
+    type=click.Choice(["client", "coach"]),
+    default=None,
+    help="The client's edition (plain words, to hand over; the default for a PDF) or the "
+    "coach's (with the ids, the prompts and every table; the default for HTML).",
+)
 @reports_errors
-def report_command(client: Path, output: Path, as_of: Any, coach: str | None) -> None:
+def report_command(
+    client: Path, output: Path, as_of: Any, coach: str | None, edition: str | None
+) -> None:
     """One document for a CLIENT: cover, assessment, roadmap, gaps and the latest check-in.
 
-    Written as PDF or HTML by the suffix of the output file.
+    Written as PDF or HTML by the suffix of the output file, in the client's
+    edition (to hand over) or the coach's (--for).
     """
-    from careerlib.report import write_report
+    from careerlib._printer import Printer
+    from careerlib.report.editions import edition_for
 
-    path = write_report(client, output, as_of=None if as_of is None else as_of.date(), coach=coach)
+    day = None if as_of is None else as_of.date()
+    chosen = edition_for(edition, output)
+    if output.suffix.lower() != ".pdf":
+        from careerlib.report import write_report
+
+        path = write_report(client, output, as_of=day, coach=coach, edition=chosen)
+    else:
+        # started before the analyses are imported: the browser comes up meanwhile
+        with Printer() as printer:
+            from careerlib.report import write_report
+
+            path = write_report(
+                client, output, as_of=day, coach=coach, printer=printer, edition=chosen
+            )
     click.echo(f"wrote {path}")
 
 

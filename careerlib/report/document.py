@@ -5,9 +5,10 @@ out as one HTML page made to be read on screen and printed (A4, page numbers
 in the footer, a cover page of its own). The same page becomes the PDF
 (:mod:`careerlib.report.pdf`).
 
-Charts go in either as live plotly charts (``charts="plotly"``: plotly.js
-inlined once, so the file opens offline) or as SVG drawn by kaleido in
-Chromium (``charts="svg"``: no script at all, text stays text, for print).
+Charts go in either as live plotly charts (``chart_mode="plotly"``: plotly.js
+inlined once, so the file opens offline) or as SVG drawn by the Chromium that
+prints the page (``chart_mode="svg"``: no script at all, text stays text, for
+print; :class:`careerlib._printer.Printer`).
 Every value a client or coach typed is escaped: tables through
 :mod:`careerlib.tables`, sentences through :func:`careerlib.summaries.md_escape`,
 the rest through :func:`html.escape` here.
@@ -15,33 +16,37 @@ the rest through :func:`html.escape` here.
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import datetime as dt
 import html
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from careerlib import charts, gaps, summaries, tables
+from careerlib import charts, gaps
 from careerlib.clients import Client, load_client
 from careerlib.onet import ATTRIBUTION
+from careerlib.report import sections
 from careerlib.report.checkin import CheckinVerdict, latest_checkin
+from careerlib.report.editions import ClientWords, Edition
 from careerlib.tables import fmt_date
 
 if TYPE_CHECKING:
     import pandas as pd
     import plotly.graph_objects as go
-    from IPython.display import Markdown
 
+    from careerlib._printer import Printer
     from careerlib.gaps import GapReport
     from careerlib.models import Plan
     from careerlib.scheduling.scheduler import Schedule
+    from careerlib.tracking.diff import PlanDiff
 
 __all__ = ["ReportContent", "gather", "report_html"]
 
 #: Charts drawn for print are this wide [px] and shrink to the page's width.
 CHART_PX = 820
+#: Height of a chart that sets none [px], as :func:`careerlib.exports.to_image` draws it.
+_FALLBACK_HEIGHT = 700
 
 ChartMode = Literal["plotly", "svg"]
 
@@ -58,10 +63,11 @@ class ReportContent:
     roadmap: Schedule | None
     report: GapReport
     assessment: pd.DataFrame
+    reassessment: pd.DataFrame
     risks: pd.DataFrame | None
     diligence: dict[str, Any]
     checkin: CheckinVerdict
-    reassessment: pd.DataFrame
+    change: PlanDiff | None = None
 
     @property
     def step_titles(self) -> dict[str, str]:
@@ -72,6 +78,17 @@ class ReportContent:
     @property
     def route_titles(self) -> dict[str, str]:
         return {} if self.plan is None else {r.id: r.title for r in self.plan.routes}
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Every id of the plan (steps, goals, routes, obstacles) with its title."""
+        if self.plan is None:
+            return {}
+        out = {g.id: g.title for g in self.plan.goals}
+        out.update({o.id: o.title for o in self.plan.obstacles})
+        out.update(self.route_titles)
+        out.update(self.step_titles)
+        return out
 
 
 def gather(
@@ -97,11 +114,22 @@ def gather(
         roadmap=roadmap,
         report=report,
         assessment=gaps.self_assessment(profile, role),
+        reassessment=gaps.reassessment(profile),
         risks=risks,
         diligence=gaps.due_diligence(role),
         checkin=latest_checkin(report, profile.route),
-        reassessment=gaps.reassessment(profile),
+        change=_last_change(profile, plan),
     )
+
+
+def _last_change(profile: Client, plan: Plan | None) -> PlanDiff | None:
+    """The two newest baselines of the client compared (what changed since the last
+    plan), or None without a plan, a client file or two baselines."""
+    if plan is None or profile.path is None:
+        return None
+    from careerlib.tracking.diff import last_change
+
+    return last_change(profile)
 
 
 # --- the page --------------------------------------------------------------------
@@ -138,33 +166,69 @@ section.part { break-before: page; }
 .verdict.late { border-color: #C0392B; background: #FDEDEC; }
 figure.chart { margin: 0.8em 0; break-inside: avoid; }
 figure.chart img, figure.chart svg { width: 100%; height: auto; }
-table { break-inside: auto; width: 100%; }
+table { break-inside: auto; width: 100%; font-size: 0.9em; }
 tr { break-inside: avoid; }
+/* the first column names the row (a step, a skill, a metric): room to read it on a line */
+table th:first-child, table td:first-child { min-width: 14em; }
+.appendix table th:first-child, .appendix table td:first-child { min-width: 20em; }
 .note { color: #5D6D7E; font-size: 0.9em; }
 .attribution { margin-top: 2em; color: #5D6D7E; font-size: 0.85em; }
 @media print {
   body { max-width: none; padding: 0; }
   /* a tall chart (a long roadmap) shrinks to stay on the page of its heading */
-  figure.chart svg { width: auto; max-width: 100%; max-height: 215mm; display: block;
+  figure.chart svg { width: auto; max-width: 100%; max-height: 190mm; display: block;
                      margin: 0 auto; }
+  p, li { orphans: 3; widows: 3; }
+  p:has(+ ul), p:has(+ table) { break-after: avoid; }
+  li { break-inside: avoid; }
+  /* the charts of a part that shows two share its pages */
+  figure.chart.half svg { max-height: 112mm; }
 }
 """
 
 
-def report_html(content: ReportContent, *, chart_mode: ChartMode = "plotly") -> str:
-    """The client's document as one HTML page (see the module docstring)."""
-    from careerlib.exports import image_server
+def report_html(
+    content: ReportContent,
+    *,
+    chart_mode: ChartMode = "plotly",
+    printer: Printer | None = None,
+    edition: Edition = "coach",
+) -> str:
+    """The client's document as one HTML page (see the module docstring).
 
-    draw = _Charts(chart_mode)
-    with image_server() if chart_mode == "svg" else _nothing():
+    ``printer``: the browser that draws the charts of ``chart_mode="svg"``
+    (one is started for this page when none is given). ``edition``: the
+    client's (plain words, the long tables in an appendix) or the coach's
+    (:mod:`careerlib.report.editions`).
+    """
+    from careerlib._printer import Printer
+
+    own = printer is None and chart_mode == "svg"
+    draw = _Charts(chart_mode, Printer() if own else printer)
+    words = ClientWords(content.names)
+    try:
+        # every chart first: the browser draws them while the text and tables are written
+        made = _figures(content, edition)
+        if edition == "client":
+            made = _for_the_client(made, content, words)
+        figures = {
+            name: draw(fig, caption, "half" if name in _HALF else "")
+            for name, (fig, caption) in made.items()
+        }
+        page = sections.Page(content, figures, edition, words)
         body = [
-            _cover(content),
-            _assessment(content, draw),
-            _roadmap(content, draw),
-            _gaps(content, draw),
-            _checkin(content, draw),
-            _changes(content, draw),
+            sections.cover(page),
+            sections.assessment(page),
+            sections.roadmap(page),
+            sections.gaps_part(page),
+            sections.checkin(page),
+            sections.changes(page),
+            sections.appendix(page),
         ]
+        markup = draw.finish("\n".join(body))
+    finally:
+        if own and draw.printer is not None:
+            draw.printer.close()
     footer = f"{content.profile.name} · career plan · {fmt_date(content.as_of)}"
     title = f"Career plan: {content.profile.name}"
     return (
@@ -172,14 +236,9 @@ def report_html(content: ReportContent, *, chart_mode: ChartMode = "plotly") -> 
         f"<title>{html.escape(title)}</title>\n"
         f"<style>:root {{ --footer: {_css_string(footer)}; }}\n{_CSS}</style>\n"
         "</head>\n<body>\n"
-        + "\n".join(body)
+        + markup
         + f"\n<p class='attribution'>{html.escape(ATTRIBUTION)}</p>\n</body>\n</html>\n"
     )
-
-
-@contextmanager
-def _nothing() -> Iterator[None]:
-    yield
 
 
 def _css_string(text: str) -> str:
@@ -189,22 +248,29 @@ def _css_string(text: str) -> str:
 
 
 class _Charts:
-    """Draws a figure as a live plotly chart (plotly.js inlined once) or as inline SVG."""
+    """Draws a figure as a live plotly chart (plotly.js inlined once) or as inline SVG.
 
-    def __init__(self, mode: ChartMode) -> None:
+    In SVG mode each chart goes to the browser as soon as it is made and the
+    page holds a mark for it; the browser draws while the rest of the page is
+    written, and :meth:`finish` puts the SVGs in place of the marks.
+    """
+
+    def __init__(self, mode: ChartMode, printer: Printer | None = None) -> None:
         self.mode = mode
+        self.printer = printer
         self.count = 0
+        self._svgs: dict[str, cf.Future[str]] = {}
 
-    def __call__(self, fig: go.Figure, caption: str | None = None) -> str:
+    def __call__(self, fig: go.Figure, caption: str | None = None, size: str = "") -> str:
+        import plotly.io as pio
+
         self.count += 1
         if self.mode == "svg":
-            from careerlib.exports import to_image
-
-            svg = to_image(fig, "svg", width=CHART_PX).decode("utf-8")
-            inner = svg[svg.find("<svg") :]
+            assert self.printer is not None
+            inner = f"<!--careerlib-chart-{self.count}-->"
+            height = int(fig.layout.height or _FALLBACK_HEIGHT)
+            self._svgs[inner] = self.printer.draw_svg(pio.to_json(fig), CHART_PX, height)
         else:
-            import plotly.io as pio
-
             inner = pio.to_html(
                 fig,
                 include_plotlyjs=self.count == 1,
@@ -213,117 +279,30 @@ class _Charts:
                 config={"displaylogo": False},
             )
         cap = f"<figcaption class='note'>{html.escape(caption)}</figcaption>" if caption else ""
-        return f"<figure class='chart'>{inner}{cap}</figure>"
+        return f"<figure class='chart {size}'>{inner}{cap}</figure>"
+
+    def finish(self, page: str) -> str:
+        """``page`` with every chart's SVG in place of its mark."""
+        for mark, svg in self._svgs.items():
+            drawn = svg.result()
+            page = page.replace(mark, drawn[drawn.find("<svg") :], 1)
+        return page
 
 
-def _md(markdown: Markdown | str) -> str:
-    """Markdown made by :mod:`careerlib.summaries` as HTML (raw HTML in it escaped)."""
-    import mistune
+#: A chart of the document, by name: its figure and its caption.
+Figures = dict[str, tuple["go.Figure", str | None]]
 
-    text = markdown if isinstance(markdown, str) else str(markdown.data)
-    render = mistune.create_markdown(escape=True, plugins=["table"])
-    return str(render(text))
-
-
-def _cover(c: ReportContent) -> str:
-    p = c.profile
-    target = fmt_date(c.plan.target) if c.plan is not None else tables.EMPTY
-    rows = [
-        ("Client", p.name),
-        ("Coach", c.coach or tables.EMPTY),
-        ("Date", fmt_date(c.as_of)),
-        ("Target", f"{c.role.title}, by {target}"),
-    ]
-    if c.plan is not None and p.route:
-        rows.append(("Route", c.route_titles.get(p.route, p.route)))
-    items = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>" for k, v in rows)
-    state = "ok" if c.checkin.feasible else "late"
-    return (
-        "<section class='cover'>"
-        "<div class='kicker'>Career plan</div>"
-        f"<h1>{html.escape(p.name)}</h1>"
-        f"<div class='move'>{html.escape(p.current_role)} → {html.escape(c.role.title)}</div>"
-        f"<dl>{items}</dl>"
-        f"<div class='verdict {state}'><strong>Verdict:</strong> "
-        f"{html.escape(c.checkin.verdict)}</div>"
-        "</section>"
-    )
-
-
-def _assessment(c: ReportContent, draw: _Charts) -> str:
-    out = [
-        "<section class='part'><h2>1. Where you stand</h2>",
-        _md(summaries.headline(c.profile, c.role, c.as_of)),
-        "<h3>Talents, interests and motivating forces</h3>",
-        draw(charts.assessment_chart(c.assessment, role_title=c.role.title)),
-        tables.assessment_table(c.assessment).to_html(),
-    ]
-    if not c.reassessment.empty:
-        out += [
-            "<h3>What changed since the last assessment</h3>",
-            _md(summaries.reassessment_summary(c.reassessment)),
-            draw(
-                charts.reassessment_chart(c.reassessment, title="Then and now"),
-                "Grey, dashed: the previous ratings; blue: this assessment. Skills: an arrow "
-                "from the previous level to this one.",
-            ),
-            tables.reassessment_table(c.reassessment).to_html(),
-        ]
-    out += [
-        "<h3>The destination: due diligence</h3>",
-        _md(summaries.diligence_summary(c.diligence)),
-    ]
-    if c.risks is not None and len(c.risks):
-        out += [
-            "<h3>Obstacles and contingencies</h3>",
-            draw(charts.obstacles_chart(c.risks)),
-            tables.obstacles_table(c.risks, c.roadmap).to_html(),
-        ]
-    return "\n".join(out) + "</section>"
-
-
-def _roadmap(c: ReportContent, draw: _Charts) -> str:
-    """The plan on the report's date: the chart (the baseline beneath), every step, the
-    time left and what would have to shrink, and the routes side by side."""
-    if c.plan is None or c.roadmap is None:
-        return "<section class='part'><h2>2. The roadmap</h2><p>No plan yet.</p></section>"
-    track = c.checkin.tracking
-    out = [
-        "<section class='part'><h2>2. The roadmap</h2>",
-        draw(
-            charts.gantt(
-                c.roadmap,
-                baseline=None if track is None else track.baseline,
-                behind=() if track is None else track.behind_steps,
-                legend="bottom",
-                width=CHART_PX,
-            ),
-            _roadmap_caption(c),
-        ),
-        "<h3>Every step</h3>",
-        tables.roadmap_table(c.roadmap).to_html(),
-        "<h3>Time needed against time left</h3>",
-        _md(summaries.time_summary(c.report.time, c.route_titles, c.profile.route)),
-    ]
-    mine = c.checkin.time
-    if mine is not None and not mine.feasible:
-        out += ["<h3>What would have to shrink</h3>", _shrink(mine)]
-    out += _buying_time(c)
-    if c.plan.routes:
-        from careerlib.gaps import all_reviews, status_schedules
-
-        reviews = all_reviews(c.plan, c.profile)
-        out += [
-            "<h3>Routes side by side</h3>",
-            draw(
-                charts.routes(
-                    status_schedules(c.plan, reviews, c.as_of), legend="bottom", width=CHART_PX
-                ),
-                "Each row is a route from the report's date, with the progress so far: its "
-                "critical steps at the dates to aim for and its forecast finish (gold diamond).",
-            ),
-        ]
-    return "\n".join(out) + "</section>"
+_ROUTES_CAPTION = (
+    "Each row is a route from the report's date, with the progress so far: its "
+    "critical steps at the dates to aim for and its forecast finish (gold diamond)."
+)
+_PROGRESS_OVER_TIME_CAPTION = (
+    "The roadmap's chart (section 2) shows each step on this date, with the baseline beneath."
+)
+_CHANGES_CAPTION = (
+    "For each step that changed: its latest dates before (grey) and after (blue; "
+    "red when it must now start earlier). Steps added or removed have one bar."
+)
 
 
 def _roadmap_caption(c: ReportContent) -> str:
@@ -342,103 +321,83 @@ def _roadmap_caption(c: ReportContent) -> str:
     )
 
 
-def _shrink(t: Any) -> str:
-    """The critical steps that would have to shrink, or why no shrinking can help."""
-    return str(tables.shrink_table(t).to_html())
+def _figures(c: ReportContent, edition: Edition) -> Figures:
+    """Every chart the document shows, in the order it shows them."""
+    r = c.report
+    out: Figures = {
+        "assessment": (charts.assessment_chart(c.assessment, role_title=c.role.title), None)
+    }
+    if not c.reassessment.empty:
+        out["reassessment"] = (
+            charts.reassessment_chart(c.reassessment, title="Then and now"),
+            "Grey, dashed: the previous ratings; blue: this assessment. Skills: an arrow "
+            "from the previous level to this one.",
+        )
+    if c.risks is not None and len(c.risks):
+        out["obstacles"] = (charts.obstacles_chart(c.risks), None)
+    if c.plan is not None and c.roadmap is not None:
+        track = c.checkin.tracking
+        gantt = charts.gantt(
+            c.roadmap,
+            baseline=None if track is None else track.baseline,
+            behind=() if track is None else track.behind_steps,
+            legend="bottom",
+            width=CHART_PX,
+        )
+        out["gantt"] = (gantt, _roadmap_caption(c))
+        if c.plan.routes and edition == "coach":
+            from careerlib.gaps import all_reviews, status_schedules
 
-
-def _buying_time(c: ReportContent) -> list[str]:
-    """When the plan is late on the report's date and its steps list alternatives: the
-    cheapest set to take (the work left, with the check-ins so far)."""
-    if c.plan is None or not any(s.alternatives for s in c.plan.steps):
-        return []
-    from careerlib.tradeoff import cheapest_way_client
-
-    options = cheapest_way_client(c.profile, c.as_of, plan=c.plan)
-    if options.before.feasible or options.alternatives == 0:
-        return []
-    out = ["<h3>Buying time</h3>", _md(summaries.options_summary(options))]
-    if options.chosen:
-        out.append(tables.options_table(options).to_html())
+            reviews = all_reviews(c.plan, c.profile)
+            routes = charts.routes(
+                status_schedules(c.plan, reviews, c.as_of), legend="bottom", width=CHART_PX
+            )
+            out["routes"] = (routes, _ROUTES_CAPTION)
+    out["skills"] = (charts.skills_chart(r.skills, title=f"Skills against {c.role.title}"), None)
+    if r.peers is not None:
+        org = c.profile.organization.name if c.profile.organization else "The organization"
+        out["peers"] = (charts.peer_chart(r.peers, r.peer_group, client_name=org), None)
+    track = c.checkin.tracking
+    if track is not None:
+        out["progress"] = (charts.progress_over_time_chart(track), _PROGRESS_OVER_TIME_CAPTION)
+    elif c.checkin.progress is not None:
+        out["progress"] = (charts.progress_chart(c.checkin.progress), None)
+    if c.change is not None:
+        diff_chart = charts.plan_diff_chart(c.change, changed_only=True)
+        out["changes"] = (diff_chart, _CHANGES_CAPTION)
     return out
 
 
-def _gaps(c: ReportContent, draw: _Charts) -> str:
-    r = c.report
-    out = [
-        "<section class='part'><h2>3. The gaps</h2>",
-        "<h3>Skills against the target role</h3>",
-        draw(charts.skills_chart(r.skills, title=f"Skills against {c.role.title}")),
-        _md(summaries.unaddressed_summary(r.skills)),
-        tables.skills_table(r.skills, c.roadmap).to_html(),
-    ]
-    if r.peers is not None:
-        org = c.profile.organization.name if c.profile.organization else "The organization"
-        out += [
-            "<h3>The organization against its peers</h3>",
-            draw(charts.peer_chart(r.peers, r.peer_group, client_name=org)),
-            tables.peers_table(r.peers).to_html(),
-        ]
-    if r.alignment is not None:
-        out += [
-            "<h3>Goal alignment</h3>",
-            _md(summaries.alignment_summary(r.alignment, c.step_titles)),
-        ]
-    out += [
-        "<h3>Other occupations worth considering</h3>",
-        tables.occupations_table(r.occupations).to_html(),
-    ]
-    return "\n".join(out) + "</section>"
+#: Charts printed at most half a page high (they share their page with text).
+_HALF = frozenset({"progress", "routes"})
+
+_PROGRESS_CAPTION = (
+    "Done: the share of the plan's work finished at each check-in, each step counted by "
+    "its working days. The two lines are what the plan expected by each day: the lower "
+    "if every step starts as late as it can, the upper if every step starts as early as "
+    "it can. Between them is on plan."
+)
 
 
-def _checkin(c: ReportContent, draw: _Charts) -> str:
-    progress = c.checkin.progress
+def _for_the_client(made: Figures, c: ReportContent, words: ClientWords) -> Figures:
+    """The charts' titles and notes in the client's words; the tracking charts' subtitles
+    with their progress explained (:func:`sections.progress_in_words`)."""
+    out: Figures = {}
+    for name, (fig, caption) in made.items():
+        title = fig.layout.title
+        if title.text:
+            title.text = words(title.text)
+        if title.subtitle.text:
+            title.subtitle.text = words(title.subtitle.text)
+        for note in fig.layout.annotations:
+            if note.text:
+                note.text = words(note.text)
+        out[name] = (fig, caption)
     track = c.checkin.tracking
-    out = ["<section class='part'><h2>4. The latest check-in</h2>"]
-    if track is not None:
-        out += [
-            _md(summaries.tracking_summary(track)),
-            draw(
-                charts.progress_over_time_chart(track),
-                "The roadmap's chart (section 2) shows each step on this date, with the "
-                "baseline beneath.",
-            ),
-            "<h3>Every step at this check-in</h3>",
-            tables.tracking_table(track).to_html(),
-            "<h3>What must start soon</h3>",
-            _md(summaries.upcoming_summary(track)),
-        ]
-    elif progress is None:
-        out.append("<p>No plan, so no check-in yet.</p>")
-    else:
-        out += [
-            _md(summaries.progress_summary(progress, c.step_titles)),
-            draw(charts.progress_chart(progress)),
-            tables.progress_table(progress).to_html(),
-        ]
-    out += ["<h3>Next</h3>", _md(summaries.rethink_summary(list(c.checkin.prompts)))]
-    return "\n".join(out) + "</section>"
+    if track is not None and "progress" in out:
+        from careerlib.charts._style import wrap_label
 
-
-def _changes(c: ReportContent, draw: _Charts) -> str:
-    """ "What changed since the last plan": the two newest baselines compared, when there are."""
-    if c.plan is None or c.profile.path is None:
-        return ""
-    from careerlib.tracking.diff import last_change
-
-    diff = last_change(c.profile)
-    if diff is None:
-        return ""
-    return "\n".join(
-        [
-            "<section class='part'><h2>5. What changed since the last plan</h2>",
-            _md(summaries.plan_diff_summary(diff)),
-            draw(
-                charts.plan_diff_chart(diff, changed_only=True),
-                "For each step that changed: its latest dates before (grey) and after (blue; "
-                "red when it must now start earlier). Steps added or removed have one bar.",
-            ),
-            tables.plan_diff_table(diff).to_html(),
-            "</section>",
-        ]
-    )
+        progress = out["progress"][0]
+        progress.layout.title.subtitle.text = wrap_label(sections.progress_in_words(track), 110)
+        out["progress"] = (progress, _PROGRESS_CAPTION)
+    return out

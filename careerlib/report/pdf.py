@@ -1,6 +1,6 @@
 """HTML pages to PDF with Debian's Chromium, and the post-processing of batch reports.
 
-Why Chromium's own print (``--print-to-pdf``) and not typst or WeasyPrint:
+Why Chromium's own print (``Page.printToPDF``) and not typst or WeasyPrint:
 Chromium is already what careerlib needs for chart images (kaleido drives it),
 so the PDF needs nothing more installed and nothing downloaded. It prints the
 very HTML page a client opens on screen, so the two never drift apart; it runs
@@ -8,7 +8,8 @@ the plotly charts of a notebook report as they are (WeasyPrint runs no
 JavaScript, typst would need a second layout of every table and text); its
 text is real text (selectable, searchable, ``pdftotext`` reads it) in the
 system's fonts; and since Chromium 131 it draws CSS page-margin boxes, which
-give the page numbers in the footer.
+give the page numbers in the footer. One browser prints all the PDFs of a
+batch run (:class:`careerlib._printer.Printer`).
 
 :func:`finish_report` is what ``careerlib run --pdf --shared-js`` does to each
 finished HTML report: the batch code calls it in one place.
@@ -17,15 +18,15 @@ finished HTML report: the batch code calls it in one place.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import html
 import os
 import re
-import subprocess
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from careerlib._atomic import atomic_path, write_text
+from careerlib._atomic import write_text
+from careerlib._printer import Printer
 from careerlib.exceptions import ExportError
 
 __all__ = [
@@ -54,64 +55,28 @@ h1, h2, h3 { break-after: avoid; }
 </style>
 """
 
-_BROWSER_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--no-pdf-header-footer",
-    "--run-all-compositor-stages-before-draw",
-    # wide enough for a chart's legend beside its plot; a notebook report's
-    # print style (PRINT_CSS) shrinks this width to the paper's
-    "--window-size=960,1300",
-)
-
 
 def html_to_pdf(
-    page: str | os.PathLike[str], pdf: str | os.PathLike[str], *, timeout: float = 240
+    page: str | os.PathLike[str],
+    pdf: str | os.PathLike[str],
+    *,
+    printer: Printer | None = None,
 ) -> Path:
     """Print the HTML file ``page`` to ``pdf`` with Chromium; the PDF is written atomically.
 
-    Scripts in the page run first (up to 30 s of page time: plotly draws its
-    charts), then the page is printed as the page's ``@page`` rules say.
+    Plotly charts drawn by the page's own scripts get up to 30 s to draw, then
+    the page is printed as the page's ``@page`` rules say. ``printer`` is a
+    running browser to print with (one is started when none is given).
 
     Raises
     ------
     ExportError
-        When no browser is found, or it fails or takes longer than ``timeout`` [s].
+        When no browser is found, or it fails or takes too long.
     """
-    from careerlib.exports import find_browser
-
-    source, target = Path(page).resolve(), Path(pdf)
-    browser = find_browser()
-    with tempfile.TemporaryDirectory(prefix="careerlib-chromium-") as profile:
-        with atomic_path(target) as tmp:
-            command = [
-                browser,
-                *_BROWSER_FLAGS,
-                f"--user-data-dir={profile}",
-                "--virtual-time-budget=30000",
-                f"--print-to-pdf={tmp}",
-                source.as_uri(),
-            ]
-            try:
-                done = subprocess.run(
-                    command, capture_output=True, text=True, timeout=timeout, check=False
-                )
-            except subprocess.TimeoutExpired:
-                raise ExportError(
-                    f"chromium took longer than {timeout:g} s to print {source.name}"
-                ) from None
-            if done.returncode != 0 or not Path(tmp).is_file() or Path(tmp).stat().st_size == 0:
-                last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-                raise ExportError(
-                    f"chromium could not print {source.name} to PDF "
-                    f"(exit status {done.returncode}): {last}"
-                )
-    return target
+    if printer is not None:
+        return printer.print_pdf(page, pdf, wait_for_charts=True)
+    with Printer(charts=False) as own:
+        return own.print_pdf(page, pdf, wait_for_charts=True)
 
 
 # the bundle plotly.io.to_html(include_plotlyjs=True) inlines: one script starting "/** plotly.js v"
@@ -137,7 +102,11 @@ def share_plotly_js(page: str, folder: Path, report: Path) -> str:
 
 
 def finish_report(
-    report: str | os.PathLike[str], *, pdf: bool = False, shared_js: Path | None = None
+    report: str | os.PathLike[str],
+    *,
+    pdf: bool = False,
+    shared_js: Path | None = None,
+    printer: Printer | None = None,
 ) -> list[Path]:
     """Post-process one finished HTML report of a batch run; returns the files written.
 
@@ -150,6 +119,8 @@ def finish_report(
     shared_js
         The output folder: plotly.js goes there once (``plotly.min.js``) and
         the report refers to it instead of holding its own copy (about 4.6 MB).
+    printer
+        The running browser that prints the PDF (see :func:`html_to_pdf`).
     """
     path = Path(report)
     written: list[Path] = []
@@ -166,7 +137,7 @@ def finish_report(
         temp = path.with_name(f".{path.stem}.print.html")
         write_text(temp, printable)
         try:
-            written.append(html_to_pdf(temp, path.with_suffix(".pdf")))
+            written.append(html_to_pdf(temp, path.with_suffix(".pdf"), printer=printer))
         finally:
             temp.unlink(missing_ok=True)
     return written
@@ -182,8 +153,9 @@ def finish_reports(
 ) -> dict[Path, str]:
     """:func:`finish_report` for every report of a batch run into ``out_dir``.
 
-    ``jobs`` reports at a time (each PDF is one Chromium process). Returns the
-    reports that could not be finished, with the reason; the others are done.
+    ``jobs`` reports at a time; the PDFs are printed by one browser, started
+    once for all of them. Returns the reports that could not be finished, with
+    the reason; the others are done.
     """
     if not (pdf or shared_js) or not reports:
         return {}
@@ -194,13 +166,15 @@ def finish_reports(
 
         write_text(folder / PLOTLY_JS, get_plotlyjs())
     failed: dict[Path, str] = {}
-    with cf.ThreadPoolExecutor(max(1, jobs)) as pool:
-        futures = {
-            pool.submit(finish_report, r, pdf=pdf, shared_js=folder): Path(r) for r in reports
-        }
-        for future in cf.as_completed(futures):
-            try:
-                future.result()
-            except (ExportError, OSError) as exc:
-                failed[futures[future]] = str(exc)
+    with Printer(charts=False) if pdf else contextlib.nullcontext() as printer:
+        with cf.ThreadPoolExecutor(max(1, jobs)) as pool:
+            futures = {
+                pool.submit(finish_report, r, pdf=pdf, shared_js=folder, printer=printer): Path(r)
+                for r in reports
+            }
+            for future in cf.as_completed(futures):
+                try:
+                    future.result()
+                except (ExportError, OSError) as exc:
+                    failed[futures[future]] = str(exc)
     return failed

@@ -24,6 +24,12 @@ def test_obstacles_chart_places_each_obstacle(report):
 
     frame = obstacles(report.plan, report.schedule)
     fig = obstacles_chart(frame)
-    trace = fig.data[0]
-    assert sorted(trace.text) == sorted(frame.index)
-    assert max(trace.x) <= 5.5 and min(trace.y) >= 1
+    # one numbered marker an obstacle, its title (never its id) in the legend
+    assert [t.text[0] for t in fig.data] == [str(k + 1) for k in range(len(frame))]
+    names = [t.name.replace("<br>", " ") for t in fig.data]
+    assert names == [f"{k + 1}. {title}" for k, title in enumerate(frame["title"])]
+    xs = [t.x[0] for t in fig.data]
+    ys = [t.y[0] for t in fig.data]
+    assert max(xs) <= 5.5 and min(ys) >= 0.5
+    # obstacles sharing a cell sit apart, around its centre
+    assert len({(x, y) for x, y in zip(xs, ys, strict=True)}) == len(frame)

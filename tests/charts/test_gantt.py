@@ -93,7 +93,7 @@ def test_hover_text_names_step_dates_duration_slack_goal_and_route() -> None:
     for part in (
         "Rewrite the resume for design roles",
         "(resume)",
-        "Mon 02 Aug 2027 → Fri 13 Aug 2027",
+        "2 Aug 2027 → 13 Aug 2027",
         "Duration: 10 working days",
         "Slack: 122 working days",
         "Goal: Work as an instructional designer",
@@ -153,23 +153,23 @@ def _shape(fig, name: str):
 
 def test_start_and_target_are_labelled_lines_on_the_date_axis() -> None:
     fig = gantt(schedule_of("career-change.yaml"))
-    start = _shape(fig, "Start Mon 04 Jan 2027")
+    start = _shape(fig, "Start 4 Jan 2027")
     assert (start.type, date_of(start.x0), date_of(start.x1), start.yref) == (
         "line",
         dt.date(2027, 1, 4),
         dt.date(2027, 1, 4),
         "paper",
     )
-    target = _shape(fig, "Target Thu 30 Sep 2027")
+    target = _shape(fig, "Target 30 Sep 2027")
     assert date_of(target.x0) == dt.date(2027, 10, 1)  # the end of the target day
     labels = {a.name: a for a in fig.layout.annotations}
-    assert "Start Mon 04 Jan 2027" in labels["Start Mon 04 Jan 2027"].text
-    assert date_of(labels["Target Thu 30 Sep 2027"].x) == dt.date(2027, 10, 1)
+    assert "Start 4 Jan 2027" in labels["Start 4 Jan 2027"].text
+    assert date_of(labels["Target 30 Sep 2027"].x) == dt.date(2027, 10, 1)
 
 
 def test_today_line_when_asked() -> None:
     fig = gantt(schedule_of("career-change.yaml"), today=dt.date(2027, 3, 1))
-    assert date_of(_shape(fig, "Today Mon 01 Mar 2027").x0) == dt.date(2027, 3, 1)
+    assert date_of(_shape(fig, "Today 1 Mar 2027").x0) == dt.date(2027, 3, 1)
 
 
 def test_blackouts_and_holidays_are_shaded() -> None:
@@ -250,7 +250,7 @@ def test_an_infeasible_plan_shows_the_part_before_the_start_and_the_verdict() ->
     assert date_of(late.base[0]) + dt.timedelta(milliseconds=late.x[0]) == dt.date(2027, 3, 1)
     assert "Not feasible: late by 10 working days" in fig.layout.title.subtitle.text
     assert "the earliest realistic target is 2027-04-23" in fig.layout.title.subtitle.text
-    realistic = _shape(fig, "Earliest realistic target Fri 23 Apr 2027")
+    realistic = _shape(fig, "Earliest realistic target 23 Apr 2027")
     assert date_of(realistic.x0) == dt.date(2027, 4, 24)  # the end of that day
     assert date_of(fig.layout.xaxis.range[1]) > dt.date(2027, 4, 24)
     feasible = gantt(schedule_of("career-change.yaml"))

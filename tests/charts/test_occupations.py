@@ -56,4 +56,6 @@ def test_the_target_is_starred_and_parts_left_out_are_not_drawn():
     # no interests rated: that part is left out
     assert names == ["skills (up to 50)", "job zone (up to 15)", "related (up to 15)"]
     assert fig.data[0].y[-1] == "1. Registered Nurses ★"
-    assert fig.layout.height == 190 + 34 * 6  # at least six rows high
+    # at least six rows high, each as tall as the longest label's lines
+    lines = max(str(y).count("<br>") + 1 for y in fig.data[0].y)
+    assert fig.layout.height == 190 + max(34, 17 * lines + 10) * 6

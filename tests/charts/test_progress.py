@@ -12,3 +12,6 @@ def test_progress_chart(report):
     assert {t.name for t in fig.data} <= {"done", "in progress", "not started"}
     assert "planned" not in {t.name for t in fig.data}
     assert fig.layout.title.text.startswith("Reported on 20 Nov 2026: ")
+    # the steps by their titles (in lines), never by their ids
+    titles = [str(t).replace("<br>", " ") for trace in fig.data for t in trace.y]
+    assert set(titles) == set(report.progress.steps["title"])

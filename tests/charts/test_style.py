@@ -74,8 +74,9 @@ def test_raw_colours_live_only_in_the_style_module() -> None:
 def test_only_modules_that_draw_import_plotly() -> None:
     """The charts draw; exports writes figures, widgets and the check-in panel show them,
     batch renders them to HTML (and preheats kernels with plotly), the image service's
-    client sends them to a batch's browser as plotly JSON, and the client's report
-    puts them in its document (and writes plotly.js once for a batch)."""
+    client sends them to a batch's browser as plotly JSON, the printer loads plotly.js
+    to draw them for a PDF, and the client's report puts them in its document (and
+    writes plotly.js once for a batch)."""
     from pathlib import Path
 
     package = Path(careerlib.__file__).parent
@@ -87,6 +88,7 @@ def test_only_modules_that_draw_import_plotly() -> None:
     others = {p for p in importers if not p.startswith("charts/")}
     assert others <= {
         "_image_service.py",
+        "_printer.py",
         "batch/_preheat.py",
         "batch/_report.py",
         "exports.py",
