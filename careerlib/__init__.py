@@ -49,7 +49,9 @@ if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
     # gantt and routes_chart: mypy takes them for redefinitions here (the
     # submodule careerlib.charts.gantt shares the name); they resolve lazily.
     from careerlib.clients import Client, load_client
+    from careerlib.console.builder import PlanBuilder
     from careerlib.console.explorers import GapExplorer, PlanExplorer
+    from careerlib.draft import PlanDraft
     from careerlib.exports import export
     from careerlib.gaps import (
         GapReport,
@@ -90,6 +92,8 @@ __all__ = [
     "InputError",
     "OutputError",
     "Plan",
+    "PlanBuilder",
+    "PlanDraft",
     "PlanError",
     "PlanExplorer",
     "Roster",
@@ -181,6 +185,8 @@ _LAZY: dict[str, str] = {
     "peer_benchmark": "careerlib.gaps",
     "peer_chart": "careerlib.charts",
     "Plan": "careerlib.models",
+    "PlanBuilder": "careerlib.console.builder",
+    "PlanDraft": "careerlib.draft",
     "PlanExplorer": "careerlib.console.explorers",
     "progress_at": "careerlib.gaps",
     "progress_chart": "careerlib.charts",

@@ -20,7 +20,7 @@ import gc
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -566,49 +566,131 @@ class _Flow(dict[str, Any]):
     """A mapping written on one line: ``{id: resume, duration: 2w, after: [assess]}``."""
 
 
+class _FlowList(list[Any]):
+    """A list written on one line: ``after: [assess, resume]``."""
+
+
 class _PlanDumper(yaml.SafeDumper):
-    pass
+    """PyYAML's safe dumper; a list inside a mapping is indented under its key."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
+        return super().increase_indent(flow, False)
 
 
 _PlanDumper.add_representer(
     _Flow,
     lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True),
 )
+_PlanDumper.add_representer(
+    _FlowList,
+    lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True),
+)
+
+#: The keys of a step, goal, obstacle or calendar that hold a short list (of ids, weekdays).
+_SHORT_LISTS = ("after", "supports", "affects", "develops", "workdays")
 
 
-def plan_to_yaml(plan: Plan) -> str:
-    """A plan as YAML text that :func:`parse_plan` reads back into an equal plan.
-
-    Written like the spec's example: fields left at their defaults are left
-    out, and each step, goal, route, obstacle and blackout is one line.
-    """
+def _plan_data(plan: Plan) -> dict[str, Any]:
+    """The plan as the data of a file: defaults left out, a step's title only when it has one."""
     data = plan.model_dump(mode="python", by_alias=True, exclude_defaults=True)
     for step in data.get("steps", []):
         if step.get("title") == step.get("id"):
             del step["title"]
+    return data
+
+
+def _flow_style(data: dict[str, Any]) -> dict[str, Any]:
     for key in ("steps", "goals", "routes", "obstacles"):
         if key in data:
             data[key] = [_Flow(item) for item in data[key]]
     calendar = data.get("calendar", {})
-    for key in ("blackouts", "holidays"):
+    for key in ("blackouts", "holidays", "commitments"):
         if key in calendar:
             calendar[key] = [_Flow(x) if isinstance(x, dict) else x for x in calendar[key]]
     checkpoints = data.get("checkpoints", {})
     if "reviews" in checkpoints:
         checkpoints["reviews"] = [_Flow(r) for r in checkpoints["reviews"]]
-    text = yaml.dump(
-        data,
-        Dumper=_PlanDumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=None,
-        width=4096,
+    return data
+
+
+def _block_style(data: dict[str, Any]) -> dict[str, Any]:
+    for key in ("steps", "goals", "routes", "obstacles"):
+        for item in data.get(key, []):
+            for name in _SHORT_LISTS:
+                if name in item:
+                    item[name] = _FlowList(item[name])
+            if isinstance(item.get("effort"), float):
+                item["effort"] = f"{item['effort']:g}h"
+    calendar = data.get("calendar", {})
+    for key in ("hours_per_week", "hours_per_day"):
+        if isinstance(calendar.get(key), float) and calendar[key].is_integer():
+            calendar[key] = int(calendar[key])  # 6, not 6.0
+    if "workdays" in calendar:
+        calendar["workdays"] = _FlowList(calendar["workdays"])
+    holidays = calendar.get("holidays")
+    if holidays is not None:
+        dates_only = all(not isinstance(x, dict) for x in holidays)
+        calendar["holidays"] = (
+            _FlowList(holidays)
+            if dates_only
+            else [_Flow(x) if isinstance(x, dict) else x for x in holidays]
+        )
+    for key in ("blackouts", "commitments"):
+        if key in calendar:
+            calendar[key] = [_Flow(x) for x in calendar[key]]
+    for review in data.get("checkpoints", {}).get("reviews", []):
+        if "progress" in review:
+            review["progress"] = _Flow(review["progress"])
+    return data
+
+
+# a top-level key that opens a part of the plan (no text of the plan starts a line at column 0)
+_PART = re.compile(r"^(calendar|goals|steps|routes|obstacles|checkpoints):")
+
+
+def plan_to_yaml(plan: Plan, *, style: Literal["flow", "block"] = "flow") -> str:
+    """A plan as YAML text that :func:`parse_plan` reads back into an equal plan.
+
+    Fields left at their defaults are left out. ``style="flow"`` writes each
+    step, goal, route, obstacle and blackout on one line, like the spec's
+    example; ``style="block"`` (what the plan builder saves) writes one field a
+    line, lists of ids on one line (``after: [assess, resume]``), an effort as
+    ``20h``, and a blank line between the parts of the plan. Texts are quoted
+    where YAML needs it (a title with ``: ``, one that reads as a date or a
+    number).
+    """
+    data = _plan_data(plan)
+    data = _block_style(data) if style == "block" else _flow_style(data)
+    text = str(
+        yaml.dump(
+            data,
+            Dumper=_PlanDumper,
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=None if style == "flow" else False,
+            width=4096,
+        )
     )
-    return str(text)
+    if style == "flow":
+        return text
+    lines = text.splitlines(keepends=True)
+    return "".join(
+        ("\n" + line) if i and _PART.match(line) else line for i, line in enumerate(lines)
+    )
 
 
-def save_plan(plan: Plan, path: str | Path, *, overwrite: bool = False) -> Path:
+def save_plan(
+    plan: Plan,
+    path: str | Path,
+    *,
+    overwrite: bool = False,
+    style: Literal["flow", "block"] = "flow",
+    header: str = "",
+) -> Path:
     """Write a plan file atomically; refuses to replace an existing file unless asked.
+
+    ``style`` is that of :func:`plan_to_yaml`; ``header`` (comment lines, each
+    starting with ``#``) goes first.
 
     Raises
     ------
@@ -620,7 +702,7 @@ def save_plan(plan: Plan, path: str | Path, *, overwrite: bool = False) -> Path:
     target = Path(path)
     if target.exists() and not overwrite:
         raise PlanError("the file exists already; choose a new name", path=str(target))
-    return write_text(target, plan_to_yaml(plan))
+    return write_text(target, header + plan_to_yaml(plan, style=style))
 
 
 def new_plan_path(original: str | Path, tag: str = "whatif") -> Path:

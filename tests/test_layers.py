@@ -38,13 +38,15 @@ LAYERS: dict[str, int] = {
         0,
     ),
     # input files read into models (the plan, client profiles, roles, peer groups)
-    **dict.fromkeys(["_fields", "models", "planfile", "clients", "onet", "titles", "peers"], 1),
+    **dict.fromkeys(
+        ["_fields", "_plan_edits", "models", "planfile", "clients", "onet", "titles", "peers"], 1
+    ),
     # the calendar and the client's hours
     **dict.fromkeys(
         ["scheduling.calendars", "scheduling.capacity", "scheduling._capacity_grid"], 2
     ),
     # the schedule, and plans changed and scheduled again
-    **dict.fromkeys(["scheduling", "whatif"], 3),
+    **dict.fromkeys(["scheduling", "whatif", "draft"], 3),
     # analyses (tracking: baselines, check-ins, the forecast; the practice roster)
     **dict.fromkeys(["gaps", "tracking", "roster_status"], 4),
     # what a person sees or keeps

@@ -4,6 +4,8 @@
   behind a random token (``careerlib console``);
 - :mod:`~careerlib.console.explorers`: :class:`PlanExplorer` (what-if on the
   back-schedule) and :class:`GapExplorer` (skills and peers);
+- :mod:`~careerlib.console.builder`: :class:`PlanBuilder` (build a plan
+  backwards, step by step, over :class:`careerlib.PlanDraft`);
 - :mod:`~careerlib.console.checkin_panel`: :class:`CheckinPanel` (a check-in
   in one click);
 - :mod:`~careerlib.console._common`: what the panels share.
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from careerlib.console.server import CONSOLE_NOTEBOOK, Console, console_command, run_console
 
 if TYPE_CHECKING:
+    from careerlib.console.builder import PlanBuilder
     from careerlib.console.checkin_panel import CheckinPanel
     from careerlib.console.explorers import GapExplorer, PlanExplorer
 
@@ -28,6 +31,7 @@ __all__ = [
     "CheckinPanel",
     "Console",
     "GapExplorer",
+    "PlanBuilder",
     "PlanExplorer",
     "console_command",
     "run_console",
@@ -36,6 +40,7 @@ __all__ = [
 _LAZY = {
     "CheckinPanel": "careerlib.console.checkin_panel",
     "GapExplorer": "careerlib.console.explorers",
+    "PlanBuilder": "careerlib.console.builder",
     "PlanExplorer": "careerlib.console.explorers",
 }
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
 
-__all__ = ["LABEL", "copy_figure", "error_text", "message_html"]
+if TYPE_CHECKING:
+    from careerlib.scheduling.scheduler import Schedule
+
+__all__ = ["LABEL", "copy_figure", "error_text", "message_html", "verdict_html"]
 
 #: Widget labels as wide as their text.
 LABEL = {"description_width": "initial"}
@@ -35,3 +39,18 @@ def message_html(text: str, *, error: bool) -> str:
 
 def error_text(exc: Exception) -> str:
     return str(exc).strip() or type(exc).__name__
+
+
+def verdict_html(result: Schedule, where: str) -> str:
+    """The schedule's verdict in green or red, then ``(where, N steps)`` in grey.
+
+    The bold part has the CSS class ``careerlib-verdict-text`` and
+    ``data-feasible="true"`` or ``"false"``, for the browser tests.
+    """
+    colour = "#067647" if result.feasible else "#b42318"
+    return (
+        f'<b style="color: {colour}" data-feasible="{str(result.feasible).lower()}"'
+        f' class="careerlib-verdict-text">{html.escape(result.verdict, quote=False)}</b>'
+        f' <span style="color: #475467">({html.escape(where, quote=False)}, '
+        f"{len(result)} steps)</span>"
+    )
