@@ -154,7 +154,7 @@ def test_coach_session_records_the_verdict(runs: Path, client: Path) -> None:
     assert got["verdict"] == sched.verdict and got["feasible"] == sched.feasible
     assert got["late_by_days"] == sched.late_by_days
     assert got["earliest_finish"] == sched.earliest_finish.isoformat()
-    assert got["saved"] == []  # a batch run writes no plan file
+    assert got["saved"] == [] and got["built"] == []  # a batch run writes no plan file
     report = analyse(client, AS_OF)
     assert got["weighted_mean_gap"] == round(weighted_mean_gap(report.skills), 4)
     html = (runs / client.stem / "00-coach-session.html").read_text()

@@ -44,10 +44,25 @@ def _text(value: str) -> str | None:
     return value.strip() or None
 
 
-def _choices(plan: Plan, kind: str, leave_out: str | None = None) -> list[tuple[str, str]]:
+def _choices(plan: Plan, kind: str) -> list[tuple[str, str]]:
     """(title, id) of the plan's steps (or goals), for a picker."""
     items = plan.steps if kind == "steps" else plan.goals
-    return [(clip(str(i.title or i.id), 60), i.id) for i in items if i.id != leave_out]
+    return [(clip(str(i.title or i.id), 60), i.id) for i in items]
+
+
+def _later(plan: Plan, step_id: str) -> set[str]:
+    """The step and every step that waits on it, directly or not: never before it."""
+    waiting: dict[str, list[str]] = {}
+    for step in plan.steps:
+        for first in step.after:
+            waiting.setdefault(first, []).append(step.id)
+    found, todo = {step_id}, [step_id]
+    while todo:
+        for then in waiting.get(todo.pop(), []):
+            if then not in found:
+                found.add(then)
+                todo.append(then)
+    return found
 
 
 def _set_options(picker: widgets.Widget, options: list[tuple[str, str]]) -> None:
@@ -146,7 +161,9 @@ class StepForm:
 
     def show(self, plan: Plan, step: Step | None) -> None:
         """Show ``step`` (of ``plan``) in the form, or an empty, disabled form."""
-        _set_options(self.after, _choices(plan, "steps", leave_out=step.id if step else None))
+        later = _later(plan, step.id) if step is not None else set()
+        # a step can come after any step but itself and those that wait on it (a loop)
+        _set_options(self.after, [c for c in _choices(plan, "steps") if c[1] not in later])
         _set_options(self.goal, [("no goal", NO_GOAL), *_choices(plan, "goals")])
         routes = [(clip(r.title, 40), r.id) for r in plan.routes]
         _set_options(self.route, [("every route", EVERY_ROUTE), *routes])
@@ -292,7 +309,9 @@ def part_panels() -> list[PartPanel]:
             _Field("title", _wide_text("Goal", "e.g. Senior PM role")),
             _Field(
                 "level",
-                widgets.Dropdown(description="Level", options=GOAL_LEVELS, style=LABEL),
+                widgets.Dropdown(
+                    description="Level", options=GOAL_LEVELS, value="professional", style=LABEL
+                ),
                 read=lambda v: v,
                 write=lambda v: v,
             ),
@@ -303,7 +322,7 @@ def part_panels() -> list[PartPanel]:
                 ),
                 read=_ids,
                 write=tuple,
-                options=lambda plan, me: _choices(plan, "goals", leave_out=me),
+                options=lambda plan, _: _choices(plan, "goals"),
             ),
             _Field("measure", _wide_text("Measure", "how the client will know")),
         ],

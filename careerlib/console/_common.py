@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
 
+from careerlib._text import plural
+
 if TYPE_CHECKING:
     from careerlib.scheduling.scheduler import Schedule
 
@@ -52,5 +54,5 @@ def verdict_html(result: Schedule, where: str) -> str:
         f'<b style="color: {colour}" data-feasible="{str(result.feasible).lower()}"'
         f' class="careerlib-verdict-text">{html.escape(result.verdict, quote=False)}</b>'
         f' <span style="color: #475467">({html.escape(where, quote=False)}, '
-        f"{len(result)} steps)</span>"
+        f"{plural(len(result), 'step')})</span>"
     )

@@ -19,6 +19,7 @@ client file at it (only its ``plan:`` line changes), only when pressed.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -283,30 +284,33 @@ class PlanBuilder:
                 self.new_title,
                 self.new_length.box,
                 widgets.HBox([self.add_before_button, self.add_after_button]),
-                self.remove_button,
+                widgets.HBox([self.remove_button, self.undo_button]),
             ]
         ).add_class("careerlib-builder-steps")
-        self._work = widgets.VBox(
+        beside = widgets.VBox(
             [
-                widgets.HBox([steps, self.step_form.box]),
+                self.step_form.box,
                 widgets.HTML("<b>Goals, obstacles and routes</b>"),
                 side.add_class("careerlib-builder-side"),
-                widgets.HBox(
-                    [self.undo_button, self.save_name, self.save_button, self.point_button]
-                ),
+            ]
+        )
+        self._work = widgets.VBox(
+            [
+                widgets.HBox([steps, beside]),
+                widgets.HBox([self.save_name, self.save_button, self.point_button]),
                 self.figure,
             ]
         )
-        return widgets.VBox(
-            [
-                widgets.HBox([self.destination_field, self.target_picker]),
-                widgets.HBox([self.start_picker, self.hours_field]),
-                widgets.HBox([self.origin_picker, self.start_button]),
-                self.verdict,
-                self.message,
-                self._work,
-            ]
-        ).add_class("careerlib-plan-builder")
+        self._head = [
+            widgets.HBox([self.destination_field, self.target_picker]),
+            widgets.HBox([self.start_picker, self.hours_field]),
+            widgets.HBox([self.origin_picker, self.start_button]),
+            self.verdict,
+            self.message,
+        ]
+        # the steps, forms and chart join once the plan is started: a plotly
+        # chart drawn in a hidden box in the browser stays empty
+        return widgets.VBox(self._head).add_class("careerlib-plan-builder")
 
     # -- changes -------------------------------------------------------------------------
 
@@ -548,8 +552,8 @@ class PlanBuilder:
         client = self.client
         if client is not None and client.path is not None:
             if client.plan is not None:
-                return client.resolve(client.plan).parent
-            plans = client.path.parent.parent / "plans"
+                return Path(os.path.normpath(client.resolve(client.plan).parent))
+            plans = Path(os.path.normpath(client.path.parent.parent / "plans"))
             return plans if plans.is_dir() else client.path.parent
         if self.draft is not None and self.draft.path is not None:
             return self.draft.path.parent
@@ -586,7 +590,8 @@ class PlanBuilder:
 
     def _redraw(self, done: str) -> None:
         result = self.schedule
-        self._work.layout.display = "none" if result is None else None
+        if result is not None and self._work not in self.widget.children:
+            self.widget.children = (*self._head, self._work)
         if result is None:
             self.verdict.value = (
                 "Name the destination and choose the target date, then press "
