@@ -59,7 +59,7 @@ def test_the_destination_and_the_target_come_first(tmp_path: Path) -> None:
     assert builder.draft is not None and builder._work in builder.widget.children
     assert builder.draft.step_ids == ["destination"]
     assert builder.step_list.value == "destination"
-    assert builder.step_list.options == (("◆ Senior PM at a fintech · 30 Jun 2027", "destination"),)
+    assert builder.step_list.options == (("◆ 30 Jun 2027 · Senior PM at a fintech", "destination"),)
     assert builder.add_before_button.description == "Add before this milestone"
     assert "what has to happen just before the destination?" in builder.message.value
     assert 'data-feasible="true"' in builder.verdict.value
@@ -86,9 +86,9 @@ def test_adding_two_steps_backwards_moves_the_chart_and_the_verdict(tmp_path: Pa
     assert [t.name for t in builder.figure.data] == [t.name for t in fresh.data]
     assert builder.figure.layout.xaxis.type == "date"
     assert [label for label, _ in builder.step_list.options] == [
-        "Revise the resume · 3 Jun 2027 to 9 Jun 2027",
-        "Interviews: three rounds · 10 Jun 2027 to 30 Jun 2027",
-        "◆ Senior PM at a fintech · 30 Jun 2027",
+        "3 to 9 Jun 2027 · Revise the resume",
+        "10 to 30 Jun 2027 · Interviews: three rounds",
+        "◆ 30 Jun 2027 · Senior PM at a fintech",
     ]
     # three steps now: the verdict counts them
     assert "3 steps" in builder.verdict.value
@@ -111,6 +111,7 @@ def test_an_invalid_change_is_a_message_and_the_plan_stays(tmp_path: Path) -> No
     builder.step_form.length.unit.value = "h"
     builder.step_form.length.amount.value = 20
     assert builder.apply_step_form()
+    assert "Changed the duration and effort of 'Interviews'." in builder.message.value
     assert builder.draft.step("interviews").effort == 20.0
     # the form's "comes after" offers no step that waits on this one (a loop)
     builder.step_list.value = "interviews"
@@ -327,3 +328,36 @@ def test_changing_the_target_date_redraws(tmp_path: Path) -> None:
     builder.target_picker.value = D(2026, 1, 1)  # before the start: refused
     assert "before the start" in builder.message.value
     assert builder.target_picker.value == D(2026, 11, 13)
+
+
+def test_dates_read_as_a_client_reads_them() -> None:
+    from careerlib.console._builder_forms import short_range
+
+    assert short_range(D(2027, 6, 3), D(2027, 6, 3)) == "3 Jun 2027"
+    assert short_range(D(2027, 6, 3), D(2027, 6, 9)) == "3 to 9 Jun 2027"
+    assert short_range(D(2027, 6, 29), D(2027, 7, 1)) == "29 Jun to 1 Jul 2027"
+    assert short_range(D(2027, 12, 1), D(2028, 1, 5)) == "1 Dec 2027 to 5 Jan 2028"
+
+
+def test_a_builder_opened_on_a_plan_starts_with_its_chart() -> None:
+    builder = PlanBuilder.from_file(SAMPLE_PLANS / "it-director-to-cio.yaml")
+    assert builder.draft is not None and builder._work in builder.widget.children
+    assert builder.figure.data and builder.figure.layout.xaxis.type == "date"
+    assert builder.folder == SAMPLE_PLANS
+    assert builder.save_name.value == "it-director-to-cio-built.yaml"
+
+
+def test_the_chart_is_redrawn_in_place_once_shown(tmp_path: Path) -> None:
+    builder = PlanBuilder.from_file(SAMPLE_PLANS / "same-sector-move.yaml", folder=tmp_path)
+    before_shown = builder.figure
+    builder.target_picker.value = D(2027, 3, 31)
+    # not shown yet: a new chart widget (changes to an unshown one never reach Voila)
+    assert builder.figure is not before_shown
+    assert builder.figure in builder._work.children
+    builder._repr_mimebundle_()
+    shown = builder.figure
+    builder.target_picker.value = D(2027, 4, 30)
+    assert builder.figure is shown  # redrawn in place
+    assert builder.schedule is not None
+    fresh = charts.gantt(builder.schedule, width=960)
+    assert builder.figure.layout.title.text == fresh.layout.title.text

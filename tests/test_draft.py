@@ -590,3 +590,12 @@ def test_a_role_file_fills_in_a_template() -> None:
     role = ROOT / "data" / "roles" / "healthcare-cio.yaml"
     draft = PlanDraft.from_template("promotion", start=D(2027, 1, 4), name="Jordan", role=role)
     assert "promotion to" in draft.plan.title and len(draft.step("stretch").develops) == 3
+
+
+def test_the_modules_examples_run() -> None:
+    import doctest
+
+    import careerlib.draft
+
+    result = doctest.testmod(careerlib.draft, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 3 and result.failed == 0

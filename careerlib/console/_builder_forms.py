@@ -21,7 +21,15 @@ from careerlib._text import clip
 from careerlib.console._common import LABEL
 from careerlib.models import Plan, Step
 
-__all__ = ["UNITS", "LengthInput", "PartPanel", "StepForm", "part_panels", "short_date"]
+__all__ = [
+    "UNITS",
+    "LengthInput",
+    "PartPanel",
+    "StepForm",
+    "part_panels",
+    "short_date",
+    "short_range",
+]
 
 #: The kinds of length a step can have, as the form offers them.
 UNITS: tuple[tuple[str, str], ...] = (
@@ -38,6 +46,17 @@ _WIDE = {"width": "auto"}
 def short_date(day: dt.date) -> str:
     """``3 Jun 2027``: a date as a client reads it."""
     return f"{day.day} {day:%b %Y}"
+
+
+def short_range(start: dt.date, finish: dt.date) -> str:
+    """From ``start`` to ``finish`` in few words: ``3 to 9 Jun 2027``, ``29 Jun to 1 Jul 2027``."""
+    if start == finish:
+        return short_date(finish)
+    if start.year != finish.year:
+        return f"{short_date(start)} to {short_date(finish)}"
+    if start.month != finish.month:
+        return f"{start.day} {start:%b} to {short_date(finish)}"
+    return f"{start.day} to {short_date(finish)}"
 
 
 def _text(value: str) -> str | None:
@@ -207,8 +226,6 @@ class StepForm:
         days = int(self.buffer.value)
         if days != step.buffer.working_days(plan.workdays_per_week):
             changed["buffer"] = days or None
-        if any(k in changed for k in ("duration", "effort", "milestone")):
-            changed.update(self.length.fields())  # one kind of length, the others cleared
         return changed
 
 

@@ -34,7 +34,7 @@ from careerlib.console._builder_forms import (
     PartPanel,
     StepForm,
     part_panels,
-    short_date,
+    short_range,
 )
 from careerlib.console._common import LABEL, copy_figure, error_text, message_html, verdict_html
 from careerlib.draft import PlanDraft, id_from_title
@@ -106,8 +106,9 @@ class PlanBuilder:
         self._width = width
         self._quiet = False
         self._chosen: str | None = None
+        self._shown = False
 
-        self.figure = go.FigureWidget()
+        self.figure = go.FigureWidget()  # made anew with its chart until shown: _draw_chart
         self.verdict = widgets.HTML().add_class("careerlib-verdict")
         self.message = widgets.HTML().add_class("careerlib-message")
         self._make_plan_row()
@@ -161,6 +162,7 @@ class PlanBuilder:
         return cls(draft, client=profile, **kwargs)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        self._shown = True
         return self.widget._repr_mimebundle_(**kwargs)
 
     @property
@@ -598,23 +600,35 @@ class PlanBuilder:
                 "<b>Start the plan</b> (or start from a template)."
             )
         else:
-            copy_figure(self.figure, charts.gantt(result, width=self._width, **self._chart_options))
+            self._draw_chart(result)
             self.verdict.value = verdict_html(result, "the plan being built")
         self._show_message(done, error=False)
         self._sync()
 
+    def _chart(self, result: Schedule) -> go.Figure:
+        return charts.gantt(result, width=self._width, **self._chart_options)
+
+    def _draw_chart(self, result: Schedule) -> None:
+        """Redraw the chart in place, or (before the builder is first shown) make it anew.
+
+        A ``FigureWidget`` changed before it is first shown appears in Voila as
+        it was made: the changes made meanwhile are lost (they are messages to
+        a browser that is not there yet).
+        """
+        if self._shown:
+            copy_figure(self.figure, self._chart(result))
+            return
+        self.figure = go.FigureWidget(self._chart(result))
+        self._work.children = (*self._work.children[:-1], self.figure)
+
     def _step_options(self, result: Schedule) -> list[tuple[str, str]]:
-        """The steps in the order of their dates, each with its dates."""
+        """The steps in the order of their dates, each led by its dates."""
         rows = []
         for i, step in enumerate(result.steps):
             start, finish = (d.astype(object) for d in (result.start[i], result.finish[i]))
-            when = (
-                short_date(finish)
-                if start == finish
-                else f"{short_date(start)} to {short_date(finish)}"
-            )
             mark = "\u25c6 " if result.milestone[i] else ""
-            rows.append((start, finish, i, f"{mark}{step.title or step.id} \u00b7 {when}", step.id))
+            label = f"{mark}{short_range(start, finish)} \u00b7 {step.title or step.id}"
+            rows.append((start, finish, i, label, step.id))
         return [(label, sid) for *_, label, sid in sorted(rows)]
 
     def _sync(self) -> None:
