@@ -358,6 +358,15 @@ def test_the_chart_is_redrawn_in_place_once_shown(tmp_path: Path) -> None:
     shown = builder.figure
     builder.target_picker.value = D(2027, 4, 30)
     assert builder.figure is shown  # redrawn in place
+    empty = PlanBuilder(folder=tmp_path)
+    empty._repr_mimebundle_()
+    placeholder = empty.figure
+    empty.destination_field.value = "Somewhere"
+    empty.target_picker.value = D(2027, 6, 30)
+    empty.start()
+    # the chart appears with the plan: a new widget, made with its data
+    assert empty.figure is not placeholder and empty.figure.data
+    assert empty.figure in empty._work.children
     assert builder.schedule is not None
     fresh = charts.gantt(builder.schedule, width=960)
     assert builder.figure.layout.title.text == fresh.layout.title.text

@@ -592,15 +592,16 @@ class PlanBuilder:
 
     def _redraw(self, done: str) -> None:
         result = self.schedule
-        if result is not None and self._work not in self.widget.children:
-            self.widget.children = (*self._head, self._work)
         if result is None:
             self.verdict.value = (
                 "Name the destination and choose the target date, then press "
                 "<b>Start the plan</b> (or start from a template)."
             )
         else:
-            self._draw_chart(result)
+            appearing = self._work not in self.widget.children
+            self._draw_chart(result, fresh=appearing or not self._shown)
+            if appearing:
+                self.widget.children = (*self._head, self._work)
             self.verdict.value = verdict_html(result, "the plan being built")
         self._show_message(done, error=False)
         self._sync()
@@ -608,14 +609,16 @@ class PlanBuilder:
     def _chart(self, result: Schedule) -> go.Figure:
         return charts.gantt(result, width=self._width, **self._chart_options)
 
-    def _draw_chart(self, result: Schedule) -> None:
-        """Redraw the chart in place, or (before the builder is first shown) make it anew.
+    def _draw_chart(self, result: Schedule, *, fresh: bool) -> None:
+        """Redraw the chart in place, or (``fresh``) make a new chart widget with it.
 
-        A ``FigureWidget`` changed before it is first shown appears in Voila as
-        it was made: the changes made meanwhile are lost (they are messages to
-        a browser that is not there yet).
+        A ``FigureWidget`` changed before the browser has drawn it may show as
+        it was made: the changes are messages to a view that is not there yet
+        (seen in Voila, for a builder changed before it was shown, and for the
+        chart of a plan just started). So until the builder is shown, and when
+        the chart first appears, the chart is a new widget made with its data.
         """
-        if self._shown:
+        if not fresh:
             copy_figure(self.figure, self._chart(result))
             return
         self.figure = go.FigureWidget(self._chart(result))
