@@ -21,12 +21,17 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/careerlib demo --out reports
 
+# The tests run in parallel, one test file a worker (a file's fixtures, such as
+# notebook runs shared by its tests, are made once); PYTEST_WORKERS=0 runs them
+# one after another.
+PYTEST_WORKERS ?= auto
+
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 lint: $(STAMP)
-	$(BIN)/ruff check careerlib tests benchmarks
-	$(BIN)/ruff format --check careerlib tests benchmarks
+	$(BIN)/ruff check careerlib tests benchmarks notebooks
+	$(BIN)/ruff format --check careerlib tests benchmarks notebooks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -33,7 +33,7 @@ from careerlib.exceptions import (
     WorkspaceError,
 )
 
-if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
+if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
     from careerlib.batch import BatchResult, run_batch
     from careerlib.charts import (
         assessment_chart,
@@ -42,34 +42,53 @@ if TYPE_CHECKING:  # the lazy names below, for type checkers and editors
         occupations_chart,
         peer_chart,
         progress_chart,
+        progress_over_time_chart,
+        roster_chart,
         skills_chart,
+        tracking_gantt,
         weekly_load_chart,
     )
-
-    # gantt and routes_chart: mypy takes them for redefinitions here (the
-    # submodule careerlib.charts.gantt shares the name); they resolve lazily.
+    from careerlib.charts.gantt import gantt
+    from careerlib.charts.routes import routes as routes_chart
     from careerlib.clients import Client, load_client
     from careerlib.console.builder import PlanBuilder
+    from careerlib.console.checkin_panel import CheckinPanel
     from careerlib.console.explorers import GapExplorer, PlanExplorer
     from careerlib.draft import PlanDraft
     from careerlib.exports import export
     from careerlib.gaps import (
         GapReport,
         analyse,
+        current_occupation,
         find_occupations,
         find_routes,
         goal_alignment,
+        occupations_table,
         peer_benchmark,
         progress_at,
         skills_gap,
         time_gap,
     )
     from careerlib.models import Plan, Step
-    from careerlib.onet import find_occupation, level_anchors, load_onet, role_profile
+    from careerlib.newclient import new_client
+    from careerlib.onet import find_occupation, level_anchors, load_onet, match_title, role_profile
     from careerlib.planfile import load_plan, parse_plan
+    from careerlib.report import write_report
+    from careerlib.roster_files import write_roster
+    from careerlib.roster_status import Roster, read_roster, roster
     from careerlib.scheduling.calendars import WorkCalendar
     from careerlib.scheduling.capacity import Allocation, WeeklyLoad
     from careerlib.scheduling.scheduler import Schedule, schedule, schedule_routes
+    from careerlib.scheduling.status import StatusSchedule
+    from careerlib.scheduling.verdict import StatusVerdict
+    from careerlib.tracking import (
+        ClientStatus,
+        Tracking,
+        checkin,
+        schedule_client,
+        track_client,
+    )
+    from careerlib.workspace import init_workspace
 
 __version__ = "0.1.0"
 
@@ -98,6 +117,8 @@ __all__ = [
     "PlanExplorer",
     "Roster",
     "Schedule",
+    "StatusSchedule",
+    "StatusVerdict",
     "Step",
     "Tracking",
     "UnknownStepError",
@@ -140,6 +161,7 @@ __all__ = [
     "routes_chart",
     "run_batch",
     "schedule",
+    "schedule_client",
     "schedule_routes",
     "skills_chart",
     "skills_gap",
@@ -200,6 +222,9 @@ _LAZY: dict[str, str] = {
     "Schedule": "careerlib.scheduling.scheduler",
     "schedule": "careerlib.scheduling.scheduler",
     "schedule_routes": "careerlib.scheduling.scheduler",
+    "schedule_client": "careerlib.tracking",
+    "StatusSchedule": "careerlib.scheduling.status",
+    "StatusVerdict": "careerlib.scheduling.verdict",
     "skills_chart": "careerlib.charts",
     "skills_gap": "careerlib.gaps",
     "Step": "careerlib.models",

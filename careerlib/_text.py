@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from typing import Any
 
-__all__ = ["clip", "json_ready", "name_key", "one_line", "plural", "terminal_safe"]
+__all__ = [
+    "clip",
+    "day_text",
+    "json_ready",
+    "name_key",
+    "one_line",
+    "plural",
+    "terminal_safe",
+]
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -19,6 +28,11 @@ def clip(text: str, width: int) -> str:
 def plural(n: int, word: str) -> str:
     """``"1 step"``, ``"3 steps"``: ``n`` and ``word``, with an ``s`` unless ``n`` is ±1."""
     return f"{n} {word}{'' if abs(n) == 1 else 's'}"
+
+
+def day_text(day: dt.date) -> str:
+    """A day as a reader writes it: ``3 Mar 2027`` (never ISO in a sentence for a person)."""
+    return f"{day.day} {day:%b %Y}"
 
 
 # C0 controls but newline and tab, DEL, C1 controls (0x9b is a one-byte CSI),

@@ -26,8 +26,7 @@ is this class behind a form.
 from __future__ import annotations
 
 import datetime as dt
-import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -242,27 +241,40 @@ class PlanDraft:
         """Whether the plan differs from the one opened or last saved."""
         return self.plan is not self._clean and self.plan != self._clean
 
-    def schedule(self, as_of: dt.date | str | None = None, *, route: str | None = None) -> Schedule:
-        """The back-schedule of the plan as it stands (the usual :class:`Schedule`).
+    def schedule(
+        self,
+        as_of: dt.date | str | None = None,
+        *,
+        route: str | None = None,
+        progress: Mapping[str, float] | None = None,
+    ) -> Schedule:
+        """The back-schedule of the plan as it stands: :func:`careerlib.schedule` of :attr:`plan`.
 
         Parameters
         ----------
         as_of
-            The status date: the plan on that day, from its reviews (see the
-            shared spec ``status-date.md``). ``None``: from the plan's start.
+            A status date (a date or ``"YYYY-MM-DD"``): the plan on that day,
+            from its reviews (``shared/spec/status-date.md``), a
+            :class:`~careerlib.scheduling.status.StatusSchedule`. ``None``: the
+            plan as written, from its start.
         route
             Only this route's steps and the steps common to every route.
+        progress
+            With ``as_of``: step id -> share done on that day, instead of the
+            plan's reviews.
 
         Raises
         ------
         UsageError
-            For ``as_of`` while careerlib's scheduler cannot take a status date.
+            For an ``as_of`` that is not a date, or ``progress`` without ``as_of``.
         """
         day = _as_date(as_of)
+        if progress is not None:
+            return schedule_plan(self.plan, route, as_of=day, progress=progress)
         key = (route, day)
         found = self._schedules.get(key)
         if found is None:
-            found = _schedule(self.plan, route, day)
+            found = schedule_plan(self.plan, route, as_of=day)
             self._schedules[key] = found
         return found
 
@@ -616,15 +628,3 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise UsageError(f"as_of {value!r} is not a date; give it as YYYY-MM-DD") from None
-
-
-def _schedule(plan: Plan, route: str | None, as_of: dt.date | None) -> Schedule:
-    """``careerlib.schedule`` of the plan, on the status date ``as_of`` when it takes one."""
-    if as_of is None:
-        return schedule_plan(plan, route=route)
-    if "as_of" not in inspect.signature(schedule_plan).parameters:
-        raise UsageError(
-            "this careerlib cannot schedule a plan on a status date yet (as_of); "
-            "leave as_of out to schedule from the plan's start"
-        )
-    return schedule_plan(plan, route=route, as_of=as_of)  # type: ignore[call-arg]

@@ -15,7 +15,7 @@ pydantic as ``ValidationError`` and are turned into ``PlanError`` there too.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
@@ -356,14 +356,21 @@ class Plan(FileModel):
         ids = [s.id for s in self.steps]
         raise UnknownStepError(f"no step {step_id!r}{suggest(step_id, ids)}")
 
-    def schedule(self, route: str | None = None) -> Schedule:
-        """Back-schedule this plan: see :func:`careerlib.scheduling.scheduler.schedule`."""
+    def schedule(
+        self,
+        route: str | None = None,
+        *,
+        as_of: dt.date | None = None,
+        progress: Mapping[str, float] | None = None,
+    ) -> Schedule:
+        """Back-schedule this plan, or schedule it on a status date ``as_of``: see
+        :func:`careerlib.scheduling.scheduler.schedule`."""
         # Imported here, not at the top: the scheduler sits above the models
         # (it imports Plan), so the method reaches up only when called, as
         # pvlib's Location.get_solarposition calls solarposition.
         from careerlib.scheduling.scheduler import schedule
 
-        return schedule(self, route=route)
+        return schedule(self, route=route, as_of=as_of, progress=progress)
 
 
 def _duplicates(items: Sequence[Any], kind: str, key: str) -> None:

@@ -304,6 +304,8 @@ def _row(path: Path, day: dt.date, cache: _Cache) -> dict[str, Any]:
     upcoming = tr.upcoming()
     nxt = upcoming[0] if upcoming else None
     slack = tr.forecast.slack_left_days
+    # late: the target lateness, never a deadline's figure (a deadline missed
+    # while the target holds makes the status late with 0 days past the target)
     return {
         "client": client.name,
         "status": tr.status,
@@ -311,7 +313,7 @@ def _row(path: Path, day: dt.date, cache: _Cache) -> dict[str, Any]:
         "target": tr.plan.target,
         "forecast_finish": tr.forecast.finish,
         "slack_left_days": max(0, slack),
-        "days_late": max(0, -slack),
+        "days_late": tr.forecast.target_late_by_days,
         "earned_pct": round(100 * tr.earned.earned, 1),
         "last_checkin": tr.last_checkin,
         "days_since_checkin": tr.days_since_checkin,
@@ -403,7 +405,8 @@ def roster(
         (see the module). Columns: ``client`` (name), ``status`` (ordered
         categorical, :data:`ATTENTION`), ``target_role`` (title), ``target``
         and ``forecast_finish`` (dates), ``slack_left_days`` (0 when late) and
-        ``days_late`` (0 when on time) [working days], ``earned_pct`` [%],
+        ``days_late`` (working days the forecast finish is after the target,
+        never a deadline's lateness; 0 when on time) [working days], ``earned_pct`` [%],
         ``last_checkin`` (date, NaT before the first), ``days_since_checkin``
         [calendar days], ``cadence``, ``stale`` (older than the cadence
         allows), ``next_step``, ``next_step_title``, ``next_latest_start`` and

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from careerlib._text import day_text
+
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
@@ -107,7 +109,7 @@ def fmt_date(value: Any) -> str:
         return EMPTY
     if isinstance(value, str):
         value = dt.date.fromisoformat(value[:10])
-    return f"{value.day} {value:%b %Y}"
+    return day_text(value)
 
 
 def fmt_list(value: Any, names: Mapping[str, str] | None = None) -> str:

@@ -17,8 +17,16 @@ if TYPE_CHECKING:
     from careerlib.gaps import GapReport
     from careerlib.roster_status import Roster
     from careerlib.scheduling.scheduler import Schedule
+    from careerlib.scheduling.status import StatusSchedule
 
-__all__ = ["load_table", "occupations_text", "report_text", "roster_text", "schedule_table"]
+__all__ = [
+    "load_table",
+    "occupations_text",
+    "report_text",
+    "roster_text",
+    "schedule_table",
+    "status_table",
+]
 
 
 def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
@@ -51,6 +59,57 @@ def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
         lines.append(
             f"{result.ids[k]:<{id_width}}  {title:<{title_width}}  {starts[k]}  {finishes[k]}  "
             f"{int(result.slack_days[k]):>5}  {'*' if result.critical[k] else ''}"
+        )
+    lines += ["", result.verdict]
+    return "\n".join(lines)
+
+
+def status_table(result: StatusSchedule, *, title_width: int = 34) -> str:
+    """The plan on its status date as a table, and the verdict in plain words.
+
+    One row a step: how much is done (``done`` for a finished step), the
+    working days left, the forecast dates (as soon as possible from the
+    resume day), the latest dates (back-scheduled from the target), the slack
+    [working days] and a ``*`` for a critical step; a done step has no dates.
+    """
+    from careerlib._text import day_text
+
+    def iso(values: np.ndarray) -> list[str]:
+        return ["-" if t == "NaT" else t for t in np.datetime_as_string(values, unit="D").tolist()]
+
+    columns = [iso(a) for a in (result.early_start, result.early_finish)]
+    columns += [iso(a) for a in (result.start, result.finish)]
+    id_width = max([4, *(len(i) for i in result.ids)])
+    titles = [one_line(s.title or "") for s in result.steps]
+    title_width = min(title_width, max([5, *(len(t) for t in titles)]))
+    head = (
+        f"{'step':<{id_width}}  {'title':<{title_width}}  {'done':>5}  {'left':>4}  "
+        f"{'forecast start':<14}  {'forecast end':<12}  {'latest start':<12}  "
+        f"{'latest end':<10}  {'slack':>5}  critical"
+    )
+    route = f"  (route {result.route})" if result.route else ""
+    lines = [
+        f"{result.title}{route}",
+        f"status on {day_text(result.as_of)} (work resumes {day_text(result.resume)})   "
+        f"target {day_text(result.target)}   owner {result.plan.owner or '-'}",
+        "",
+        head,
+        "-" * len(head),
+    ]
+    slack = result.slack_days.tolist()
+    for k, text in enumerate(titles):
+        share = float(result.done[k])
+        done = "done" if result.is_done[k] else "-"
+        if not result.is_done[k] and share > 0 and not result.milestone[k]:
+            done = f"{100 * share:.0f}%"
+        left = "-" if result.is_done[k] else str(int(result.remaining_days[k]))
+        es, ef, ls, lf = (c[k] for c in columns)
+        s = "-" if slack[k] != slack[k] else str(int(slack[k]))
+        lines.append(
+            f"{result.ids[k]:<{id_width}}  "
+            f"{clip(('◆ ' if result.milestone[k] else '') + text, title_width):<{title_width}}  "
+            f"{done:>5}  {left:>4}  {es:<14}  {ef:<12}  {ls:<12}  {lf:<10}  {s:>5}  "
+            f"{'*' if result.critical[k] else ''}"
         )
     lines += ["", result.verdict]
     return "\n".join(lines)

@@ -1,12 +1,15 @@
 """Every plan in shared/conformance gives exactly its expected JSON and exit status.
 
 Run through the installed ``careerlib`` command (a real process, as a user runs
-it) and in-process through click's runner.
+it) and in-process through click's runner. The status-date cases
+(``shared/conformance/status/NN-name.asof-YYYY-MM-DD[.route-R].json``) are
+``careerlib schedule NN-name.yaml --as-of YYYY-MM-DD [--route R] --json``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +70,51 @@ def test_infeasible_conformance_plan_exits_3() -> None:
         cli, ["schedule", str(CONFORMANCE / "04-infeasible.yaml"), "--json"]
     )
     assert result.exit_code == 3
+
+
+# -- the plan on a status date (shared/spec/status-date.md) ---------------------------
+
+STATUS = CONFORMANCE / "status"
+_STATUS_NAME = re.compile(r"(?P<plan>.+)\.asof-(?P<day>\d{4}-\d\d-\d\d)(?:\.route-(?P<route>.+))?$")
+
+
+def status_cases() -> list[object]:
+    out = []
+    for expected in sorted(STATUS.glob("*.asof-*.json")):
+        m = _STATUS_NAME.match(expected.name[: -len(".json")])
+        assert m is not None, expected.name
+        args = ["schedule", str(STATUS / f"{m['plan']}.yaml"), "--as-of", m["day"], "--json"]
+        args += ["--route", m["route"]] if m["route"] else []
+        out.append(pytest.param(args, expected, id=expected.stem))
+    return out
+
+
+STATUS_CASES = status_cases()
+
+
+def status_exit(expected: Path) -> int:
+    data = json.loads(expected.read_text())
+    return 0 if data["feasible"] or data["complete"] else 3
+
+
+def test_the_status_cases_are_there() -> None:
+    assert len(STATUS_CASES) >= 21, f"expected the status-date cases in {STATUS}"
+
+
+@pytest.mark.parametrize(("args", "expected"), STATUS_CASES)
+def test_status_date_command_prints_exactly_the_expected_json(
+    args: list[str], expected: Path
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "careerlib", *args], capture_output=True, text=True, check=False
+    )
+    assert done.stderr == ""
+    assert json.loads(done.stdout) == json.loads(expected.read_text())
+    assert done.returncode == status_exit(expected)
+
+
+@pytest.mark.parametrize(("args", "expected"), STATUS_CASES)
+def test_status_date_in_process_gives_the_same(args: list[str], expected: Path) -> None:
+    result = CliRunner().invoke(cli, args)
+    assert json.loads(result.output) == json.loads(expected.read_text())
+    assert result.exit_code == status_exit(expected)

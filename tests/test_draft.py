@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import json
 import subprocess
 import sys
@@ -19,7 +18,6 @@ from careerlib.draft import id_from_title
 from careerlib.exceptions import CycleError, PlanError, UsageError
 from careerlib.newclient import TEMPLATES
 from careerlib.planfile import iter_plans
-from careerlib.scheduling import scheduler
 from tests.conftest import ROOT, SAMPLE_PLANS
 
 D = dt.date
@@ -497,17 +495,25 @@ def test_schedule_is_careerlibs_schedule() -> None:
     assert draft.schedule() is draft.schedule()  # kept until the next change
 
 
-def test_schedule_as_of_is_passed_to_the_scheduler() -> None:
-    draft = _built()
-    if "as_of" in inspect.signature(scheduler.schedule).parameters:
-        got = draft.schedule(as_of="2027-03-01")
-        want = scheduler.schedule(draft.plan, as_of=D(2027, 3, 1))  # type: ignore[call-arg]
-        assert got.to_json() == want.to_json()
-    else:
-        with pytest.raises(UsageError, match="status date"):
-            draft.schedule(as_of="2027-03-01")
+def test_schedule_on_a_status_date_is_careerlibs_status_schedule() -> None:
+    from careerlib import StatusSchedule
+
+    draft = PlanDraft.open(SAMPLE_PLANS / "it-director-to-cio.yaml")
+    got = draft.schedule(as_of="2026-11-23")
+    want = schedule(draft.plan, as_of=D(2026, 11, 23))
+    assert isinstance(got, StatusSchedule) and got.to_json() == want.to_json()
+    assert got.is_done[got.position("assess")]  # the plan's review: assess is done
+    assert draft.schedule(as_of=D(2026, 11, 23)) is got  # kept until the next change
+    routed = draft.schedule("2026-11-23", route="internal")
+    assert routed.to_json() == schedule(draft.plan, "internal", as_of=D(2026, 11, 23)).to_json()
+    shares = draft.schedule("2026-11-23", progress={"assess": 0.5})
+    assert not shares.is_done[shares.position("assess")]
+    draft.remove_step("transition")
+    assert "transition" not in draft.schedule(as_of="2026-11-23").ids
     with pytest.raises(UsageError, match="not a date"):
         draft.schedule(as_of="March")
+    with pytest.raises(UsageError):
+        draft.schedule(progress={"assess": 1.0})
 
 
 def test_save_never_writes_over_a_file(tmp_path: Path) -> None:

@@ -36,6 +36,48 @@ def test_every_exported_name_resolves() -> None:
     assert sorted(dir(careerlib)) == sorted(careerlib.__all__)
 
 
+def _init_tree() -> ast.Module:
+    return ast.parse(Path(careerlib.__file__).read_text(encoding="utf-8"))
+
+
+def _type_checking_names() -> set[str]:
+    names: set[str] = set()
+    for node in _init_tree().body:
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            for imp in node.body:
+                assert isinstance(imp, ast.ImportFrom), ast.dump(imp)
+                names |= {a.asname or a.name for a in imp.names}
+    return names
+
+
+def _exception_names() -> set[str]:
+    for node in _init_tree().body:
+        if isinstance(node, ast.ImportFrom) and node.module == "careerlib.exceptions":
+            return {a.asname or a.name for a in node.names}
+    raise AssertionError("careerlib/__init__.py imports no exceptions")
+
+
+def test_one_source_for_the_public_api() -> None:
+    """``__all__``, ``_LAZY`` and the ``TYPE_CHECKING`` imports name the same things.
+
+    Every lazy name is also imported for type checkers, so that editors and
+    mypy see ``careerlib.track_client`` as the function, not ``Any``.
+    """
+    lazy = set(careerlib._LAZY)
+    assert _type_checking_names() == lazy
+    assert set(careerlib.__all__) == lazy | _exception_names() | {"__version__"}
+
+
+def test_a_type_checking_import_names_the_lazy_object() -> None:
+    for node in _init_tree().body:
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            for imp in node.body:
+                assert isinstance(imp, ast.ImportFrom) and imp.module
+                module = importlib.import_module(imp.module)
+                for a in imp.names:
+                    assert getattr(module, a.name) is getattr(careerlib, a.asname or a.name)
+
+
 # --- the names the notebooks use are public ------------------------------------
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
@@ -114,3 +156,31 @@ def test_the_names_the_notebooks_use_are_public(notebook: Path) -> None:
         if name not in getattr(importlib.import_module(mod), "__all__", ())
     )
     assert private == []
+
+
+def _imported_modules(source: str) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.split(".")[0] == "careerlib"}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "careerlib":
+            found.add(node.module or "careerlib")
+    return found
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebooks_import_only_top_level_names(notebook: Path) -> None:
+    """``careerlib.X`` only, never a module below it, so a module can move under them.
+
+    A coach's workspace holds copies of these notebooks: ``careerlib.console.explorers``
+    may move again, ``careerlib.PlanExplorer`` does not.
+    """
+    deep = sorted(m for m in _imported_modules(_code(notebook)) if m.count(".") > 1)
+    private = sorted(
+        m
+        for m in _imported_modules(_code(notebook))
+        if any(p.startswith("_") for p in m.split("."))
+    )
+    deprecated = {"careerlib.widgets", "careerlib.checkin_panel", "careerlib.practice_files"}
+    assert deep == [] and private == []
+    assert not deprecated & _imported_modules(_code(notebook))

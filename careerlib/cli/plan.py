@@ -1,20 +1,40 @@
-"""Commands on a plan file: ``schedule``, ``gantt`` and ``export``."""
+"""Commands on a plan file (``schedule`` also on a client file): ``schedule``, ``gantt``
+and ``export``."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from careerlib.cli._app import cli, plan_to_file
-from careerlib.cli._errors import EXIT_INFEASIBLE, EXIT_OK, not_an_input, reports_errors
+from careerlib.cli._errors import (
+    EXIT_INFEASIBLE,
+    EXIT_OK,
+    check_day,
+    not_an_input,
+    reports_errors,
+)
 
 
 @cli.command("schedule")
-@click.argument("plan", type=click.Path(path_type=Path))
+@click.argument("source", metavar="PLAN_OR_CLIENT", type=click.Path(path_type=Path))
 @click.option(
-    "--route", "route", metavar="ID", help="Schedule one route (and the steps common to all)."
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="DATE",
+    help="Status date (YYYY-MM-DD): schedule the work left on that day, with the check-ins "
+    "made by then. Default: today for a client file; the plan as written for a plan file.",
+)
+@click.option(
+    "--route",
+    "route",
+    metavar="ID",
+    help="Schedule one route (and the steps common to all); default a client's own route.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the spec's JSON instead of a table.")
 @click.option(
@@ -24,20 +44,30 @@ from careerlib.cli._errors import EXIT_INFEASIBLE, EXIT_OK, not_an_input, report
     help="Also print the weekly load: hours planned against capacity (the JSON always has it).",
 )
 @reports_errors
-def schedule_command(plan: Path, route: str | None, as_json: bool, show_load: bool) -> None:
-    """Back-schedule PLAN from its target: the latest start of every step.
+def schedule_command(
+    source: Path, as_of: Any, route: str | None, as_json: bool, show_load: bool
+) -> None:
+    """Schedule a PLAN file, or a CLIENT's plan with its check-ins.
 
-    Exits 0 when the plan is feasible, 3 when it is late, 2 when it is invalid.
+    Without a status date a plan is back-scheduled from its target: the latest
+    start of every step. With --as-of (always, for a client file) it is the
+    plan on that day: what is done, the work left, its forecast and latest
+    dates, and whether the target and every deadline can still be met.
+
+    Exits 0 when the plan is feasible (or every step is done), 3 when it is
+    late, 2 when an input is invalid.
     """
-    from careerlib.planfile import load_plan
-    from careerlib.scheduling.scheduler import schedule
-    from careerlib.terminal import load_table, schedule_table
+    from careerlib.inputs import schedule_file
+    from careerlib.scheduling.status import StatusSchedule
+    from careerlib.terminal import load_table, schedule_table, status_table
 
-    result = schedule(load_plan(plan), route=route)
+    check_day(as_of, "--as-of")
+    result = schedule_file(source, None if as_of is None else as_of.date(), route=route)
     if as_json:
         click.echo(result.to_json())
     else:
-        click.echo(schedule_table(result))
+        table = status_table if isinstance(result, StatusSchedule) else schedule_table
+        click.echo(table(result))  # type: ignore[arg-type]
         if show_load:
             click.echo("")
             click.echo(load_table(result))

@@ -21,9 +21,9 @@ from careerlib.gaps._common import EPS, records
 from careerlib.models import Review, suggest
 from careerlib.scheduling.scheduler import Schedule
 
-# each step's latest reported share: one definition, with the tracking it serves
+# each step's latest reported share: one definition, the status date's
+from careerlib.scheduling.status import latest_progress as reported_progress
 from careerlib.tracking.track import CADENCE_DAYS
-from careerlib.tracking.track import latest_progress as reported_progress
 
 __all__ = ["CADENCE_DAYS", "Progress", "progress_at", "reported_progress"]
 

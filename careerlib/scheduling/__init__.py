@@ -6,6 +6,10 @@
   weekly load (:class:`Allocation`, :class:`WeeklyLoad`);
 - :mod:`~careerlib.scheduling.scheduler`: :func:`schedule` (spec rules 1-9, as
   late as possible from the target) and its result :class:`Schedule`;
+- :mod:`~careerlib.scheduling.status`: the plan on a status date
+  (``shared/spec/status-date.md``): :func:`schedule_as_of` and its result
+  :class:`StatusSchedule`, whose verdict is a
+  :class:`~careerlib.scheduling.verdict.StatusVerdict`;
 - private: ``_passes`` (the backward and forward passes over durations),
   ``_placement`` and ``_capacity_grid`` (steps given in hours placed within
   the client's hours).
@@ -17,14 +21,21 @@ function.
 from careerlib.scheduling.calendars import WorkCalendar, calendar_for
 from careerlib.scheduling.capacity import Allocation, WeeklyLoad
 from careerlib.scheduling.scheduler import Schedule, schedule, schedule_routes, select_steps
+from careerlib.scheduling.status import StatusSchedule, latest_progress, schedule_as_of
+from careerlib.scheduling.verdict import DeadlineMiss, StatusVerdict
 
 __all__ = [
     "Allocation",
+    "DeadlineMiss",
     "Schedule",
+    "StatusSchedule",
+    "StatusVerdict",
     "WeeklyLoad",
     "WorkCalendar",
     "calendar_for",
+    "latest_progress",
     "schedule",
+    "schedule_as_of",
     "schedule_routes",
     "select_steps",
 ]

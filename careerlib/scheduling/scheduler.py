@@ -29,12 +29,12 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 
 from careerlib._graph import find_cycle, successors, topological_order
-from careerlib.exceptions import CycleError, PlanError, UnknownStepError
+from careerlib.exceptions import CycleError, PlanError, UnknownStepError, UsageError
 from careerlib.limits import EARLIEST_DATE, LATEST_DATE
 from careerlib.models import Plan, Step, suggest
 from careerlib.scheduling._passes import duration_passes, step_lengths
@@ -44,6 +44,8 @@ from careerlib.scheduling.capacity import Allocation, WeeklyLoad, weekly_load
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from careerlib.scheduling.status import StatusSchedule
 
 __all__ = ["Schedule", "schedule", "schedule_routes", "select_steps"]
 
@@ -408,8 +410,40 @@ def select_steps(plan: Plan, route: str | None = None) -> list[int]:
     return chosen
 
 
-def schedule(plan: Plan, route: str | None = None) -> Schedule:
-    """Back-schedule a plan from its target (spec rules 1 to 9).
+@overload
+def schedule(
+    plan: Plan, route: str | None = None, *, as_of: None = None, progress: None = None
+) -> Schedule: ...
+
+
+@overload
+def schedule(
+    plan: Plan,
+    route: str | None = None,
+    *,
+    as_of: dt.date,
+    progress: Mapping[str, float] | None = None,
+) -> StatusSchedule: ...
+
+
+@overload
+def schedule(
+    plan: Plan,
+    route: str | None = None,
+    *,
+    as_of: dt.date | None = None,
+    progress: Mapping[str, float] | None = None,
+) -> Schedule: ...
+
+
+def schedule(
+    plan: Plan,
+    route: str | None = None,
+    *,
+    as_of: dt.date | None = None,
+    progress: Mapping[str, float] | None = None,
+) -> Schedule:
+    """Back-schedule a plan from its target (spec rules 1 to 9), or on a status date.
 
     Parameters
     ----------
@@ -418,6 +452,14 @@ def schedule(plan: Plan, route: str | None = None) -> Schedule:
     route
         Schedule only this route's steps and the steps common to every route;
         ``after`` entries naming steps of other routes are left out.
+    as_of
+        A status date: schedule the work left on that day
+        (``shared/spec/status-date.md``, :func:`careerlib.scheduling.status.schedule_as_of`)
+        and return a :class:`~careerlib.scheduling.status.StatusSchedule`.
+        Default: the plan as written.
+    progress
+        With ``as_of``: step id -> share done on that day; default the
+        plan's own ``checkpoints.reviews``.
 
     Returns
     -------
@@ -432,7 +474,18 @@ def schedule(plan: Plan, route: str | None = None) -> Schedule:
         For an unknown route, or a route that selects no step of its own.
     CycleError
         When steps wait on each other in a loop.
+    UsageError
+        For ``progress`` without ``as_of``, or a status date that is not a date.
     """
+    if as_of is not None:
+        from careerlib.scheduling.status import schedule_as_of
+
+        return schedule_as_of(plan, as_of, route=route, progress=progress)
+    if progress is not None:
+        raise UsageError(
+            "progress is read on a status date: pass as_of=... too (the plan as written "
+            "has no progress)"
+        )
     chosen = select_steps(plan, route)
     steps = [plan.steps[i] for i in chosen]
     row = {s.id: k for k, s in enumerate(steps)}

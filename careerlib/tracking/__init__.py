@@ -6,8 +6,8 @@
   the client file;
 * :mod:`~careerlib.tracking.earned`: the early and late planned curves,
   earned progress and the slip by earned schedule;
-* :mod:`~careerlib.tracking.forecast`: the work left, scheduled forward from
-  the check-in;
+* :mod:`~careerlib.tracking.forecast`: the plan on the check-in day, read from
+  the one status-date schedule (:mod:`careerlib.scheduling.status`);
 * :mod:`~careerlib.tracking.track`: all of it as one :class:`Tracking` and one
   status per client (:func:`status`, for a practice roster);
 * :mod:`~careerlib.tracking.record`: recording a check-in or a baseline.
@@ -15,6 +15,7 @@
 The file formats are described in ``docs/tracking-files.md``.
 """
 
+from careerlib.scheduling.status import latest_progress
 from careerlib.tracking.baseline import (
     Baseline,
     BaselineStep,
@@ -23,7 +24,14 @@ from careerlib.tracking.baseline import (
     load_baselines,
     save_baseline,
 )
-from careerlib.tracking.client import ClientStatus, pick_baseline, status, track_client
+from careerlib.tracking.client import (
+    ClientStatus,
+    client_reviews,
+    pick_baseline,
+    schedule_client,
+    status,
+    track_client,
+)
 from careerlib.tracking.earned import Curves, Earned, earned_schedule, measure, planned_curves
 from careerlib.tracking.forecast import Forecast, forecast, remaining_plan
 from careerlib.tracking.journal import (
@@ -42,7 +50,6 @@ from careerlib.tracking.track import (
     StepTrack,
     Tracking,
     UpcomingStart,
-    latest_progress,
     track,
 )
 
@@ -62,6 +69,7 @@ __all__ = [
     "UpcomingStart",
     "baselines_path",
     "checkin",
+    "client_reviews",
     "earned_schedule",
     "forecast",
     "freeze_baseline",
@@ -78,6 +86,7 @@ __all__ = [
     "remaining_plan",
     "save_baseline",
     "save_plan_baseline",
+    "schedule_client",
     "status",
     "track",
     "track_client",

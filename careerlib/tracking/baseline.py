@@ -4,9 +4,10 @@ A baseline keeps, for every step of the plan (or of the client's route): its
 latest start and finish (the back-schedule from the target), its earliest
 start and finish counted forward from the baseline day, its length in working
 days or its effort in hours, its weight in the plan's progress, and the share
-already done on the baseline day. It is computed by the same remaining-work
-schedule as the forecast (:mod:`careerlib.tracking.forecast`), so a baseline
-taken mid-plan keeps what was done by then and plans only what was left.
+already done on the baseline day. It is the plan on the baseline day as the status date
+schedules it (:func:`careerlib.scheduling.status.schedule_as_of`, the same
+schedule as the forecast), so a baseline taken mid-plan keeps what was done by
+then and plans only what was left.
 
 Baselines are stored append-only, one JSON object a line, in
 ``PLAN.baselines.jsonl`` beside the plan file (``it-director-to-cio.yaml`` ->
@@ -26,10 +27,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from careerlib.models import Plan
-from careerlib.scheduling.calendars import calendar_for
-from careerlib.scheduling.scheduler import schedule, select_steps
 from careerlib.tracking._jsonl import append_record, read_models
-from careerlib.tracking.forecast import remaining_plan
+from careerlib.tracking.forecast import forecast
 
 __all__ = [
     "Baseline",
@@ -159,18 +158,11 @@ def freeze_baseline(
     saved
         When it was saved (default now, UTC).
     """
-    progress = dict(progress or {})
-    cal = calendar_for(plan.calendar)
-    first = cal.roll_forward(plan.first_day)
-    left = remaining_plan(plan, progress, as_of, route=route)
-    scheduled = plan.steps if route is None else [plan.steps[i] for i in select_steps(plan, route)]
-    ids = [s.id for s in scheduled]
-    weights = step_weights(plan, ids)
-    rest = schedule(left) if left is not None else None
-    resume = cal.roll_forward(max(plan.first_day, as_of))
+    fc = forecast(plan, dict(progress or {}), as_of, route=route)
+    sched = fc.schedule
+    weights = step_weights(plan, sched.ids)
     steps = []
-    for s in scheduled:
-        share = min(1.0, max(0.0, float(progress.get(s.id, 0.0))))
+    for k, s in enumerate(sched.steps):
         row: dict[str, Any] = {
             "id": s.id,
             "title": s.title or s.id,
@@ -180,24 +172,17 @@ def freeze_baseline(
             else None,
             "effort_hours": s.effort,
             "work_days": round(weights[s.id], 6),
-            "done": share,
+            "done": float(sched.done[k]),
         }
-        if rest is not None and s.id in rest.ids:
-            i = rest.position(s.id)
+        if not sched.is_done[k]:
             row.update(
-                start=rest.start[i].astype(object),
-                finish=rest.finish[i].astype(object),
-                early_start=rest.early_start[i].astype(object),
-                early_finish=rest.early_finish[i].astype(object),
+                start=sched.start[k].astype(object),
+                finish=sched.finish[k].astype(object),
+                early_start=sched.early_start[k].astype(object),
+                early_finish=sched.early_finish[k].astype(object),
             )
         steps.append(BaselineStep(**row))
     stamp = saved or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    if rest is None:
-        finish = cal.previous_working_day(resume)
-        slack = int(cal.count(finish, cal.roll_backward(plan.target)))
-    else:
-        finish = rest.earliest_finish
-        slack = int(rest.slack_days.min())
     return Baseline(
         name=name or f"baseline-{as_of.isoformat()}",
         date=as_of,
@@ -205,10 +190,10 @@ def freeze_baseline(
         plan_title=plan.title,
         route=route,
         target=plan.target,
-        first_day=first,
-        resume=resume,
-        finish=finish,
-        slack_days=slack,
+        first_day=sched.first_day,
+        resume=sched.resume,
+        finish=fc.finish,
+        slack_days=fc.slack_left_days,
         steps=tuple(steps),
     )
 

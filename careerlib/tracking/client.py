@@ -17,11 +17,21 @@ from pathlib import Path
 from typing import Any
 
 from careerlib.models import Plan, Review
+from careerlib.scheduling.status import StatusSchedule, latest_progress, schedule_as_of
+from careerlib.scheduling.verdict import DeadlineMiss
 from careerlib.tracking.baseline import Baseline, baselines_path, load_baselines
 from careerlib.tracking.journal import journal_path, read_journal
 from careerlib.tracking.track import Tracking, UpcomingStart, track
 
-__all__ = ["ClientStatus", "client_and_plan", "pick_baseline", "status", "track_client"]
+__all__ = [
+    "ClientStatus",
+    "client_and_plan",
+    "client_reviews",
+    "pick_baseline",
+    "schedule_client",
+    "status",
+    "track_client",
+]
 
 
 def client_and_plan(client: Any, plan: Plan | None = None) -> tuple[Any, Plan, Path]:
@@ -37,6 +47,48 @@ def client_and_plan(client: Any, plan: Plan | None = None) -> tuple[Any, Plan, P
         raise ClientError(f"{where}: the client file names no plan to track (add plan: ...)")
     plan_path = Path(os.path.normpath(client.resolve(client.plan)))
     return client, plan if plan is not None else load_plan(plan_path), plan_path
+
+
+def client_reviews(client: Any, plan: Plan) -> list[Review]:
+    """Every check-in of a client: the plan's reviews, the client file's, then the
+    journal beside the client file, each in the order written (on one date, the
+    one written last wins)."""
+    own = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
+    journal = read_journal(journal_path(client.path)) if client.path is not None else []
+    return [*own, *client.reviews, *(c.review() for c in journal)]
+
+
+def schedule_client(
+    client: Any,
+    as_of: dt.date | None = None,
+    *,
+    route: str | None = None,
+    plan: Plan | None = None,
+) -> StatusSchedule:
+    """A client's plan on a status date: its route, with the progress of every check-in.
+
+    Parameters
+    ----------
+    client
+        A :class:`~careerlib.clients.Client` or a path to a client file.
+    as_of
+        The status date; default today.
+    route
+        The route to schedule; default the client's.
+    plan
+        The client's plan, when already read.
+
+    Returns
+    -------
+    StatusSchedule
+        :func:`careerlib.scheduling.status.schedule_as_of` with the progress of
+        :func:`client_reviews` on ``as_of``: the schedule the client's tracking
+        (:func:`track_client`) and every page of the client show.
+    """
+    client, plan, _ = client_and_plan(client, plan)
+    day = as_of if as_of is not None else dt.date.today()
+    progress = latest_progress(client_reviews(client, plan), day)
+    return schedule_as_of(plan, day, route=route or client.route, progress=progress)
 
 
 def pick_baseline(
@@ -92,9 +144,11 @@ def track_client(
 class ClientStatus:
     """One client's line in a practice roster (see :func:`status`).
 
-    ``slack_left_days`` is negative when late [working days]; ``upcoming``
-    lists the steps not started whose latest start is within two weeks (ten
-    working days) or has passed.
+    ``slack_left_days`` is negative when late [working days];
+    ``target_late_by_days`` how many working days the forecast finish is after
+    the target (never a deadline's figure) and ``deadlines_missed`` each missed
+    deadline with its own; ``upcoming`` lists the steps not started whose
+    latest start is within two weeks (ten working days) or has passed.
     """
 
     client: str
@@ -112,6 +166,8 @@ class ClientStatus:
     stale: bool
     upcoming: tuple[UpcomingStart, ...]
     verdict: str
+    target_late_by_days: int = 0
+    deadlines_missed: tuple[DeadlineMiss, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
@@ -123,6 +179,8 @@ class ClientStatus:
             "forecast_finish": self.forecast_finish.isoformat(),
             "target": self.target.isoformat(),
             "slack_left_days": self.slack_left_days,
+            "target_late_by_days": self.target_late_by_days,
+            "deadlines_missed": [{**m.to_dict(), "title": m.title} for m in self.deadlines_missed],
             "earned_pct": round(self.earned_pct, 1),
             "slip_days": round(self.slip_days, 1),
             "last_checkin": None if self.last_checkin is None else self.last_checkin.isoformat(),
@@ -167,4 +225,6 @@ def status(client: Any, as_of: dt.date | None = None, *, plan: Plan | None = Non
         stale=tr.stale,
         upcoming=tr.upcoming(),
         verdict=tr.verdict,
+        target_late_by_days=tr.forecast.target_late_by_days,
+        deadlines_missed=tr.forecast.deadlines_missed,
     )

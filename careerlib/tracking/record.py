@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from careerlib.inputs import read_plan_or_client
+from careerlib.scheduling.status import latest_progress, plan_reviews
 from careerlib.tracking.baseline import (
     Baseline,
     baselines_path,
@@ -20,9 +22,8 @@ from careerlib.tracking.baseline import (
     load_baselines,
     save_baseline,
 )
-from careerlib.tracking.client import client_and_plan, pick_baseline
-from careerlib.tracking.journal import CheckIn, journal_path, read_journal, record_checkin
-from careerlib.tracking.track import latest_progress
+from careerlib.tracking.client import client_and_plan, client_reviews, pick_baseline
+from careerlib.tracking.journal import CheckIn, journal_path, record_checkin
 
 __all__ = ["Recorded", "checkin", "save_plan_baseline"]
 
@@ -70,17 +71,11 @@ def checkin(
     saved = None
     where = baselines_path(plan_path)
     if pick_baseline(load_baselines(where), client.route, None) is None:
-        own = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
-        earlier = [
-            *own,
-            *client.reviews,
-            *(c.review() for c in read_journal(journal_path(client.path))),
-        ]
         saved = freeze_baseline(
             plan,
             plan.first_day,
             route=client.route,
-            progress=latest_progress(earlier, plan.first_day),
+            progress=latest_progress(client_reviews(client, plan), plan.first_day),
             saved=recorded,
         )
         save_baseline(saved, where)
@@ -114,20 +109,12 @@ def save_plan_baseline(
     ``day`` is the baseline day (default today); ``name`` default
     ``baseline-YYYY-MM-DD``.
     """
-    from careerlib.planfile import load_plan, read_text, read_yaml
-
-    path = Path(source)
-    data = read_yaml(read_text(path), path=path)
     when = day if day is not None else dt.date.today()
-    if isinstance(data, dict) and "steps" not in data and "plan" in data:
-        client, plan, plan_path = client_and_plan(path)
-        own = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
-        reviews = [*own, *client.reviews, *(c.review() for c in read_journal(journal_path(path)))]
-        route = client.route
+    plan, client, plan_path = read_plan_or_client(source)
+    if client is not None:
+        reviews, route = client_reviews(client, plan), client.route
     else:
-        plan, plan_path = load_plan(path), path
-        reviews = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
-        route = None
+        reviews, route = plan_reviews(plan), None
     frozen = freeze_baseline(
         plan,
         when,

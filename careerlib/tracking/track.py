@@ -17,13 +17,14 @@ The status, in the order it is decided:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from careerlib.models import Plan, Review
+from careerlib.scheduling.status import latest_progress
 from careerlib.tracking.baseline import Baseline, freeze_baseline
 from careerlib.tracking.earned import BEHIND, Curves, Earned, measure, planned_curves
 from careerlib.tracking.forecast import Forecast, forecast
@@ -34,7 +35,6 @@ __all__ = [
     "StepTrack",
     "Tracking",
     "UpcomingStart",
-    "latest_progress",
     "track",
 ]
 
@@ -46,17 +46,6 @@ STATUSES: tuple[str, ...] = ("ahead", "on plan", "using slack", "behind", "late"
 
 UPCOMING_DAYS = 10
 """Latest starts within this many working days count as upcoming (two weeks) [working days]."""
-
-_EPS = 1e-9
-
-
-def latest_progress(reviews: Iterable[Review], on: dt.date) -> dict[str, float]:
-    """Each step's latest reported share (0-1) in the reviews dated on or before ``on``."""
-    out: dict[str, float] = {}
-    for review in sorted(reviews, key=lambda r: r.date):
-        if review.date <= on:
-            out.update(review.progress)
-    return out
 
 
 @dataclass(frozen=True)
@@ -283,11 +272,16 @@ class Tracking:
                 "Have the talents, interests or the market changed since the plan was made?"
             )
         f = self.forecast
-        if not f.on_time:
+        if f.target_late_by_days > 0:
             prompts.append(
-                f"The forecast misses the target by {f.late_days} working days (it ends on "
-                f"{f.finish}): move the target, shorten a critical step (outside help, a "
-                "faster course), or switch to another route?"
+                f"The forecast misses the target by {f.target_late_by_days} working days (it "
+                f"ends on {f.finish}): move the target, shorten a critical step (outside help, "
+                "a faster course), or switch to another route?"
+            )
+        for miss in f.deadlines_missed:
+            prompts.append(
+                f"'{miss.title}' misses its deadline ({miss.deadline}) by {miss.late_by_days} "
+                "working days: can the deadline move, or the step start sooner?"
             )
         if self.earned.classification == BEHIND:
             names = ", ".join(self.behind_steps[:5]) or "the plan as a whole"
@@ -386,41 +380,28 @@ def _step_rows(
     baseline: Baseline,
     curves: Curves,
     fc: Forecast,
-    progress: dict[str, float],
     t: int,
 ) -> tuple[list[StepTrack], list[str]]:
-    from careerlib.scheduling.scheduler import select_steps
-
-    cal = fc.calendar
+    """One row a step of the status schedule: its state, shares, latest and forecast dates."""
+    sched = fc.schedule
     planned = curves.step_shares(t)
     base = {b.id: b for b in baseline.steps}
+    resume = np.datetime64(fc.resume, "D")
+    # working days from the check-in to each latest start, negative when past
+    # (a done step has none: counted as the resume day, and not shown)
+    latest = np.where(np.isnat(sched.start), resume, sched.start)
+    to_start = sched.calendar.count(np.full(len(sched), resume), latest).tolist()
+    ls_d, lf_d = sched.start.tolist(), sched.finish.tolist()
+    fs_d, ff_d = sched.early_start.tolist(), sched.early_finish.tolist()
     rows: list[StepTrack] = []
     new: list[str] = []
-    rest = fc.remaining
-    resume = np.datetime64(fc.resume, "D")
-    pos = {sid: k for k, sid in enumerate(rest.ids)} if rest is not None else {}
-    if rest is not None:
-        # working days from the check-in to each latest start, negative when past
-        ahead = cal.count(np.full(len(rest.ids), resume), rest.start)
-        behind_by = cal.count(rest.start, np.full(len(rest.ids), resume))
-        to_start = np.where(rest.start >= resume, ahead, -behind_by).tolist()
-        ls_d, lf_d = rest.start.tolist(), rest.finish.tolist()
-        fs_d, ff_d = rest.early_start.tolist(), rest.early_finish.tolist()
-    for i in select_steps(plan, route):
-        s = plan.steps[i]
-        actual = min(1.0, max(0.0, float(progress.get(s.id, 0.0))))
-        state = "done" if actual >= 1 - _EPS else "in progress" if actual > _EPS else "not started"
+    for k, (s, state, actual) in enumerate(
+        zip(sched.steps, sched.states, sched.done.tolist(), strict=True)
+    ):
         b = base.get(s.id)
         if b is None:
             new.append(s.id)
         early, late = planned.get(s.id, (None, None))
-        k = pos.get(s.id)
-        if k is not None:
-            ls, lf, fs, ff = ls_d[k], lf_d[k], fs_d[k], ff_d[k]
-            days = int(to_start[k]) if state == "not started" else None
-        else:
-            ls = lf = fs = ff = None
-            days = None
         rows.append(
             StepTrack(
                 id=s.id,
@@ -433,11 +414,11 @@ def _step_rows(
                 behind=late is not None and actual < late - 1e-6,
                 ahead=early is not None and actual > early + 1e-6,
                 new=b is None,
-                latest_start=ls,
-                latest_finish=lf,
-                days_to_latest_start=days,
-                forecast_start=fs,
-                forecast_finish=ff,
+                latest_start=ls_d[k],
+                latest_finish=lf_d[k],
+                days_to_latest_start=int(to_start[k]) if state == "not started" else None,
+                forecast_start=fs_d[k],
+                forecast_finish=ff_d[k],
                 baseline_start=None if b is None else b.start,
                 baseline_finish=None if b is None else b.finish,
                 baseline_early_start=None if b is None else b.early_start,
@@ -507,7 +488,7 @@ def track(
     history = tuple(
         measure(curves, fc.calendar, d, latest_progress(past, d)) for d in days if d < day
     ) + (now,)
-    rows, new = _step_rows(plan, route, baseline, curves, fc, progress, now.t)
+    rows, new = _step_rows(plan, route, baseline, curves, fc, now.t)
     ids = {r.id for r in rows}
     last = days[-1] if days else None
     since = (day - (last if last is not None else plan.first_day)).days
