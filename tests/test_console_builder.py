@@ -265,6 +265,9 @@ def test_a_client_file_points_at_the_plan_only_when_asked(jordan: Path) -> None:
         ("plan: ../plans/it-director-to-cio.yaml", "plan: ../plans/it-director-to-cio-built.yaml")
     }
     assert load_client(jordan).plan == "../plans/it-director-to-cio-built.yaml"
+    assert ("Jordan Lee's plan (it-director-to-cio-built.yaml)", CLIENT_PLAN) in (
+        builder.origin_picker.options
+    )
 
 
 def test_a_plan_the_client_cannot_use_is_not_pointed_at(jordan: Path) -> None:

@@ -38,7 +38,7 @@ from careerlib.console._builder_forms import (
 )
 from careerlib.console._common import LABEL, copy_figure, error_text, message_html, verdict_html
 from careerlib.draft import PlanDraft, id_from_title
-from careerlib.exceptions import CareerlibError
+from careerlib.exceptions import CareerlibError, UsageError
 from careerlib.newclient import TEMPLATES
 from careerlib.scheduling.scheduler import Schedule
 
@@ -197,15 +197,9 @@ class PlanBuilder:
             style=LABEL,
             layout={"width": "180px"},
         ).add_class("careerlib-builder-hours")
-        origins = [("the destination and date above", NEW)]
-        origins += [(f"the template '{name}'", f"{_TEMPLATE}{name}") for name in TEMPLATES]
-        if self.client is not None and self.client.plan is not None:
-            origins.append(
-                (f"{self.client.name}'s plan ({Path(self.client.plan).name})", CLIENT_PLAN)
-            )
         self.origin_picker = widgets.Dropdown(
             description="Start from",
-            options=origins,
+            options=self._origins(),
             value=NEW,
             style=LABEL,
             layout={"width": "460px"},
@@ -213,6 +207,15 @@ class PlanBuilder:
         self.start_button = widgets.Button(
             description="Start the plan", icon="flag", layout=_WIDE
         ).add_class("careerlib-start-plan")
+
+    def _origins(self) -> list[tuple[str, str]]:
+        """What a plan can start from: a destination, a template, the client's plan."""
+        origins = [("the destination and date above", NEW)]
+        origins += [(f"the template '{name}'", f"{_TEMPLATE}{name}") for name in TEMPLATES]
+        client = self.client
+        if client is not None and client.plan is not None:
+            origins.append((f"{client.name}'s plan ({Path(client.plan).name})", CLIENT_PLAN))
+        return origins
 
     def _make_step_panel(self) -> None:
         """The steps in date order, "add what comes before", remove, and the step form."""
@@ -377,7 +380,7 @@ class PlanBuilder:
             )
         title = self.destination_field.value.strip()
         if not title or not isinstance(target, dt.date):
-            raise CareerlibError(
+            raise UsageError(
                 "Name the destination and choose the target date first, then press Start the plan."
             )
         hours = float(self.hours_field.value) or None
@@ -499,10 +502,17 @@ class PlanBuilder:
             return False
         try:
             value = set_client_plan(client.path, self.saved[-1])
-            self.client = load_client(client.path)
         except CareerlibError as exc:
             self._refuse(f"The client file was not changed: {error_text(exc)}")
             return False
+        self.client = load_client(client.path)  # as checked before it was written
+        self._quiet = True
+        try:
+            chosen = self.origin_picker.value
+            self.origin_picker.options = self._origins()  # "<name>'s plan" is the new one
+            self.origin_picker.value = chosen
+        finally:
+            self._quiet = False
         self._show_message(
             f"{client.name}'s client file now names {value} as the plan "
             "(only its plan: line changed).",
