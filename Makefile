@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test check lint typecheck bench clean
+.PHONY: demo test check lint typecheck bench docs links clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,8 +38,17 @@ typecheck: $(STAMP)
 
 check: lint typecheck test
 
+# The docs site (docs/ and the API reference from the docstrings) into site/;
+# tests/test_docs.py builds it with --strict in `make test`, as CI does.
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+# Every link in the README, the docs and the data's READMEs (offline).
+links: $(STAMP)
+	$(BIN)/python -m tests.links .
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/schedule.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build site *.egg-info

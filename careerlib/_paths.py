@@ -2,9 +2,10 @@
 
 An installed careerlib carries its data as package data (``careerlib/data``:
 the compact O*NET tables, the sample clients, plans, roles and peer groups, the
-route templates) and its notebook templates (``careerlib/notebooks``). The build
-takes both from the repository's ``data/`` and ``notebooks/`` folders (see
-``setup.py``), so a source checkout reads those folders themselves.
+route templates), its notebook templates (``careerlib/notebooks``) and its
+documentation pages (``careerlib/docs``). The build takes them from the
+repository's ``data/``, ``notebooks/`` and ``docs/`` folders (see ``setup.py``),
+so a source checkout reads those folders themselves.
 
 ``CAREERLIB_DATA`` names a folder laid out like the package's data; what it
 holds is used first, and what it does not hold comes from the package (a
@@ -19,13 +20,13 @@ from pathlib import Path
 
 from careerlib.exceptions import DataError
 
-__all__ = ["data_dir", "data_path", "notebooks_dir"]
+__all__ = ["data_dir", "data_path", "docs_dir", "notebooks_dir"]
 
 ENV = "CAREERLIB_DATA"
 
 
 def _shipped(name: str) -> Path:
-    """The package's folder ``name`` (``data`` or ``notebooks``).
+    """The package's folder ``name`` (``data``, ``notebooks`` or ``docs``).
 
     In an installed wheel it is inside the package; in a source checkout it is
     the repository's folder of that name beside the package.
@@ -87,3 +88,8 @@ def data_dir() -> Path:
 def notebooks_dir() -> Path:
     """The notebook templates that come with careerlib (``00-coach-session.ipynb``, ...)."""
     return _shipped("notebooks")
+
+
+def docs_dir() -> Path:
+    """careerlib's documentation pages (``plan-format.md``, ... and ``images/``)."""
+    return _shipped("docs")

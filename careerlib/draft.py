@@ -280,7 +280,7 @@ class PlanDraft:
 
     def to_yaml(self) -> str:
         """The plan file :meth:`save` writes: block style, one field a line."""
-        return HEADER + plan_to_yaml(self.plan, style="block")
+        return HEADER + plan_to_yaml(self.plan, one_line_items=False)
 
     # -- changing --------------------------------------------------------------------
 
@@ -609,7 +609,7 @@ class PlanDraft:
         PlanError
             When ``path`` exists already ("choose a new name").
         """
-        written = save_plan(self.plan, path, style="block", header=HEADER)
+        written = save_plan(self.plan, path, one_line_items=False, header=HEADER)
         self.saved.append(written)
         self.path = written
         self._clean = self.plan

@@ -1,7 +1,7 @@
 """The career plan, as pydantic models: one class per part of the plan file.
 
-The file format is the contract in ``shared/spec/plan-format.md`` (summarised in
-``docs/plan-format.md``). Every model refuses unknown keys and names the nearest
+The file format is the contract described in full in ``docs/plan-format.md``
+(the plan file page). Every model refuses unknown keys and names the nearest
 known one; :class:`Plan` also checks what spans the whole plan: unique ids,
 references (``after``, ``goal``, ``route``, ``supports``, ``affects``), cycles and
 the target against the start.

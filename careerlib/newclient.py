@@ -31,13 +31,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import Field
 
 from careerlib._paths import data_path
 from careerlib.exceptions import ClientError, PlanError, WorkspaceError
 from careerlib.models import Plan, _Model, suggest
-from careerlib.planfile import load_model, plan_from_data, plan_to_yaml
+from careerlib.planfile import dump_yaml, load_model, plan_from_data, plan_to_yaml, quote_texts
 from careerlib.workspace import write_new_files
 
 __all__ = [
@@ -407,7 +406,7 @@ def _client_yaml(
         "target_role": role.code,
         "plan": plan_file,
     }
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=4096)
+    body = dump_yaml(quote_texts(data))
     rate = "\n".join(f"#   {s}: " for s in skills)
     return (
         f"# {_comment(name)}: written by `careerlib new client` from the route template "
@@ -415,8 +414,9 @@ def _client_yaml(
         f"# target_role {role.code} is O*NET's {role.title}"
         + (f" ({role.matched})" if role.matched != role.title else "")
         + ".\n"
-        "# Fill in the rest with the client (docs/client-format.md): the self-assessment,\n"
-        "# the skill levels on O*NET's 0-7 scale, the organization and its peer group.\n"
+        "# Fill in the rest with the client (docs/client-format.md in the workspace): the\n"
+        "# self-assessment, the skill levels on O*NET's 0-7 scale, the organization and its\n"
+        "# peer group. Keep texts in quotes, so a colon or a comma in them is safe.\n"
         + body
         + "# skills: the role's most important ones, to rate with the client (0-7):\n"
         "# skills:\n" + rate + "\n"
@@ -491,11 +491,12 @@ def new_client(
     header = (
         f"# Written by `careerlib new client` from the route template {_comment(repr(source))}:\n"
         f"# {_comment(spec.description)}\n"
-        "# Change it freely (the plan format: docs/plan-format.md).\n"
+        "# Change it freely (the plan format: docs/plan-format.md in the workspace); keep\n"
+        "# texts in quotes, so a colon or a comma in them is safe.\n"
     )
     write_new_files(
         {
-            plan_file: header + plan_to_yaml(plan),
+            plan_file: header + plan_to_yaml(plan, one_line_items=False),
             client_file: _client_yaml(
                 name, current or "not recorded yet", match, f"../plans/{stem}.yaml", source, skills
             ),

@@ -20,16 +20,18 @@ import gc
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from careerlib._yaml_hints import other_kind, quoting_hint, split_text_hint
 from careerlib.exceptions import InputError, PlanError
 from careerlib.limits import MAX_DEPTH, MAX_FILE_BYTES, file_problem
 from careerlib.models import Plan
 
 __all__ = [
+    "dump_yaml",
     "iter_plans",
     "load_model",
     "load_plan",
@@ -38,6 +40,7 @@ __all__ = [
     "parse_plan",
     "plan_from_data",
     "plan_to_yaml",
+    "quote_texts",
     "read_text",
     "read_yaml",
     "save_plan",
@@ -277,9 +280,9 @@ def read_yaml(text: str, *, path: str | Path | None = None) -> Any:
                 path=where,
                 line=_mark_line(mark),
             ) from None
-        raise PlanError(
-            f"this is not valid YAML: {what}", path=where, line=_mark_line(mark)
-        ) from None
+        line = _mark_line(mark)
+        hint = quoting_hint(text, line)
+        raise PlanError(f"this is not valid YAML: {what}{hint}", path=where, line=line) from None
     except yaml.reader.ReaderError as exc:
         raise PlanError(
             f"this is not valid YAML: {exc.reason} (character {exc.character!r})", path=where
@@ -374,6 +377,18 @@ def _where(loc: tuple[Any, ...], data: Any) -> str:
     return ", ".join(parts)
 
 
+def _data_at(data: Any, loc: tuple[Any, ...]) -> Any:
+    """The part of the parsed data at ``loc`` (keys and indexes); ``None`` when not there."""
+    for part in loc:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
 def _shown(value: Any, width: int = 60) -> str:
     """``repr(value)`` cut to ``width`` characters, for a message on one line."""
     if isinstance(value, int) and value.bit_length() > 128:
@@ -393,11 +408,12 @@ def _from_validation(
     key = None
     if kind == "unknown_key":
         key = ctx.get("key")
-        message = first["msg"]
+        split = split_text_hint(_data_at(data, loc), key)
+        message = f"unknown key {key!r}{split}" if split else first["msg"]
     elif kind == "extra_forbidden":
         key = loc[-1]
         loc = loc[:-1]
-        message = f"unknown key {key!r}"
+        message = f"unknown key {key!r}{split_text_hint(_data_at(data, loc), key)}"
     elif kind == "missing":
         message = f"missing required key {loc[-1]!r}"
         loc = loc[:-1]
@@ -474,6 +490,9 @@ def model_from_data(
     try:
         return model.model_validate(data)
     except ValidationError as exc:
+        mixed = other_kind(data, kind)
+        if mixed is not None:
+            raise error(mixed, path=where, line=1) from None
         err: InputError = _from_validation(exc, data, text, where)
         if error is not PlanError:
             err = error(err.message, path=err.path, where=err.where, line=err.line, loc=err.loc)
@@ -570,11 +589,33 @@ class _FlowList(list[Any]):
     """A list written on one line: ``after: [assess, resume]``."""
 
 
-class _PlanDumper(yaml.SafeDumper):
-    """PyYAML's safe dumper; a list inside a mapping is indented under its key."""
+class _Text(str):
+    """A free text (a title, a note...), always written in double quotes.
 
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
-        return super().increase_indent(flow, False)
+    So a coach who edits it later can type a colon or a comma without
+    breaking the file: ``title: "Career talk: goals, criteria"``.
+    """
+
+
+#: The keys whose values are free text (:class:`_Text`); ids, dates and names of
+#: weekdays, levels or skills are written as they are.
+TEXT_KEYS = frozenset(
+    {"title", "owner", "name", "current_role", "measure", "description", "mitigation"}
+    | {"contingency", "reason", "note"}
+)
+
+#: The keys of a step, goal, obstacle or calendar that hold a short list (of ids, weekdays).
+_SHORT_LISTS = ("after", "supports", "affects", "develops", "workdays")
+
+# a top-level key that opens a part of the plan (no text of the plan starts a line at column 0)
+_PART = re.compile(r"^(calendar|goals|steps|routes|obstacles|checkpoints):")
+
+
+class _PlanDumper(yaml.SafeDumper):
+    """Indents a list under its key (``steps:`` then ``  - ...``), as people write YAML."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
 
 
 _PlanDumper.add_representer(
@@ -585,26 +626,47 @@ _PlanDumper.add_representer(
     _FlowList,
     lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True),
 )
-
-#: The keys of a step, goal, obstacle or calendar that hold a short list (of ids, weekdays).
-_SHORT_LISTS = ("after", "supports", "affects", "develops", "workdays")
-
-
-def _plan_data(plan: Plan) -> dict[str, Any]:
-    """The plan as the data of a file: defaults left out, a step's title only when it has one."""
-    data = plan.model_dump(mode="python", by_alias=True, exclude_defaults=True)
-    for step in data.get("steps", []):
-        if step.get("title") == step.get("id"):
-            del step["title"]
-    return data
+_PlanDumper.add_representer(
+    _Text,
+    lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style='"'),
+)
 
 
-def _flow_style(data: dict[str, Any]) -> dict[str, Any]:
+def quote_texts(value: Any) -> Any:
+    """``value`` (parsed YAML) with the strings under :data:`TEXT_KEYS` marked as texts,
+    so :func:`dump_yaml` writes them in double quotes."""
+    if isinstance(value, dict):
+        return {
+            k: _Text(v) if k in TEXT_KEYS and isinstance(v, str) else quote_texts(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [quote_texts(v) for v in value]
+    return value
+
+
+def dump_yaml(data: Any, *, flow_leaves: bool = True) -> str:
+    """YAML text for careerlib's files: texts in double quotes, unicode as it is, no
+    line folding; with ``flow_leaves``, a list or mapping of plain values on one line
+    (otherwise only the lists marked for it are)."""
+    text = yaml.dump(
+        data,
+        Dumper=_PlanDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=None if flow_leaves else False,
+        width=4096,
+    )
+    return str(text)
+
+
+def _one_line_items(data: dict[str, Any]) -> dict[str, Any]:
+    """Each step, goal, route, obstacle, blackout and review on one line."""
     for key in ("steps", "goals", "routes", "obstacles"):
         if key in data:
             data[key] = [_Flow(item) for item in data[key]]
     calendar = data.get("calendar", {})
-    for key in ("blackouts", "holidays", "commitments"):
+    for key in ("blackouts", "holidays"):
         if key in calendar:
             calendar[key] = [_Flow(x) if isinstance(x, dict) else x for x in calendar[key]]
     checkpoints = data.get("checkpoints", {})
@@ -613,7 +675,8 @@ def _flow_style(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _block_style(data: dict[str, Any]) -> dict[str, Any]:
+def _blocks(data: dict[str, Any]) -> dict[str, Any]:
+    """One key a line; lists of ids, weekdays, blackouts and progress on one line."""
     for key in ("steps", "goals", "routes", "obstacles"):
         for item in data.get(key, []):
             for name in _SHORT_LISTS:
@@ -644,36 +707,25 @@ def _block_style(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-# a top-level key that opens a part of the plan (no text of the plan starts a line at column 0)
-_PART = re.compile(r"^(calendar|goals|steps|routes|obstacles|checkpoints):")
-
-
-def plan_to_yaml(plan: Plan, *, style: Literal["flow", "block"] = "flow") -> str:
+def plan_to_yaml(plan: Plan, *, one_line_items: bool = True) -> str:
     """A plan as YAML text that :func:`parse_plan` reads back into an equal plan.
 
-    Fields left at their defaults are left out. ``style="flow"`` writes each
-    step, goal, route, obstacle and blackout on one line, like the spec's
-    example; ``style="block"`` (what the plan builder saves) writes one field a
-    line, lists of ids on one line (``after: [assess, resume]``), an effort as
-    ``20h``, and a blank line between the parts of the plan. Texts are quoted
-    where YAML needs it (a title with ``: ``, one that reads as a date or a
-    number).
+    Written like the spec's example: fields left at their defaults are left
+    out, and each step, goal, route, obstacle and blackout is one line. With
+    ``one_line_items=False`` (what ``careerlib new client`` and the plan
+    builder write): one key a line, lists of ids on one line (``after:
+    [assess, resume]``), an effort as ``20h``, and a blank line between the
+    parts of the plan. Texts (titles, notes, mitigations...) are always in
+    double quotes, so a colon or a comma typed into them later is safe.
     """
-    data = _plan_data(plan)
-    data = _block_style(data) if style == "block" else _flow_style(data)
-    text = str(
-        yaml.dump(
-            data,
-            Dumper=_PlanDumper,
-            sort_keys=False,
-            allow_unicode=True,
-            default_flow_style=None if style == "flow" else False,
-            width=4096,
-        )
-    )
-    if style == "flow":
-        return text
-    lines = text.splitlines(keepends=True)
+    data = plan.model_dump(mode="python", by_alias=True, exclude_defaults=True)
+    for step in data.get("steps", []):
+        if step.get("title") == step.get("id"):
+            del step["title"]
+    data = quote_texts(data)
+    if one_line_items:
+        return dump_yaml(_one_line_items(data))
+    lines = dump_yaml(_blocks(data), flow_leaves=False).splitlines(keepends=True)
     return "".join(
         ("\n" + line) if i and _PART.match(line) else line for i, line in enumerate(lines)
     )
@@ -684,13 +736,13 @@ def save_plan(
     path: str | Path,
     *,
     overwrite: bool = False,
-    style: Literal["flow", "block"] = "flow",
+    one_line_items: bool = True,
     header: str = "",
 ) -> Path:
     """Write a plan file atomically; refuses to replace an existing file unless asked.
 
-    ``style`` is that of :func:`plan_to_yaml`; ``header`` (comment lines, each
-    starting with ``#``) goes first.
+    ``one_line_items`` is that of :func:`plan_to_yaml`; ``header`` (comment
+    lines, each starting with ``#``) goes first.
 
     Raises
     ------
@@ -700,9 +752,9 @@ def save_plan(
     from careerlib._atomic import write_text
 
     target = Path(path)
-    if target.exists() and not overwrite:
+    if (target.exists() or target.is_symlink()) and not overwrite:
         raise PlanError("the file exists already; choose a new name", path=str(target))
-    return write_text(target, header + plan_to_yaml(plan, style=style))
+    return write_text(target, header + plan_to_yaml(plan, one_line_items=one_line_items))
 
 
 def new_plan_path(original: str | Path, tag: str = "whatif") -> Path:

@@ -1,9 +1,10 @@
 """A coach's workspace: the notebook templates and the sample data, in a folder of one's own.
 
-``careerlib init DIR`` (:func:`init_workspace`) writes::
+``careerlib init [DIR]`` (:func:`init_workspace`; default: the current folder) writes::
 
     DIR/
       README.md                      what is where, and the commands to start with
+      docs/                          careerlib's documentation (docs/index.md first)
       notebooks/                     the notebook templates (00-coach-session.ipynb, ...)
       data/clients/  data/plans/     the sample clients and their plans
       data/roles/    data/peers/     the sample role files and peer group
@@ -26,7 +27,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerlib._paths import data_path, notebooks_dir
+from careerlib._paths import data_path, docs_dir, notebooks_dir
 from careerlib.exceptions import WorkspaceError
 
 __all__ = ["SAMPLE_FOLDERS", "Workspace", "init_workspace", "write_new_files"]
@@ -41,6 +42,7 @@ A careerlib workspace: made by `careerlib init`, with careerlib {version}.
 
 | folder | what it holds |
 | --- | --- |
+| `docs/` | careerlib's documentation: start with [docs/index.md](docs/index.md) |
 | `notebooks/` | the notebook templates: `00-coach-session` (the coach console), \
 `01-assessment`, `02-roadmap`, `03-gap-analysis`, `04-checkpoint-review` |
 | `data/clients/` | client profiles (three samples to start from) |
@@ -56,9 +58,16 @@ careerlib new client "Ana Gomez" --role "Nurse Manager" --template promotion
 careerlib schedule data/plans/ana-gomez.yaml
 careerlib gaps data/clients/ana-gomez.yaml
 careerlib gantt data/plans/ana-gomez.yaml -o ana-gomez.png
+careerlib checkin data/clients/ana-gomez.yaml assess=done
+careerlib report data/clients/ana-gomez.yaml -o ana-gomez.pdf
 careerlib run notebooks/02-roadmap.ipynb --client data/clients/ana-gomez.yaml --out reports
-jupyter lab notebooks/00-coach-session.ipynb
+careerlib console data/clients/ana-gomez.yaml
 ```
+
+The client file says who the client is and where they want to go
+([docs/client-format.md](docs/client-format.md)); the plan says the steps and
+the target date ([docs/plan-format.md](docs/plan-format.md)). The route
+templates are described in [data/templates/README.md](data/templates/README.md).
 
 The O*NET tables come with careerlib itself. {attribution}
 """
@@ -145,9 +154,21 @@ def _undo_on_error(written: list[Path]) -> Iterator[None]:
         raise
 
 
+def _doc_files(root: Path) -> dict[Path, bytes]:
+    """Target path in the workspace -> content, for the docs pages and their images.
+
+    The same files the wheel carries (``docs/*.md``, ``docs/images/``): the
+    docs site's API reference (``docs/api/``) is not a page to read in a folder.
+    """
+    source = docs_dir()
+    pages = sorted(source.glob("*.md"))
+    images = sorted(p for p in (source / "images").glob("*") if p.suffix in {".png", ".svg"})
+    return {root / "docs" / p.relative_to(source): p.read_bytes() for p in [*pages, *images]}
+
+
 def _sample_files(root: Path) -> dict[Path, bytes]:
-    """Target path in the workspace -> content, for the notebooks and the sample data."""
-    files: dict[Path, bytes] = {}
+    """Target path in the workspace -> content, for the docs, the notebooks and the sample data."""
+    files: dict[Path, bytes] = _doc_files(root)
     for notebook in sorted(notebooks_dir().glob("[0-9][0-9]-*.ipynb")):
         files[root / "notebooks" / notebook.name] = notebook.read_bytes()
     for folder in SAMPLE_FOLDERS:
@@ -160,8 +181,9 @@ def _sample_files(root: Path) -> dict[Path, bytes]:
     return files
 
 
-def init_workspace(folder: str | Path) -> Workspace:
-    """Make a coach's workspace in ``folder`` (created when missing; see the module docstring).
+def init_workspace(folder: str | Path = ".") -> Workspace:
+    """Make a coach's workspace in ``folder`` (default: the current folder; created when
+    missing; see the module docstring).
 
     The folder may exist and hold other files; none of them is touched.
 

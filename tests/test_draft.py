@@ -75,7 +75,7 @@ def test_a_plan_built_backwards_is_scheduled_by_the_cli_as_the_draft_showed(
 def test_the_saved_file_is_block_style_and_readable(tmp_path: Path) -> None:
     text = _built().save(tmp_path / "p.yaml").read_text(encoding="utf-8")
     assert text.startswith("# Built with careerlib's plan builder")
-    assert "  - id: interviews\n    title: 'Interviews: three rounds'\n    duration: 3w\n" in text
+    assert '  - id: interviews\n    title: "Interviews: three rounds"\n    duration: 3w\n' in text
     assert "    after: [resume, network]\n" in text
     assert "\nobstacles:\n  - id: freeze\n" in text
     assert "{" not in text  # no flow mappings

@@ -39,7 +39,18 @@ LAYERS: dict[str, int] = {
     ),
     # input files read into models (the plan, client profiles, roles, peer groups)
     **dict.fromkeys(
-        ["_fields", "_plan_edits", "models", "planfile", "clients", "onet", "titles", "peers"], 1
+        [
+            "_fields",
+            "_plan_edits",
+            "_yaml_hints",
+            "models",
+            "planfile",
+            "clients",
+            "onet",
+            "titles",
+            "peers",
+        ],
+        1,
     ),
     # the calendar and the client's hours
     **dict.fromkeys(

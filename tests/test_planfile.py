@@ -379,7 +379,7 @@ def test_plans_round_trip_through_block_yaml() -> None:
         *(CONFORMANCE / "status").glob("*.yaml"),
     ]:
         plan = load_plan(path)
-        text = plan_to_yaml(plan, style="block")
+        text = plan_to_yaml(plan, one_line_items=False)
         assert parse_plan(text) == plan, path.name
         assert "{id: " not in text and "\nsteps:\n  - id: " in text, path.name
 

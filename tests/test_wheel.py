@@ -5,23 +5,35 @@ environment (uv, with the dependencies already resolved for ``.venv``, from
 uv's cache: no network), and runs the commands from an empty temporary folder,
 so nothing comes from the repository: ``init``, ``new client``, ``schedule``,
 ``gaps``, ``gantt -o x.png``, one notebook through ``careerlib run``, and the
-demo.
+demo; then a newcomer's whole first session, the README's steps in an empty
+folder: ``init`` (here), ``new client``, ``schedule``, ``gaps``, ``report``,
+``checkin``, every link of the workspace checked, and the coach console
+(started for the new client, a request without the token refused, the page
+served with it, stopped by SIGTERM with no process left).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import psutil
 import pytest
 
 from tests.conftest import ROOT, in_ci, need_browser
+from tests.links import broken_links, markdown_files
 
 pytestmark = pytest.mark.slow
 
@@ -102,6 +114,9 @@ def test_the_wheel_carries_the_data_and_the_notebooks(wheel: Path) -> None:
     assert {f"careerlib/{name}" for name in shipped} <= names
     assert "careerlib/data/onet/README.md" in names  # O*NET's attribution travels with its data
     assert "careerlib/py.typed" in names
+    pages = {f"careerlib/docs/{p.name}" for p in (ROOT / "docs").glob("*.md")}
+    assert pages <= names and "careerlib/docs/images/gantt.png" in names
+    assert not any(n.startswith("careerlib/docs/api/") for n in names)  # the site's pages only
 
 
 def test_installed_package_is_the_wheel_not_the_checkout(
@@ -182,3 +197,129 @@ def test_demo_from_the_wheel_in_an_empty_folder(
     )
     assert result.returncode == 0, result.stderr
     assert "=== same-sector-move.yaml" in result.stdout and "Traceback" not in result.stderr
+
+
+# --- a newcomer's first session ---------------------------------------------------------
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def _get(url: str, timeout: float = 10) -> tuple[int, str, str]:
+    """Status, redirect location and body of a GET, redirects not followed."""
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(url, timeout=timeout) as response:
+            return response.status, "", response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers.get("Location", ""), ""
+
+
+def _wait_for_url(proc: subprocess.Popen[bytes], log: Path) -> str:
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, f"the console exited:\n{log.read_text()[-3000:]}"
+        found = re.search(r"open (http://\S+)", log.read_text(errors="replace"))
+        if found:
+            try:
+                _get(found.group(1).split("?")[0], timeout=5)
+                return found.group(1)
+            except OSError:
+                pass
+        time.sleep(0.5)
+    raise AssertionError(f"the console did not answer:\n{log.read_text()[-3000:]}")
+
+
+def _console_env(env: dict[str, str], home: Path) -> dict[str, str]:
+    """A newcomer's home: no Jupyter settings or runtime files of this machine's user."""
+    home.mkdir()
+    return {
+        **env,
+        "HOME": str(home),
+        "JUPYTER_CONFIG_DIR": str(home / ".jupyter"),
+        "JUPYTER_DATA_DIR": str(home / ".local/share/jupyter"),
+        "JUPYTER_RUNTIME_DIR": str(home / ".local/share/jupyter/runtime"),
+        "IPYTHONDIR": str(home / ".ipython"),
+    }
+
+
+def test_a_newcomer_from_an_empty_folder(venv: Path, env: dict[str, str], tmp_path: Path) -> None:
+    """The README's first steps with the installed wheel, in an empty folder, nothing else."""
+    careerlib = str(venv / "bin" / "careerlib")
+    here = tmp_path / "practice"
+    here.mkdir()
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        done = subprocess.run([careerlib, *args], capture_output=True, text=True, cwd=here, env=env)
+        assert "Traceback" not in done.stderr, done.stderr
+        return done
+
+    made = run("init")
+    assert made.returncode == 0, made.stderr
+    assert "into this folder" in made.stdout and (here / "docs" / "index.md").is_file()
+    assert run("init").returncode == 2  # never over a file
+
+    new = run("new", "client", "Ana Gomez", "--role", "Nurse Manager", "--template", "promotion")
+    assert new.returncode == 0, new.stderr
+    plan, client = "data/plans/ana-gomez.yaml", "data/clients/ana-gomez.yaml"
+    scheduled = run("schedule", plan)
+    assert scheduled.returncode in (0, 3) and "Promotion review" in scheduled.stdout
+    gaps = run("gaps", client, "--json")
+    assert gaps.returncode == 0 and json.loads(gaps.stdout)["skills"], gaps.stderr
+    report = run("report", client, "-o", "ana-gomez.html")
+    assert report.returncode == 0, report.stderr
+    assert "Ana Gomez" in (here / "ana-gomez.html").read_text()
+    checkin = run("checkin", client, "assess=done", "manager-talk=50%")
+    assert checkin.returncode == 0, checkin.stderr
+    assert (here / "data" / "clients" / "ana-gomez.checkins.jsonl").is_file()
+    wrong = run("gaps", plan)
+    assert wrong.returncode == 2 and "this is a plan, not a client file" in wrong.stderr
+
+    # every link of what careerlib wrote resolves in the workspace, none leaves it
+    written = [*markdown_files(here), *sorted((here / "data").rglob("ana-gomez.yaml"))]
+    assert broken_links(written, here) == []
+
+    _console_session(careerlib, here, _console_env(env, tmp_path / "home"))
+
+
+def _console_session(careerlib: str, here: Path, env: dict[str, str]) -> None:
+    """`careerlib console CLIENT`: the token asked, the client's page served, SIGTERM stops all."""
+    log = here / "console.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [careerlib, "console", "data/clients/ana-gomez.yaml"],
+            cwd=here,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        url = _wait_for_url(proc, log)
+        base, token = url.split("/?token=")
+        assert base.startswith("http://127.0.0.1:") and len(token) == 32
+        status, location, _ = _get(base + "/")
+        assert status in (302, 401, 403) and (status != 302 or "/login" in location)
+        assert _get(base + "/?token=" + "0" * 32)[0] in (302, 401, 403)
+        assert _get(base + "/api/kernels")[0] in (302, 401, 403)
+        status, _, page = _get(url, timeout=180)
+        assert status == 200 and "careerlib" in page
+        # the notebook ran for this client: its record is in reports/ana-gomez/
+        record = here / "reports" / "ana-gomez" / "00-coach-session.json"
+        assert json.loads(record.read_text())["client"] == "Ana Gomez"
+        family = psutil.Process(proc.pid).children(recursive=True)
+        assert any("ipykernel" in " ".join(p.cmdline()) for p in family), "no kernel started"
+        private = {Path(a).parent for p in family for a in p.cmdline() if a.endswith(".ipynb")}
+        assert private and all(p.name.startswith("careerlib-console-") for p in private)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0, log.read_text()[-3000:]
+        _, alive = psutil.wait_procs(family, timeout=10)
+        assert alive == [], f"left running: {[p.cmdline() for p in alive]}"
+        assert not any(p.exists() for p in private)
+        assert "The coach console stopped." in log.read_text()
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)

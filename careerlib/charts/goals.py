@@ -23,6 +23,8 @@ def goal_tree_chart(
     kind
         ``"sunburst"`` or ``"icicle"``.
 
+    Notes
+    -----
     Goals are coloured by level; orphan and unserved goals get a "(orphan)" or
     "(no step)" label, and steps that serve no goal sit at the root level.
     """

@@ -54,6 +54,8 @@ def occupations_chart(
     subtitle
         A line under the title, e.g. the current and target occupations.
 
+    Notes
+    -----
     One bar per occupation, best at the top, split into the points of its
     skills match, interest fit, job zone step and O*NET relatedness (0-100 in
     all), the score at the end of the bar. "★" marks the target, "◆" an

@@ -32,6 +32,8 @@ def peer_chart(
     columns
         Panels per row.
 
+    Notes
+    -----
     Each panel shows every peer as a dot over a box (quartiles and median),
     the client as a diamond, and in its title the client's percentile in
     the direction that counts as better.

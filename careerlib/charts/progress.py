@@ -20,6 +20,8 @@ def progress_chart(progress: Any, *, title: str | None = None) -> go.Figure:
     progress
         A :class:`careerlib.gaps.Progress`.
 
+    Notes
+    -----
     Steps behind plan are marked red. The title gives the overall planned and
     actual percent and says when the reviews have gathered dust.
     """

@@ -57,6 +57,8 @@ def roster_chart(
     title
         Default: "The practice on DATE: N clients".
 
+    Notes
+    -----
     A line joins each client's target (a black tick) to the forecast finish
     (a dot in the status colour): to the right of the tick the forecast is
     late, to the left the gap is the slack. A stale client's name is in italics

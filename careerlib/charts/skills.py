@@ -32,6 +32,8 @@ def skills_chart(
     attribution
         Show O*NET's attribution (leave it on when the requirements come from O*NET).
 
+    Notes
+    -----
     The bars are the required level (0-7), coloured by status: met, addressed
     by a step, or unaddressed (no step develops it: flagged in red and with a
     "!" after the name); the diamonds are the client's level.

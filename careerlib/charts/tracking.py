@@ -98,6 +98,8 @@ def tracking_gantt(tracking: Tracking, *, title: str | None = None) -> go.Figure
     title
         Default: the plan's title and the check-in day.
 
+    Notes
+    -----
     Each step's current bar runs from where its done share places it (for a
     step in progress: that many working days before the check-in; for a step
     done: ending the working day before the check-in that first reported it

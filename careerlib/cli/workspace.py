@@ -11,19 +11,20 @@ from careerlib.cli._errors import reports_errors
 
 
 @cli.command("init")
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder", required=False, default=Path("."), type=click.Path(path_type=Path))
 @reports_errors
 def init_command(folder: Path) -> None:
-    """Make a coach's workspace in FOLDER: the notebooks and the sample data.
+    """Make a coach's workspace in FOLDER (default: here): docs, notebooks and sample data.
 
-    Writes notebooks/, data/clients, data/plans, data/roles, data/peers,
-    data/templates and a README.md; never writes over a file (when any is in
+    Writes README.md, docs/, notebooks/, data/clients, data/plans, data/roles,
+    data/peers and data/templates; never writes over a file (when any is in
     the way, it names them and writes nothing).
     """
     from careerlib.workspace import init_workspace
 
     workspace = init_workspace(folder)
-    click.echo(f"wrote {len(workspace.files)} files into {workspace.root}/ (see its README.md)")
+    where = "this folder" if workspace.root == Path(".") else f"{workspace.root}/"
+    click.echo(f"wrote {len(workspace.files)} files into {where} (start with its README.md)")
 
 
 @cli.group("new")

@@ -19,7 +19,13 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from careerlib.console.server import CONSOLE_NOTEBOOK, Console, console_command, run_console
+from careerlib.console.server import (
+    CONSOLE_NOTEBOOK,
+    Console,
+    console_command,
+    console_notebook,
+    run_console,
+)
 
 if TYPE_CHECKING:
     from careerlib.console.builder import PlanBuilder
@@ -34,6 +40,7 @@ __all__ = [
     "PlanBuilder",
     "PlanExplorer",
     "console_command",
+    "console_notebook",
     "run_console",
 ]
 

@@ -94,6 +94,8 @@ def week_capacity(
     extra
         Hours added to ``hours_per_week`` [hours/week] (what-if).
 
+    Notes
+    -----
     A commitment that covers only some of a week's working days takes that
     share of its ``hours_per_week``; a week with no working day keeps its full
     capacity (it cannot be used anyway).
