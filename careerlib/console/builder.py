@@ -108,15 +108,22 @@ class PlanBuilder:
         self._chosen: str | None = None
         self._shown = False
 
-        self.figure = go.FigureWidget()  # made anew with its chart until shown: _draw_chart
         self.verdict = widgets.HTML().add_class("careerlib-verdict")
         self.message = widgets.HTML().add_class("careerlib-message")
         self._make_plan_row()
-        self._make_step_panel()
-        self.panels = {p.key: p for p in part_panels()}
-        self._make_save_row()
-        self._connect()
-        self.widget = self._lay_out()
+        self._connect_plan_row()
+        self._head = [
+            widgets.HBox([self.destination_field, self.target_picker]),
+            widgets.HBox([self.start_picker, self.hours_field]),
+            widgets.HBox([self.origin_picker, self.start_button]),
+            self.verdict,
+            self.message,
+        ]
+        self.widget = widgets.VBox(self._head).add_class("careerlib-plan-builder")
+        # the steps, the forms and the chart are made when the plan starts (a console
+        # opened for a new plan shows only the rows above, and its page loads faster)
+        self._work: widgets.VBox | None = None
+        self.figure: go.FigureWidget | None = None
         self._redraw("")
 
     # -- making one ----------------------------------------------------------------
@@ -258,13 +265,19 @@ class PlanBuilder:
         if self.client is None or self.client.path is None:
             self.point_button.layout.display = "none"
 
-    def _connect(self) -> None:
-        """Each control calls its handler when the coach changes or presses it."""
+    def _connect_plan_row(self) -> None:
+        """The plan's own fields and the start button call their handlers."""
         self.destination_field.observe(self._on_destination, names="value")
         self.target_picker.observe(self._on_target, names="value")
         self.start_picker.observe(self._on_start_date, names="value")
         self.hours_field.observe(self._on_hours, names="value")
         self.start_button.on_click(lambda _: self.start())
+
+    def _make_work(self) -> widgets.VBox:
+        """The steps, the step form, goals, obstacles and routes, and saving, connected."""
+        self._make_step_panel()
+        self.panels = {p.key: p for p in part_panels()}
+        self._make_save_row()
         self.step_list.observe(self._on_choose, names="value")
         self.add_before_button.on_click(lambda _: self.add_before())
         self.add_after_button.on_click(lambda _: self.add_after())
@@ -278,8 +291,9 @@ class PlanBuilder:
         self.undo_button.on_click(lambda _: self.undo())
         self.save_button.on_click(lambda _: self.save())
         self.point_button.on_click(lambda _: self.point_client())
+        return self._lay_out_work()
 
-    def _lay_out(self) -> widgets.VBox:
+    def _lay_out_work(self) -> widgets.VBox:
         side = widgets.Tab([p.box for p in self.panels.values()])
         for i, title in enumerate(("Goals", "Obstacles", "Routes")):
             side.set_title(i, title)
@@ -299,23 +313,13 @@ class PlanBuilder:
                 side.add_class("careerlib-builder-side"),
             ]
         )
-        self._work = widgets.VBox(
+        return widgets.VBox(
             [
                 widgets.HBox([steps, beside]),
                 widgets.HBox([self.save_name, self.save_button, self.point_button]),
-                self.figure,
+                widgets.Box(),  # the chart's place (_draw_chart)
             ]
         )
-        self._head = [
-            widgets.HBox([self.destination_field, self.target_picker]),
-            widgets.HBox([self.start_picker, self.hours_field]),
-            widgets.HBox([self.origin_picker, self.start_button]),
-            self.verdict,
-            self.message,
-        ]
-        # the steps, forms and chart join once the plan is started: a plotly
-        # chart drawn in a hidden box in the browser stays empty
-        return widgets.VBox(self._head).add_class("careerlib-plan-builder")
 
     # -- changes -------------------------------------------------------------------------
 
@@ -395,7 +399,16 @@ class PlanBuilder:
         """Add the new step after the chosen step."""
         return self._add_step(before=False)
 
+    def _started(self) -> bool:
+        """Whether the plan is started (else the coach is told to start it)."""
+        if self.draft is None or self._work is None:
+            self._refuse("Start the plan first: the destination and the target date.")
+            return False
+        return True
+
     def _add_step(self, *, before: bool) -> bool:
+        if not self._started():
+            return False
         chosen, title = self.step_list.value, self.new_title.value.strip()
         if chosen is None:
             self._refuse("Choose the step in the list first.")
@@ -417,6 +430,8 @@ class PlanBuilder:
 
     def remove(self) -> bool:
         """Remove the chosen step (what it joined is mended: see :meth:`PlanDraft.remove_step`)."""
+        if not self._started():
+            return False
         chosen = self.step_list.value
         if chosen is None:
             self._refuse("Choose the step to remove in the list first.")
@@ -425,6 +440,8 @@ class PlanBuilder:
 
     def apply_step_form(self) -> bool:
         """Make the chosen step what its form says."""
+        if not self._started():
+            return False
         chosen = self.step_list.value
         if self.draft is None or chosen is None:
             self._refuse("Choose a step in the list first.")
@@ -608,8 +625,10 @@ class PlanBuilder:
                 "<b>Start the plan</b> (or start from a template)."
             )
         else:
+            if self._work is None:
+                self._work = self._make_work()
             appearing = self._work not in self.widget.children
-            self._draw_chart(result, fresh=appearing or not self._shown)
+            self._draw_chart(result, self._work, fresh=appearing or not self._shown)
             if appearing:
                 self.widget.children = (*self._head, self._work)
             self.verdict.value = verdict_html(result, "the plan being built")
@@ -619,7 +638,7 @@ class PlanBuilder:
     def _chart(self, result: Schedule) -> go.Figure:
         return charts.gantt(result, width=self._width, **self._chart_options)
 
-    def _draw_chart(self, result: Schedule, *, fresh: bool) -> None:
+    def _draw_chart(self, result: Schedule, work: widgets.VBox, *, fresh: bool) -> None:
         """Redraw the chart in place, or (``fresh``) make a new chart widget with it.
 
         A ``FigureWidget`` changed before the browser has drawn it may show as
@@ -628,11 +647,11 @@ class PlanBuilder:
         chart of a plan just started). So until the builder is shown, and when
         the chart first appears, the chart is a new widget made with its data.
         """
-        if not fresh:
+        if not fresh and self.figure is not None:
             copy_figure(self.figure, self._chart(result))
             return
         self.figure = go.FigureWidget(self._chart(result))
-        self._work.children = (*self._work.children[:-1], self.figure)
+        work.children = (*work.children[:-1], self.figure)
 
     def _step_options(self, result: Schedule) -> list[tuple[str, str]]:
         """The steps in the order of their dates, each led by its dates."""
@@ -649,11 +668,11 @@ class PlanBuilder:
         draft = self.draft
         self._quiet = True
         try:
-            self.undo_button.disabled = draft is None or not draft.can_undo
-            self.point_button.disabled = not self.saved
             self.start_button.description = "Start the plan" if draft is None else "Start again"
-            if draft is None:
+            if draft is None or self._work is None:
                 return
+            self.undo_button.disabled = not draft.can_undo
+            self.point_button.disabled = not self.saved
             plan = draft.plan
             self.destination_field.value = plan.title
             self.target_picker.value = plan.target

@@ -83,6 +83,7 @@ def test_build_a_plan_backwards_and_save_it(
             page.locator(f"{BUILDER} .careerlib-start-plan").click()
             wait_text(page, MESSAGE, "Started from the destination and date above")
             wait_text(page, VERDICT, "(the plan being built, 1 step)")
+            page.locator(PLOT).scroll_into_view_if_needed()  # the coach looks at the chart
             wait_chart(page, PLOT)
             first = plot_state(page, PLOT)
             assert first["xtype"] == "date"
