@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
+import plotly.graph_objects as go
 import pytest
 
 from careerlib import PlanBuilder, PlanDraft, charts, load_client, load_plan
+from careerlib.console._common import copy_figure
 from careerlib.console.builder import CLIENT_PLAN
 from tests.conftest import ROOT, SAMPLE_PLANS
 
@@ -374,3 +377,23 @@ def test_the_chart_is_redrawn_in_place_once_shown(tmp_path: Path) -> None:
     assert builder.schedule is not None
     fresh = charts.gantt(builder.schedule, width=960)
     assert builder.figure.layout.title.text == fresh.layout.title.text
+
+
+def _figure_json(figure: go.Figure) -> str:
+    data = figure.to_plotly_json()
+    for trace in data["data"]:
+        trace.pop("uid", None)
+    return json.dumps(data, sort_keys=True, default=str)
+
+
+def test_a_chart_redrawn_in_place_is_the_chart_made_anew(tmp_path: Path) -> None:
+    builder = PlanBuilder.from_file(SAMPLE_PLANS / "same-sector-move.yaml", folder=tmp_path)
+    builder._repr_mimebundle_()
+    shown = builder.figure
+    builder.target_picker.value = D(2027, 1, 29)  # too early: the verdict and marks change
+    assert builder.figure is shown and builder.schedule is not None
+    assert _figure_json(shown) == _figure_json(builder._chart(builder.schedule))
+    # a figure of another template and with other layout keys becomes the same chart
+    other = go.FigureWidget(layout={"template": "plotly", "shapes": [{"type": "line"}]})
+    copy_figure(other, builder._chart(builder.schedule))
+    assert _figure_json(other) == _figure_json(shown)
