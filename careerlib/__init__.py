@@ -17,6 +17,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from careerlib.exceptions import (
+    AssessmentError,
     BatchError,
     CalendarError,
     CareerlibError,
@@ -41,8 +42,10 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
         obstacles_chart,
         occupations_chart,
         peer_chart,
+        plan_diff_chart,
         progress_chart,
         progress_over_time_chart,
+        reassessment_chart,
         roster_chart,
         skills_chart,
         tracking_gantt,
@@ -51,6 +54,12 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
     from careerlib.charts.gantt import gantt
     from careerlib.charts.routes import routes as routes_chart
     from careerlib.clients import Client, load_client
+    from careerlib.console.assessments import (
+        AssessmentPanel,
+        InterestProfiler,
+        SkillRatings,
+        ValuesCardSort,
+    )
     from careerlib.console.builder import PlanBuilder
     from careerlib.console.checkin_panel import CheckinPanel
     from careerlib.console.explorers import GapExplorer, PlanExplorer
@@ -66,6 +75,7 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
         occupations_table,
         peer_benchmark,
         progress_at,
+        reassessment,
         skills_gap,
         time_gap,
     )
@@ -83,21 +93,28 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
     from careerlib.scheduling.verdict import StatusVerdict
     from careerlib.tracking import (
         ClientStatus,
+        PlanDiff,
         Tracking,
         checkin,
+        plan_diff,
         schedule_client,
         track_client,
     )
+    from careerlib.tracking.replan import Replan, replan
+    from careerlib.tradeoff import CheapestWay, cheapest_way, cheapest_way_client
     from careerlib.workspace import init_workspace
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Allocation",
+    "AssessmentError",
+    "AssessmentPanel",
     "BatchError",
     "BatchResult",
     "CalendarError",
     "CareerlibError",
+    "CheapestWay",
     "CheckinError",
     "CheckinPanel",
     "Client",
@@ -109,26 +126,33 @@ __all__ = [
     "GapExplorer",
     "GapReport",
     "InputError",
+    "InterestProfiler",
     "OutputError",
     "Plan",
     "PlanBuilder",
+    "PlanDiff",
     "PlanDraft",
     "PlanError",
     "PlanExplorer",
+    "Replan",
     "Roster",
     "Schedule",
+    "SkillRatings",
     "StatusSchedule",
     "StatusVerdict",
     "Step",
     "Tracking",
     "UnknownStepError",
     "UsageError",
+    "ValuesCardSort",
     "WeeklyLoad",
     "WorkCalendar",
     "WorkspaceError",
     "__version__",
     "analyse",
     "assessment_chart",
+    "cheapest_way",
+    "cheapest_way_client",
     "checkin",
     "current_occupation",
     "export",
@@ -151,10 +175,15 @@ __all__ = [
     "parse_plan",
     "peer_benchmark",
     "peer_chart",
+    "plan_diff",
+    "plan_diff_chart",
     "progress_at",
     "progress_chart",
     "progress_over_time_chart",
     "read_roster",
+    "reassessment",
+    "reassessment_chart",
+    "replan",
     "role_profile",
     "roster",
     "roster_chart",
@@ -179,9 +208,18 @@ __all__ = [
 # plotly nor the O*NET tables).
 _LAZY: dict[str, str] = {
     "Allocation": "careerlib.scheduling.capacity",
+    "AssessmentPanel": "careerlib.console.assessments",
+    "InterestProfiler": "careerlib.console.assessments",
+    "reassessment": "careerlib.gaps",
+    "reassessment_chart": "careerlib.charts",
+    "SkillRatings": "careerlib.console.assessments",
+    "ValuesCardSort": "careerlib.console.assessments",
     "analyse": "careerlib.gaps",
     "assessment_chart": "careerlib.charts",
     "BatchResult": "careerlib.batch",
+    "CheapestWay": "careerlib.tradeoff",
+    "cheapest_way": "careerlib.tradeoff",
+    "cheapest_way_client": "careerlib.tradeoff",
     "Client": "careerlib.clients",
     "current_occupation": "careerlib.gaps",
     "export": "careerlib.exports",
@@ -209,6 +247,11 @@ _LAZY: dict[str, str] = {
     "Plan": "careerlib.models",
     "PlanBuilder": "careerlib.console.builder",
     "PlanDraft": "careerlib.draft",
+    "PlanDiff": "careerlib.tracking",
+    "Replan": "careerlib.tracking.replan",
+    "replan": "careerlib.tracking.replan",
+    "plan_diff": "careerlib.tracking",
+    "plan_diff_chart": "careerlib.charts",
     "PlanExplorer": "careerlib.console.explorers",
     "progress_at": "careerlib.gaps",
     "progress_chart": "careerlib.charts",

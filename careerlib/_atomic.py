@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["TMP_MARK", "atomic_path", "write_bytes", "write_text"]
+__all__ = ["TMP_MARK", "atomic_path", "write_bytes", "write_new", "write_text"]
 
 
 #: Every temporary name starts with ``.`` and holds this: what a cleanup looks for.
@@ -104,3 +104,48 @@ def write_text(target: str | os.PathLike[str], text: str, encoding: str = "utf-8
     final = Path(target)
     final.parent.mkdir(parents=True, exist_ok=True)
     return write_bytes(final, text.encode(encoding))
+
+
+def write_new(target: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> Path:
+    """Write ``text`` to a file that must not exist yet, all at once, and return the path.
+
+    The text goes to a temporary file beside ``target``, which is then linked
+    to its name: the link fails when the name exists, even when another
+    process creates it between a check and the write, so a file is never
+    replaced. On a file system without hard links the file is created
+    exclusively (``O_EXCL``) and written in place.
+
+    Raises
+    ------
+    FileExistsError
+        When ``target`` exists; nothing is written.
+    """
+    final = Path(target)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode(encoding)
+    tmp = _temporary(final)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        try:
+            os.link(tmp, final)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here: create the name exclusively instead
+            _write_exclusive(final, data)
+    except FileExistsError as exc:
+        raise _named(exc, final) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return final
+
+
+def _write_exclusive(final: Path, data: bytes) -> None:
+    fd = os.open(final, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())

@@ -21,7 +21,13 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, model_validator
 from pydantic_core import PydanticCustomError
 
-from careerlib.limits import MAX_EFFORT_HOURS, MAX_SPAN_DAYS, MAX_SPAN_WEEKS, date_problem
+from careerlib.limits import (
+    MAX_COST,
+    MAX_EFFORT_HOURS,
+    MAX_SPAN_DAYS,
+    MAX_SPAN_WEEKS,
+    date_problem,
+)
 
 __all__ = [
     "CADENCES",
@@ -31,6 +37,8 @@ __all__ = [
     "WEEKDAYS",
     "WORK_VALUES",
     "Cadence",
+    "Cost",
+    "Currency",
     "Direction",
     "FileModel",
     "GoalLevel",
@@ -49,8 +57,9 @@ __all__ = [
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 GOAL_LEVELS: tuple[str, ...] = ("personal", "professional", "department", "organizational")
 CADENCES: tuple[str, ...] = ("daily", "weekly", "biweekly", "monthly")
-#: Directions of a move relative to the current occupation's job zone (issue 17).
-DIRECTIONS: tuple[str, ...] = ("up", "down", "any")
+#: Directions of a move from the current occupation (issues 17 and 24): up the responsibility
+#: ladder, sideways at the same level, down (job zone at most the current one), anywhere.
+DIRECTIONS: tuple[str, ...] = ("up", "sideways", "down", "any")
 #: O*NET's six interest scales (Holland's RIASEC), in O*NET's order.
 RIASEC: tuple[str, ...] = (
     "Realistic",
@@ -182,6 +191,45 @@ def _parse_hours(value: Any) -> Any:
     return hours
 
 
+def _parse_cost(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PydanticCustomError(
+            "cost",
+            "expected a cost as a plain number such as 12000 (in the plan's currency), got {got}",
+            {"got": _short(value)},
+        )
+    if not math.isfinite(value):
+        raise PydanticCustomError(
+            "cost", "a cost must be a finite number, got {got}", {"got": repr(value)}
+        )
+    if value < 0:
+        raise PydanticCustomError(
+            "cost",
+            "a cost cannot be negative, got {got}; an alternative that saves money costs 0",
+            {"got": _short(value)},
+        )
+    if value > MAX_COST:
+        raise PydanticCustomError(
+            "cost",
+            "a cost is at most {limit}, got {got}",
+            {"got": _short(value), "limit": f"{MAX_COST:,}"},
+        )
+    return float(value)
+
+
+_CURRENCY_RE = re.compile(r"^[A-Za-z]{3}$")
+
+
+def _parse_currency(value: Any) -> Any:
+    if isinstance(value, str) and _CURRENCY_RE.match(value.strip()):
+        return value.strip().upper()
+    raise PydanticCustomError(
+        "currency",
+        "expected a three-letter currency code such as EUR, USD or GBP, got {got}",
+        {"got": _short(value)},
+    )
+
+
 def parse_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         raise PydanticCustomError(
@@ -254,6 +302,10 @@ Id = Annotated[str, BeforeValidator(_parse_id)]
 IdList = Annotated[list[Id], BeforeValidator(one_or_many)]
 SpanField = Annotated[Span, BeforeValidator(_parse_span), PlainSerializer(str, return_type=str)]
 Hours = Annotated[float, BeforeValidator(_parse_hours)]
+#: A price in the plan's currency: a finite number from 0 to ``MAX_COST``.
+Cost = Annotated[float, BeforeValidator(_parse_cost)]
+#: A three-letter currency code (ISO 4217 style), upper-cased.
+Currency = Annotated[str, BeforeValidator(_parse_currency)]
 Weekday = Annotated[str, BeforeValidator(_choice(WEEKDAYS, "weekday"))]
 GoalLevel = Annotated[str, BeforeValidator(_choice(GOAL_LEVELS, "goal level"))]
 Cadence = Annotated[str, BeforeValidator(_choice(CADENCES, "checkpoint cadence"))]

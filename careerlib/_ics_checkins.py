@@ -1,8 +1,9 @@
-"""The check-ins and latest starts of a plan in its iCalendar file (private).
+"""The check-ins and the starts of a plan in its iCalendar file (private).
 
 :func:`careerlib.exports.to_ics` adds :func:`checkin_event`, the plan's check-in
-cadence as one recurring event, and :func:`start_alarm`, an alarm before each
-step's latest start.
+cadence as one recurring event (with an ``EXDATE`` on every holiday and
+blackout day it would fall on), and :func:`start_alarm`, an alarm before each
+step's start.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from careerlib._text import day_text
 from careerlib.exceptions import ExportError
 
 if TYPE_CHECKING:
@@ -18,15 +20,18 @@ if TYPE_CHECKING:
 __all__ = ["checkin_event", "start_alarm"]
 
 
-def start_alarm(ev: Any, title: str, latest_start: dt.date, days: int) -> None:
-    """An alarm ``days`` before a step's latest start, at 09:00."""
+def start_alarm(
+    ev: Any, title: str, start: dt.date, days: int, *, what: str = "Latest start"
+) -> None:
+    """An alarm ``days`` before a step's start (``what`` it is: its latest start, or the
+    start to aim for), at 09:00."""
     import icalendar
 
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add(
         "description",
-        f"Latest start in {days} day{'s' if days != 1 else ''} ({latest_start}): {title}",
+        f"{what} in {days} day{'s' if days != 1 else ''} ({day_text(start)}): {title}",
     )
     alarm.add("trigger", dt.timedelta(days=-days, hours=9))
     ev.add_component(alarm)
@@ -59,12 +64,15 @@ def checkin_event(
 ) -> Any:
     """The plan's check-ins as one recurring all-day event (an ``icalendar.Event``).
 
-    It starts on the plan's first working day and repeats at the cadence
-    (``RRULE``: ``FREQ=DAILY`` on the plan's workdays, ``WEEKLY``, ``WEEKLY``
-    with ``INTERVAL=2``, or ``MONTHLY``) until the target, with an alarm at
-    09:00 on the day. Its UID is ``checkins@UID_PREFIX.careerlib`` (the
-    prefix made from the plan's title and owner), so it stays the same from
-    one export to the next.
+    It starts on the plan's first working day (on a status date, the resume
+    day) and repeats at the cadence (``RRULE``: ``FREQ=DAILY`` on the plan's
+    workdays, ``WEEKLY``, ``WEEKLY`` with ``INTERVAL=2``, or ``MONTHLY``)
+    until the target (or the forecast finish, when that is later), with an
+    alarm at 09:00 on the day. Every occurrence that would fall on a day off
+    (a holiday, a blackout, a day that is not a workday) is taken out with an
+    ``EXDATE``. Its UID is ``checkins@UID_PREFIX.careerlib`` (the prefix made
+    from the plan's title and owner), so it stays the same from one export to
+    the next.
     """
     import icalendar
 
@@ -74,11 +82,11 @@ def checkin_event(
     if cadence not in _RRULES:
         raise ExportError(f"unknown cadence {cadence!r}; valid: {', '.join(_RRULES)}")
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    first, until = _span(schedule)
     rule = dict(_RRULES[cadence])
     if cadence == "daily":
         rule["byday"] = [_ICS_DAYS[d] for d in plan.calendar.workdays]
-    rule["until"] = plan.target
-    first = schedule.first_day
+    rule["until"] = until
     ev = icalendar.Event()
     ev.add("uid", f"checkins@{uid_prefix}.careerlib")
     ev.add("dtstamp", stamp)
@@ -87,10 +95,13 @@ def checkin_event(
     ev.add("dtstart", first)
     ev.add("dtend", first + dt.timedelta(days=1))
     ev.add("rrule", rule)
+    off = days_off(schedule, first, rule)
+    if off:
+        ev.add("exdate", off)
     ev.add(
         "description",
-        f"The {cadence} check-in of the plan '{plan.title}' until its target {plan.target}: "
-        "report each step's progress (careerlib checkin CLIENT STEP=SHARE ...).",
+        f"The {cadence} check-in of the plan '{plan.title}' until "
+        f"{day_text(until)}: say how far each step has come.",
     )
     ev.add("transp", "TRANSPARENT")
     alarm = icalendar.Alarm()
@@ -99,3 +110,34 @@ def checkin_event(
     alarm.add("trigger", dt.timedelta(hours=9))
     ev.add_component(alarm)
     return ev
+
+
+def _span(schedule: Schedule) -> tuple[dt.date, dt.date]:
+    """The first check-in and the last day they recur to: from the first day to the
+    target; on a status date from the resume day to the target or the forecast finish."""
+    from careerlib.scheduling.status import StatusSchedule
+
+    if isinstance(schedule, StatusSchedule):
+        last = (
+            schedule.target if schedule.complete else max(schedule.target, schedule.earliest_finish)
+        )
+        return schedule.resume, max(last, schedule.resume)
+    return schedule.first_day, schedule.plan.target
+
+
+def days_off(schedule: Schedule, first: dt.date, rule: dict[str, Any]) -> list[dt.date]:
+    """The occurrences of the recurrence ``rule`` from ``first`` that are not working days
+    of the plan's calendar (holidays, blackouts, days off of the week)."""
+    import numpy as np
+    from dateutil.rrule import rrulestr
+    from icalendar import vRecur
+
+    text = vRecur(rule).to_ical().decode()
+    start = dt.datetime.combine(first, dt.time())
+    days = [d.date() for d in rrulestr(text, dtstart=start)]
+    if not days:
+        return []
+    working = np.asarray(
+        schedule.calendar.is_working_day(np.array(days, dtype="datetime64[D]")), dtype=bool
+    )
+    return [d for d, ok in zip(days, working.tolist(), strict=True) if not ok]

@@ -11,10 +11,18 @@ and dated checkpoint reviews.
 line and the field) and then checks what it refers to: the target role, the
 plan, the peer file and its metrics, the skills and the steps named in reviews.
 Paths in a client file are relative to the file.
+
+Assessments the client took in a session (``careerlib assess``, the console's
+widgets) are read from the journal beside the file
+(:mod:`careerlib.assessments`): the newest of each kind is what
+:meth:`Client.interest_scores`, :meth:`Client.value_scores` and
+:meth:`Client.skill_levels` give, and the ratings in the file are the fallback.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -23,6 +31,8 @@ from pydantic import BeforeValidator, Field, PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
 from careerlib._fields import RIASEC, WORK_VALUES, Cadence, Direction, FileModel, Id, suggest
+from careerlib._text import name_key
+from careerlib.assessments import Assessment, assessments_path, latest, read_assessments
 from careerlib.exceptions import ClientError, InputError
 from careerlib.models import Plan, Review
 from careerlib.planfile import line_of, load_plan, model_from_data, read_text, read_yaml
@@ -36,6 +46,7 @@ __all__ = [
     "load_client",
     "parse_client",
     "set_client_plan",
+    "switch_plan",
 ]
 
 
@@ -153,11 +164,22 @@ class Client(FileModel):
     note: str | None = None
 
     _path: Path | None = PrivateAttr(default=None)
+    _assessments: list[Assessment] = PrivateAttr(default_factory=list)
 
     @property
     def path(self) -> Path | None:
         """The client file, when the profile came from one."""
         return self._path
+
+    @property
+    def assessments(self) -> list[Assessment]:
+        """The assessments of the journal beside the client file, in the order recorded."""
+        return list(self._assessments)
+
+    @property
+    def assessments_path(self) -> Path | None:
+        """The assessments journal (``NAME.assessments.jsonl``), when the profile has a file."""
+        return None if self._path is None else assessments_path(self._path)
 
     def resolve(self, ref: str) -> Path:
         """A path named in the file, relative to the file's folder."""
@@ -181,12 +203,45 @@ class Client(FileModel):
         return None
 
     def skill_levels(self) -> dict[str, float]:
-        """Skill name -> level (0-7)."""
-        return {name: s.level for name, s in self.skills.items()}
+        """Skill name -> level (0-7): for each skill, its rating in the newest skills
+        assessment that rated it, else the client file's. A skill in neither is not rated."""
+        return {name: level for name, (level, _) in self._skills_with_source().items()}
 
     def interest_scores(self) -> dict[str, float]:
-        """RIASEC scale -> rating (1-7), for the scales the client rated."""
+        """RIASEC scale -> rating (1-7): the newest interest profiler's scores, else the
+        scales the client file rates."""
+        newest = latest(self._assessments, "interests")
+        if newest is not None:
+            return dict(newest.scores)
         return {name: s.rating for name, s in self.self_assessment.interests.items()}
+
+    def value_scores(self) -> dict[str, float]:
+        """Work value -> rating (1-7): the newest card sort, else the client file's values."""
+        newest = latest(self._assessments, "values")
+        if newest is not None:
+            return dict(newest.scores)
+        return {name: s.rating for name, s in self.self_assessment.values.items()}
+
+    def rating_sources(self, kind: str) -> dict[str, str]:
+        """Where each rating of ``kind`` (``interests``, ``values``, ``skills``) comes from:
+        "client file", or the assessment's label ("values of 3 Dec 2026")."""
+        if kind == "skills":
+            return {name: source for name, (_, source) in self._skills_with_source().items()}
+        newest = latest(self._assessments, kind)
+        scores = self.interest_scores() if kind == "interests" else self.value_scores()
+        return dict.fromkeys(scores, "client file" if newest is None else newest.label)
+
+    def _skills_with_source(self) -> dict[str, tuple[float, str]]:
+        levels: dict[str, tuple[str, float, str]] = {
+            name_key(name): (name, s.level, "client file") for name, s in self.skills.items()
+        }
+        rated = sorted(
+            (a for a in self._assessments if a.kind == "skills"), key=lambda a: a.date
+        )  # stable: the newest last, the same day in the order recorded
+        for assessment in rated:
+            for name, level in assessment.scores.items():
+                levels[name_key(name)] = (name, level, assessment.label)
+        return {name: (level, source) for name, level, source in levels.values()}
 
 
 def parse_client(text: str, *, path: str | Path | None = None, check: bool = True) -> Client:
@@ -202,6 +257,8 @@ def parse_client(text: str, *, path: str | Path | None = None, check: bool = Tru
         error=ClientError,
     )
     client._path = None if path is None else Path(path)
+    if client._path is not None:
+        client._assessments = read_assessments(assessments_path(client._path))
     if check:
         check_client(client, text=text)
     return client
@@ -413,8 +470,6 @@ def set_client_plan(client_file: str | Path, plan_file: str | Path) -> str:
     PlanError
         When the plan file is not a valid plan.
     """
-    import os
-
     import yaml
 
     from careerlib._atomic import write_bytes
@@ -460,3 +515,67 @@ def _with_plan_value(text: str, value: str, path: Path) -> str:
     newline = "\r\n" if "\r\n" in text else "\n"
     body = text if not text or text.endswith(("\n", "\r")) else text + newline
     return f"{body}plan: {value}{newline}"
+
+
+#: The top-level ``plan:`` line of a client file: the key, its value and what follows it.
+_PLAN_LINE = re.compile(
+    r"^plan:(?P<space>[ \t]*)(?P<value>'(?:[^']|'')*'|\"(?:[^\"\\]|\\.)*\"|[^#\r\n]*?)"
+    r"(?P<rest>[ \t]+#[^\r\n]*)?(?P<end>\r?\n|$)",
+    re.MULTILINE,
+)
+_PLAIN = re.compile(r"[A-Za-z0-9_./~+-][A-Za-z0-9_./~+ -]*")
+
+
+def switch_plan(client_path: str | os.PathLike[str], plan_path: str | os.PathLike[str]) -> Path:
+    """Point a client file at another plan: rewrite only the value of its ``plan:`` line.
+
+    Every other byte of the file (comments, order, quoting) is kept. The new
+    value is the plan's path relative to the client file. The file is written
+    atomically, and only when the result still reads as the same client with
+    the new plan.
+
+    Raises
+    ------
+    ClientError
+        When the file has no top-level ``plan:`` line on one line (a plan given
+        in another form), or the rewritten file does not load (the new plan is
+        not valid, or the client's route is not one of its routes); the file
+        is then left as it was.
+    """
+    from careerlib._atomic import write_bytes
+
+    path = Path(client_path)
+    raw = path.read_bytes()
+    text = raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("utf-8")
+    found = list(_PLAN_LINE.finditer(text))
+    if len(found) != 1 or not found[0].group("value").strip():
+        raise ClientError(
+            "the client file has no single top-level 'plan: FILE' line to rewrite; "
+            "set plan: by hand",
+            path=str(path),
+        )
+    m = found[0]
+    relative = os.path.relpath(os.path.abspath(plan_path), os.path.abspath(path.parent))
+    value = Path(relative).as_posix()
+    shown = value if _PLAIN.fullmatch(value) else "'" + value.replace("'", "''") + "'"
+    new = text[: m.start("value")] + shown + text[m.end("value") :]
+    switched = parse_client(new, path=path, check=False)
+    if switched.plan is None or Path(switched.resolve(switched.plan)).resolve() != (
+        Path(plan_path).resolve()
+    ):
+        raise ClientError("rewriting plan: would not point at the new plan", path=str(path))
+    load_plan(switched.resolve(switched.plan))
+    _route_in(switched, path)
+    prefix = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    return write_bytes(path, prefix + new.encode("utf-8"))
+
+
+def _route_in(client: Client, path: Path) -> None:
+    if client.route is None or client.plan is None:
+        return
+    routes = [r.id for r in load_plan(client.resolve(client.plan)).routes]
+    if client.route not in routes:
+        raise ClientError(
+            f"the new plan has no route {client.route!r} (the client's route); nothing was changed",
+            path=str(path),
+        )

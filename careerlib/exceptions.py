@@ -11,6 +11,7 @@ catch them all with ``except CareerlibError``::
      +-- UsageError             a public function was called with an argument it cannot use
      |    |                     (also a ValueError; UnknownStepError is also a KeyError)
      |    +-- CheckinError      a check-in cannot be recorded (unknown step, bad share, ...)
+     |    +-- AssessmentError   an assessment cannot be recorded (an answer out of range, ...)
      +-- DataError              a data file (peer group, O*NET table) is missing or malformed
      +-- CalendarError          a calendar cannot answer (no working day at all, ...)
      +-- BatchError             a notebook run cannot start (unknown parameter, wrong type, ...)
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Self
 
 __all__ = [
+    "AssessmentError",
     "BatchError",
     "BatchInterrupted",
     "CalendarError",
@@ -188,6 +190,12 @@ class CheckinError(UsageError):
     """A check-in cannot be recorded: an unknown step (with the nearest id), a
     share outside 0..1, or a date before the plan's start. Nothing is written
     when this is raised."""
+
+
+class AssessmentError(UsageError):
+    """An assessment cannot be scored or recorded: an answer outside its scale, a work
+    value sorted twice, a skill the client file does not know, a level outside 0-7.
+    Nothing is written when this is raised."""
 
 
 class WorkspaceError(CareerlibError):

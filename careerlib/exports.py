@@ -290,16 +290,29 @@ def to_image(
 _DATE_COLUMNS = ("start", "finish", "release", "early_start", "early_finish", "deadline")
 
 
+#: On a status date, the columns a reader wants first: what is done, and when to aim for.
+_STATUS_FIRST = ("title", "state", "done", "remaining_days", "aim_start", "aim_finish")
+
+
 def table(schedule: Schedule) -> pd.DataFrame:
     """The schedule table written to CSV and Excel: :meth:`Schedule.to_frame`, flat.
 
     The same rows and columns, with ``after`` as one string of ids separated by
     spaces, and ``goal`` and ``route`` empty strings where the step has none.
+    On a status date (:meth:`StatusSchedule.to_frame
+    <careerlib.scheduling.status.StatusSchedule.to_frame>`) the state, the
+    share done, the working days left and the dates to aim for come first;
+    a done step has no dates.
     """
+    from careerlib.scheduling.status import StatusSchedule
+
     frame = schedule.to_frame()
     frame["after"] = [" ".join(a) for a in frame["after"]]
     frame["goal"] = frame["goal"].fillna("").astype(str)
     frame["route"] = frame["route"].fillna("").astype(str)
+    if isinstance(schedule, StatusSchedule):
+        rest = [c for c in frame.columns if c not in _STATUS_FIRST]
+        frame = frame[[*_STATUS_FIRST, *rest]]
     return frame
 
 
@@ -330,36 +343,7 @@ def to_xlsx(schedule: Schedule) -> bytes:
     from careerlib._spreadsheet import check_cell_lengths, secure_workbook
 
     frame = table(schedule)
-    plan = schedule.plan
-    about = pd.DataFrame(
-        {
-            "value": [
-                plan.title,
-                plan.owner or "",
-                schedule.route or "(whole plan)",
-                schedule.first_day,
-                plan.target,
-                bool(schedule.feasible),
-                int(schedule.late_by_days),
-                schedule.earliest_finish,
-                schedule.verdict,
-            ]
-        },
-        index=pd.Index(
-            [
-                "title",
-                "owner",
-                "route",
-                "first_day",
-                "target",
-                "feasible",
-                "late_by_days",
-                "earliest_finish",
-                "verdict",
-            ],
-            name="field",
-        ),
-    )
+    about = _about(schedule)
     check_cell_lengths(frame, "Schedule")
     check_cell_lengths(about, "Plan")
     buffer = io.BytesIO()
@@ -386,6 +370,37 @@ def to_xlsx(schedule: Schedule) -> bytes:
             cell.font = Font(bold=True)
         secure_workbook(writer.book)
     return buffer.getvalue()
+
+
+def _about(schedule: Schedule) -> pd.DataFrame:
+    """The sheet about the plan: one row a fact, and the verdict (on a status date: the
+    status date, the forecast finish, the target lateness and each deadline missed)."""
+    import pandas as pd
+
+    from careerlib.scheduling.status import StatusSchedule
+
+    plan = schedule.plan
+    facts: dict[str, Any] = {
+        "title": plan.title,
+        "owner": plan.owner or "",
+        "route": schedule.route or "(whole plan)",
+        "first_day": schedule.first_day,
+        "target": plan.target,
+        "feasible": bool(schedule.feasible),
+        "late_by_days": int(schedule.late_by_days),
+        "earliest_finish": schedule.earliest_finish,
+    }
+    if isinstance(schedule, StatusSchedule):
+        facts.update(
+            as_of=schedule.as_of,
+            resume=schedule.resume,
+            earliest_finish=schedule.forecast_finish or "",
+            target_late_by_days=schedule.target_late_by_days,
+            deadlines_missed="; ".join(m.sentence for m in schedule.deadlines_missed),
+            complete=schedule.complete,
+        )
+    facts["verdict"] = schedule.verdict
+    return pd.DataFrame({"value": list(facts.values())}, index=pd.Index(list(facts), name="field"))
 
 
 # --- the registry -----------------------------------------------------------------

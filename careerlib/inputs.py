@@ -21,7 +21,7 @@ from careerlib.models import Plan
 from careerlib.planfile import plan_from_data, read_text, read_yaml
 from careerlib.scheduling import scheduler
 
-__all__ = ["is_client_data", "read_plan_or_client", "schedule_file"]
+__all__ = ["baseline_file", "is_client_data", "read_plan_or_client", "schedule_file"]
 
 
 def is_client_data(data: Any) -> bool:
@@ -74,3 +74,25 @@ def schedule_file(
 
         return schedule_client(client, as_of, route=route, plan=plan)
     return scheduler.schedule(plan, route, as_of=as_of)
+
+
+def baseline_file(path: str | Path, result: scheduler.Schedule) -> Any:
+    """The baseline to draw beneath the plan on a status date, labelled as such.
+
+    For a client file: the newest baseline saved for the client's route
+    (``PLAN.baselines.jsonl``), else the plan as written. For a plan file on
+    a status date: the plan as written. ``None`` for the plan as written
+    itself (it is its own baseline).
+    """
+    from careerlib.scheduling.status import StatusSchedule
+
+    if not isinstance(result, StatusSchedule):
+        return None
+    _, client, plan_path = read_plan_or_client(path)
+    if client is not None:
+        from careerlib.tracking import baselines_path, load_baselines, pick_baseline
+
+        saved = pick_baseline(load_baselines(baselines_path(plan_path)), result.route, None)
+        if saved is not None:
+            return saved
+    return scheduler.schedule(result.plan, result.route)

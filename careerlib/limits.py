@@ -10,6 +10,7 @@ or validated, and a refusal names the field and the limit
 * a duration or buffer is at most :data:`MAX_SPAN_DAYS` working days
   (:data:`MAX_SPAN_WEEKS` weeks);
 * an effort is at most :data:`MAX_EFFORT_HOURS` hours;
+* the cost of an alternative is at most :data:`MAX_COST` (in the plan's currency);
 * a YAML file is a regular file of at most :data:`MAX_FILE_BYTES` bytes,
   nested at most :data:`MAX_DEPTH` levels deep;
 * numbers are finite: ``nan`` and ``inf`` are refused wherever a number goes.
@@ -27,6 +28,7 @@ from typing import Any
 __all__ = [
     "EARLIEST_DATE",
     "LATEST_DATE",
+    "MAX_COST",
     "MAX_DEPTH",
     "MAX_EFFORT_HOURS",
     "MAX_FILE_BYTES",
@@ -47,6 +49,9 @@ MAX_SPAN_DAYS = 5_000
 MAX_SPAN_WEEKS = 1_000
 #: The largest effort of one step [hours]: 40 hours a week for 5 years.
 MAX_EFFORT_HOURS = 10_000
+#: The largest cost of one alternative to a step [the plan's currency]: a billion keeps
+#: every sum of costs exact in cents.
+MAX_COST = 1_000_000_000
 #: The largest file careerlib reads as YAML [bytes] (a plan of 200,000 steps fits).
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: The deepest nesting of lists and mappings in a YAML file (plans use 5).

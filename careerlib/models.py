@@ -30,6 +30,8 @@ from careerlib._fields import (
     GOAL_LEVELS,
     WEEKDAYS,
     Cadence,
+    Cost,
+    Currency,
     FileModel,
     GoalLevel,
     Hours,
@@ -59,6 +61,7 @@ _Model = FileModel
 __all__ = [
     "GOAL_LEVELS",
     "WEEKDAYS",
+    "Alternative",
     "Blackout",
     "Calendar",
     "Checkpoints",
@@ -231,6 +234,47 @@ class Route(FileModel):
     description: str | None = None
 
 
+class Alternative(FileModel):
+    """Another way to do a step, at a price: outside help, a bootcamp instead of a course.
+
+    Taken, it replaces the step's own ``duration`` or ``effort`` with its own;
+    everything else about the step (``after``, ``buffer``, ``deadline``...)
+    stays. ``cost`` is what taking it costs on top of the step's own way [the
+    plan's ``currency``]; ``hours_per_week`` is the client's own time it takes
+    while it runs [hours/week], shown beside the price (the scheduler does not
+    take it out of the capacity for effort steps).
+    """
+
+    id: Id
+    title: str | None = None
+    duration: SpanField | None = None
+    effort: Hours | None = None
+    cost: Cost
+    hours_per_week: float | None = Field(default=None, ge=0, le=168)
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Alternative:
+        kinds = [
+            k for k, v in (("duration", self.duration), ("effort", self.effort)) if v is not None
+        ]
+        if len(kinds) != 1:
+            got = "none" if not kinds else " and ".join(kinds)
+            raise PydanticCustomError(
+                "alternative_kind",
+                "an alternative needs exactly one of duration or effort (got {got})",
+                {"got": got},
+            )
+        if self.duration is not None and self.duration.amount < 1:
+            raise PydanticCustomError(
+                "span",
+                "an alternative's duration is at least 1 working day, got {value}",
+                {"value": str(self.duration)},
+            )
+        if self.title is None:
+            self.title = self.id
+        return self
+
+
 class Step(FileModel):
     """One thing the client does (or reaches, for a milestone)."""
 
@@ -246,6 +290,8 @@ class Step(FileModel):
     route: Id | None = None
     develops: Annotated[list[str], BeforeValidator(one_or_many)] = Field(default_factory=list)
     """Skills or knowledge areas the step develops (O*NET element names or a role's own skills)."""
+    alternatives: list[Alternative] = Field(default_factory=list)
+    """Other ways to do the step, each with a price; at most one is taken (none by default)."""
 
     @model_validator(mode="after")
     def _one_kind(self) -> Step:
@@ -268,9 +314,34 @@ class Step(FileModel):
                 "a step that takes no time is a milestone",
                 {"value": str(self.duration)},
             )
+        if self.milestone and self.alternatives:
+            raise PydanticCustomError(
+                "alternatives",
+                "a milestone takes no time, so it has no alternatives; "
+                "give them to a step that leads to it",
+                {},
+            )
         if self.title is None:
             self.title = self.id
         return self
+
+    def alternative(self, alternative_id: str) -> Alternative:
+        """The alternative with this id.
+
+        Raises
+        ------
+        UnknownStepError
+            The step has no such alternative (the message names the nearest one).
+        """
+        for alt in self.alternatives:
+            if alt.id == alternative_id:
+                return alt
+        ids = [a.id for a in self.alternatives]
+        known = f" (alternatives: {', '.join(ids)})" if ids else " (it has none)"
+        raise UnknownStepError(
+            f"step {self.id!r} has no alternative {alternative_id!r}{known}"
+            f"{suggest(alternative_id, ids)}"
+        )
 
 
 class Obstacle(FileModel):
@@ -311,6 +382,7 @@ class Plan(FileModel):
     owner: str | None = None
     start: IsoDate | None = None
     target: IsoDate
+    currency: Currency | None = None
     calendar: Calendar = Field(default_factory=Calendar)
     goals: list[Goal] = Field(default_factory=list)
     steps: list[Step]
@@ -409,6 +481,15 @@ def _check_capacity(plan: Plan) -> None:
                 where=f"step {step.id!r}",
                 loc=("steps", i, "effort"),
             )
+        for j, alt in enumerate(step.alternatives):
+            if alt.effort is not None:
+                raise PlanError(
+                    f"alternative {alt.id!r} has an effort of {alt.effort:g}h but the calendar "
+                    "gives no hours_per_week (the hours a week the client can give); "
+                    "add calendar.hours_per_week",
+                    where=f"step {step.id!r}, alternative {alt.id!r}",
+                    loc=("steps", i, "alternatives", j, "effort"),
+                )
     for key in ("hours_per_day", "commitments"):
         if getattr(plan.calendar, key):
             raise PlanError(
@@ -448,6 +529,7 @@ def check_plan(plan: Plan) -> None:
 
     preds = _step_references(plan, step_ids, goal_ids, route_ids)
 
+    _check_alternatives(plan)
     _check_capacity(plan)
 
     cycle = find_cycle(preds)
@@ -457,6 +539,21 @@ def check_plan(plan: Plan) -> None:
 
     _check_goal_support(plan, goal_ids)
     _check_step_mentions(plan, step_ids)
+
+
+def _check_alternatives(plan: Plan) -> None:
+    """The alternatives of a step have ids of their own (two steps may share one)."""
+    for i, step in enumerate(plan.steps):
+        seen: dict[str, int] = {}
+        for j, alt in enumerate(step.alternatives):
+            if alt.id in seen:
+                raise PlanError(
+                    f"duplicate alternative id {alt.id!r} "
+                    f"(alternative #{seen[alt.id] + 1} of this step has it already)",
+                    where=f"step {step.id!r}, alternative #{j + 1}",
+                    loc=("steps", i, "alternatives", j, "id"),
+                )
+            seen[alt.id] = j
 
 
 def _step_references(

@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,7 @@ __all__ = [
     "match_role",
     "new_client",
     "parse_target",
+    "role_candidates",
     "slug",
     "template_plan",
 ]
@@ -86,11 +87,25 @@ class RoleMatch:
     matched
         The title that matched (an alternate title such as "Nurse Manager"),
         or the occupation's title when the role was given by code.
+    how
+        How it matched, for the coach: ``"its short title 'CIO'"``.
+    score
+        How well (:func:`careerlib.onet.match_title`'s score, 0-1).
+    alternatives
+        The other occupations the role could be (:func:`role_candidates`),
+        best first; empty when the role names one occupation only.
     """
 
     code: str
     title: str
     matched: str
+    how: str = ""
+    score: float = 1.0
+    alternatives: tuple[RoleMatch, ...] = ()
+
+    def describe(self) -> str:
+        """``O*NET 11-1011.00 Chief Executives (its short title 'CIO')``."""
+        return f"O*NET {self.code} {self.title}" + (f" ({self.how})" if self.how else "")
 
 
 @dataclass(frozen=True)
@@ -137,19 +152,33 @@ def slug(name: str) -> str:
 # --- the role ---------------------------------------------------------------------
 
 
-def match_role(text: str) -> RoleMatch:
-    """The one O*NET occupation a role title or code stands for.
+#: match_title's score of an exact title (the occupation's own 1.0, an alternate 0.95).
+EXACT = 0.95
 
-    A code (``11-9111.00``) or a title equal to an occupation's title wins;
-    otherwise the alternate and short titles equal to ``text``, then the titles
-    that hold every word of it, must all name the same occupation.
+_HOW = {
+    "code": "its code",
+    "title": "its title",
+    "alternate": "its alternate title {m!r}",
+    "short": "its short title {m!r}",
+    "close": "the close spelling {m!r}",
+}
+
+
+def role_candidates(text: str) -> list[RoleMatch]:
+    """Every O*NET occupation with skill ratings that a role title or code could be, best first.
+
+    The occupations whose own, alternate or short titles match ``text``
+    (:func:`careerlib.onet.match_title`: equal titles first, then those
+    holding every word of it), and, when ``text`` is a short title such as
+    "CIO", those matching what it stands for ("Chief Information Officer":
+    O*NET files "CIO" under Chief Executives only, and "Chief Information
+    Security Officer" under Computer and Information Systems Managers too).
 
     Raises
     ------
     ClientError
-        When the role is ambiguous (listing the occupations it could be, with
-        their codes), unknown (naming the closest titles), or an occupation
-        O*NET gives no skill ratings.
+        When nothing matches (naming the closest titles), or only an
+        occupation O*NET gives no skill ratings.
     """
     from careerlib.onet import find_occupation
 
@@ -164,24 +193,89 @@ def match_role(text: str) -> RoleMatch:
             + (f"; the closest: {close}" if close else "")
             + "; give an O*NET title or an O*NET-SOC code such as 11-9111.00"
         )
-    best = strong[strong["score"] == strong["score"].max()]
-    if len(best) > 1:
-        listed = "; ".join(f"{r.code} {r.title}" for r in best.head(10).itertuples())
-        if len(best) > 10:
-            listed += f"; and {len(best) - 10} more"
+    # an exact title leaves out the titles that only hold the words ("registered nurses"
+    # is not also "Registered Nurse Midwife"); without one, the near-best are candidates
+    top = float(strong["score"].max())
+    near = strong[strong["score"] >= (EXACT if top >= EXACT else top - 0.1)]
+    found = {
+        str(r.code): _candidate(r, query, float(r.score)) for r in near.itertuples() if r.rated
+    }
+    for meaning in _spelled_out(query):
+        for r in find_occupation(meaning, limit=20).itertuples():
+            if r.score >= 0.7 and r.rated and str(r.code) not in found:
+                # below every direct match: the role only stands for it through its meaning
+                found[str(r.code)] = _candidate(r, query, 0.6 * float(r.score))
+    if not found:
+        row = strong.iloc[0]
         raise ClientError(
-            f"the role {query!r} is ambiguous: it matches {len(best)} O*NET occupations "
-            f"({listed}); give one of their codes or titles"
+            f"the O*NET occupation {row['code']} ({row['title']}) matching the role {query!r} "
+            "has no skill ratings in O*NET 29.0; choose a related occupation that has them"
         )
-    row = best.iloc[0]
-    code, title = str(row["code"]), str(row["title"])
-    if not bool(row["rated"]):
-        raise ClientError(
-            f"the O*NET occupation {code} ({title}) matching the role {query!r} has no skill "
-            "ratings in O*NET 29.0; choose a related occupation that has them"
-        )
-    matched = title if row["kind"] == "code" else str(row["matched"])
-    return RoleMatch(code=code, title=title, matched=matched)
+    return sorted(found.values(), key=lambda m: -m.score)
+
+
+def _candidate(row: Any, query: str, score: float) -> RoleMatch:
+    matched = str(row.title) if row.kind == "code" else str(row.matched)
+    how = _HOW.get(str(row.kind), "{m!r}").format(m=matched)
+    return RoleMatch(
+        code=str(row.code), title=str(row.title), matched=matched, how=how, score=score
+    )
+
+
+def _spelled_out(query: str) -> list[str]:
+    """What a short title stands for: "CIO" -> ["Chief Information Officer"]."""
+    from careerlib._text import name_key
+    from careerlib.onet import load_onet
+
+    titles = load_onet().titles
+    key = name_key(query)
+    rows = titles[titles["short_title"].map(name_key) == key]
+    return sorted({re.sub(r"\s*\([^)]*\)", "", t).strip() for t in rows["title"]} - {""})
+
+
+def match_role(text: str, *, code: str | None = None) -> RoleMatch:
+    """The O*NET occupation a role title or code stands for, and what else it could be.
+
+    A code (``11-9111.00``) or a title equal to an occupation's title wins;
+    otherwise the best of :func:`role_candidates`, which must be better than
+    the next one. The others are its ``alternatives``.
+
+    Parameters
+    ----------
+    code
+        Take this one of the candidates (what a coach chose from the list).
+
+    Raises
+    ------
+    ClientError
+        When the role is ambiguous (the best candidates match equally well:
+        listing the occupations it could be, with their codes), unknown
+        (naming the closest titles), an occupation O*NET gives no skill
+        ratings, or ``code`` is not one of the candidates.
+    """
+    query = text.strip()
+    candidates = role_candidates(query)
+    listed = "; ".join(f"{m.code} {m.title}" for m in candidates[:10])
+    if len(candidates) > 10:
+        listed += f"; and {len(candidates) - 10} more"
+    if code is not None:
+        chosen = [m for m in candidates if m.code == code]
+        if not chosen:
+            raise ClientError(
+                f"{code} is not one of the occupations the role {query!r} could be ({listed})"
+            )
+        # the role as typed names the plan's role when it is not that occupation's own title
+        best = chosen[0] if chosen[0] is candidates[0] else replace(chosen[0], matched=query)
+    else:
+        best = candidates[0]
+        ties = [m for m in candidates if m.score >= best.score - 1e-9]
+        if len(ties) > 1:
+            raise ClientError(
+                f"the role {query!r} is ambiguous: it matches {len(ties)} O*NET occupations "
+                f"({listed}); give one of their codes or titles"
+            )
+    others = tuple(m for m in candidates if m.code != best.code)
+    return replace(best, alternatives=others)
 
 
 def _role_skills(code: str, count: int = ROLE_SKILLS_COUNT) -> list[str]:
@@ -408,15 +502,19 @@ def _client_yaml(
     }
     body = dump_yaml(quote_texts(data))
     rate = "\n".join(f"#   {s}: " for s in skills)
+    also = "; ".join(f"{m.code} {m.title}" for m in role.alternatives[:5])
     return (
         f"# {_comment(name)}: written by `careerlib new client` from the route template "
         f"{_comment(repr(template))}.\n"
         f"# target_role {role.code} is O*NET's {role.title}"
-        + (f" ({role.matched})" if role.matched != role.title else "")
+        + (f" ({_comment(role.matched)})" if role.matched != role.title else "")
         + ".\n"
-        "# Fill in the rest with the client (docs/client-format.md in the workspace): the\n"
+        + (f"# {_comment(repr(role.matched))} could also be: {_comment(also)}.\n" if also else "")
+        + "# Fill in the rest with the client (docs/client-format.md in the workspace): the\n"
         "# self-assessment, the skill levels on O*NET's 0-7 scale, the organization and its\n"
-        "# peer group. Keep texts in quotes, so a colon or a comma in them is safe.\n"
+        "# peer group; or let the client take the assessments:\n"
+        "#   careerlib assess CLIENT interests|values|skills\n"
+        "# Keep texts in quotes, so a colon or a comma in them is safe.\n"
         + body
         + "# skills: the role's most important ones, to rate with the client (0-7):\n"
         "# skills:\n" + rate + "\n"
@@ -432,6 +530,7 @@ def new_client(
     current: str | None = None,
     folder: str | Path = ".",
     today: date | None = None,
+    role_code: str | None = None,
 ) -> NewClient:
     """Write a client file and a plan for a new client, from a route template.
 
@@ -455,6 +554,9 @@ def new_client(
         ``folder/data/plans`` (created when missing).
     today
         The plan's start; default today.
+    role_code
+        Which of the occupations ``role`` could be (:func:`role_candidates`)
+        to take: what the coach chose when the role is ambiguous.
 
     Raises
     ------
@@ -470,7 +572,7 @@ def new_client(
     if Path(folder).exists() and not Path(folder).is_dir():
         raise WorkspaceError(f"{folder} is a file, not a folder; give the workspace folder")
     spec = load_template(template, folder=folder)
-    match = match_role(role)
+    match = match_role(role, code=role_code)
     start = today or date.today()
     due = target or _add_months(start, spec.target_months)
     skills = _role_skills(match.code)

@@ -57,6 +57,7 @@ __all__ = [
     "RoleSkill",
     "TitleMatch",
     "data_dir",
+    "descriptors",
     "find_occupation",
     "level_anchors",
     "load_onet",
@@ -96,9 +97,11 @@ class OnetData:
     ----------
     occupations
         Indexed by O*NET-SOC code: ``title``, ``description``, ``job_zone``
-        (1-5), ``education`` (most frequent required level), ``education_pct``
-        [% of respondents], the six RIASEC scores (1-7), the six work values
-        (1-7), ``rated`` (bool: has skill ratings).
+        (1-5), ``education`` (most frequent required level),
+        ``education_level`` (its category, 1-12: 6 is a bachelor's degree, 8
+        a master's), ``education_pct`` [% of respondents], the six RIASEC
+        scores (1-7), the six work values (1-7), ``leadership`` (importance
+        of the Leadership work style, 1-5), ``rated`` (bool: has skill ratings).
     elements
         Indexed by element id: ``name``, ``kind`` (skill, knowledge), ``description``.
     ratings
@@ -116,6 +119,10 @@ class OnetData:
         O*NET's Related Occupations: ``code``, ``related`` (the related
         occupation's code), ``tier`` (Primary-Short, Primary-Long,
         Supplemental), ``index`` (1-20, closest first).
+    descriptors
+        Indexed by element id: ``name``, ``kind`` (``interest``, ``work
+        value``, ``need`` (of a work value), ``work style``), ``parent`` (a
+        need's work value) and O*NET's ``description``.
     """
 
     occupations: pd.DataFrame
@@ -127,6 +134,7 @@ class OnetData:
     titles: pd.DataFrame
     job_zones: pd.DataFrame
     related: pd.DataFrame
+    descriptors: pd.DataFrame
     _by_name: dict[str, str] = field(default_factory=dict, repr=False)
     _lookup: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -196,6 +204,7 @@ def load_onet(folder: str | Path | None = None) -> OnetData:
     occ = _read(root, "occupations.csv.gz").set_index("code")
     occ["rated"] = occ["rated"].eq("Y")
     occ["job_zone"] = occ["job_zone"].astype("Int64")
+    occ["education_level"] = occ["education_level"].astype("Int64")
     ratings = _read(root, "ratings.csv.gz")
     for col in ("suppress", "not_relevant"):
         ratings[col] = ratings[col].eq("Y")
@@ -212,6 +221,8 @@ def load_onet(folder: str | Path | None = None) -> OnetData:
     importance = ratings.pivot(index="code", columns="element_id", values="importance")
     related = _read(root, "related_occupations.csv.gz")
     related["related"] = related["related"].astype(str)
+    descriptors = _read(root, "descriptors.csv").set_index("element_id")
+    descriptors["parent"] = descriptors["parent"].fillna("")
     return OnetData(
         occupations=occ,
         elements=elements,
@@ -222,6 +233,7 @@ def load_onet(folder: str | Path | None = None) -> OnetData:
         titles=titles,
         job_zones=job_zones,
         related=related,
+        descriptors=descriptors,
     )
 
 
@@ -244,6 +256,21 @@ def related_occupations(code: str, *, data: OnetData | None = None) -> pd.DataFr
     rows = onet.related[onet.related["code"] == code]
     rows = rows.assign(title=rows["related"].map(onet.occupations["title"]))
     return rows[["related", "title", "tier", "index"]].reset_index(drop=True)
+
+
+def descriptors(kind: str, *, data: OnetData | None = None) -> pd.DataFrame:
+    """O*NET's definitions of the interest areas (``kind="interest"``), the work values
+    (``"work value"``) or their needs (``"need"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``name`` in O*NET's order: ``element_id``, ``parent`` (a
+        need's work value) and ``description``.
+    """
+    onet = data if data is not None else load_onet()
+    rows = onet.descriptors[onet.descriptors["kind"] == kind]
+    return rows.reset_index().set_index("name")[["element_id", "parent", "description"]]
 
 
 def level_anchors(element: str, *, data: OnetData | None = None) -> pd.DataFrame:

@@ -349,7 +349,9 @@ def _where(loc: tuple[Any, ...], data: Any) -> str:
     while i < len(loc):
         part = loc[i]
         nxt = loc[i + 1] if i + 1 < len(loc) else None
-        if part in ("steps", "goals", "routes", "obstacles") and isinstance(nxt, int):
+        if part in ("steps", "goals", "routes", "obstacles", "alternatives") and isinstance(
+            nxt, int
+        ):
             item = None
             if (
                 isinstance(node, dict)

@@ -27,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 
+from careerlib._text import day_text
 from careerlib.exceptions import CareerlibError
 from careerlib.tracking import (
     STATUSES,
@@ -56,16 +57,21 @@ COLUMNS: tuple[str, ...] = (
     "forecast_finish",
     "slack_left_days",
     "days_late",
+    "missed_deadline",
+    "missed_deadline_days",
+    "deadlines_missed",
     "earned_pct",
     "last_checkin",
     "days_since_checkin",
     "cadence",
     "stale",
+    "plan_changed",
     "next_step",
     "next_step_title",
     "next_latest_start",
     "next_days_left",
     "unaddressed_gaps",
+    "not_rated_skills",
     "route",
     "verdict",
     "note",
@@ -73,7 +79,16 @@ COLUMNS: tuple[str, ...] = (
 )
 
 _DATES = ("target", "forecast_finish", "last_checkin", "next_latest_start")
-_INTS = ("slack_left_days", "days_late", "days_since_checkin", "next_days_left", "unaddressed_gaps")
+_INTS = (
+    "slack_left_days",
+    "days_late",
+    "missed_deadline_days",
+    "deadlines_missed",
+    "days_since_checkin",
+    "next_days_left",
+    "unaddressed_gaps",
+    "not_rated_skills",
+)
 _SUFFIXES = (".yaml", ".yml")
 
 
@@ -118,8 +133,8 @@ class Roster:
         """The clients to call this week, attention first: ``(client: reasons, verdict)``.
 
         A client is on the list when late or behind, stale (no check-in within
-        the cadence), or with a step to start within two weeks (or whose
-        latest start has passed).
+        the cadence), with a plan changed after its baseline, or with a step to
+        start within two weeks (or whose latest start has passed).
         """
         out = []
         for row in self.frame.itertuples(index=False):
@@ -131,8 +146,10 @@ class Roster:
                     else "no check-in yet"
                 )
                 reasons.append(f"{since} ({row.cadence})")
+            if row.plan_changed:
+                reasons.append("the plan changed after its baseline")
             if isinstance(row.next_step, str):
-                when = f"{row.next_latest_start:%Y-%m-%d}"
+                when = day_text(row.next_latest_start.date())
                 reasons.append(
                     f"'{row.next_step_title}' should have started by {when}"
                     if row.next_days_left < 0
@@ -283,7 +300,13 @@ def _tracking(path: Path, day: dt.date, cache: _Cache) -> tuple[Any, Any, Tracki
     reviews += [c.review() for c in read_journal(journal_path(client.path or path))]
     baseline = cache.baseline(plan, plan_path, client.route, reviews)
     tr = track(
-        plan, day, reviews=reviews, route=client.route, baseline=baseline, cadence=client.cadence
+        plan,
+        day,
+        reviews=reviews,
+        route=client.route,
+        baseline=baseline,
+        cadence=client.cadence,
+        plan_path=plan_path,
     )
     return client, plan, tr
 
@@ -297,15 +320,31 @@ def _row(path: Path, day: dt.date, cache: _Cache) -> dict[str, Any]:
     try:
         role = cache.role(client)
     except CareerlibError as err:
-        title, unaddressed, note = client.target_role, None, f"gaps not counted: {err}"
+        title, unaddressed, unknown, note = (
+            client.target_role,
+            None,
+            None,
+            f"gaps not counted: {err}",
+        )
     else:
-        gaps = unaddressed_skills(role, client.skill_levels(), plan, route=client.route)
-        title, unaddressed, note = role.title, len(gaps), ""
+        levels = client.skill_levels()
+        rated = {k.casefold() for k in levels}
+        needed = [str(n) for n in role.requirements.index]
+        unknown = sum(n.casefold() not in rated for n in needed)
+        title, note = role.title, ""
+        if unknown < len(needed):
+            unaddressed = len(unaddressed_skills(role, levels, plan, route=client.route))
+        else:  # nothing rated is nothing known: not "no gaps"
+            unaddressed = None
+            note = "gaps not counted: no skill of the target role is rated yet (ask the client)"
     upcoming = tr.upcoming()
     nxt = upcoming[0] if upcoming else None
     slack = tr.forecast.slack_left_days
     # late: the target lateness, never a deadline's figure (a deadline missed
-    # while the target holds makes the status late with 0 days past the target)
+    # while the target holds makes the status late with 0 days past the target;
+    # the deadline missed by the most is named, with its own figure)
+    misses = sorted(tr.forecast.deadlines_missed, key=lambda m: -m.late_by_days)
+    worst = misses[0] if misses else None
     return {
         "client": client.name,
         "status": tr.status,
@@ -314,16 +353,21 @@ def _row(path: Path, day: dt.date, cache: _Cache) -> dict[str, Any]:
         "forecast_finish": tr.forecast.finish,
         "slack_left_days": max(0, slack),
         "days_late": tr.forecast.target_late_by_days,
+        "missed_deadline": None if worst is None else worst.title,
+        "missed_deadline_days": None if worst is None else worst.late_by_days,
+        "deadlines_missed": len(misses),
         "earned_pct": round(100 * tr.earned.earned, 1),
         "last_checkin": tr.last_checkin,
         "days_since_checkin": tr.days_since_checkin,
         "cadence": tr.cadence,
         "stale": tr.stale,
+        "plan_changed": tr.plan_change is not None,
         "next_step": None if nxt is None else nxt.step,
         "next_step_title": None if nxt is None else nxt.title,
         "next_latest_start": None if nxt is None else nxt.latest_start,
         "next_days_left": None if nxt is None else nxt.days_left,
         "unaddressed_gaps": unaddressed,
+        "not_rated_skills": unknown,
         "route": client.route,
         "verdict": tr.verdict,
         "note": note,
@@ -338,6 +382,7 @@ def _frame(rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
     for col in _INTS:
         frame[col] = frame[col].astype("Int64")
     frame["stale"] = frame["stale"].astype(bool)
+    frame["plan_changed"] = frame["plan_changed"].astype(bool)
     frame["earned_pct"] = frame["earned_pct"].astype(float)
     frame["status"] = pd.Categorical(frame["status"], categories=list(ATTENTION), ordered=True)
     if frame.empty:
@@ -406,15 +451,23 @@ def roster(
         categorical, :data:`ATTENTION`), ``target_role`` (title), ``target``
         and ``forecast_finish`` (dates), ``slack_left_days`` (0 when late) and
         ``days_late`` (working days the forecast finish is after the target,
-        never a deadline's lateness; 0 when on time) [working days], ``earned_pct`` [%],
+        never a deadline's lateness; 0 when on time) [working days],
+        ``missed_deadline`` and ``missed_deadline_days`` (the title of the
+        step whose deadline the forecast misses by the most, and by how many
+        working days; missing when none is) and ``deadlines_missed`` (how
+        many are), ``earned_pct`` [%],
         ``last_checkin`` (date, NaT before the first), ``days_since_checkin``
         [calendar days], ``cadence``, ``stale`` (older than the cadence
-        allows), ``next_step``, ``next_step_title``, ``next_latest_start`` and
+        allows), ``plan_changed`` (the plan changed after the baseline
+        measured against: re-baseline or re-plan), ``next_step``,
+        ``next_step_title``, ``next_latest_start`` and
         ``next_days_left`` [working days, negative when passed] for the step
         not started whose latest start is soonest within two weeks (missing
         when none is), ``unaddressed_gaps`` (skills of the target role with a
         gap no step develops; missing, with a ``note``, when the target role
-        cannot be profiled), ``route``, ``verdict`` (one sentence), ``note``
+        cannot be profiled or the client rated none of its skills),
+        ``not_rated_skills`` (skills of the target role the client has not
+        rated: no gap, a question for the client), ``route``, ``verdict`` (one sentence), ``note``
         and ``file``. ``frame.attrs`` holds ``as_of`` and ``problems``, the
         ``(file, message)`` of each client file that could not be read.
     """

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from careerlib.onet import Role
     from careerlib.roster_status import Roster
     from careerlib.tracking import Tracking
+    from careerlib.tracking.diff import PlanDiff
+    from careerlib.tradeoff import CheapestWay
 
 __all__ = [
     "alignment_summary",
@@ -37,14 +39,19 @@ __all__ = [
     "level_anchors_summary",
     "md_escape",
     "note",
+    "options_summary",
+    "plan_diff_summary",
     "progress_summary",
+    "reassessment_summary",
     "rethink_summary",
     "roster_calls_summary",
     "roster_summary",
+    "strategy_age_summary",
     "time_summary",
     "tracking_summary",
     "unaddressed_summary",
     "upcoming_summary",
+    "work_done_summary",
 ]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
@@ -105,7 +112,8 @@ def time_summary(
     route_titles: Mapping[str, str] | None = None,
     mine: str | None = None,
 ) -> Markdown:
-    """The verdict on time for each route: working days needed against those left.
+    """The verdict on time for each route: working days of work against those left to
+    the target (the verdict carries the lateness, with each figure for its own date).
 
     ``mine`` is the route the client follows, marked as such.
     """
@@ -117,23 +125,42 @@ def time_summary(
         )
         if route is not None and route == mine:
             name += " (the client's route)"
+        left = (
+            f"{gap.days_left} working days left to the target"
+            if gap.days_left or gap.as_of <= gap.target_day
+            else "the target has passed"
+        )
         lines.append(
-            f"- {name}: **{md_escape(gap.verdict)}** {gap.days_needed} working days needed, "
-            f"{gap.days_left} left ({gap.spare_days:+d})."
+            f"- {name}: **{md_escape(gap.verdict)}** {gap.days_needed} working days of work "
+            f"left; {left}."
         )
     return Markdown("\n".join(lines) or "No route to count.")
 
 
 def unaddressed_summary(skills: pd.DataFrame) -> Markdown:
-    """The gaps no step of the plan addresses, loudly; or that every gap is addressed."""
+    """The gaps no step of the plan addresses, loudly, or that every gap is addressed; then
+    the skills nobody has rated yet (no gap: a question for the client)."""
+    from careerlib.gaps import ask_client
+
     names = [str(n) for n in skills.index[skills["status"] == "unaddressed"]]
-    if not names:
-        return Markdown("Every gap is addressed by a step of the plan.")
-    return Markdown(
-        f"**Gaps no step of the plan addresses ({len(names)}):** "
-        + ", ".join(md_escape(n) for n in names)
-        + ". Add a step for each, or agree why it can wait."
-    )
+    if names:
+        text = (
+            f"**Gaps no step of the plan addresses ({len(names)}):** "
+            + ", ".join(md_escape(n) for n in names)
+            + ". Add a step for each, or agree why it can wait."
+        )
+    elif (skills["status"] == "not rated").all():
+        text = "No skill is rated yet, so no gap can be measured."
+    else:
+        text = "Every gap of a rated skill is addressed by a step of the plan."
+    unknown = ask_client(skills)
+    if unknown:
+        text += (
+            f"\n\n**Ask the client ({len(unknown)} not rated yet, so not counted as gaps):** "
+            + ", ".join(md_escape(n) for n in unknown)
+            + "."
+        )
+    return Markdown(text)
 
 
 def level_anchors_summary(skills: pd.DataFrame, anchors: Mapping[str, pd.DataFrame]) -> Markdown:
@@ -141,10 +168,13 @@ def level_anchors_summary(skills: pd.DataFrame, anchors: Mapping[str, pd.DataFra
     parts = []
     for name, frame in anchors.items():
         row = skills.loc[name]
-        parts.append(
-            f"**{md_escape(name)}**: the role needs {row['required']:.1f}, "
-            f"the client says {row['client']:.1f}.\n"
+        level = row["client"]
+        says = (
+            "the client has not rated it yet: ask"
+            if level != level  # NaN: not rated
+            else f"the client says {level:.1f}"
         )
+        parts.append(f"**{md_escape(name)}**: the role needs {row['required']:.1f}, {says}.\n")
         parts.append(
             _bullets(
                 f"level {level:g}: {md_escape(text)}"
@@ -152,7 +182,37 @@ def level_anchors_summary(skills: pd.DataFrame, anchors: Mapping[str, pd.DataFra
             )
             + "\n"
         )
-    return Markdown("\n".join(parts) or "No rated skill to anchor.")
+    return Markdown("\n".join(parts) or "No skill to anchor.")
+
+
+def reassessment_summary(changes: pd.DataFrame, count: int = 3) -> Markdown:
+    """What moved most since the previous assessment, one line per kind of assessment
+    (``changes`` is a :func:`careerlib.gaps.reassessment` frame)."""
+    from careerlib.gaps import moved_most
+
+    if changes.empty:
+        return Markdown(
+            "No assessment taken yet. The client can take them in the session (the "
+            "Assessments panel of the console) or in a terminal: `careerlib assess CLIENT "
+            "interests`, `values` or `skills`."
+        )
+    words = {"interest": "Interests", "value": "Work values", "skill": "Skills"}
+    lines = []
+    for kind, part in changes.groupby("kind", sort=False):
+        moved = moved_most(part, count)
+        now = md_escape(str(part["after_from"].iloc[0]))
+        if part["before"].isna().all():
+            lines.append(f"- {words[str(kind)]}: first taken ({now}); nothing to compare with.")
+        elif moved.empty:
+            lines.append(f"- {words[str(kind)]} ({now}): nothing moved.")
+        else:
+            since = md_escape(str(moved["before_from"].iloc[0]))
+            what = ", ".join(
+                f"**{md_escape(str(r.name))} {r.change:+.1f}** ({r.before:g} → {r.after:g})"
+                for r in moved.itertuples()
+            )
+            lines.append(f"- {words[str(kind)]} ({now}, since the {since}): {what}.")
+    return Markdown("**What moved most since last time:**\n\n" + "\n".join(lines))
 
 
 def alignment_summary(
@@ -177,17 +237,35 @@ def alignment_summary(
 
 
 def progress_summary(progress: Progress, step_titles: Mapping[str, str] | None = None) -> Markdown:
-    """Planned against reported progress at the last review, and the review's age."""
-    titles = step_titles or {}
+    """What the last review reported (steps done, in progress, not started), and its age.
+
+    ``step_titles`` is not needed any more (the steps carry their titles); it
+    is accepted so that older notebooks still run.
+    """
     review = fmt_date(progress.review_date) if progress.review_date else "no review yet"
-    behind = ", ".join(md_escape(titles.get(s, s)) for s in progress.behind) or "nothing"
+    counts = progress.counts
     lines = [
-        f"- Review of {review}: planned **{progress.planned_pct:.0f}%**, "
-        f"reported **{progress.actual_pct:.0f}%**.",
-        f"- Behind plan: {behind}.",
+        f"- Review of {review}: **{counts['done']}** steps done, "
+        f"**{counts['in progress']}** in progress, {counts['not started']} not started.",
+        f"- {md_escape(progress.message)}",
     ]
-    lines.append(f"- {md_escape(progress.message)}")
     return Markdown("\n".join(lines))
+
+
+def options_summary(options: CheapestWay) -> Markdown:
+    """The cheapest way to the target in one sentence: what to take, the days, the price.
+
+    "**To meet the target:** take X for “step” (-40 working days, 12,000 EUR)."
+    when the plan is late and a set of alternatives makes it; otherwise what
+    the plan needs (nothing, or no set is enough, or it lists no alternatives).
+    """
+    if options.chosen and options.feasible:
+        budget = "" if options.budget is None else f" within {options.money(options.budget)}"
+        return Markdown(
+            f"**To meet the target{md_escape(budget)}:** {md_escape(options.take_text())}. "
+            f"{md_escape(options.after.verdict)}"
+        )
+    return Markdown(md_escape(options.sentence))
 
 
 def rethink_summary(prompts: Sequence[str]) -> Markdown:
@@ -209,20 +287,88 @@ def exports_summary(files: Sequence[Path]) -> Markdown:
 
 
 def tracking_summary(track: Tracking) -> Markdown:
-    """The one verdict at a check-in: the status with the forecast, the progress earned
-    against the baseline, and how old the last check-in is."""
-    f = track.forecast
-    lines = [
-        f"**{track.status_label}.** {md_escape(f.verdict)}",
-        "",
-        f"- Forecast finish: **{fmt_date(f.finish)}**; target {fmt_date(f.target)}.",
-        f"- {md_escape(track.progress_sentence)}",
-        f"- {md_escape(track.checkin_sentence)}",
-    ]
+    """The one verdict at a check-in: the forecast (the status verdict's sentence), the
+    progress against the baseline, each named, and how old the last check-in is."""
+    facts = track.forecast.schedule.status_verdict
+    lines = [f"**{md_escape(facts.sentence)}**", ""]
+    if not facts.complete:
+        lines.append(f"- {md_escape(track.progress_sentence)}")
+    lines.append(f"- {md_escape(track.checkin_sentence)}")
+    if track.plan_change is not None:
+        lines[1:1] = ["", f"**{md_escape(track.plan_change.message(fmt_date))}**"]
     if track.new_steps:
+        titles = {s.id: s.title for s in track.steps}
         lines.append(
-            f"- Added since the baseline '{md_escape(track.baseline.name)}': "
-            + ", ".join(md_escape(s) for s in track.new_steps)
+            f"- Added since {md_escape(track.baseline_label)}: "
+            + ", ".join(md_escape(titles.get(s, s)) for s in track.new_steps)
+            + "."
+        )
+    return Markdown("\n".join(lines))
+
+
+def plan_diff_summary(diff: PlanDiff) -> Markdown:
+    """What changed between two versions of a plan: which two, then one line a kind of change."""
+    head = (
+        f"**Before:** {md_escape(diff.old.describe(fmt_date))}. "
+        f"**After:** {md_escape(diff.new.describe(fmt_date))}."
+    )
+    return Markdown(head + "\n\n" + _bullets(md_escape(s) for s in diff.sentences(fmt_date)))
+
+
+def strategy_age_summary(track: Tracking) -> Markdown:
+    """How old the strategy is: the baseline it is measured against, the last check-in
+    against the cadence, a change of the plan since the baseline, and the target's distance."""
+    b = track.baseline
+    age = (track.as_of - b.date).days
+    if track.baseline_stored:
+        head = (
+            f"The strategy dates from **{fmt_date(b.date)}** (baseline "
+            f"'{md_escape(b.name)}'), {_days(age)} before this session."
+        )
+    else:
+        head = (
+            f"No baseline was saved: the strategy is the plan as written, from its first day "
+            f"(**{fmt_date(b.date)}**), {_days(age)} before this session."
+        )
+    target = track.plan.target
+    ahead = (target - track.as_of).days
+    when = (
+        f"The target, {fmt_date(target)}, is {_days(ahead)} away."
+        if ahead >= 0
+        else f"The target, {fmt_date(target)}, passed {_days(-ahead)} ago."
+    )
+    lines = [head, "", f"- {md_escape(track.checkin_sentence)}", f"- {md_escape(when)}"]
+    if track.plan_change is not None:
+        lines.append(f"- **{md_escape(track.plan_change.message(fmt_date))}**")
+    return Markdown("\n".join(lines))
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'s' if n != 1 else ''}"
+
+
+def work_done_summary(track: Tracking) -> Markdown:
+    """What was done and what was not: the steps done, in progress (with the share) and
+    not started, and those not started whose latest start has passed."""
+    done = [s for s in track.steps if s.state == "done"]
+    going = [s for s in track.steps if s.state == "in progress"]
+    waiting = [s for s in track.steps if s.state == "not started"]
+    late = [s for s in waiting if s.days_to_latest_start is not None and s.days_to_latest_start < 0]
+    lines = [
+        f"- **Done** ({len(done)}): "
+        + (", ".join(md_escape(s.title) for s in done) or "nothing yet")
+        + ".",
+        f"- **In progress** ({len(going)}): "
+        + (", ".join(f"{md_escape(s.title)} ({100 * s.actual:.0f}%)" for s in going) or "nothing")
+        + ".",
+        f"- **Not started** ({len(waiting)})"
+        + (": " + ", ".join(md_escape(s.title) for s in waiting) if waiting else "")
+        + ".",
+    ]
+    if late:
+        lines.append(
+            "- **Past their latest start, not started**: "
+            + ", ".join(md_escape(s.title) for s in late)
             + "."
         )
     return Markdown("\n".join(lines))

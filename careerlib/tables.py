@@ -31,23 +31,30 @@ from careerlib._text import day_text
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
-    from careerlib.gaps import Progress
+    from careerlib.gaps import Progress, TimeGap
     from careerlib.roster_status import Roster
     from careerlib.scheduling.scheduler import Schedule
     from careerlib.tracking import Tracking
+    from careerlib.tracking.baseline import BaselineStep
+    from careerlib.tracking.diff import PlanDiff
+    from careerlib.tradeoff import CheapestWay
 
 __all__ = [
     "EMPTY",
     "Table",
+    "assessment_changes_table",
     "assessment_table",
     "fmt_date",
     "fmt_list",
     "frame_table",
     "obstacles_table",
     "occupations_table",
+    "options_table",
     "peers_table",
+    "plan_diff_table",
     "progress_table",
     "reader_table",
+    "reassessment_table",
     "roadmap_table",
     "roster_table",
     "shrink_table",
@@ -67,6 +74,7 @@ STATUS_COLORS: dict[str, str] = {
     "addressed": "#FDEBD0",
     "below median": "#FDEBD0",
     "unaddressed": "#F5B7B1",
+    "not rated: ask the client": "#EAECEE",
     "behind": "#F5B7B1",
     "done": "#D5F5E3",
     "ahead": "#D5F5E3",
@@ -191,6 +199,8 @@ class Table:
     status_palette: Mapping[str, str] | None = None
     #: ``(heading, css of each row)``: a cell's own style (a stale check-in in red).
     cell_css: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: What an empty table says instead of "(none)" (why there is nothing to list).
+    empty: str | None = None
 
     def styler(self) -> Styler:
         """The pandas ``Styler``: no index, status cells in colour, values escaped."""
@@ -214,6 +224,8 @@ class Table:
 
     def to_html(self) -> str:
         """The table as one HTML ``<table>`` with its styles: no scripts."""
+        if self.cells.empty and self.empty is not None:
+            return f'<p class="empty-table">{html.escape(self.empty)}</p>'
         if self.cells.empty:
             return f'<p class="empty-table">{html.escape(self.caption or "")} (none)</p>'
         return str(self.styler().to_html(doctype_html=False))
@@ -222,6 +234,8 @@ class Table:
         return self.to_html()
 
     def __repr__(self) -> str:
+        if self.cells.empty and self.empty is not None:
+            return self.empty
         if self.cells.empty:
             return f"{self.caption or 'table'}: none"
         return str(self.cells.to_string(index=False))
@@ -337,6 +351,54 @@ def assessment_table(
     )
 
 
+def reassessment_table(changes: pd.DataFrame) -> Table:
+    """The newest assessments against the previous ones (``gaps.reassessment``), the
+    biggest move of each kind first."""
+    order = changes.assign(size=changes["change"].abs()).sort_values(
+        ["kind", "size"], ascending=[True, False], na_position="last", kind="stable"
+    )
+    kind_names = {"interest": "interest", "value": "work value", "skill": "skill"}
+    return reader_table(
+        order.drop(columns="size"),
+        {
+            "kind": ("Kind", "kind"),
+            "name": ("Scale or skill", "text"),
+            "before": ("Before", "level"),
+            "after": ("Now", "level"),
+            "change": ("Change", "signed"),
+            "before_from": ("Before, from", "text"),
+            "after_from": ("Now, from", "text"),
+        },
+        formats={"kind": lambda v: kind_names.get(str(v), _text(v)), "signed": _signed},
+    )
+
+
+def assessment_changes_table(changes: pd.DataFrame) -> Table:
+    """The self-assessment then and now (``gaps.assessment_changes``): each factor's
+    ratings and the change, a dash where a factor was not rated."""
+    kind_names = {
+        "interest": "interest (1-7)",
+        "value": "motivating force (1-7)",
+        "talent": "talent (1-5)",
+        "marketability": "marketability (1-5)",
+    }
+    return reader_table(
+        changes,
+        {
+            "name": ("Factor", "text"),
+            "kind": ("Kind", "kind"),
+            "then": ("Then", "level"),
+            "now": ("Now", "level"),
+            "change": ("Change", "signed"),
+            "note": ("Note", "text"),
+        },
+        formats={
+            "kind": lambda v: kind_names.get(str(v), _text(v)),
+            "signed": _signed,
+        },
+    )
+
+
 def _signed(value: Any) -> str:
     """A difference with its sign and one decimal; none (``0.0``) without a sign."""
     if _missing(value):
@@ -373,13 +435,19 @@ def obstacles_table(risks: pd.DataFrame, schedule: Schedule | None = None) -> Ta
 
 
 def roadmap_table(result: Schedule) -> Table:
-    """Every step of a schedule: its dates, length, slack, and whether it is critical."""
+    """Every step of a schedule: its dates, length, slack, and whether it is critical.
+
+    On a status date (a :class:`~careerlib.scheduling.status.StatusSchedule`)
+    each step's state, the dates to aim for and the working days left: a done
+    step has no dates.
+    """
+    from careerlib.scheduling.status import StatusSchedule
+
+    if isinstance(result, StatusSchedule):
+        return _status_roadmap(result)
     frame = result.to_frame()
     frame = frame.assign(
-        _title=[
-            f"◆ {t}" if m else t
-            for t, m in zip(frame["title"].tolist(), frame["milestone"].tolist(), strict=True)
-        ],
+        _title=_milestone_titles(frame),
         _kind=["critical" if c else "" for c in frame["critical"].tolist()],
     )
     return reader_table(
@@ -397,8 +465,76 @@ def roadmap_table(result: Schedule) -> Table:
     )
 
 
-def shrink_table(critical: pd.DataFrame) -> Table:
-    """The critical steps of a time gap, and how much each could and would have to shrink."""
+def _milestone_titles(frame: pd.DataFrame) -> list[str]:
+    return [
+        f"◆ {t}" if m else t
+        for t, m in zip(frame["title"].tolist(), frame["milestone"].tolist(), strict=True)
+    ]
+
+
+def _status_roadmap(result: Any) -> Table:
+    """The plan on its status date, one row a step (see :func:`roadmap_table`)."""
+    frame = result.to_frame()
+    missed = {m.step: m for m in result.deadlines_missed}
+    states = [
+        f"{100 * d:.0f}% done" if s == "in progress" else s
+        for s, d in zip(frame["state"].tolist(), frame["done"].tolist(), strict=True)
+    ]
+    deadlines = [
+        EMPTY
+        if _missing(d)
+        else fmt_date(d) + (f" (missed by {missed[i].late_by_days})" if i in missed else "")
+        for i, d in zip(frame.index.tolist(), frame["deadline"].tolist(), strict=True)
+    ]
+    frame = frame.assign(
+        _title=_milestone_titles(frame),
+        _state=states,
+        _left=[
+            None if s == "done" else int(r)
+            for s, r in zip(frame["state"], frame["remaining_days"], strict=True)
+        ],
+        _kind=["critical" if c else "" for c in frame["critical"].tolist()],
+        _deadline=deadlines,
+    )
+    return reader_table(
+        frame,
+        {
+            "_title": ("Step (◆ milestone)", "text"),
+            "_state": ("State", "text"),
+            "aim_start": ("Aim to start", "date"),
+            "aim_finish": ("Aim to finish", "date"),
+            "_left": ("Working days left", "integer"),
+            "slack_days": ("Slack (working days; below 0: late)", "integer"),
+            "_kind": ("Critical", "text"),
+            "_deadline": ("Deadline", "text"),
+        },
+        status=("State", "Critical"),
+    )
+
+
+def shrink_table(critical: pd.DataFrame | TimeGap) -> Table:
+    """The critical steps of a time gap, and how much each could and would have to shrink.
+
+    Given the time gap itself (a :class:`~careerlib.gaps.TimeGap`), a date the
+    work misses that has already passed (the target, or a step's deadline)
+    leaves nothing to shrink: the table is empty and says why.
+    """
+    if not isinstance(critical, pd.DataFrame):
+        passed = critical.dates_passed
+        if passed:
+            dates = " and ".join(
+                f"the deadline of {what} ({day_text(day)})"
+                if what != "the target"
+                else f"the target ({day_text(day)})"
+                for what, day in passed
+            )
+            empty = pd.DataFrame(columns=["Critical step"], dtype=object)
+            return Table(
+                empty,
+                empty=f"No shrinking can meet a date that has passed: {dates}. Agree a new "
+                "date, or another route.",
+            )
+        critical = critical.critical
     frame = critical.assign(
         _alone=[
             EMPTY if s == 0 else ("enough alone" if e else "not enough alone")
@@ -423,12 +559,49 @@ def shrink_table(critical: pd.DataFrame) -> Table:
     )
 
 
+def options_table(options: CheapestWay) -> Table:
+    """The alternatives of the cheapest way to the target: what to take, the days it
+    changes and its price; the last row is the total."""
+    rows = [
+        {
+            "step": c.step_title,
+            "take": c.title,
+            "days": f"{c.days:+d}" if c.days else "0",
+            "hours": EMPTY if c.hours_per_week is None else f"{c.hours_per_week:g}",
+            "cost": options.money(c.cost),
+        }
+        for c in options.chosen
+    ]
+    if rows:
+        total = options.money(options.cost)
+        rows.append({"step": "Total", "take": "", "days": "", "hours": "", "cost": total})
+    frame = pd.DataFrame(rows, columns=["step", "take", "days", "hours", "cost"])
+    return reader_table(
+        frame,
+        {
+            "step": ("Step", "text"),
+            "take": ("Take instead", "plain"),
+            "days": ("Working days", "plain"),
+            "hours": ("Hours a week while it runs", "plain"),
+            "cost": ("Cost", "plain"),
+        },
+        caption="Alternatives to take",
+        formats={"plain": str},
+    )
+
+
 def skills_table(
     skills: pd.DataFrame, schedule: Schedule | None = None, *, rows: int = 15
 ) -> Table:
-    """The skills gap (``report.skills``): the ``rows`` largest weighted gaps first."""
+    """The skills gap (``report.skills``): the ``rows`` largest weighted gaps first, then
+    what the client has not rated ("not rated: ask the client": no level, no gap)."""
     names = _step_titles(schedule)
-    statuses = {"met": "met", "addressed": "addressed", "unaddressed": "unaddressed"}
+    statuses = {
+        "met": "met",
+        "addressed": "addressed",
+        "unaddressed": "unaddressed",
+        "not rated": "not rated: ask the client",
+    }
     return reader_table(
         skills.head(rows),
         {
@@ -493,24 +666,15 @@ def _plain(value: Any) -> str:
 
 
 def progress_table(progress: Progress) -> Table:
-    """Every step's planned and reported progress at the review (``report.progress``)."""
-    steps = progress.steps
-    frame = steps.assign(
-        _state=["behind" if b else "on track" for b in steps["behind"].tolist()],
-    )
+    """Every step's share reported at the review, and its state (``report.progress``)."""
     return reader_table(
-        frame,
+        progress.steps,
         {
             "title": ("Step", "text"),
-            "start": ("Start", "date"),
-            "finish": ("Finish", "date"),
-            "planned": ("Planned by now", "share"),
             "actual": ("Reported", "share"),
-            "_state": ("State", "text"),
-            "behind_days": ("Behind by (working days)", "days"),
+            "state": ("State", "text"),
         },
         status=("State",),
-        formats={"days": lambda v: EMPTY if _missing(v) or float(v) <= 0 else f"{float(v):.0f}"},
     )
 
 
@@ -541,10 +705,76 @@ def tracking_table(track: Tracking) -> Table:
     )
 
 
+def _length(step: BaselineStep | None) -> str:
+    """A step's length as written: ``20 days``, ``12 h`` or ``milestone``."""
+    if step is None:
+        return EMPTY
+    if step.milestone:
+        return "milestone"
+    if step.effort_hours is not None:
+        return f"{step.effort_hours:g} h"
+    days = step.duration_days if step.duration_days is not None else step.work_days
+    return f"{days:g} day{'s' if days != 1 else ''}"
+
+
+def _done(step: BaselineStep | None) -> str:
+    if step is None:
+        return EMPTY
+    return "done" if step.done >= 1 else _percent(100 * step.done)
+
+
+def _moved(days: int | None) -> str:
+    if days is None or days == 0:
+        return EMPTY
+    return f"{days:+d}".replace("-", "−")
+
+
+def plan_diff_table(diff: PlanDiff, *, changed_only: bool = True) -> Table:
+    """What changed for each step between two versions of a plan: the change in words, its
+    length, the share done and its latest start in each, and how far that start moved
+    (working days, + later). ``changed_only`` leaves out the steps that did not change."""
+    rows = []
+    for s in diff.changed_steps if changed_only else diff.steps:
+        rows.append(
+            [
+                s.title,
+                s.described,
+                _length(s.old),
+                _length(s.new),
+                _done(s.old),
+                _done(s.new),
+                fmt_date(None if s.old is None else s.old.start),
+                fmt_date(None if s.new is None else s.new.start),
+                _moved(s.start_moved_days),
+            ]
+        )
+    cells = pd.DataFrame(rows, columns=list(PLAN_DIFF_COLUMNS), dtype=object)
+    return Table(
+        cells,
+        caption=None,
+        nowrap=tuple(PLAN_DIFF_COLUMNS[2:]),
+    )
+
+
+#: The headings of :func:`plan_diff_table`.
+PLAN_DIFF_COLUMNS: tuple[str, ...] = (
+    "Step",
+    "What changed",
+    "Length before",
+    "Length after",
+    "Done before",
+    "Done after",
+    "Latest start before",
+    "Latest start after",
+    "Moved (working days)",
+)
+
+
 def occupations_table(occupations: pd.DataFrame) -> Table:
     """O*NET occupations worth considering (``report.occupations``), best first: the
     transferability score out of 100 and why, what the client brings to each, its
-    largest gaps and the education it usually asks for."""
+    largest gaps, what to ask the client (what it asks that the client has not
+    rated) and the education it usually asks for."""
     titles = [f"{t} ({c})" for t, c in zip(occupations["title"], occupations["code"], strict=True)]
     return reader_table(
         occupations.assign(_occupation=titles),
@@ -554,6 +784,7 @@ def occupations_table(occupations: pd.DataFrame) -> Table:
             "reason": ("Why", "text"),
             "transferable": ("Brings", "list"),
             "largest_gaps": ("Largest gaps", "list"),
+            "ask_client": ("Ask the client about", "list"),
             "education": ("Typical education", "text"),
         },
     )
@@ -571,20 +802,16 @@ def roster_table(result: Roster) -> Table:
     """The practice roster as a reader sees it: one row a client, attention first.
 
     Columns: Client, Status (in its colour), Target role, Target, Forecast
-    finish, Slack or late (working days), Last check-in (``stale`` marked in
+    finish, Slack or late (working days: after the target, or the deadline
+    missed named by its step's title with its own figure), Last check-in (``stale`` marked in
     red), Next latest start within two weeks (step and date; ``passed`` when
     it was before the day), Gaps no step addresses.
     """
-    from careerlib._text import plural
     from careerlib.charts.roster import STATUS_COLORS as ROSTER_COLORS
 
     rows = []
     for r in result.frame.itertuples(index=False):
-        slack = (
-            f"{plural(int(r.days_late), 'day')} late"
-            if r.days_late
-            else f"{plural(int(r.slack_left_days), 'day')} slack"
-        )
+        slack = _slack_or_late(r)
         checkin = "none yet" if pd.isna(r.last_checkin) else fmt_date(r.last_checkin)
         if r.stale:
             checkin += f" (stale, {r.cadence})"
@@ -594,6 +821,8 @@ def roster_table(result: Roster) -> Table:
         else:
             nxt = "none"
         gaps = "" if pd.isna(r.unaddressed_gaps) else str(int(r.unaddressed_gaps))
+        if not pd.isna(r.not_rated_skills) and r.not_rated_skills:
+            gaps = f"{gaps} ({int(r.not_rated_skills)} not rated)".lstrip()
         rows.append([r.client, str(r.status), r.target_role, fmt_date(r.target)])
         rows[-1] += [fmt_date(r.forecast_finish), slack, checkin, nxt, gaps]
     cells = pd.DataFrame(rows, columns=list(ROSTER_COLUMNS), dtype=object)
@@ -601,10 +830,28 @@ def roster_table(result: Roster) -> Table:
     return Table(
         cells,
         status=("Status",),
-        nowrap=("Status", "Target", "Forecast finish", "Slack or late"),
+        nowrap=("Status", "Target", "Forecast finish"),
         status_palette=ROSTER_COLORS,
         cell_css=(("Last check-in", stale),),
     )
+
+
+def _slack_or_late(r: Any) -> str:
+    """A roster row's slack, or how late: the target's figure, and a deadline missed by
+    its step's title with its own (never a deadline's figure as the target's)."""
+    from careerlib._text import plural
+
+    deadline = ""
+    if isinstance(r.missed_deadline, str):
+        deadline = (
+            f"'{r.missed_deadline}' deadline {plural(int(r.missed_deadline_days), 'day')} late"
+        )
+        more = int(r.deadlines_missed) - 1
+        deadline += f" (+{more} more)" if more > 0 else ""
+    if r.days_late:
+        late = f"{plural(int(r.days_late), 'day')} late"
+        return f"{late}; {deadline}" if deadline else late
+    return deadline or f"{plural(int(r.slack_left_days), 'day')} slack"
 
 
 #: The headings of :func:`roster_table`.

@@ -9,7 +9,7 @@ and so can a notebook cell.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from careerlib.exceptions import PlanError
@@ -17,8 +17,10 @@ from careerlib.models import Plan, suggest
 from careerlib.planfile import plan_from_data
 
 __all__ = [
+    "with_alternatives",
     "with_blackout",
     "with_duration",
+    "with_effort",
     "with_hours_per_week",
     "with_start",
     "with_target",
@@ -69,6 +71,77 @@ def with_duration(plan: Plan, step_id: str, duration: int | str) -> Plan:
         step["duration"] = duration
 
     return _changed(plan, change)
+
+
+def with_effort(plan: Plan, step_id: str, effort: float | str) -> Plan:
+    """The plan with one step taking ``effort`` hours (``20``, ``"20h"``) of the client's time.
+
+    Raises
+    ------
+    PlanError
+        For an unknown step or a milestone, or a plan without ``hours_per_week``.
+    """
+    index = _step_index(plan, step_id)
+
+    def change(data: dict[str, Any]) -> None:
+        step = data["steps"][index]
+        if step.get("milestone"):
+            raise PlanError(f"step {step_id!r} is a milestone: it takes no time")
+        step.pop("duration", None)
+        step["effort"] = effort
+
+    return _changed(plan, change)
+
+
+def with_alternatives(plan: Plan, choice: Mapping[str, str]) -> Plan:
+    """The plan with the alternatives taken that ``choice`` names: ``{step id: alternative id}``.
+
+    Each chosen step takes its alternative's ``duration`` or ``effort`` in place
+    of its own; its title, dependencies, buffer, deadline and its list of
+    alternatives stay as written, so another alternative can be taken later
+    (each one replaces the step's way, it does not add to it). This is the one
+    place where alternatives change a plan: :func:`careerlib.schedule` on the
+    result schedules the plan with those alternatives, and a plan scheduled
+    without this call takes none.
+
+    Raises
+    ------
+    PlanError
+        For an unknown step or alternative (the message names the nearest one).
+    """
+    if not choice:
+        return plan
+    taken = {}
+    for step_id, alt_id in choice.items():
+        step = plan.steps[_step_index(plan, step_id)]
+        known = [a.id for a in step.alternatives]
+        if alt_id not in known:
+            listed = f" (alternatives: {', '.join(known)})" if known else " (it has none)"
+            raise PlanError(
+                f"step {step_id!r} has no alternative {alt_id!r}{listed}{suggest(alt_id, known)}"
+            )
+        taken[step_id] = step.alternatives[known.index(alt_id)]
+
+    def change(data: dict[str, Any]) -> None:
+        for row in data["steps"]:
+            alt = taken.get(row["id"])
+            if alt is None:
+                continue
+            row.pop("duration", None)
+            row.pop("effort", None)
+            if alt.duration is not None:
+                row["duration"] = alt.duration
+            else:
+                row["effort"] = alt.effort
+
+    return _changed(plan, change)
+
+
+def _step_index(plan: Plan, step_id: str) -> int:
+    ids = [s.id for s in plan.steps]
+    if step_id not in ids:
+        raise PlanError(f"unknown step {step_id!r}{suggest(step_id, ids)}")
+    return ids.index(step_id)
 
 
 def with_blackout(plan: Plan, start: dt.date, end: dt.date, reason: str | None = None) -> Plan:

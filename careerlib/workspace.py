@@ -9,6 +9,8 @@
       data/clients/  data/plans/     the sample clients and their plans
       data/roles/    data/peers/     the sample role files and peer group
       data/templates/                the route templates of `careerlib new client`
+      data/assessments/              the interest profiler's sample items; the practice's
+                                     own go in interest-items.yaml beside them
 
 The O*NET tables stay in the package: every command finds them there. A
 workspace is laid out like the package's data, so the sample files' relative
@@ -33,7 +35,14 @@ from careerlib.exceptions import WorkspaceError
 __all__ = ["SAMPLE_FOLDERS", "Workspace", "init_workspace", "write_new_files"]
 
 #: The folders of the package's data a workspace gets a copy of.
-SAMPLE_FOLDERS: tuple[str, ...] = ("clients", "plans", "roles", "peers", "templates")
+SAMPLE_FOLDERS: tuple[str, ...] = (
+    "clients",
+    "plans",
+    "roles",
+    "peers",
+    "templates",
+    "assessments",
+)
 
 _README = """\
 # {title}
@@ -50,6 +59,8 @@ A careerlib workspace: made by `careerlib init`, with careerlib {version}.
 | `data/roles/` | role files: an O*NET occupation refined for a role |
 | `data/peers/` | a peer group and its metric definitions (synthetic sample) |
 | `data/templates/` | the route templates of `careerlib new client`: copy one to make your own |
+| `data/assessments/` | the interest profiler's items: careerlib's sample (not a validated \
+inventory); put the practice's own items in `interest-items.yaml` here |
 
 Start here, in this folder:
 
@@ -57,6 +68,7 @@ Start here, in this folder:
 careerlib new client "Ana Gomez" --role "Nurse Manager" --template promotion
 careerlib schedule data/plans/ana-gomez.yaml
 careerlib gaps data/clients/ana-gomez.yaml
+careerlib assess data/clients/ana-gomez.yaml interests
 careerlib gantt data/plans/ana-gomez.yaml -o ana-gomez.png
 careerlib checkin data/clients/ana-gomez.yaml assess=done
 careerlib report data/clients/ana-gomez.yaml -o ana-gomez.pdf

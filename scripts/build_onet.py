@@ -9,9 +9,11 @@ tab-separated ``.txt`` plus ``Skills.xlsx`` and ``Knowledge.xlsx``), OUT_DIR to
 ``data/onet``. Only what careerlib uses is kept:
 
 * ``occupations.csv.gz``: code, title, description, job zone, typical
-  education (the most frequent "Required Level of Education" category and its
-  share of respondents), RIASEC interest scores (OI, 1-7) and work values
-  (EX, 1-7);
+  education (the most frequent "Required Level of Education" category, its
+  number 1-12 and its share of respondents), RIASEC interest scores (OI, 1-7),
+  work values (EX, 1-7) and the importance of the Leadership work style (IM,
+  1-5; "a willingness to lead, take charge, and offer opinions and
+  direction": a signal of the responsibility ladder);
 * ``ratings.csv.gz``: importance (IM, 1-5) and level (LV, 0-7) of each of the
   35 skills and 33 knowledge areas for the 879 rated occupations;
 * ``elements.csv``: those 68 elements, their kind and definition;
@@ -20,7 +22,10 @@ tab-separated ``.txt`` plus ``Skills.xlsx`` and ``Knowledge.xlsx``), OUT_DIR to
 * ``related_occupations.csv.gz``: O*NET's Related Occupations, for each
   occupation up to 20 neighbours in three tiers (Primary-Short, Primary-Long,
   Supplemental) ranked by index;
-* ``job_zones.csv``: the five job zones and what preparation they mean.
+* ``job_zones.csv``: the five job zones and what preparation they mean;
+* ``descriptors.csv``: the six RIASEC interest areas, the six work values and
+  their needs, and the Leadership work style, with O*NET's definitions (what
+  the assessments show the client).
 
 The output is deterministic (sorted rows, fixed gzip mtime), so a rebuild from
 the same release gives the same bytes.
@@ -53,6 +58,32 @@ EDUCATION = {
     11: "Doctoral degree",
     12: "Post-doctoral training",
 }
+
+
+#: The Leadership work style (Work Styles, importance 1-5).
+LEADERSHIP = "1.C.2.b"
+#: Element id prefixes of the descriptors the assessments show: the RIASEC
+#: interest areas, the work values and their needs.
+DESCRIPTORS = {"1.B.1.": "interest", "1.B.2.": "work value"}
+
+
+def _descriptors(source: Path) -> pd.DataFrame:
+    """The interest areas, work values (with their needs) and Leadership, defined."""
+    content = _txt(source, "Content Model Reference")
+    rows = []
+    for eid, name, text in zip(
+        content["Element ID"], content["Element Name"], content["Description"], strict=True
+    ):
+        for prefix, kind in DESCRIPTORS.items():
+            # the high-point codes (1.B.1.g-i, 1.B.2.g-i) are not areas or values
+            if eid.startswith(prefix) and "High-Point" not in name:
+                depth = eid[len(prefix) :].count(".")
+                parent = eid.rsplit(".", 1)[0] if depth else ""
+                rows.append((eid, name, "need" if depth else kind, parent, text))
+        if eid == LEADERSHIP:
+            rows.append((eid, name, "work style", "", text))
+    frame = pd.DataFrame(rows, columns=["element_id", "name", "kind", "parent", "description"])
+    return frame.sort_values("element_id").reset_index(drop=True)
 
 
 def _txt(source: Path, name: str) -> pd.DataFrame:
@@ -153,6 +184,7 @@ def build(source: Path = DEFAULT_SOURCE, out: Path = DEFAULT_OUT) -> dict[str, i
         {
             "code": top["O*NET-SOC Code"],
             "education": top["Category"].map(EDUCATION),
+            "education_level": top["Category"],
             "education_pct": top["Data Value"],
         }
     )
@@ -165,6 +197,16 @@ def build(source: Path = DEFAULT_SOURCE, out: Path = DEFAULT_OUT) -> dict[str, i
             index="O*NET-SOC Code", columns="Element Name", values="Data Value"
         ).astype(float)
         occ = occ.merge(wide_v, left_on="code", right_index=True, how="left")
+    styles = _txt(source, "Work Styles")
+    lead = styles[styles["Element ID"].eq(LEADERSHIP) & styles["Scale ID"].eq("IM")]
+    occ = occ.merge(
+        pd.DataFrame(
+            {"code": lead["O*NET-SOC Code"], "leadership": lead["Data Value"].astype(float)}
+        ),
+        on="code",
+        how="left",
+    )
+    occ["education_level"] = occ["education_level"].astype("Int64")
     occ["rated"] = occ["code"].isin(ratings["code"]).map({True: "Y", False: ""})
     occ = occ.sort_values("code").reset_index(drop=True)
 
@@ -197,6 +239,7 @@ def build(source: Path = DEFAULT_SOURCE, out: Path = DEFAULT_OUT) -> dict[str, i
     )[["job_zone", "name", "experience", "education", "training", "examples"]]
 
     files = {
+        "descriptors.csv": _descriptors(source),
         "occupations.csv.gz": occ,
         "ratings.csv.gz": ratings,
         "elements.csv": elements,

@@ -74,3 +74,13 @@ def chromium_dom(path: Path) -> str:
         check=False,
     )
     return done.stdout
+
+
+def sample_client(folder: Path, name: str = "jordan-lee") -> Path:
+    """A sample client of data/ with its plan, role and peer files, copied into ``folder``
+    (laid out as a workspace: ``folder/data/clients/NAME.yaml``), so a test may write beside it."""
+    import shutil
+
+    for sub in ("clients", "plans", "roles", "peers", "assessments"):
+        shutil.copytree(ROOT / "data" / sub, folder / "data" / sub)
+    return folder / "data" / "clients" / f"{name}.yaml"

@@ -46,3 +46,15 @@ def test_atomic_path_keeps_the_suffix_and_cleans_up(tmp_path: Path) -> None:
         raise ValueError("kernel died")
     assert target.read_text() == "{}"
     assert sorted(p.name for p in target.parent.iterdir()) == ["run.ipynb"]
+
+
+def test_write_new_never_replaces_a_file(tmp_path: Path) -> None:
+    from careerlib._atomic import write_new
+
+    target = tmp_path / "plan.yaml"
+    assert write_new(target, "first\n") == target
+    with pytest.raises(FileExistsError) as err:
+        write_new(target, "second\n")
+    assert err.value.filename == str(target)
+    assert target.read_text() == "first\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]  # no temporary left

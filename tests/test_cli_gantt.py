@@ -144,3 +144,38 @@ def test_the_commands_run_as_a_program(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert out.exists()
+
+
+JORDAN = Path(__file__).resolve().parent.parent / "data" / "clients" / "jordan-lee.yaml"
+
+
+def test_gantt_and_export_of_a_client_on_a_status_date(tmp_path: Path) -> None:
+    from careerlib import schedule_client
+
+    sched = schedule_client(JORDAN, pd.Timestamp("2027-06-07").date())
+    chart = tmp_path / "now.html"
+    result = _run("gantt", str(JORDAN), "--as-of", "2027-06-07", "-o", str(chart))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {chart}: {sched.verdict}\n"  # the status verdict
+    page = chart.read_text(encoding="utf-8")
+    assert "Forecast finish Thu 01 Jun 2028" in page and "(latest dates)" in page  # baseline
+    table = tmp_path / "now.csv"
+    result = _run("export", str(JORDAN), "--as-of", "2027-06-07", "-o", str(table))
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(table, index_col="step")
+    assert list(frame.columns[:6]) == [
+        "title",
+        "state",
+        "done",
+        "remaining_days",
+        "aim_start",
+        "aim_finish",
+    ]
+    assert frame.loc["assess", "state"] == "done" and pd.isna(frame.loc["assess", "aim_start"])
+    assert set(frame.index) == set(sched.ids)  # the client's route only
+
+
+def test_a_bad_status_date_is_one_line(tmp_path: Path) -> None:
+    result = _run("export", str(JORDAN), "--as-of", "2027-13-01", "-o", str(tmp_path / "x.ics"))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and not (tmp_path / "x.ics").exists()

@@ -31,7 +31,13 @@ def test_gaps_json_has_one_key_per_analysis():
     assert [t["route"] for t in data["time"]] == ["internal", "external"]
     assert data["progress"]["review_date"] == "2026-11-20"
     assert data["alignment"]["unserved_goals"] == ["balance"]
-    assert len(data["occupations"]) == 10
+    # direction up from an IT manager: every step up O*NET's ladder has (fewer than 10)
+    from careerlib.gaps import ladder_steps
+
+    ups = ladder_steps("11-3021.00")["step"].eq("up").sum()
+    assert len(data["occupations"]) == min(10, ups) and ups >= 5
+    assert {o["step"] for o in data["occupations"]} == {"up"}
+    assert data["skills"]["not_rated"] == []  # Jordan rated every skill of the role
     assert "CC BY 4.0" in data["attribution"]
 
 
@@ -50,16 +56,20 @@ def test_gaps_json_occupations_say_why():
     )
     data = json.loads(result.output)
     first = data["occupations"][0]
-    assert first["code"] == "21-1091.00"  # Health Education Specialists
+    assert first["code"] == "29-1141.04"  # Clinical Nurse Specialists: advanced practice
     assert first["score"] == pytest.approx(
         first["skills_points"]
         + first["interest_points"]
-        + first["zone_points"]
+        + first["ladder_points"]
         + first["related_points"],
         abs=0.21,
     )
+    assert first["zone_points"] is None  # direction up: the ladder, not the job zone
     assert first["transferable"] and first["largest_gaps"] and first["reason"]
-    assert first["relation"] == "target #3 (Primary-Short)"
+    assert first["relation"] == "target #2 (Primary-Short)"
+    assert (first["step"], first["ladder"]) == ("up", "advanced practice")
+    assert "a step up: advanced practice in the same field" in first["reason"]
+    assert first["ask_client"] and 0 < first["rated_share"] < 1
     basis = data["occupations_basis"]
     assert basis["current_role"] == "Registered Nurse"
     assert basis["current_occupation"]["code"] == "29-1141.00"
@@ -78,8 +88,8 @@ def test_gaps_json_occupations_say_why():
 @pytest.mark.parametrize(
     ("args", "count", "zones"),
     [
-        # the three best, then the target with its own rank (5th)
-        pytest.param(["--occupations", "3"], 4, {4}, id="fewer"),
+        # the three best, then the target with its own rank (4th)
+        pytest.param(["--occupations", "3"], 4, {4, 5}, id="fewer"),
         pytest.param(["--occupations", "25"], 25, {4, 5}, id="more"),
         pytest.param(["--direction", "down"], 10, {3, 4}, id="down"),
         pytest.param(["--direction", "any", "--occupations", "30"], 30, {3, 4, 5}, id="any"),
@@ -92,7 +102,7 @@ def test_gaps_occupations_and_direction(args: list[str], count: int, zones: set[
     found = json.loads(result.output)["occupations"]
     assert len(found) == count
     assert {o["job_zone"] for o in found} == zones
-    assert found[-1]["rank"] == (5 if count == 4 else count)
+    assert found[-1]["rank"] == (4 if count == 4 else count)
 
 
 def test_gaps_text_lists_the_occupations_with_their_parts():
@@ -102,14 +112,17 @@ def test_gaps_text_lists_the_occupations_with_their_parts():
         "current role 'IT Director' taken as O*NET 11-3021.00 Computer and Information "
         "Systems Managers (by its short title 'IT Director'), job zone 4"
     ) in out
-    assert "1. Information Technology Project Managers (15-1299.09): 88 = 43 + 18 + 15 + 11" in out
-    assert "brings Computers and Electronics, Critical Thinking, Coordination" in out
+    assert "(score 0-100 = skills + interests + ladder + related)" in out
+    assert "1. Medical and Health Services Managers (11-9111.00): 72 = 39 + 19 + 15 + 0" in out
+    assert "a step up: broader management — Leadership 4.8/5 (now 4.2)" in out
+    assert "brings Computers and Electronics, Critical Thinking, Speaking" in out
+    assert "ask the client about Administrative, Instructing, Mathematics (knowledge)" in out
 
 
 def test_gaps_bad_direction_is_a_usage_error():
-    result = run("gaps", str(DATA / "clients" / "jordan-lee.yaml"), "--direction", "sideways")
+    result = run("gaps", str(DATA / "clients" / "jordan-lee.yaml"), "--direction", "lateral")
     assert result.exit_code == 2
-    assert "'sideways' is not one of 'up', 'down', 'any'" in result.output
+    assert "'lateral' is not one of 'up', 'sideways', 'down', 'any'" in result.output
 
 
 @pytest.mark.parametrize(

@@ -166,6 +166,9 @@ def test_the_sample_client_on_the_issues_day() -> None:
         ("offer", 40),
     ]
     verdict = track_client(JORDAN, D(2027, 6, 7)).verdict
-    assert "24 working days after the target 2028-04-28" in verdict
+    # the status verdict's words (the tracking's legacy ISO wording is gone)
+    assert "24 working days after the target 28 Apr 2028" in verdict
     assert "58 working days after" not in verdict
-    assert "'Build and defend the FY2028 IT budget' (2027-05-28) is missed by 58" in verdict
+    assert (
+        "'Build and defend the FY2028 IT budget' misses its deadline (28 May 2027) by 58" in verdict
+    )

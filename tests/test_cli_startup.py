@@ -10,7 +10,15 @@ import pytest
 
 from tests.conftest import ROOT
 
-HEAVY = ("pandas", "plotly", "careerlib.onet", "careerlib.clients", "papermill", "kaleido")
+HEAVY = (
+    "pandas",
+    "plotly",
+    "careerlib.onet",
+    "careerlib.clients",
+    "papermill",
+    "kaleido",
+    "highspy",
+)
 
 
 def _imported_after(code: str) -> set[str]:

@@ -51,7 +51,7 @@ def test_new_client_writes_here_by_default(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "match"),
     [
-        pytest.param(["--role", "Data Analyst"], "is ambiguous: it matches 9", id="ambiguous"),
+        pytest.param(["--role", "Data Analyst"], "is ambiguous: it matches 8", id="ambiguous"),
         pytest.param(["--role", "xyzzy plumber"], "no O*NET occupation matches", id="unknown"),
         pytest.param(
             ["--role", "CIO", "--template", "promo"], "did you mean 'promotion'", id="tpl"

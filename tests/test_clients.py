@@ -148,8 +148,8 @@ def test_paths_are_relative_to_the_client_file():
             id="route",
         ),
         pytest.param(
-            {"reviews": "direction: sideways"},
-            r":17: direction: unknown direction 'sideways' \(valid: up, down, any\)",
+            {"reviews": "direction: lateral"},
+            r":17: direction: unknown direction 'lateral' \(valid: up, sideways, down, any\)",
             id="direction",
         ),
     ],

@@ -321,7 +321,8 @@ def test_ics_every_step_has_an_alarm_before_its_latest_start(tmp_path: Path) -> 
         (alarm,) = events[step.title].walk("VALARM")
         assert alarm.decoded("trigger") == -dt.timedelta(days=3) + dt.timedelta(hours=9)
         start = result.start[k].astype(object)
-        assert str(alarm["description"]) == f"Latest start in 3 days ({start}): {step.title}"
+        when = f"{start.day} {start:%b %Y}"  # a date as the client reads it, not ISO
+        assert str(alarm["description"]) == f"Latest start in 3 days ({when}): {step.title}"
 
 
 def _rrule_dates(path: Path) -> list[dt.date]:
@@ -492,3 +493,33 @@ def test_an_option_given_with_a_figure_is_a_usage_error(tmp_path: Path) -> None:
     fig = gantt(_schedule())
     with pytest.raises(UsageError, match=r"unexpected options for \.html: color_by; valid: "):
         export(fig, tmp_path / "plan.html", color_by="goal")
+
+
+def test_ics_checkins_skip_holidays_and_blackouts(tmp_path: Path) -> None:
+    # Mondays from Mon 4 Jan 2027: the holiday Mon 31 May and the summer camp's two
+    # Mondays (5 and 12 Jul) are taken out with an EXDATE each
+    path = export(_schedule(), tmp_path / "plan.ics", stamp=STAMP, cadence="weekly")
+    (checkins,) = [e for e in _events(path).values() if str(e["uid"]).startswith("checkins@")]
+    exdates = checkins["exdate"] if isinstance(checkins["exdate"], list) else [checkins["exdate"]]
+    days = [d.dt for x in exdates for d in x.dts]
+    assert days == [dt.date(2027, 5, 31), dt.date(2027, 7, 5), dt.date(2027, 7, 12)]
+    assert "careerlib " not in str(checkins["description"])  # no command line
+
+
+def test_ics_on_a_status_date_is_the_work_left(tmp_path: Path) -> None:
+    from careerlib.models import Review
+
+    plan = careerlib.load_plan(DATA / "career-change.yaml")
+    day = dt.date(2027, 3, 1)
+    reviews = [Review(date=dt.date(2027, 2, 1), progress={"kickoff": 1, "research": 1})]
+    result = careerlib.scheduling.schedule_as_of(plan, day, reviews=reviews)
+    events = _events(export(result, tmp_path / "now.ics", stamp=STAMP))
+    steps = {u.split("@")[0] for u in events} & {s.id for s in plan.steps}
+    assert steps == set(result.ids_left) and "research" not in steps  # nothing done again
+    for ev in events.values():
+        assert ev.decoded("dtstart") >= result.resume  # nothing before the status date
+    course = events[next(u for u in events if u.startswith("course@"))]
+    k = result.position("course")
+    assert course.decoded("dtstart") == result.aim_start[k].astype(object)  # the dates to aim for
+    samples = str(events[next(u for u in events if u.startswith("samples@"))]["description"])
+    assert "After: Instructional design course." in samples  # titles, never ids

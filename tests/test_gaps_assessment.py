@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from careerlib import parse_plan, schedule
@@ -58,3 +59,32 @@ def test_obstacles_are_ranked_by_risk_with_their_contingencies() -> None:
     assert frame.loc["high", "critical_steps"] == ("a",)  # a -> b is the critical chain
     assert frame.loc["high", "missing"] == "contingency"
     assert frame.loc["low", "missing"] == ""
+
+
+def test_assessment_changes_then_and_now(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import careerlib
+    from careerlib.gaps import assessment_changes
+
+    now = careerlib.load_client(DATA / "clients" / "jordan-lee.yaml")
+    sa = now.self_assessment.model_copy(
+        update={
+            "talents": [t for t in now.self_assessment.talents if t.name != "Building teams"],
+            "interests": {
+                **now.self_assessment.interests,
+                "Enterprising": now.self_assessment.interests["Enterprising"].model_copy(
+                    update={"rating": 4.0}
+                ),
+            },
+        }
+    )
+    then = now.model_copy(update={"self_assessment": sa})
+    got = assessment_changes(then, now)
+    assert list(got.columns) == ["kind", "name", "then", "now", "change", "note"]
+    assert list(got["kind"].unique()) == ["talent", "interest", "value", "marketability"]
+    rows = {(r.kind, r.name): r for r in got.itertuples()}
+    teams = rows[("talent", "Building teams")]
+    assert pd.isna(teams.then) and teams.now == 4 and pd.isna(teams.change)
+    assert rows[("interest", "Enterprising")].change == 2.0
+    # the largest change of its kind first
+    assert got[got["kind"] == "interest"]["name"].iloc[0] == "Enterprising"
+    assert (got["change"].dropna() == 0).sum() == len(got) - 2

@@ -82,11 +82,18 @@ def test_an_exact_profile_as_target_stays_first_and_marked():
 
 def test_the_parts_add_up_to_the_score():
     ranked = _client_ranking("priya-nair", top=30)
-    parts = ranked[["skills_points", "interest_points", "zone_points", "related_points"]]
-    assert (parts.to_numpy() <= np.array(list(POINTS.values())) + 1e-9).all()
+    columns = ["skills_points", "interest_points", "ladder_points", "related_points"]
+    parts = ranked[columns]
+    limits = np.array([POINTS[k] for k in ("skills", "interests", "ladder", "related")])
+    assert (parts.to_numpy() <= limits + 1e-9).all()
     assert (parts.to_numpy() >= 0).all()
+    assert ranked["zone_points"].isna().all()  # direction up: the ladder, not the job zone
     np.testing.assert_allclose(parts.sum(axis=1), ranked["score"], atol=0.21)
-    np.testing.assert_allclose(ranked["skills_points"], 50 * ranked["match"], atol=0.06)
+    # what the client rated earns the match; what they did not, half the points
+    known = ranked["rated_share"]
+    np.testing.assert_allclose(
+        ranked["skills_points"], 50 * (known * ranked["match"] + (1 - known) * 0.5), atol=0.06
+    )
     match = ranked["coverage"] - 0.5 * ranked["over"]
     np.testing.assert_allclose(ranked["match"], match, atol=1e-3)
     assert ranked["score"].is_monotonic_decreasing
@@ -94,36 +101,47 @@ def test_the_parts_add_up_to_the_score():
 
 
 def test_the_skills_match_by_hand():
-    # one rated element, the others at 0: the match is what that element
-    # covers of the occupation's importance-weighted levels
+    # one rated element: the match is taken over what the client rated, and
+    # the rest of what the occupation asks (not rated: unknown) earns half
     onet = load_onet()
     code = "15-1211.00"
     ranked = find_occupations({"Critical Thinking": 7.0}, top=900, direction="any")
     row = ranked[ranked["code"] == code].iloc[0]
     req = onet.level.loc[code]
     w = pd.Series(importance_weight(onet.importance.loc[code]), index=req.index)
-    asked = float((w * req).sum())
     ct = "2.A.2.a"
-    coverage = float(w[ct] * req[ct]) / asked
-    over = float(w[ct] * (7.0 - req[ct])) / asked
-    assert row["coverage"] == pytest.approx(coverage, abs=1e-4)
-    assert row["over"] == pytest.approx(over, abs=1e-4)
+    assert row["coverage"] == pytest.approx(1.0)  # 7 covers what it asks of critical thinking
+    assert row["over"] == pytest.approx((7.0 - req[ct]) / req[ct], abs=1e-4)
+    rated_share = float(w[ct] * req[ct]) / float((w * req).sum())
+    assert row["rated_share"] == pytest.approx(rated_share, abs=1e-4)
     assert row["transferable"] == ("Critical Thinking",)
-    # without interests, a current or a target, the score is the skills match alone
+    assert row["largest_gaps"] == ()  # nothing rated falls short; the rest is unknown
+    assert len(row["ask_client"]) == 3 and "Critical Thinking" not in row["ask_client"]
+    # without interests, a current or a target, the score is the skills part alone
     assert np.isnan(row["interest_points"])
-    assert row["score"] == pytest.approx(100 * max(0.0, coverage - 0.5 * over), abs=0.06)
+    match = max(0.0, 1.0 - 0.5 * (7.0 - req[ct]) / req[ct])
+    assert row["score"] == pytest.approx(
+        100 * (rated_share * match + (1 - rated_share) * 0.5), abs=0.06
+    )
 
 
-def test_unrated_elements_count_at_the_current_occupations_level():
-    # a registered nurse who rated nothing has a registered nurse's profile
+def test_not_rated_is_unknown_never_the_current_occupations_level():
+    # a registered nurse who rated nothing: nothing is known of their skills, so
+    # the skills part is left out, not filled in with a nurse's levels or with 0
     nurse = find_occupations({}, current="29-1141.00", direction="any", top=900)
-    blank = find_occupations({}, direction="any", top=900)
-    acute = "29-1141.01"
-    assert nurse.set_index("code").at[acute, "coverage"] > 0.9
-    assert blank.set_index("code").at[acute, "coverage"] == 0.0
-    assert "29-1141.00" not in set(nurse["code"])  # the current occupation is left out
-    # what the client did not rate is never offered as a transferable skill
+    assert nurse["skills_points"].isna().all() and nurse["match"].isna().all()
+    assert nurse["largest_gaps"].map(len).eq(0).all()
     assert nurse["transferable"].map(len).eq(0).all()
+    # each occupation names what to ask the client first: its most important elements
+    onet = load_onet()
+    acute = nurse.set_index("code").loc["29-1141.01"]
+    weights = importance_weight(onet.importance.loc["29-1141.01"]) * onet.level.loc["29-1141.01"]
+    first = weights.sort_values(ascending=False, kind="stable").index[:3]
+    assert acute["ask_client"] == tuple(onet.elements.loc[first, "name"])
+    assert "29-1141.00" not in set(nurse["code"])  # the current occupation is left out
+    # an assumed level is a what-if, and says so by not saying "of the % rated"
+    assumed = find_occupations({}, direction="any", top=5, unrated_level=0.0)
+    assert (assumed["coverage"] == 0.0).all() and not assumed["reason"].str.contains("rated").any()
 
 
 def test_transferable_skills_and_gaps_are_about_that_occupation():
@@ -136,10 +154,11 @@ def test_transferable_skills_and_gaps_are_about_that_occupation():
         for name in row["transferable"]:
             eid = onet.element_id(name)
             assert client.skill_levels()[name] >= onet.level.at[row["code"], eid] - 0.5
-        for name in row["largest_gaps"]:
+        for name in row["largest_gaps"]:  # only what the client rated can be a gap
             eid = onet.element_id(name)
-            level = client.skill_levels().get(name, onet.level.at["25-2031.00", eid])
-            assert onet.level.at[row["code"], eid] > level
+            assert onet.level.at[row["code"], eid] > client.skill_levels()[name]
+        for name in row["ask_client"]:
+            assert name not in client.skill_levels()
 
 
 def test_the_target_is_shown_with_its_own_rank_when_below_the_top():
@@ -162,6 +181,7 @@ def test_up_keeps_the_current_job_zone_or_higher():
     ranked = _client_ranking("priya-nair", top=30)
     assert (ranked["job_zone"] >= 4).all()  # registered nurses: job zone 4
     assert (ranked["zone_step"] >= 0).all()
+    assert (ranked["step"] == "up").all()
 
 
 def test_down_keeps_the_current_job_zone_or_lower_and_prefers_one_below():
@@ -187,8 +207,10 @@ def test_any_keeps_every_job_zone_and_changes_the_list():
 
 
 def test_unknown_direction_is_an_error():
-    with pytest.raises(ClientError, match="unknown direction 'sideways'; valid: up, down, any"):
-        find_occupations({}, direction="sideways")
+    with pytest.raises(
+        ClientError, match="unknown direction 'lateral'; valid: up, sideways, down, any"
+    ):
+        find_occupations({}, direction="lateral")
 
 
 def test_an_unrated_occupation_cannot_be_the_reference():
@@ -203,64 +225,69 @@ def test_jordan_lee_it_director_aiming_for_cio():
     ranked = _client_ranking("jordan-lee")
     top5 = ranked.head(5)
     # The CIO is a Computer and Information Systems Manager, like the IT
-    # director today, so every move is judged against that occupation. The
-    # top five are O*NET's neighbours of it in the same job zone: leading IT
-    # projects and programmes, advising on IT as a management analyst
-    # (consulting), or a senior specialist role in the data and network work
-    # Jordan's team does; none asks much that Jordan lacks (85% or more).
+    # director today, so "up" is read from the ladder: running a hospital's
+    # services (broader management), the top executives (a chief executive,
+    # a chief sustainability officer: an executive of one domain, as a CIO
+    # is) and general management. Project managers, database administrators
+    # and the like, Jordan's own team, are no longer offered as a step up.
     assert top5["code"].tolist() == [
-        "15-1299.09",  # Information Technology Project Managers
-        "15-1242.00",  # Database Administrators
-        "13-1111.00",  # Management Analysts
-        "15-1243.00",  # Database Architects
-        "15-1244.00",  # Network and Computer Systems Administrators
+        "11-9111.00",  # Medical and Health Services Managers
+        "11-1011.03",  # Chief Sustainability Officers
+        "11-1021.00",  # General and Operations Managers
+        "11-1011.00",  # Chief Executives
+        "11-9021.00",  # Construction Managers
     ]
-    assert top5["related"].all() and (top5["job_zone"] == 4).all()
-    assert (top5["coverage"] >= 0.85).all()
-    assert top5.loc[1, "reason"].startswith(
-        "O*NET: one of the 10 closest to the target Computer and Information Systems Managers"
-    )
+    assert top5["code"].str.startswith("11-").all()
+    assert (top5["step"] == "up").all() and (top5["job_zone"] >= 4).all()
+    assert top5.loc[1, "reason"].startswith("a step up: broader management — Leadership 4.8/5")
+    assert "(of the 75% the client rated)" in top5.loc[1, "reason"]
+    assert top5.loc[2, "ladder"] == "top executive"
 
 
 def test_priya_nair_charge_nurse_aiming_for_nurse_manager():
     ranked = _client_ranking("priya-nair")
     top5 = ranked.head(5)
-    # Health education and community service management use what a charge
-    # nurse does every day (teaching patients and new nurses, running a team
-    # that serves people) and O*NET counts both among the five occupations
-    # closest to medical and health services managers, the target; childcare
-    # administration is management of a caring service; a clinical nurse
-    # specialist is the clinical step up (job zone 5) from registered nurse;
-    # and the target itself, Medical and Health Services Managers, ranks 5th.
+    # The clinical step up (a clinical nurse specialist, advanced practice that
+    # O*NET counts among the target's closest) comes first; then managing a
+    # service that uses what a charge nurse does every day (teaching patients
+    # and new nurses, running a team that serves people), all close to the
+    # target by O*NET; the target itself, Medical and Health Services
+    # Managers, ranks 4th; nurse midwives, advanced practice again, 5th.
     assert top5["code"].tolist() == [
-        "21-1091.00",  # Health Education Specialists
+        "29-1141.04",  # Clinical Nurse Specialists
         "11-9151.00",  # Social and Community Service Managers
         "11-9031.00",  # Education and Childcare Administrators, Preschool and Daycare
-        "29-1141.04",  # Clinical Nurse Specialists
         "11-9111.00",  # Medical and Health Services Managers: the target
+        "29-1161.00",  # Nurse Midwives
     ]
-    assert top5.loc[5, "relation"] == "the target"
-    assert top5.loc[4, "zone_step"] == 1
-    assert "Education and Training" in top5.loc[1, "transferable"]
-    assert "Administration and Management" in top5.loc[5, "largest_gaps"]
+    assert top5.loc[4, "relation"] == "the target"
+    assert top5["ladder"].tolist() == [
+        "advanced practice",
+        "management",
+        "management",
+        "management",
+        "advanced practice",
+    ]
+    assert "Education and Training" in top5.loc[2, "transferable"]
+    assert "Administration and Management" in top5.loc[4, "largest_gaps"]
 
 
 def test_marcus_brown_teacher_aiming_for_data_analyst():
-    ranked = _client_ranking("marcus-brown")
+    ranked = _client_ranking("marcus-brown", direction="sideways")
     top5 = ranked.head(5)
-    # The target (business intelligence analyst, O*NET's home of "data
+    # A new field at the same level (his client file asks for sideways moves):
+    # the target (business intelligence analyst, O*NET's home of "data
     # analyst" in the role file) comes first; then data work O*NET relates to
     # it where the maths teacher's statistics carry over (clinical data
-    # management, statistical assistant, market research); and teaching
-    # younger pupils, the sideways move O*NET finds closest to his current job.
+    # management, statistical assistant, market research, document management).
     assert top5["code"].tolist() == [
         "15-2051.01",  # Business Intelligence Analysts: the target
         "15-2051.02",  # Clinical Data Managers
         "43-9111.00",  # Statistical Assistants
         "13-1161.00",  # Market Research Analysts and Marketing Specialists
-        "25-2021.00",  # Elementary School Teachers, Except Special Education
+        "15-1299.03",  # Document Management Specialists
     ]
-    assert top5.loc[5, "relation"] == "current #2 (Primary-Short)"
+    assert (ranked["step"] == "sideways").all() and (ranked["job_zone"] == 4).all()
     assert "Mathematics" in top5.loc[3, "transferable"]
     assert "Programming" in top5.loc[2, "largest_gaps"]
 

@@ -7,7 +7,13 @@ import math
 import pytest
 
 from careerlib import parse_plan
-from careerlib.gaps import focus_anchors, skills_gap, weighted_mean_gap
+from careerlib.gaps import (
+    ask_client,
+    focus_anchors,
+    skills_gap,
+    unaddressed_skills,
+    weighted_mean_gap,
+)
 from careerlib.onet import role_profile
 
 
@@ -18,7 +24,7 @@ def test_skills_gap_against_computer_and_information_systems_managers():
     #                                                 weighted 1.13*0.9425 = 1.065025
     #   Negotiation                LV 3.25 IM 3.00 -> client 3.25: no gap
     #   Management of Fin. Res.    LV 3.38 IM 3.00 -> client 4.00: no gap (above is not negative)
-    #   Administration and Mgmt    LV 4.31 IM 3.70 -> unrated, taken as 0: gap 4.31, weight 0.675
+    #   Administration and Mgmt    LV 4.31 IM 3.70 -> not rated: unknown, no gap at all
     #   Programming                IM 2.75 < 3: not required
     plan = parse_plan(
         "title: t\nstart: 2027-01-04\ntarget: 2027-03-31\nsteps:\n"
@@ -44,14 +50,44 @@ def test_skills_gap_against_computer_and_information_systems_managers():
     assert gaps.loc["Negotiation", "status"] == "met"
     assert gaps.loc["Management of Financial Resources", "gap"] == 0
     am = gaps.loc["Administration and Management"]
-    assert not am["rated"]
-    assert math.isnan(am["client"])
-    assert am["weighted_gap"] == pytest.approx(4.31 * 0.675, abs=1e-4)
+    assert not am["rated"] and am["status"] == "not rated"
+    assert math.isnan(am["client"]) and math.isnan(am["gap"]) and math.isnan(am["weighted_gap"])
     assert "Programming" not in gaps.index
-    assert gaps["weighted_gap"].is_monotonic_decreasing  # most weighted gap first
+    rated = gaps[gaps["rated"]]
+    assert list(rated.index) == list(gaps.index[:4])  # the rated first, most weighted gap first
+    assert rated["weighted_gap"].is_monotonic_decreasing
+    assert (gaps["status"].iloc[4:] == "not rated").all()
+    # the mean is over the rated skills only: (0.78 + 1.065025) / (0.78 + 0.9425 + 0.5 + 0.5)
     assert weighted_mean_gap(gaps) == pytest.approx(
-        gaps["weighted_gap"].sum() / gaps["weight"].sum()
+        (0.78 + 1.065025) / rated["weight"].sum(), abs=1e-4
     )
+    assert rated["weight"].sum() == pytest.approx(0.78 + 0.9425 + 0.5 + 0.5)
+
+
+@pytest.mark.parametrize(
+    "levels",
+    [pytest.param({}, id="nothing-rated"), pytest.param({"Writing": 7.0}, id="one-rated")],
+)
+def test_not_rated_is_no_gap_and_is_the_ask_the_client_list(levels: dict[str, float]):
+    profile = role_profile("11-3021.00")
+    gaps = skills_gap(profile, levels)
+    unknown = ask_client(gaps)
+    assert len(unknown) == len(profile.requirements) - len(levels)
+    assert set(unknown) == set(gaps.index[~gaps["rated"]])
+    # in the ask-the-client list by importance, most important first
+    assert gaps.loc[unknown, "importance"].is_monotonic_decreasing
+    assert (gaps.loc[unknown, "status"] == "not rated").all()
+    assert gaps.loc[unknown, "gap"].isna().all()
+    # no gap count sees them
+    assert (gaps["status"] == "unaddressed").sum() == 0
+    assert unaddressed_skills(profile, levels) == []
+    assert weighted_mean_gap(gaps) == 0.0
+
+
+def test_an_assumed_level_is_a_what_if():
+    gaps = skills_gap(role_profile("11-3021.00"), {}, unrated_level=0.0)
+    assert (gaps["status"] == "unaddressed").all() and not gaps["rated"].any()
+    assert ask_client(gaps) == []
 
 
 def test_skills_gap_counts_only_the_route_steps():
@@ -61,7 +97,7 @@ def test_skills_gap_counts_only_the_route_steps():
         "  - {id: x, duration: 5, route: a, develops: [Writing]}\n"
         "  - {id: y, duration: 5, route: b, develops: [Speaking]}\n"
     )
-    gaps = skills_gap(role_profile("11-3021.00"), {}, plan, route="a")
+    gaps = skills_gap(role_profile("11-3021.00"), {"Writing": 1, "Speaking": 1}, plan, route="a")
     assert gaps.loc["Writing", "status"] == "addressed"
     assert gaps.loc["Speaking", "status"] == "unaddressed"
 

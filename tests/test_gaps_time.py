@@ -6,7 +6,7 @@ import datetime as dt
 
 from careerlib import parse_plan, schedule
 from careerlib.gaps import time_gap
-from careerlib.gaps.report import _remaining_plan as remaining_plan
+from careerlib.scheduling.status import remaining_plan
 
 D = dt.date
 
@@ -44,6 +44,7 @@ def test_remaining_plan_counts_progress():
         "  - {id: a, duration: 8, deadline: 2027-01-06}\n  - {id: b, duration: 5, after: [a]}\n"
     )
     left = remaining_plan(plan, {"a": 1.0, "b": 0.5}, D(2027, 1, 11))
+    assert left is not None
     assert left.start == D(2027, 1, 11)
     assert [s.id for s in left.steps] == ["b"]  # a is done
     assert left.steps[0].after == []
@@ -59,7 +60,9 @@ def test_remaining_plan_keeps_the_order_through_done_steps():
         "  - {id: a, duration: 2}\n  - {id: b, duration: 2, after: [a]}\n"
         "  - {id: c, duration: 2, after: [b]}\n"
     )
-    left = remaining_plan(plan, {"b": 1.0})
+    left = remaining_plan(plan, {"b": 1.0}, plan.first_day)
+    assert left is not None
     assert [(s.id, s.after) for s in left.steps] == [("a", []), ("c", ["a"])]
-    everything = remaining_plan(plan, {"a": 1, "b": 1, "c": 1})
-    assert [s.milestone for s in everything.steps] == [True]
+    # every step done: no work left (gaps kept its own copy that made the last step
+    # a milestone; the status date's one computation says so with None)
+    assert remaining_plan(plan, {"a": 1, "b": 1, "c": 1}, plan.first_day) is None

@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
             "_deprecated",
             "_graph",
             "_jsonable",
+            "_jsonl",
             "_paths",
             "_speedups",
             "_text",
@@ -46,6 +47,8 @@ LAYERS: dict[str, int] = {
             "models",
             "planfile",
             "clients",
+            "assessments",
+            "interests",
             "onet",
             "titles",
             "peers",
@@ -58,9 +61,10 @@ LAYERS: dict[str, int] = {
     ),
     # the schedule, and plans changed and scheduled again
     **dict.fromkeys(["scheduling", "whatif", "draft"], 3),
-    # analyses (tracking: baselines, check-ins, the forecast; the practice roster)
+    # analyses (tracking: baselines, check-ins, the forecast; the practice roster; the
+    # cheapest alternatives to the target)
     # (inputs: a plan or a client file, read for a command)
-    **dict.fromkeys(["gaps", "tracking", "roster_status", "inputs"], 4),
+    **dict.fromkeys(["gaps", "tracking", "roster_status", "inputs", "tradeoff"], 4),
     # what a person sees or keeps
     **dict.fromkeys(
         [

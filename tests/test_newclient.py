@@ -119,7 +119,7 @@ def test_match_role(role: str, code: str, matched: str) -> None:
     [
         pytest.param(
             "Data Analyst",
-            r"'Data Analyst' is ambiguous: it matches 9 O\*NET occupations \(.*"
+            r"'Data Analyst' is ambiguous: it matches 8 O\*NET occupations \(.*"
             r"15-2051\.01 Business Intelligence Analysts; .*13-2099\.01 Financial Quantitative",
             id="ambiguous",
         ),

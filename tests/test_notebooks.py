@@ -44,6 +44,13 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def shows(text: str, page: str) -> bool:
+    """Whether ``text`` is in the page, its quotes written as they are or as entities."""
+    return any(
+        text.replace("'", quote) in page for quote in ("'", "&#39;", "&#x27;", "&apos;", "’")
+    )
+
+
 def recorded(out: Path, client: Path, notebook: str) -> dict[str, object]:
     return json.loads((out / client.stem / f"{notebook}.json").read_text())  # type: ignore[no-any-return]
 
@@ -56,6 +63,7 @@ def test_every_notebook_is_a_template_without_outputs() -> None:
         "03-gap-analysis",
         "04-checkpoint-review",
         "05-practice",
+        "06-rethink",
     }
     assert [nb.stem for nb in PRACTICE] == ["05-practice"]
     for path in NOTEBOOKS:
@@ -146,20 +154,36 @@ def test_every_report_reads_as_words_for_a_client(runs: Path, client: Path) -> N
 
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
 def test_coach_session_records_the_verdict(runs: Path, client: Path) -> None:
+    from careerlib import schedule_client
+
     got = recorded(runs, client, "00-coach-session")
     profile = load_client(client)
-    plan = load_plan(profile.resolve(profile.plan))  # type: ignore[arg-type]
-    sched = schedule(plan, route=profile.route)
+    # the session starts from its date, with the check-ins (no longer the plan as written)
+    sched = schedule_client(profile, AS_OF)
     assert got["client"] == profile.name and got["route"] == profile.route
     assert got["verdict"] == sched.verdict and got["feasible"] == sched.feasible
     assert got["late_by_days"] == sched.late_by_days
-    assert got["earliest_finish"] == sched.earliest_finish.isoformat()
+    finish = sched.forecast_finish
+    assert got["earliest_finish"] == (None if finish is None else finish.isoformat())
+    assert got["target_late_by_days"] == sched.target_late_by_days
     assert got["saved"] == [] and got["built"] == []  # a batch run writes no plan file
     report = analyse(client, AS_OF)
     assert got["weighted_mean_gap"] == round(weighted_mean_gap(report.skills), 4)
     html = (runs / client.stem / "00-coach-session.html").read_text()
     assert "VBox(children" not in html  # the controls need a kernel: not in the report
-    assert sched.verdict in html
+    assert shows(sched.verdict, html)
+
+
+@pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
+def test_roadmap_records_the_cheapest_way_to_the_target(runs: Path, client: Path) -> None:
+    from careerlib import cheapest_way_client
+
+    got = recorded(runs, client, "02-roadmap")
+    best = cheapest_way_client(client, AS_OF)
+    assert got["alternatives_to_take"] == best.choice
+    assert got["alternatives_cost"] == best.cost
+    html = (runs / client.stem / "02-roadmap.html").read_text()
+    assert "Buying time" in html
 
 
 @pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
@@ -209,6 +233,51 @@ def test_checkpoint_review_agrees_with_the_library(runs: Path, client: Path) -> 
     gaps_json = analyse(client, AS_OF).to_dict()["tracking"]
     assert gaps_json["status"] == got["status"]
     assert gaps_json["forecast"]["finish"] == got["forecast_finish"]
+
+
+@pytest.mark.parametrize("client", CLIENTS, ids=[c.stem for c in CLIENTS])
+def test_rethink_agrees_with_the_library(runs: Path, client: Path) -> None:
+    from careerlib.tracking import baselines_path, load_baselines, schedule_client, track_client
+    from careerlib.tracking.fingerprint import plan_fingerprint
+
+    got = recorded(runs, client, "06-rethink")
+    track = track_client(client, AS_OF)
+    assert got["status"] == track.status and got["baseline"] == track.baseline.name
+    assert got["strategy_age_days"] == (AS_OF - track.baseline.date).days
+    assert got["done"] == [s.id for s in track.steps if s.state == "done"]
+    assert got["in_progress"] == [s.id for s in track.steps if s.state == "in progress"]
+    assert got["prompts"] == track.rethink_prompts()
+    # the re-plan went to the run's folder, never beside the client's own plan
+    new = runs / client.stem / str(got["replan"])
+    assert new.is_file() and not list((ROOT / "data" / "plans").glob("*-replan-*"))
+    profile = load_client(client)
+    saved = load_baselines(baselines_path(new))
+    assert saved[-1].name == got["replan_baseline"] == f"replan-{AS_OF.isoformat()}"
+    assert saved[-1].fingerprint == plan_fingerprint(load_plan(new), profile.route)
+    # same target: the re-plan on the session day is the client's plan on that day
+    assert got["replan_verdict"] == schedule_client(client, AS_OF).status_verdict.sentence
+    assert got["replan_target"] == load_plan(profile.resolve(profile.plan)).target.isoformat()  # type: ignore[arg-type]
+
+
+def test_rethink_compares_the_self_assessment_then_and_now(tmp_path: Path) -> None:
+    client = ROOT / "data" / "clients" / "jordan-lee.yaml"
+    then = tmp_path / "jordan-lee-then.yaml"
+    text = client.read_text().replace("Enterprising: {rating: 6,", "Enterprising: {rating: 4,")
+    then.write_text(text.replace("../", str(ROOT / "data") + "/"))
+    notebook = ROOT / "notebooks" / "06-rethink.ipynb"
+    parameters = {"as_of": AS_OF.isoformat(), "client_then": str(then), "new_target": "2028-06-30"}
+    result = run_batch(
+        [notebook], [client], tmp_path / "out", jobs=1, parameters=parameters, progress=False
+    )
+    assert result.ok, result.summary()
+    got = recorded(tmp_path / "out", client, "06-rethink")
+    assert got["replan_target"] == "2028-06-30"
+    # Fri 28 Apr, the 23 weekdays of May and the 21 of June before Fri 30: 45 working days
+    moved = "The target moved from 2028-04-28 to 2028-06-30 (45 working days later)."
+    assert moved in got["changes"]  # type: ignore[operator]
+    html = (tmp_path / "out" / "jordan-lee" / "06-rethink.html").read_text()
+    assert "Ratings then: jordan-lee-then.yaml; now: jordan-lee.yaml." in html
+    assert "<td" in html and "+2.0" in html  # Enterprising rated 4 then, 6 now
 
 
 def test_practice_review_agrees_with_the_library(runs: Path) -> None:

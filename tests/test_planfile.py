@@ -42,7 +42,7 @@ BAD = [
     ),
     pytest.param(
         HEAD + "steps:\n  - {id: a, duration: 3d, zzqq: 1}\n",
-        r"unknown key 'zzqq' \(known keys: after, buffer",
+        r"unknown key 'zzqq' \(known keys: after, alternatives, buffer",
         id="unknown-key-no-hint",
     ),
     pytest.param(
@@ -258,6 +258,66 @@ BAD = [
         r"this is not valid YAML: .*single document",
         id="two-documents",
     ),
+    # alternatives: one line that names the step (and the alternative), with its line
+    pytest.param(
+        HEAD
+        + "steps:\n  - id: cert\n    duration: 60d\n    alternatives:\n      - {id: partner, duration: 20d, cost: 100, titel: x}\n",
+        r":8: step 'cert', alternative 'partner': unknown key 'titel'; did you mean 'title'\?",
+        id="alternative-unknown-key",
+    ),
+    pytest.param(
+        HEAD
+        + "steps:\n  - id: cert\n    duration: 60d\n    alternatives:\n      - id: partner\n        duration: 20d\n        cost: -12000\n",
+        r":10: step 'cert', alternative 'partner', cost: a cost cannot be negative, got -12000",
+        id="alternative-negative-cost",
+    ),
+    pytest.param(
+        HEAD
+        + "steps:\n  - id: cert\n    duration: 60d\n    alternatives:\n      - {id: partner, duration: 20d, cost: 1}\n      - {id: partner, duration: 30d, cost: 2}\n",
+        r":9: step 'cert', alternative #2: duplicate alternative id 'partner' \(alternative #1",
+        id="alternative-duplicate-id",
+    ),
+    pytest.param(
+        HEAD
+        + "calendar: {hours_per_week: 5}\nsteps:\n  - id: cert\n    duration: 60d\n    alternatives:\n      - {id: partner, duration: 20d, effort: 30h, cost: 1}\n",
+        r":9: step 'cert', alternative 'partner': an alternative needs exactly one of duration or effort \(got duration and effort\)",
+        id="alternative-duration-and-effort",
+    ),
+    pytest.param(
+        HEAD
+        + "steps:\n  - id: cert\n    duration: 60d\n    alternatives:\n      - {id: partner, cost: 1}\n",
+        r":8: step 'cert', alternative 'partner': an alternative needs exactly one of duration or effort \(got none\)",
+        id="alternative-no-way",
+    ),
+    pytest.param(
+        HEAD
+        + "steps:\n  - id: cert\n    duration: 60d\n    alternatives:\n      - {id: partner, duration: 20d}\n",
+        r":8: step 'cert', alternative 'partner': missing required key 'cost'",
+        id="alternative-no-cost",
+    ),
+    pytest.param(
+        HEAD
+        + "steps:\n  - id: cert\n    duration: 60d\n    alternatives:\n      - {id: partner, duration: 20d, cost: '12,000'}\n",
+        r"step 'cert', alternative 'partner', cost: expected a cost as a plain number such as 12000",
+        id="alternative-cost-text",
+    ),
+    pytest.param(
+        HEAD
+        + "steps:\n  - id: cert\n    duration: 60d\n    alternatives:\n      - {id: partner, effort: 20h, cost: 1}\n",
+        r":8: step 'cert', alternative 'partner': alternative 'partner' has an effort of 20h but the calendar gives no hours_per_week",
+        id="alternative-effort-without-hours",
+    ),
+    pytest.param(
+        HEAD
+        + "steps:\n  - id: done\n    milestone: true\n    alternatives:\n      - {id: partner, duration: 20d, cost: 1}\n",
+        r":5: step 'done': a milestone takes no time, so it has no alternatives",
+        id="alternative-on-milestone",
+    ),
+    pytest.param(
+        HEAD + "currency: euros\nsteps:\n  - {id: a, duration: 1}\n",
+        r":4: currency: expected a three-letter currency code such as EUR, USD or GBP, got 'euros'",
+        id="bad-currency",
+    ),
 ]
 
 
@@ -396,3 +456,55 @@ def test_save_plan_never_overwrites_unless_asked(tmp_path: Path) -> None:
     save_plan(plan, new_plan_path(first))
     assert new_plan_path(first) == tmp_path / "plan-whatif-2.yaml"
     assert load_plan(tmp_path / "plan-whatif-1.yaml") == plan
+
+
+ALTERNATIVES = (
+    HEAD
+    + """currency: eur
+steps:
+  - id: cert
+    title: Certification
+    duration: 120d
+    alternatives:
+      - {id: partner, title: Outside partner, duration: 20d, cost: 12000, hours_per_week: 2}
+      - {id: bootcamp, duration: 2w, cost: 15000.5}
+  - {id: offer, milestone: true, after: [cert]}
+"""
+)
+
+
+def test_alternatives_are_read_with_their_defaults() -> None:
+    plan = parse_plan(ALTERNATIVES)
+    assert plan.currency == "EUR"  # upper-cased
+    cert = plan.step("cert")
+    assert [a.id for a in cert.alternatives] == ["partner", "bootcamp"]
+    partner, bootcamp = cert.alternatives
+    assert partner.cost == 12000 and partner.hours_per_week == 2
+    assert bootcamp.title == "bootcamp" and bootcamp.cost == 15000.5  # title defaults to the id
+    assert cert.alternative("partner") is partner
+    with pytest.raises(KeyError, match="no alternative 'partnr'.*did you mean 'partner'"):
+        cert.alternative("partnr")
+
+
+def test_a_plan_with_alternatives_schedules_as_written() -> None:
+    """Alternatives listed change nothing until one is taken."""
+    from careerlib import schedule
+
+    with_alts = schedule(parse_plan(ALTERNATIVES))
+    plain = schedule(
+        parse_plan(
+            HEAD
+            + "steps:\n  - {id: cert, title: Certification, duration: 120d}\n"
+            + "  - {id: offer, milestone: true, after: [cert]}\n"
+        )
+    )
+    assert with_alts.to_json() == plain.to_json()
+    assert with_alts.late_by_days == plain.late_by_days > 0
+
+
+def test_alternatives_survive_a_round_trip_through_yaml() -> None:
+    from careerlib.planfile import plan_to_yaml
+
+    plan = parse_plan(ALTERNATIVES)
+    again = parse_plan(plan_to_yaml(plan))
+    assert again == plan

@@ -198,3 +198,58 @@ def test_a_batch_report_printed_to_pdf_has_page_numbers(tmp_path: Path) -> None:
     flat = " ".join(pdf_text(pdf).split())
     assert "Paragraph 119 of the report." in flat and f"Page {pages} of {pages}" in flat
     assert not list(tmp_path.glob(".*.print.html"))  # the printable copy is removed
+
+
+def late_client_with_alternatives(tmp_path: Path) -> Path:
+    """Marcus Brown on the master's route, which is late as written and lists alternatives."""
+    source = ROOT / "data" / "clients" / "marcus-brown.yaml"
+    doc = yaml.safe_load(source.read_text())
+    doc["route"] = "masters"
+    for key in ("target_role", "plan", "peers", "metrics"):
+        if doc.get(key) and str(doc[key]).endswith((".yaml", ".csv")):
+            doc[key] = str((source.parent / doc[key]).resolve())
+    path = tmp_path / "marcus-masters.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True))
+    return path
+
+
+def test_a_late_plan_with_alternatives_says_what_to_take(tmp_path: Path) -> None:
+    from careerlib.report.document import _buying_time
+
+    content = gather(late_client_with_alternatives(tmp_path), AS_OF)
+    assert content.roadmap is not None and not content.roadmap.feasible
+    part = "\n".join(_buying_time(content))
+    text = visible_text(part)
+    assert "<h3>Buying time</h3>" in part
+    assert "To meet the target:</strong> take Accelerated master" in text
+    assert "(-125 working days, 14,000 USD)" in text and "Take instead" in text
+    assert_reads_as_a_report(text)
+    # a plan on time, or without alternatives, has no such part
+    assert _buying_time(gather(ROOT / "data" / "clients" / "priya-nair.yaml", AS_OF)) == []
+
+
+def _copied_samples(folder: Path) -> Path:
+    """The sample clients and plans copied (they get written beside), the rest linked."""
+    import os
+
+    (folder / "data").mkdir()
+    for part in ("clients", "plans"):
+        shutil.copytree(ROOT / "data" / part, folder / "data" / part)
+    for part in ("onet", "peers", "roles"):
+        os.symlink(ROOT / "data" / part, folder / "data" / part)
+    return folder / "data" / "clients" / "jordan-lee.yaml"
+
+
+@pytest.mark.slow
+def test_what_changed_since_the_last_plan_needs_two_baselines(tmp_path: Path) -> None:
+    from careerlib.tracking import save_plan_baseline
+
+    client = _copied_samples(tmp_path)
+    page = visible_text(write_report(client, tmp_path / "one.html", as_of=AS_OF).read_text())
+    assert "What changed since the last plan" not in page  # one baseline only
+    save_plan_baseline(client, AS_OF, name="after the review")
+    page = visible_text(write_report(client, tmp_path / "two.html", as_of=AS_OF).read_text())
+    assert "<h2>5. What changed since the last plan</h2>" in page
+    assert "<strong>After:</strong> baseline 'after the review' of 23 Nov 2026." in page
+    assert "Finished since: assess" in page
+    assert_reads_as_a_report(page)

@@ -60,7 +60,7 @@ def test_roster_table(practice) -> None:
         "Slack or late": "3 days late",
         "Last check-in": "30 Jan 2026",
         "Next latest start (2 weeks)": "SQL course by 9 Feb 2026",
-        "Gaps no step addresses": "21",
+        "Gaps no step addresses": "1 (19 not rated)",
     }
     stale = table.set_index("Client").loc["Stu Stale"]
     assert stale["Last check-in"] == "16 Jan 2026 (stale, weekly)"

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -100,7 +101,10 @@ def test_a_checkin_behind_plan(practice) -> None:
     ben = _by_client(practice.frame)["Ben Behind"]
     assert ben["status"] == "behind"
     assert ben["earned_pct"] == 4.0
-    assert "behind the latest plan by 4.0 working days" in str(ben["verdict"])
+    assert "4.0 working days behind its latest dates" in str(ben["verdict"])
+    # the two measures, each named: behind the baseline, the forecast on track
+    assert str(ben["verdict"]).startswith("On track: ")
+    assert "but the forecast still meets the target" in str(ben["verdict"])
     assert ben["target"] == pd.Timestamp("2026-03-27")
 
 
@@ -118,16 +122,16 @@ def test_next_latest_start_within_two_weeks(practice) -> None:
 
 def test_calls_to_make_this_week(practice) -> None:
     assert [line for line, _ in practice.calls()] == [
-        "Lee Late: late; 'SQL course' must start by 2026-02-09",
+        "Lee Late: late; 'SQL course' must start by 9 Feb 2026",
         "Ben Behind: behind",
-        "Stu Stale: no check-in for 17 days (weekly); 'SQL course' must start by 2026-02-09",
+        "Stu Stale: no check-in for 17 days (weekly); 'SQL course' must start by 9 Feb 2026",
     ]
-    assert practice.calls()[1][1].startswith("Behind. Forecast from 2026-02-02")
+    assert practice.calls()[1][1].startswith("On track: the work left ends on")
     later = read_roster(FOLDER / "late.yaml", dt.date(2026, 2, 11))
     # a week on, b's latest start has passed and Lee's check-in has gone stale
     assert [line for line, _ in later.calls()] == [
         "Lee Late: late; no check-in for 12 days (weekly); "
-        "'SQL course' should have started by 2026-02-09"
+        "'SQL course' should have started by 9 Feb 2026"
     ]
 
 
@@ -155,6 +159,8 @@ def test_the_gap_count_is_the_skills_gap_count(practice) -> None:
         gaps = skills_gap(target_role(client), client.skill_levels(), plan, route=client.route)
         unaddressed = gaps.index[gaps["status"] == "unaddressed"]
         assert row["unaddressed_gaps"] == len(unaddressed)
+        # what the client did not rate is counted apart, never as a gap
+        assert row["not_rated_skills"] == (gaps["status"] == "not rated").sum()
         # the plan's steps develop Mathematics and Programming: never counted
         assert "Mathematics" not in unaddressed and "Programming" not in unaddressed
 
@@ -193,6 +199,24 @@ def test_sample_clients() -> None:
     for row in rows.values():
         one = status(row["file"], dt.date(2026, 11, 30))
         assert row["status"] == one.status and row["verdict"] == one.verdict
+
+
+def test_a_client_who_rated_nothing_has_no_gap_count_but_a_note(tmp_path) -> None:
+    import shutil
+
+    from careerlib import load_client
+
+    folder = tmp_path / "roster"
+    shutil.copytree(FOLDER, folder)
+    text = (folder / "late.yaml").read_text()
+    (folder / "late.yaml").write_text(re.sub(r"(?m)^skills: .*\n", "", text))
+    row = read_roster(folder / "late.yaml", DAY).frame.iloc[0]
+    role = target_role(load_client(folder / "late.yaml", check=False))
+    assert pd.isna(row["unaddressed_gaps"])
+    assert row["not_rated_skills"] == len(role.requirements)  # every skill of the role
+    assert row["note"] == (
+        "gaps not counted: no skill of the target role is rated yet (ask the client)"
+    )
 
 
 def test_roster_returns_a_frame_with_the_problems_in_attrs() -> None:
@@ -259,3 +283,17 @@ def test_clients_sharing_a_plan_read_it_once(tmp_path: Path, monkeypatch) -> Non
     got = read_roster(tmp_path / "roster", DAY)
     assert len(got.frame) == 6
     assert sorted(p.name for p in calls) == ["chain.yaml", "missing.yaml", "moved.yaml"]
+
+
+def test_a_plan_changed_after_its_baseline_is_a_call(tmp_path: Path) -> None:
+    from careerlib.tracking import checkin
+    from tests.conftest import tracking_client
+
+    client = tracking_client(tmp_path)
+    checkin(client, {"a": 0.4}, dt.date(2026, 1, 8))  # saves the first baseline
+    assert not read_roster(client, dt.date(2026, 1, 8)).frame["plan_changed"].item()
+    plan = tmp_path / "two-steps.yaml"
+    plan.write_text(plan.read_text().replace("target: 2026-01-23", "target: 2026-01-30"))
+    got = read_roster(client, dt.date(2026, 1, 8))
+    assert got.frame["plan_changed"].item()
+    assert got.calls()[0][0] == "Test Client: the plan changed after its baseline"

@@ -62,7 +62,9 @@ def test_progress_summary_by_hand() -> None:
     report = analyse(ROOT / "data" / "clients" / "jordan-lee.yaml", AS_OF)
     assert report.progress is not None
     text = summaries.progress_summary(report.progress).data
-    assert "Review of 20 Nov 2026" in text and "planned **0%**" in text
+    # what was reported; no "planned" figure of the old measure beside the baseline's
+    assert "Review of 20 Nov 2026: **1** steps done, **2** in progress" in text
+    assert "planned" not in text
 
 
 def test_rethink_summary_lists_the_questions_or_agrees_the_next_step() -> None:
@@ -85,3 +87,62 @@ def test_time_summary_marks_the_clients_route() -> None:
     text = time_summary(report.time, {}, report.client.route).data
     marked = [line for line in text.splitlines() if "(the client's route)" in line]
     assert len(marked) == 1 and f"*{report.client.route}*" in marked[0]
+
+
+def test_options_summary_says_what_to_take_to_meet_the_target() -> None:
+    from careerlib import cheapest_way, parse_plan
+    from tests.test_tradeoff import CHAIN
+
+    late = cheapest_way(parse_plan(CHAIN.format(target="2027-04-09")))
+    page = render(summaries.options_summary(late))
+    assert page.startswith("<p><strong>To meet the target:</strong> take Intensive A for")
+    assert "(-10 working days, 1,000 EUR) and Intensive B" in page
+    assert "2,100 EUR in all" in page and "Feasible: the target" in page
+    enough = cheapest_way(parse_plan(CHAIN.format(target="2027-06-30")))
+    assert render(summaries.options_summary(enough)) == (
+        "<p>The plan meets its target without alternatives: none is needed.</p>\n"
+    )
+
+
+def test_a_skill_not_rated_is_a_question_never_nan() -> None:
+    from careerlib.onet import role_profile
+
+    skills = gaps.skills_gap(role_profile("11-3021.00"), {})  # a new client: nothing rated
+    anchors = gaps.focus_anchors(skills)
+    text = summaries.level_anchors_summary(skills, anchors).data
+    assert "nan" not in text
+    assert "the client has not rated it yet: ask" in text
+    text = summaries.unaddressed_summary(skills).data
+    assert text.startswith("No skill is rated yet, so no gap can be measured.")
+    assert f"**Ask the client ({len(skills)} not rated yet, so not counted as gaps):**" in text
+    rated = gaps.skills_gap(role_profile("11-3021.00"), {"Critical Thinking": 3})
+    text = summaries.unaddressed_summary(rated).data
+    assert text.startswith("**Gaps no step of the plan addresses (1):** Critical Thinking.")
+    assert f"Ask the client ({len(rated) - 1} not rated" in text
+
+
+def test_plan_diff_summary_names_both_versions() -> None:
+    from careerlib.tracking.diff import plan_diff
+
+    data = ROOT / "tests" / "data" / "rethink"
+    page = render(summaries.plan_diff_summary(plan_diff(data / "old.yaml", data / "new.yaml")))
+    assert "<strong>Before:</strong> old.yaml as written." in page
+    assert "The target moved from 27 Mar 2026 to 3 Apr 2026 (5 working days later)." in page
+    assert "<li>Steps added: e.</li>" in page
+
+
+def test_strategy_age_and_work_done() -> None:
+    from careerlib.tracking import track_client
+
+    track = track_client(ROOT / "data" / "clients" / "jordan-lee.yaml", dt.date(2026, 12, 7))
+    age = render(summaries.strategy_age_summary(track))
+    assert "The strategy dates from <strong>5 Oct 2026</strong>" in age
+    assert "63 days before this session" in age
+    assert "The target, 28 Apr 2028, is 508 days away." in age
+    done = render(summaries.work_done_summary(track))
+    assert "<strong>Done</strong> (1): Reassess talents and motivators with the coach." in done
+    assert "Lead the HIPAA security risk assessment (45%)" in done
+    assert "<strong>Not started</strong> (11)" in done
+    later = track_client(ROOT / "data" / "clients" / "jordan-lee.yaml", dt.date(2028, 6, 1))
+    assert "passed 34 days ago" in render(summaries.strategy_age_summary(later))
+    assert "Past their latest start, not started" in render(summaries.work_done_summary(later))

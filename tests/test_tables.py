@@ -74,11 +74,11 @@ def test_jordan_lee_by_hand() -> None:
         "Board-level finance course (CHIME CIO Boot Camp), Build and defend the FY2028 IT budget"
     )
     assert skills.loc["Personnel and Human Resources", "Plan steps that close it"] == EMPTY
+    # the report's roadmap is the plan on the report's date: the assessment is done
     roadmap = found["roadmap"].cells.set_index("Step (◆ milestone)")
-    assert (
-        roadmap.loc["Reassess talents and motivators with the coach", "Latest start"]
-        == "1 Mar 2027"
-    )
+    row = roadmap.loc["Reassess talents and motivators with the coach"]
+    assert (row["State"], row["Aim to start"]) == ("done", EMPTY)
+    assert roadmap.loc["Lead the HIPAA security risk assessment", "State"] == "35% done"
     assert roadmap.loc["◆ CIO offer accepted", "Critical"] == EMPTY
     peers = found["peers"].cells.set_index("Metric")
     assert peers.loc["IT spend per employee", "Organization"] == "5,200 USD"
@@ -161,3 +161,89 @@ def test_numbers_read_as_a_reader_writes_them(kind: str, value: object, shown: s
 def test_an_empty_table_says_so() -> None:
     table = reader_table(pd.DataFrame({"x": []}), {"x": ("X", "text")}, caption="Obstacles")
     assert "(none)" in table.to_html() and "none" in repr(table)
+
+
+def test_options_table_lists_what_to_take_and_the_total() -> None:
+    from careerlib import cheapest_way, parse_plan
+    from tests.test_tradeoff import CHAIN
+
+    table = tables.options_table(cheapest_way(parse_plan(CHAIN.format(target="2027-04-09"))))
+    assert table.cells.to_dict("records") == [
+        {
+            "Step": "Course A",
+            "Take instead": "Intensive A",
+            "Working days": "-10",
+            "Hours a week while it runs": EMPTY,
+            "Cost": "1,000 EUR",
+        },
+        {
+            "Step": "Course B",
+            "Take instead": "Intensive B",
+            "Working days": "-10",
+            "Hours a week while it runs": EMPTY,
+            "Cost": "1,100 EUR",
+        },
+        {
+            "Step": "Total",
+            "Take instead": "",
+            "Working days": "",
+            "Hours a week while it runs": "",
+            "Cost": "2,100 EUR",
+        },
+    ]
+    nothing = tables.options_table(cheapest_way(parse_plan(CHAIN.format(target="2027-06-30"))))
+    assert len(nothing) == 0 and "(none)" in nothing.to_html()
+
+
+def test_the_skills_table_says_ask_the_client_for_a_skill_not_rated() -> None:
+    from careerlib.gaps import skills_gap
+    from careerlib.onet import role_profile
+
+    skills = skills_gap(role_profile("11-3021.00"), {"Critical Thinking": 3})
+    cells = tables.skills_table(skills, rows=40).cells.set_index("Skill or knowledge")
+    assert cells.at["Critical Thinking", "Status"] == "unaddressed"
+    row = cells.loc["Writing"]
+    assert row["Status"] == "not rated: ask the client"
+    assert row["Client (0-7)"] == tables.EMPTY and row["Gap"] == tables.EMPTY
+    assert "nan" not in tables.skills_table(skills).to_html()
+
+
+def test_no_shrinking_meets_a_date_that_has_passed() -> None:
+    # on 7 Jun 2027 the budget's deadline (28 May 2027) has passed: no shrink list
+    report = analyse(ROOT / "data" / "clients" / "jordan-lee.yaml", dt.date(2027, 6, 7))
+    gap = report.time["internal"]
+    assert gap.dates_passed == (("'Build and defend the FY2028 IT budget'", dt.date(2027, 5, 28)),)
+    table = tables.shrink_table(gap)
+    assert len(table) == 0
+    assert repr(table).startswith(
+        "No shrinking can meet a date that has passed: the deadline of 'Build and defend"
+    )
+    assert "&#x27;Build and defend" in table.to_html()  # a title is escaped in HTML
+    # months earlier every date is ahead: the critical steps and what they could give
+    early = analyse(ROOT / "data" / "clients" / "jordan-lee.yaml", dt.date(2026, 11, 23))
+    assert len(tables.shrink_table(early.time["internal"])) == len(early.time["internal"].critical)
+
+
+def test_plan_diff_table_reads_as_words() -> None:
+    from careerlib.tracking.diff import plan_diff
+
+    data = ROOT / "tests" / "data" / "rethink"
+    table = tables.plan_diff_table(plan_diff(data / "old.yaml", data / "new.yaml"))
+    cells = table.cells
+    assert list(cells.columns) == list(tables.PLAN_DIFF_COLUMNS)
+    by_step = {row[0]: row for row in cells.itertuples(index=False)}
+    assert list(by_step["b"]) == [
+        "b",
+        "shortened, latest start later",
+        "10 days",
+        "8 days",
+        "0%",
+        "0%",
+        "11 Mar 2026",
+        "20 Mar 2026",
+        "+7",
+    ]
+    assert list(by_step["e"])[2:4] == [EMPTY, "2 days"]
+    assert list(by_step["m"])[2:4] == ["milestone", "milestone"]
+    assert not any(CODE_CELL.match(str(v)) for v in cells.to_numpy().ravel())
+    assert len(tables.plan_diff_table(plan_diff(data / "old.yaml", data / "old.yaml"))) == 0

@@ -53,7 +53,8 @@ def test_roster_text_attention_first_then_the_summary_and_the_files_not_read() -
     lines = roster_text(read_roster(DATA / "roster", dt.date(2026, 2, 2))).splitlines()
     assert lines[0] == "The practice on 2026-02-02"
     assert lines[2].split("  ")[0] == "Client" and set(lines[3]) == {"-"}
-    assert lines[4].startswith("Lee Late") and lines[4].rstrip().endswith("21")
+    # one gap no step addresses (Critical Thinking); what the client did not rate is no gap
+    assert lines[4].startswith("Lee Late") and lines[4].rstrip().endswith("1 (19 not rated)")
     assert lines[-3].startswith("6 clients on 2026-02-02: 1 late")
     assert lines[-2].startswith("not read: ") and "broken.yaml" in lines[-2]
     assert lines[-1].startswith("not read: ") and "no-plan.yaml" in lines[-1]

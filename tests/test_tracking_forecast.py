@@ -63,10 +63,11 @@ def test_two_steps(day: dt.date, progress: dict[str, float], finish: dt.date, sl
 
 def test_late_verdict_names_the_days() -> None:
     f = forecast(load_plan(DATA / "two-steps.yaml"), {"a": 0.6}, D(2026, 1, 19))
+    # the status verdict's words: plain dates, the target lateness only
     assert f.verdict == (
-        "Forecast from 2026-01-19: the work left ends on 2026-01-27: "
-        "2 working days after the target 2026-01-23."
+        "Late: the work left ends on 27 Jan 2026, 2 working days after the target 23 Jan 2026."
     )
+    assert f.verdict == f.schedule.status_verdict.sentence
 
 
 def test_all_done() -> None:
@@ -74,7 +75,7 @@ def test_all_done() -> None:
     assert f.remaining is None
     assert f.finish == D(2026, 1, 13)
     assert f.slack_left_days == 8
-    assert f.verdict.startswith("Done")
+    assert f.verdict == "Complete: every step is done (as of 14 Jan 2026)."
 
 
 def test_remaining_plan_leaves_the_original_alone() -> None:

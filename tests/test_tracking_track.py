@@ -47,18 +47,21 @@ def test_past_latest_start_is_behind_and_late_and_says_so_once() -> None:
     assert t.status == "late"
     (a,) = [u for u in t.upcoming() if u.step == "a"]
     assert a.days_left == -1
-    assert a.sentence == "'Step A' should have started 1 working day ago (2026-01-12)."
-    assert t.verdict.startswith("Late. Forecast from 2026-01-13: the work left ends on 2026-01-26")
-    assert "behind the latest plan by 1.0 working days" in t.verdict
+    assert a.sentence == "'Step A' should have started 1 working day ago (12 Jan 2026)."
+    assert t.verdict.startswith(
+        "Late: the work left ends on 26 Jan 2026, 1 working day after the target 23 Jan 2026."
+    )
+    assert "Behind the plan as written: " in t.verdict
+    assert "1.0 working day behind its latest dates" in t.verdict
     prompts = " ".join(t.rethink_prompts())
-    assert "misses the target by 1 working days" in prompts
-    assert "Past their latest start and not started: a" in prompts
+    assert "misses the target by 1 working day " in prompts
+    assert "Past their latest start and not started: 'Step A'" in prompts
 
 
 def test_upcoming_latest_starts_within_two_weeks() -> None:
     t = track(load_plan(DATA / "two-steps.yaml"), D(2026, 1, 5))
     assert [(u.step, u.days_left) for u in t.upcoming()] == [("a", 5), ("b", 10)]
-    assert t.upcoming()[0].sentence == "'Step A' must start within 5 working days (by 2026-01-12)."
+    assert t.upcoming()[0].sentence == "'Step A' must start within 5 working days (by 12 Jan 2026)."
     assert [u.step for u in t.upcoming(within=7)] == ["a"]
 
 
@@ -133,25 +136,32 @@ def test_charts_show_the_baseline_the_progress_and_new_steps() -> None:
         baseline=base,
     )
     fig = tracking_gantt(t)
-    names = [tr.name for tr in fig.data]
-    assert names[:3] == [
-        "Baseline 'baseline-2026-01-05' (latest dates)",
-        "Current: as reported, then the forecast",
-        "Done (share reported)",
+    # one Gantt chart (charts.gantt of the status schedule): the baseline beneath,
+    # the work done drawn as done, the rest at its dates to aim for
+    traces = {tr.name: tr for tr in fig.data}
+    assert list(traces)[:3] == [
+        "The baseline of 5 Jan 2026 (latest dates)",
+        "Slack: how much earlier it could start",
+        "Done",
     ]
     assert list(fig.layout.yaxis.ticktext) == ["Step A", "Step B", "Step C (new)"]
-    baseline, current, done = fig.data[:3]
+    baseline, done = traces[fig.data[0].name], traces["Done"]
     assert list(baseline.base) == ["2026-01-12", "2026-01-19"]  # a and b only: c is new
-    # a: 3 of 5 days done before the check-in (Wed 7 to Fri 9), 2 left (Mon 12, Tue 13)
-    assert current.base[0] == "2026-01-07"
-    assert current.x[0] == 7 * 86_400_000  # Wed 7 through Tue 13, calendar days
-    assert done.x[0] == int(0.6 * 7 * 86_400_000)
+    # a: 3 of 5 days done before the check-in (Wed 7 to Fri 9), drawn as done
+    assert done.base == ("2026-01-07",) and done.x == (5 * 86_400_000,)
+    # its 2 days left at the dates to aim for (latest: Tue 13, Wed 14), slack from Mon 12
+    bars = traces["Critical step: a delay moves the target"]
+    assert (bars.base[0], bars.x[0]) == ("2026-01-13", 2 * 86_400_000)
+    assert traces["Slack: how much earlier it could start"].base[0] == "2026-01-12"
     notes = [a.text for a in fig.layout.annotations]
     assert notes == [
-        "<b>Check-in 2026-01-12</b>",
-        "<b>Forecast 2026-01-22</b>",
-        "<b>Target 2026-01-23</b>",
+        "<b>Start Mon 05 Jan 2026</b>",
+        "<b>Target Fri 23 Jan 2026</b>",
+        "<b>Forecast finish Thu 22 Jan 2026</b>",
+        "<b>As of Mon 12 Jan 2026</b>",
     ]
+    # the verdict under the title is the tracking's: the forecast, then the baseline
+    assert t.forecast.verdict in fig.layout.title.subtitle.text.replace("<br>", " ")
     over = progress_over_time_chart(t)
     late, early, earned, star = over.data
     assert list(earned.y) == [30.0]

@@ -7,9 +7,12 @@ import datetime as dt
 import pytest
 
 from careerlib import PlanError, load_plan, schedule
+from careerlib.planfile import parse_plan
 from careerlib.whatif import (
+    with_alternatives,
     with_blackout,
     with_duration,
+    with_effort,
     with_hours_per_week,
     with_start,
     with_target,
@@ -73,3 +76,51 @@ def test_start_and_hours() -> None:
 def test_bad_changes_are_plan_errors(call: object, match: str) -> None:
     with pytest.raises(PlanError, match=match):
         call(load_plan(INFEASIBLE))  # type: ignore[operator]
+
+
+TWO_WAYS = """title: T
+start: 2027-01-04
+target: 2027-03-26
+calendar: {hours_per_week: 5}
+steps:
+  - id: course
+    duration: 60d
+    alternatives:
+      - {id: bootcamp, title: Bootcamp, duration: 20d, cost: 9000}
+      - {id: self-study, title: Self-study, effort: 40h, cost: 0}
+  - {id: apply, duration: 10d, after: [course]}
+"""
+
+
+def test_taking_an_alternative_replaces_the_steps_way_and_keeps_the_rest() -> None:
+    plan = parse_plan(TWO_WAYS)
+    taken = with_alternatives(plan, {"course": "bootcamp"})
+    step = taken.step("course")
+    assert step.duration is not None and step.duration.amount == 20 and step.effort is None
+    assert [a.id for a in step.alternatives] == ["bootcamp", "self-study"]  # still listed
+    assert taken.step("apply") == plan.step("apply")
+    assert schedule(taken).feasible and not schedule(plan).feasible
+    # another alternative replaces the step's way again (an effort, this time)
+    other = with_alternatives(taken, {"course": "self-study"}).step("course")
+    assert other.effort == 40 and other.duration is None
+    # the original is left alone, and no choice is the plan itself
+    assert plan.step("course").duration is not None and plan.step("course").duration.amount == 60
+    assert with_alternatives(plan, {}) is plan
+
+
+@pytest.mark.parametrize(
+    ("choice", "match"),
+    [
+        ({"cours": "bootcamp"}, "unknown step 'cours'; did you mean 'course'"),
+        ({"course": "bootcmp"}, "no alternative 'bootcmp' .*did you mean 'bootcamp'"),
+        ({"apply": "x"}, "step 'apply' has no alternative 'x' \\(it has none\\)"),
+    ],
+)
+def test_unknown_alternatives_are_refused(choice: dict[str, str], match: str) -> None:
+    with pytest.raises(PlanError, match=match):
+        with_alternatives(parse_plan(TWO_WAYS), choice)
+
+
+def test_with_effort_turns_a_step_into_hours() -> None:
+    plan = with_effort(parse_plan(TWO_WAYS), "apply", "12h")
+    assert plan.step("apply").effort == 12 and plan.step("apply").duration is None

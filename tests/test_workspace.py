@@ -17,7 +17,7 @@ def test_workspace_holds_the_notebooks_and_the_samples(tmp_path: Path) -> None:
     root = tmp_path / "practice"
     written = {p.relative_to(root).as_posix() for p in ws.files}
     notebooks = {f"notebooks/{p.name}" for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")}
-    assert notebooks <= written and len(notebooks) == 6
+    assert notebooks <= written and len(notebooks) == 7
     for folder in ("clients", "plans", "roles", "peers", "templates"):
         expected = {f"data/{folder}/{p.name}" for p in (ROOT / "data" / folder).iterdir()}
         assert expected and expected <= written, folder

@@ -27,8 +27,10 @@ from careerlib.charts._style import (
     palette,
 )
 from careerlib.scheduling.scheduler import Schedule
+from careerlib.scheduling.status import StatusSchedule
 
 __all__ = [
+    "Days",
     "Steps",
     "checkpoint_traces",
     "closed_days",
@@ -85,6 +87,40 @@ def _hover_texts(result: Schedule) -> np.ndarray:
 
 
 @dataclass(frozen=True)
+class Days:
+    """Where each step is drawn on the date axis (``datetime64[D]`` arrays, one a step).
+
+    ``start`` and ``end`` (the day after the last: bars end there) are the
+    step's bar: the latest dates of the plan as written, or on a status date
+    the dates to aim for, or for a done step when it was done. ``early`` is
+    the earliest start (the forward pass, or the forecast): the slack is drawn
+    from there. ``done`` marks the steps drawn as done, and ``done_start`` /
+    ``done_end`` the part drawn as done (the whole bar of a done step, the
+    share done of a step in progress, before the status date; ``NaT`` otherwise).
+    """
+
+    start: np.ndarray
+    end: np.ndarray
+    early: np.ndarray
+    done: np.ndarray
+    done_start: np.ndarray
+    done_end: np.ndarray
+
+    @classmethod
+    def as_written(cls, result: Schedule) -> Days:
+        """The plan as written: every bar at its latest dates, nothing done."""
+        nat = np.full(len(result), np.datetime64("NaT"), dtype="datetime64[D]")
+        return cls(
+            start=result.start.astype("datetime64[D]"),
+            end=result.finish.astype("datetime64[D]") + ONE_DAY,
+            early=result.early_start.astype("datetime64[D]"),
+            done=np.zeros(len(result), dtype=bool),
+            done_start=nat,
+            done_end=nat.copy(),
+        )
+
+
+@dataclass(frozen=True)
 class Steps:
     """The schedule's arrays as the Gantt chart draws them (days, rows, hover text)."""
 
@@ -97,19 +133,28 @@ class Steps:
     early: np.ndarray  # the forward pass's start
     milestone: np.ndarray
     critical: np.ndarray
+    done: np.ndarray  # drawn as done (no slack, no criticality)
+    done_start: np.ndarray  # the part drawn as done (NaT: none)
+    done_end: np.ndarray
 
     @classmethod
-    def of(cls, result: Schedule, y: np.ndarray) -> Steps:
+    def of(
+        cls, result: Schedule, y: np.ndarray, days: Days | None = None, hover: Any = None
+    ) -> Steps:
+        days = days if days is not None else Days.as_written(result)
         return cls(
             result=result,
             y=y,
-            hover=_hover_texts(result),
+            hover=_hover_texts(result) if hover is None else np.asarray(hover, dtype=object),
             ids=np.asarray(result.ids, dtype=object),
-            start=result.start.astype("datetime64[D]"),
-            end=result.finish.astype("datetime64[D]") + ONE_DAY,
-            early=result.early_start.astype("datetime64[D]"),
+            start=days.start,
+            end=days.end,
+            early=days.early,
             milestone=result.milestone.astype(bool),
-            critical=result.critical.astype(bool),
+            critical=result.critical.astype(bool) & ~days.done,
+            done=days.done,
+            done_start=days.done_start,
+            done_end=days.done_end,
         )
 
     def bars(self, idx: np.ndarray, a: np.ndarray, z: np.ndarray, **kw: Any) -> dict[str, Any]:
@@ -152,7 +197,7 @@ def slack_trace(s: Steps) -> list[dict[str, Any]]:
 def step_traces(s: Steps, color_by: str) -> list[dict[str, Any]]:
     """The bars of the steps that take time, one trace per colour."""
     result, plan = s.result, s.result.plan
-    bar = ~s.milestone
+    bar = ~s.milestone & ~s.done
     crit = s.critical
     if color_by == "criticality":
         series = [
@@ -258,7 +303,7 @@ def dependency_trace(s: Steps) -> list[dict[str, Any]]:
 
 def milestone_trace(s: Steps) -> list[dict[str, Any]]:
     """Gold diamonds at the end of each milestone's day; critical ones ringed in red."""
-    idx = np.flatnonzero(s.milestone)
+    idx = np.flatnonzero(s.milestone & ~s.done)
     if not idx.size:
         return []
     crit = s.critical[idx]
@@ -322,11 +367,21 @@ def deadline_trace(s: Steps) -> list[dict[str, Any]]:
 def checkpoint_traces(result: Schedule) -> list[dict[str, Any]]:
     """Review dates of the cadence, and reviews held, as ticks along the bottom.
 
-    They are drawn on a hidden 0..1 axis (``y2``) over the rows.
+    They are drawn on a hidden 0..1 axis (``y2``) over the rows. On a status
+    date the reviews to come run from the resume day to the target (or the
+    forecast finish, when later), and the check-ins held are those counted.
     """
     cp = result.plan.checkpoints
-    days = _checkpoint_days(result)
-    if cp is None or not days.size:
+    if isinstance(result, StatusSchedule):
+        last = max(result.target_day, result.earliest_finish)
+        days = _checkpoint_days(result, last)
+        days = days[days >= as_day(result.resume)]
+        held = np.array(result.checkin_days, dtype="datetime64[D]")
+    else:
+        days = _checkpoint_days(result, result.target_day)
+        reviews = [] if cp is None else cp.reviews
+        held = np.array(sorted(r.date for r in reviews), dtype="datetime64[D]")
+    if cp is None or not (days.size or held.size):
         return []
 
     def ticks(x: np.ndarray, name: str, marker: dict[str, Any], rank: int) -> dict[str, Any]:
@@ -343,18 +398,20 @@ def checkpoint_traces(result: Schedule) -> list[dict[str, Any]]:
             "legendrank": rank,
         }
 
-    out = [
-        ticks(
-            days,
-            f"Checkpoint review ({cp.cadence})",
-            {"size": 9, "color": COLORS["checkpoint"]},
-            600,
+    out = []
+    if days.size:
+        out.append(
+            ticks(
+                days,
+                f"Checkpoint review ({cp.cadence})",
+                {"size": 9, "color": COLORS["checkpoint"]},
+                600,
+            )
         )
-    ]
-    held = np.array(sorted(r.date for r in cp.reviews), dtype="datetime64[D]")
     if held.size:
         marker = {"size": 11, "color": COLORS["target"], "line": {"color": "white", "width": 1}}
-        out.append(ticks(held, "Review held", marker, 610))
+        name = "Check-in held" if isinstance(result, StatusSchedule) else "Review held"
+        out.append(ticks(held, name, marker, 610))
     return out
 
 
@@ -410,10 +467,10 @@ def closed_legend() -> dict[str, Any]:
     return legend_only("Blackout or holiday", marker, 900)
 
 
-def _checkpoint_days(result: Schedule) -> np.ndarray:
-    """Review dates from the cadence, from the first day to the target (working days)."""
+def _checkpoint_days(result: Schedule, until: Any) -> np.ndarray:
+    """Review dates from the cadence, from the first day to ``until`` (working days)."""
     cp = result.plan.checkpoints
-    first, last = as_day(result.first_day), as_day(result.target_day)
+    first, last = as_day(result.first_day), as_day(until)
     if cp is None:
         return np.array([], dtype="datetime64[D]")
     if cp.cadence == "daily":

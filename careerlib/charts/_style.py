@@ -53,7 +53,9 @@ def wrap_label(text: str, width: int) -> str:
 #: Named colours used by every chart; change them here to restyle all charts.
 COLORS: dict[str, str] = {
     "critical": "#C0392B",  # deep red: any delay moves the target; a problem
-    "step": "#3D7EAA",  # calm blue: a step with room to move; the work done
+    "step": "#3D7EAA",  # calm blue: a step with room to move
+    "done": "#6FA287",  # muted green: work reported done
+    "not_started": "#AAB7B8",  # grey: a step nobody has reported on yet
     "slack": "#D5DEE7",  # pale grey-blue: how much earlier a step could start
     "late": "#F39C12",  # amber: work that would have to happen before the start
     "milestone": "#F6C945",  # gold diamond
@@ -76,11 +78,13 @@ COLORS: dict[str, str] = {
     "met": "#1E8449",  # a requirement the client meets
     "addressed": "#F39C12",  # a gap a step of the plan develops
     "unaddressed": "#C0392B",  # a gap no step develops
+    "not rated": "#AAB7B8",  # a requirement the client has not rated: unknown, no gap
     "client": "#1B2631",  # the client's own level or value, as a marker
     # the parts of an occupation's transferability score (Okabe and Ito)
     "skills_points": "#0072B2",
     "interest_points": "#009E73",
     "zone_points": "#E69F00",
+    "ladder_points": "#D55E00",
     "related_points": "#CC79A7",
     "client_profile": "#3D7EAA",  # the client's profile, as an area
     "role": "#E69F00",  # the target role's profile
@@ -133,7 +137,7 @@ RISK_SCALE: list[list[Any]] = [
 #: Colours of the tracking charts (:mod:`careerlib.charts.tracking`; the others: :data:`COLORS`).
 TRACKING_COLORS: dict[str, str] = {
     "remaining": "#9DC3E0",  # the forecast of the work left
-    "done": "#1F6F9F",  # the share done, filled inside the bar
+    "done": "#6FA287",  # the work reported done (COLORS["done"])
     "behind": "#C0392B",  # outline of a step behind its latest plan
     "baseline": "#A6ACAF",  # the baseline's bar, beneath
     "early": "#2E86C1",
@@ -143,6 +147,16 @@ TRACKING_COLORS: dict[str, str] = {
     "today": "#2B2D42",
     "forecast": "#E67E22",
     "clear": "rgba(0,0,0,0)",  # no outline
+}
+
+#: The colours of the plan diff chart (:mod:`careerlib.charts.changes`): the older version,
+#: the newer, a newer latest start that came earlier (less time to start), both targets.
+CHANGE_COLORS: dict[str, str] = {
+    "old": TRACKING_COLORS["baseline"],
+    "new": COLORS["step"],
+    "earlier": COLORS["critical"],
+    "old_target": "#7F8C8D",
+    "new_target": COLORS["target"],
 }
 
 #: The colour of each status of the practice roster (:mod:`careerlib.charts.roster`), worst first.

@@ -56,7 +56,10 @@ def assessment_chart(
         )
         fig.update_xaxes(range=[0, 5], row=2, col=col)
         fig.update_yaxes(autorange="reversed", row=2, col=col)
-    fig.update_polars(radialaxis={"range": [0, 7]})
+    # the scale's numbers run up between two areas, clear of the labels on the right
+    fig.update_polars(
+        radialaxis={"range": [0, 7], "angle": 90, "tickangle": 90, "tickfont": {"size": 8}}
+    )
     fig.update_layout(
         title=title, height=820, template=TEMPLATE, legend={"orientation": "h", "y": 1.08}
     )

@@ -8,14 +8,26 @@ out here, with the lines of the start and the target above the plot.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
 import plotly.graph_objects as go
 
-from careerlib._text import plural
+from careerlib._text import day_text, plural
+from careerlib.charts._gantt_status import (
+    BaselineBars,
+    baseline_bars,
+    baseline_trace,
+    behind_traces,
+    done_traces,
+    new_step_titles,
+    status_days,
+    status_hover,
+)
 from careerlib.charts._gantt_traces import (
+    Days,
     Steps,
     checkpoint_traces,
     closed_days,
@@ -34,6 +46,7 @@ from careerlib.charts._style import (
     LEGEND_ENTRY_PX,
     ONE_DAY,
     PLOT_PX,
+    TRACKING_COLORS,
     as_day,
     base_layout,
     date_line,
@@ -46,6 +59,7 @@ from careerlib.charts._style import (
 )
 from careerlib.charts._style import legend as style_legend
 from careerlib.scheduling.scheduler import Schedule
+from careerlib.scheduling.status import StatusSchedule
 
 __all__ = ["COLOR_BY", "GROUP_BY", "gantt"]
 
@@ -90,9 +104,7 @@ def _group_titles(result: Schedule, kind: str) -> dict[str | None, str]:
     return titles
 
 
-def _rows(
-    result: Schedule, groups: list[str | None], sort: str
-) -> list[tuple[str | None, list[int]]]:
+def _rows(days: Days, groups: list[str | None], sort: str) -> list[tuple[str | None, list[int]]]:
     """Steps in display order: groups in plan order (common steps first), steps by date."""
     order: list[str | None] = []
     if None in groups:
@@ -100,8 +112,8 @@ def _rows(
     for g in groups:
         if g not in order:
             order.append(g)
-    start = result.start.astype("int64")
-    finish = result.finish.astype("int64")
+    start = days.start.astype("int64")
+    finish = days.end.astype("int64")
     out = []
     for g in order:
         members = [k for k, x in enumerate(groups) if x == g]
@@ -130,10 +142,20 @@ class _Rows:
         return max((t.count("<br>") + 1 for t in self.ticktext), default=1)
 
 
-def _layout_rows(result: Schedule, kind: str, sort: str, label_width: int) -> _Rows:
-    """One row per step, plus a header row per group when there are several groups."""
+def _layout_rows(
+    result: Schedule,
+    days: Days,
+    kind: str,
+    sort: str,
+    label_width: int,
+    labels: Mapping[str, str],
+) -> _Rows:
+    """One row per step, plus a header row per group when there are several groups.
+
+    ``labels`` replaces the titles of some steps (a step new since the baseline).
+    """
     titles = _group_titles(result, kind)
-    grouped = _rows(result, group_of(result, kind), sort)
+    grouped = _rows(days, group_of(result, kind), sort)
     show_headers = kind != "none" and len(grouped) > 1
     y = np.zeros(len(result), dtype=float)
     tickvals: list[float] = []
@@ -148,7 +170,8 @@ def _layout_rows(result: Schedule, kind: str, sort: str, label_width: int) -> _R
         for k in members:
             y[k] = len(tickvals)
             tickvals.append(len(tickvals))
-            ticktext.append(wrap_label(result.steps[k].title or result.ids[k], label_width))
+            label = labels.get(result.ids[k]) or result.steps[k].title or result.ids[k]
+            ticktext.append(wrap_label(label, label_width))
     return _Rows(y, tickvals, ticktext, headers)
 
 
@@ -178,8 +201,13 @@ def _group_bands(rows: _Rows) -> list[dict[str, Any]]:
     ]
 
 
-def _gantt_title(result: Schedule, title: str | None) -> tuple[str, str]:
-    """The title, and under it: owner, route, steps, dates, and the verdict in colour."""
+def _gantt_title(result: Schedule, title: str | None, verdict: str | None) -> tuple[str, str]:
+    """The title, and under it: owner, route, steps, dates, and the verdict in colour.
+
+    On a status date the verdict is the status verdict's sentence (``verdict``
+    when given, e.g. the tracking's, which adds the progress against the
+    baseline), wrapped so that it fits a page.
+    """
     plan = result.plan
     owner = f"{escape_text(plan.owner)} · " if plan.owner else ""
     route = ""
@@ -188,11 +216,20 @@ def _gantt_title(result: Schedule, title: str | None) -> tuple[str, str]:
         route = f"Route: {escape_text(names.get(result.route, result.route))} · "
     color = COLORS["target"] if result.feasible else COLORS["critical"]
     heading = escape_text(title if title is not None else plan.title)
-    subtitle = (
-        f"{owner}{route}{plural(len(result), 'step')}, {fmt(result.first_day)} → "
-        f"target {fmt(plan.target)}"
-        f"<br><span style='color:{color}'>{escape_text(result.verdict)}</span>"
-    )
+    if isinstance(result, StatusSchedule):
+        done = int(result.is_done.sum())
+        facts = (
+            f"{plural(len(result), 'step')} ({done} done), as of {day_text(result.as_of)} → "
+            f"target {fmt(plan.target)}"
+        )
+    else:
+        facts = (
+            f"{plural(len(result), 'step')}, {fmt(result.first_day)} → target {fmt(plan.target)}"
+        )
+    words = verdict if verdict is not None else result.verdict
+    status = isinstance(result, StatusSchedule) or verdict is not None
+    text = wrap_label(words, 120) if status else escape_text(words)
+    subtitle = f"{owner}{route}{facts}<br><span style='color:{color}'>{text}</span>"
     return f"<b>{heading}</b>", subtitle
 
 
@@ -207,15 +244,23 @@ def gantt(
     show_checkpoints: bool = True,
     sort: Literal["start", "plan"] = "start",
     today: dt.date | None = None,
+    baseline: Any = None,
+    behind: Collection[str] = (),
+    verdict: str | None = None,
     title: str | None = None,
     label_width: int = 42,
     width: int | None = None,
     legend: Literal["right", "bottom"] = "right",
 ) -> go.Figure:
-    """The Gantt chart of a back-scheduled plan, for the client to read at a glance.
+    """The Gantt chart of a plan, as written or on its status date, to read at a glance.
 
     Each step is a bar over its working days, from its latest start to its
-    finish; critical steps stand out. Slack is drawn as a faint extension from
+    finish; critical steps stand out. On a status date (a
+    :class:`~careerlib.scheduling.status.StatusSchedule`, e.g.
+    ``careerlib.schedule_client(client)``) the work done is drawn as done,
+    before the status date, and the rest at its dates to aim for, with a line
+    for the status date and one for the forecast finish; the slack runs from
+    the forecast start. Slack is drawn as a faint extension from
     the step's earliest possible start (the forward pass). Milestones are gold
     diamonds at the end of their day; deadlines are purple ticks. Arrows join
     each step to the steps after it. Lines mark the start (or today) and the
@@ -245,7 +290,17 @@ def gantt(
     sort
         Within a group, steps by ``"start"`` date (a waterfall) or in ``"plan"`` order.
     today
-        Also draw a "Today" line on this date (for a review of a running plan).
+        Also draw a "Today" line on this date (for a review of a running plan);
+        on a status date, default the status date.
+    baseline
+        Draw the baseline beneath each step, thin and grey, labelled as such:
+        the plan as written (``careerlib.schedule(plan)``) or a saved
+        :class:`~careerlib.tracking.Baseline`. Steps the baseline does not
+        have are marked "(new)".
+    behind
+        Ids of the steps behind their baseline: outlined red.
+    verdict
+        The sentence under the title; default the schedule's verdict.
     title
         The chart title; default: the plan's title. The verdict is always under it.
     label_width
@@ -268,25 +323,19 @@ def gantt(
     ValueError
         For an unknown ``color_by``, ``group_by`` or ``sort`` (the message lists the valid ones).
     """
-    if color_by not in COLOR_BY:
-        raise ValueError(f"unknown color_by {color_by!r}; valid: {', '.join(COLOR_BY)}")
-    if sort not in ("start", "plan"):
-        raise ValueError(f"unknown sort {sort!r}; valid: start, plan")
-    if legend not in ("right", "bottom"):
-        raise ValueError(f"legend must be 'right' or 'bottom', got {legend!r}")
+    _check_options(color_by, sort, legend)
     result = schedule
-    rows = _layout_rows(result, _resolve_group_by(result, group_by, color_by), sort, label_width)
-    s = Steps.of(result, rows.y)
+    bars = baseline_bars(baseline) if baseline is not None else None
+    days, hover = Days.as_written(result), None
+    if isinstance(result, StatusSchedule):
+        today = result.as_of if today is None else today
+        days, hover = status_days(result), status_hover(result)
+    kind = _resolve_group_by(result, group_by, color_by)
+    rows = _layout_rows(result, days, kind, sort, label_width, new_step_titles(result, bars))
+    s = Steps.of(result, rows.y, days, hover)
+    traces = _traces(s, color_by, bars, behind, show_slack, show_dependencies, show_checkpoints)
 
-    traces = slack_trace(s) if show_slack else []
-    traces += step_traces(s, color_by)
-    traces += too_late_trace(s)
-    traces += dependency_trace(s) if show_dependencies else []
-    traces += milestone_trace(s)
-    traces += deadline_trace(s)
-    traces += checkpoint_traces(result) if show_checkpoints else []
-
-    lo, hi = _date_range(s)
+    lo, hi = _date_range(s, today)
     pad = max(np.timedelta64(2, "D"), (hi - lo) // 40)
     shapes = _group_bands(rows)
     notes: list[dict[str, Any]] = []
@@ -304,9 +353,10 @@ def gantt(
     plot_px = PLOT_PX if width is None else max(width - left - beside - 10, 200)
     lanes = _add_date_lines(result, today, shapes, notes, (lo - pad, hi + pad), plot_px)
 
-    top = 120 + LANE_PX * lanes
+    heading, subtitle = _gantt_title(result, title, verdict)
+    # room for the verdict's lines under the title (one line: 120 px in all)
+    top = 120 + 16 * max(0, subtitle.count("<br>") - 1) + LANE_PX * lanes
     bottom, height = _bottom_and_height(rows, traces, top, left, width, legend)
-    heading, subtitle = _gantt_title(result, title)
     layout = base_layout(heading, height, subtitle)
     layout.update(
         margin={"t": top, "b": bottom, "l": left, "r": 10, "autoexpand": True},
@@ -320,6 +370,38 @@ def gantt(
     layout["xaxis"]["range"] = [str(lo - pad), str(hi + pad)]
     layout.update(_y_axes(rows, font_px))
     return go.Figure(data=traces, layout=layout)
+
+
+def _check_options(color_by: str, sort: str, legend: str) -> None:
+    if color_by not in COLOR_BY:
+        raise ValueError(f"unknown color_by {color_by!r}; valid: {', '.join(COLOR_BY)}")
+    if sort not in ("start", "plan"):
+        raise ValueError(f"unknown sort {sort!r}; valid: start, plan")
+    if legend not in ("right", "bottom"):
+        raise ValueError(f"legend must be 'right' or 'bottom', got {legend!r}")
+
+
+def _traces(
+    s: Steps,
+    color_by: str,
+    bars: BaselineBars | None,
+    behind: Collection[str],
+    show_slack: bool,
+    show_dependencies: bool,
+    show_checkpoints: bool,
+) -> list[dict[str, Any]]:
+    """The chart's layers, bottom to top."""
+    traces = baseline_trace(s, bars) if bars is not None else []
+    traces += slack_trace(s) if show_slack else []
+    traces += done_traces(s)
+    traces += step_traces(s, color_by)
+    traces += behind_traces(s, behind)
+    traces += too_late_trace(s)
+    traces += dependency_trace(s) if show_dependencies else []
+    traces += milestone_trace(s)
+    traces += deadline_trace(s)
+    traces += checkpoint_traces(s.result) if show_checkpoints else []
+    return traces
 
 
 def _y_axes(rows: _Rows, font_px: int) -> dict[str, Any]:
@@ -340,19 +422,24 @@ def _y_axes(rows: _Rows, font_px: int) -> dict[str, Any]:
     }
 
 
-def _date_range(s: Steps) -> tuple[np.datetime64, np.datetime64]:
-    """The days drawn: from the earliest step to the target, deadlines and realistic target."""
+def _date_range(s: Steps, today: dt.date | None) -> tuple[np.datetime64, np.datetime64]:
+    """The days drawn: from the earliest step to the target, the deadlines, the
+    realistic target (or forecast finish) and today."""
     result = s.result
     first = as_day(result.first_day)
     target = as_day(result.plan.target)
     deadlines = [as_day(st.deadline) + ONE_DAY for st in result.steps if st.deadline is not None]
+    marks = [] if today is None else [as_day(today) + ONE_DAY]
     lo = min(s.start.min(), s.early.min(), first)
-    hi = max(s.end.max(), target + ONE_DAY, *deadlines, *_realistic_target(result))
+    hi = max(s.end.max(), target + ONE_DAY, *deadlines, *_realistic_target(result), *marks)
     return lo, hi
 
 
 def _realistic_target(result: Schedule) -> list[np.datetime64]:
-    """For a late plan, the day after the earliest target the work allows (else nothing)."""
+    """The day after the forecast finish (on a status date, when not complete), or for a
+    late plan as written the day after the earliest target the work allows."""
+    if isinstance(result, StatusSchedule):
+        return [] if result.complete else [as_day(result.earliest_finish) + ONE_DAY]
     if not result.feasible and result.earliest_finish > result.target_day:
         return [as_day(result.earliest_finish) + ONE_DAY]
     return []
@@ -378,11 +465,19 @@ def _add_date_lines(
         (first, f"{start_label} {fmt(first)}", COLORS["start"], "dash", "right"),
         (target + ONE_DAY, f"Target {fmt(target)}", COLORS["target"], "solid", "left"),
     ]
+    status = isinstance(result, StatusSchedule)
     for realistic in _realistic_target(result):
-        label = f"Earliest realistic target {fmt(result.earliest_finish)}"
-        lines.append((realistic, label, COLORS["late"], "dot", "left"))
+        if status:
+            color = TRACKING_COLORS["forecast"] if result.feasible else COLORS["critical"]
+            label = f"Forecast finish {fmt(result.earliest_finish)}"
+            lines.append((realistic, label, color, "dash", "left"))
+        else:
+            label = f"Earliest realistic target {fmt(result.earliest_finish)}"
+            lines.append((realistic, label, COLORS["late"], "dot", "left"))
     if today is not None and as_day(today) != first:
-        lines.append((as_day(today), f"Today {fmt(today)}", COLORS["late"], "dot", "right"))
+        word = "Today" if not status or today == dt.date.today() else "As of"
+        color = TRACKING_COLORS["today"] if status else COLORS["late"]
+        lines.append((as_day(today), f"{word} {fmt(today)}", color, "dot", "right"))
     taken = [(as_day(n["x"]), n["text"], "middle") for n in notes]  # blackout labels
     lanes = label_lanes(taken, [(d, lab, side) for d, lab, _, _, side in lines], *span, plot_px)
     for (when, label, color, dash, side), lane in zip(lines, lanes, strict=True):

@@ -19,6 +19,7 @@ __all__ = ["occupations_chart"]
 _PARTS = {
     "skills": ("skills_points", "skills"),
     "interests": ("interest_points", "interests"),
+    "step up": ("ladder_points", "ladder"),
     "job zone": ("zone_points", "job_zone"),
     "related": ("related_points", "related"),
 }
@@ -26,10 +27,15 @@ _PARTS = {
 
 def _part_hover(part: str, row: Any) -> str:
     if part == "skills":
+        if pd.isna(row["coverage"]):
+            return "nothing it asks is rated"
         return (
             f"brings {row['coverage']:.0%} of what it asks, "
-            f"{row['over']:.0%} above it where it matters"
+            f"{row['over']:.0%} above it where it matters "
+            f"(judged on the {row['rated_share']:.0%} the client rated)"
         )
+    if part == "step up":
+        return f"{row['ladder'] or 'no step up'} (job zone {row['job_zone']})"
     if part == "interests":
         return "interest fit n/a" if pd.isna(row["fit"]) else f"interest fit {row['fit']:.2f}"
     if part == "job zone":
@@ -57,8 +63,9 @@ def occupations_chart(
     Notes
     -----
     One bar per occupation, best at the top, split into the points of its
-    skills match, interest fit, job zone step and O*NET relatedness (0-100 in
-    all), the score at the end of the bar. "★" marks the target, "◆" an
+    skills match, interest fit, step up the ladder (direction up) or job zone
+    (the other directions) and O*NET relatedness (0-100 in all), the score at
+    the end of the bar. "★" marks the target, "◆" an
     occupation O*NET relates to the current or target occupation. The hover
     text gives the reason, the client's transferable skills and the largest
     gaps. Carries O*NET's attribution.
@@ -72,7 +79,8 @@ def occupations_chart(
         f"<b>#{rank} {html.escape(str(row['title']))}</b> ({row['code']})<br>"
         f"score {row['score']:.0f}/100: {html.escape(str(row['reason']))}<br>"
         f"brings: {html.escape(', '.join(row['transferable']) or '-')}<br>"
-        f"largest gaps: {html.escape(', '.join(row['largest_gaps']) or 'none')}"
+        f"largest gaps: {html.escape(', '.join(row['largest_gaps']) or 'none')}<br>"
+        f"ask the client about: {html.escape(', '.join(row['ask_client']) or '-')}"
         for rank, row in frame.iterrows()
     ]
     fig = go.Figure()

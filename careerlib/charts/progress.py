@@ -1,19 +1,26 @@
-"""Progress at a checkpoint: planned against reported, step by step."""
+"""Progress at a checkpoint: the share reported for each step."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import plotly.graph_objects as go
 
-from careerlib.charts._style import COLORS, TEMPLATE, legend_above
+from careerlib._text import day_text
+from careerlib.charts._style import COLORS, TEMPLATE, escape_text, legend_above
 
 __all__ = ["progress_chart"]
 
+#: The colour of each state of a step.
+_STATE_COLORS = {
+    "done": COLORS["done"],
+    "in progress": COLORS["step"],
+    "not started": COLORS["not_started"],
+}
+
 
 def progress_chart(progress: Any, *, title: str | None = None) -> go.Figure:
-    """Planned against reported progress per step at a checkpoint.
+    """The share reported for each step at a checkpoint, by state.
 
     Parameters
     ----------
@@ -22,40 +29,42 @@ def progress_chart(progress: Any, *, title: str | None = None) -> go.Figure:
 
     Notes
     -----
-    Steps behind plan are marked red. The title gives the overall planned and
-    actual percent and says when the reviews have gathered dust.
+    Bars are coloured by the step's state (done, in progress, not started).
+    The title says how many steps are done and when the reviews have gathered
+    dust. Progress against the baseline (and behind or ahead of it) is the
+    tracking's (:func:`careerlib.charts.progress_over_time_chart`).
     """
     frame = progress.steps.iloc[::-1]
-    ids = list(frame.index)
-    reported = np.where(frame["behind"], COLORS["critical"], COLORS["step"]).tolist()
     fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            y=ids,
-            x=frame["planned"] * 100,
-            orientation="h",
-            name="planned",
-            marker_color=COLORS["planned"],
+    for state, color in _STATE_COLORS.items():
+        rows = frame[frame["state"] == state]
+        if rows.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                y=[escape_text(t) for t in rows["title"]],
+                x=rows["actual"] * 100,
+                orientation="h",
+                name=state,
+                marker_color=color,
+                hovertemplate="%{y}: %{x:.0f}% reported<extra></extra>",
+            )
         )
-    )
-    fig.add_trace(
-        go.Bar(
-            y=ids, x=frame["actual"] * 100, orientation="h", name="reported", marker_color=reported
-        )
-    )
     when = progress.review_date or progress.as_of
+    counts = progress.counts
     heading = title or (
-        f"Progress at {when}: planned {progress.planned_pct:.0f}%, "
-        f"reported {progress.actual_pct:.0f}%"
+        f"Reported on {day_text(when)}: {counts['done']} of {len(frame)} steps done, "
+        f"{counts['in progress']} in progress"
     )
     if progress.stale:
         heading += " (stale: the plan has gathered dust)"
     fig.update_layout(
         template=TEMPLATE,
-        title=heading,
-        barmode="group",
-        xaxis={"title": "progress of the step [%]", "range": [0, 100]},
-        height=max(300, 40 * len(ids) + 150),
+        title=escape_text(heading),
+        barmode="overlay",
+        xaxis={"title": "share of the step reported done [%]", "range": [0, 100]},
+        yaxis={"categoryorder": "array", "categoryarray": [escape_text(t) for t in frame["title"]]},
+        height=max(300, 40 * len(frame) + 150),
         legend=legend_above(),
     )
     return fig

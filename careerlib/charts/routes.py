@@ -31,6 +31,7 @@ from careerlib.charts._style import (
 )
 from careerlib.charts._style import legend as legend_right
 from careerlib.scheduling.scheduler import Schedule
+from careerlib.scheduling.status import StatusSchedule
 
 __all__ = ["routes"]
 
@@ -81,7 +82,8 @@ def routes(
         raise ValueError(f"legend must be 'right' or 'bottom', got {legend!r}")
     rows = _rows(schedules)
     plan = rows[0][2].plan
-    first = as_day(rows[0][2].first_day)
+    status = isinstance(rows[0][2], StatusSchedule)
+    first = as_day(_origin(rows[0][2]))
     target = as_day(plan.target)
     colors = palette([key or "plan" for key, _, _ in rows])
     row_info = [_RouteRow.of(name, res, first) for _, name, res in rows]
@@ -96,6 +98,8 @@ def routes(
     shapes: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
     start_label = f"Start {fmt(first)}" if plan.start is not None else f"Today {fmt(first)}"
+    if status:
+        start_label = f"As of {fmt(rows[0][2].as_of)}"  # type: ignore[attr-defined]
     for when, label, color, dash, side in (
         (first, start_label, COLORS["start"], "dash", "right"),
         (target + ONE_DAY, f"Target {fmt(target)}", COLORS["target"], "solid", "left"),
@@ -170,6 +174,8 @@ class _RouteRow:
 
     @classmethod
     def of(cls, name: str, res: Schedule, first: np.datetime64) -> _RouteRow:
+        if isinstance(res, StatusSchedule):
+            return cls._on_status_date(name, res)
         slack = int(res.slack_days.min())
         state = "feasible" if res.feasible else f"late by {plural(res.late_by_days, 'working day')}"
         label = (
@@ -180,22 +186,48 @@ class _RouteRow:
         start = res.start.astype("datetime64[D]").min()
         return cls(name, res, label, start, as_day(res.earliest_finish) + ONE_DAY)
 
+    @classmethod
+    def _on_status_date(cls, name: str, res: StatusSchedule) -> _RouteRow:
+        """A route on a status date: its verdict in the status verdict's figures."""
+        facts = res.status_verdict
+        if facts.complete:
+            state = "complete"
+        elif facts.target_late_by_days:
+            state = f"{plural(facts.target_late_by_days, 'working day')} after the target"
+        elif facts.deadlines_missed:
+            state = f"misses {plural(len(facts.deadlines_missed), 'deadline')}"
+        else:
+            state = f"on track, {plural(facts.target_margin_days or 0, 'working day')} to spare"
+        finish = res.earliest_finish
+        label = (
+            f"<b>{escape_text(clip(name, 36))}</b><br>"
+            f"<span style='font-size:11px'>{state}<br>forecast finish {fmt(finish)}</span>"
+        )
+        return cls(name, res, label, as_day(res.resume), as_day(finish) + ONE_DAY)
+
+
+def _origin(res: Schedule) -> Any:
+    """Where a route's row starts: the plan's first day, or the resume day on a status date."""
+    return res.resume if isinstance(res, StatusSchedule) else res.first_day
+
 
 def _span_trace(rows: list[_RouteRow]) -> dict[str, Any]:
-    """A thin bar per route from the plan's first day to its earliest finish."""
-    first = as_day(rows[0].schedule.first_day)
+    """A thin bar per route from the plan's first day (or the status date) to its finish."""
+    first = as_day(_origin(rows[0].schedule))
     return {
         "type": "bar",
         "orientation": "h",
         "base": [str(first)] * len(rows),
         "x": [int(days_between(first, r.done)) * DAY_MS for r in rows],
         "y": list(range(len(rows))),
-        "name": "From the plan's start to the diamond",
+        "name": "From the status date to the diamond"
+        if isinstance(rows[0].schedule, StatusSchedule)
+        else "From the plan's start to the diamond",
         "marker": {"color": COLORS["dependency"], "line": {"width": 0}},
         "width": 0.12,
         "hovertext": [
-            f"<b>{escape_text(r.name)}</b><br>From the plan's start "
-            f"({fmt(r.schedule.first_day)}), the work alone is done by "
+            f"<b>{escape_text(r.name)}</b><br>From {fmt(_origin(r.schedule))}, "
+            "the work alone is done by "
             f"{fmt(r.schedule.earliest_finish)}<br>Latest start {fmt(r.latest_start)}"
             f"<br>{escape_text(r.schedule.verdict)}"
             for r in rows
@@ -210,8 +242,11 @@ def _critical_bars(row: int, name: str, res: Schedule, color: str) -> list[dict[
     idx = np.flatnonzero(res.critical & ~res.milestone)
     if not idx.size:
         return []
-    start = res.start.astype("datetime64[D]")
-    finish = res.finish.astype("datetime64[D]")
+    if isinstance(res, StatusSchedule):  # the dates to aim for, never in the past
+        start, finish = res.aim_start, res.aim_finish
+    else:
+        start = res.start.astype("datetime64[D]")
+        finish = res.finish.astype("datetime64[D]")
     length = days_between(start[idx], finish[idx] + ONE_DAY) * DAY_MS
     titles = [res.steps[k].title or res.ids[k] for k in idx]
     return [
@@ -221,7 +256,12 @@ def _critical_bars(row: int, name: str, res: Schedule, color: str) -> list[dict[
             "base": iso(start[idx]),
             "x": length.tolist(),
             "y": [row] * idx.size,
-            "name": f"{clip(name, 30)}: critical steps, as late as possible",
+            "name": f"{clip(name, 30)}: critical steps, "
+            + (
+                "at the dates to aim for"
+                if isinstance(res, StatusSchedule)
+                else "as late as possible"
+            ),
             "text": [escape_text(t) for t in titles],
             "textposition": "inside",
             "insidetextanchor": "middle",
@@ -249,7 +289,9 @@ def _finish_trace(rows: list[_RouteRow]) -> dict[str, Any]:
         "mode": "markers",
         "x": [str(r.done) for r in rows],
         "y": list(range(len(rows))),
-        "name": "Earliest finish (the work alone, from the plan's start)",
+        "name": "Forecast finish (the work left, from the status date)"
+        if isinstance(rows[0].schedule, StatusSchedule)
+        else "Earliest finish (the work alone, from the plan's start)",
         "marker": {
             "symbol": "diamond",
             "size": 14,
@@ -258,7 +300,7 @@ def _finish_trace(rows: list[_RouteRow]) -> dict[str, Any]:
         },
         "hovertext": [
             f"<b>{escape_text(r.name)}</b><br>Earliest finish: {fmt(r.schedule.earliest_finish)}"
-            f"<br>(the work alone, starting {fmt(r.schedule.first_day)})"
+            f"<br>(the work alone, starting {fmt(_origin(r.schedule))})"
             for r in rows
         ],
         "hovertemplate": "%{hovertext}<extra></extra>",

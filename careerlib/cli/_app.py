@@ -9,7 +9,7 @@ import click
 
 from careerlib.cli._errors import F, OneLineGroup
 
-__all__ = ["cli", "day_option", "key_values", "main", "plan_to_file"]
+__all__ = ["AS_OF_HELP", "as_of_option", "cli", "day_option", "key_values", "main", "plan_to_file"]
 
 
 def day_option(flag: str, name: str, what: str) -> Callable[[F], F]:
@@ -40,11 +40,33 @@ def key_values(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+#: The help of ``--as-of`` for a command that takes a plan or a client file.
+AS_OF_HELP = (
+    "Status date (YYYY-MM-DD): the plan on that day, with the check-ins made by then (what "
+    "is done, the rest at the dates to aim for). Default: today for a client file; the plan "
+    "as written for a plan file."
+)
+
+
+def as_of_option(func: F) -> F:
+    """``--as-of DATE``: the status date of a command on a plan or a client file."""
+    return click.option(
+        "--as-of",
+        "as_of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        metavar="DATE",
+        help=AS_OF_HELP,
+    )(func)
+
+
 def plan_to_file(output_help: str, route_help: str) -> Callable[[F], F]:
-    """PLAN, ``-o FILE`` and ``--route ID``: what the commands that write a file share."""
+    """PLAN_OR_CLIENT, ``-o FILE``, ``--as-of DATE`` and ``--route ID``: what the commands
+    that write a file share."""
 
     def decorate(func: F) -> F:
         func = click.option("--route", "route", metavar="ID", help=route_help)(func)
+        func = as_of_option(func)
         func = click.option(
             "-o",
             "--output",
@@ -53,7 +75,9 @@ def plan_to_file(output_help: str, route_help: str) -> Callable[[F], F]:
             type=click.Path(path_type=Path, dir_okay=False),
             help=output_help,
         )(func)
-        return click.argument("plan", type=click.Path(path_type=Path))(func)
+        return click.argument("plan", metavar="PLAN_OR_CLIENT", type=click.Path(path_type=Path))(
+            func
+        )
 
     return decorate
 

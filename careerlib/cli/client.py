@@ -29,10 +29,11 @@ from careerlib.cli._errors import EXIT_OK, check_day, reports_errors
 )
 @click.option(
     "--direction",
-    type=click.Choice(["up", "down", "any"]),
+    type=click.Choice(["up", "sideways", "down", "any"]),
     default=None,
-    help="Moves by job zone from the current occupation: up (or sideways), down (or "
-    "sideways), any; default the client file's direction, else up.",
+    help="Moves from the current occupation: up (more responsibility: the next rung of "
+    "the ladder), sideways (the same level), down (job zone at most the current one), "
+    "any; default the client file's direction, else up.",
 )
 @reports_errors
 def gaps_command(client: Path, as_of: Any, as_json: bool, top: int, direction: str | None) -> None:
@@ -89,28 +90,130 @@ def report_command(client: Path, output: Path, as_of: Any, coach: str | None) ->
 @click.argument("client", type=click.Path(path_type=Path))
 @click.argument("progress", nargs=-1, metavar="STEP=SHARE...")
 @day_option("--date", "day", "Day of the check-in")
-@click.option("--note", default=None, metavar="TEXT", help="What the client said.")
+@click.option(
+    "--note", default=None, metavar="TEXT", help="What the client said (or why withdrawn)."
+)
+@click.option(
+    "--backdate",
+    is_flag=True,
+    help="Accept a date before the newest check-in recorded, marked as entered late.",
+)
+@click.option("--list", "listing", is_flag=True, help="List the check-ins recorded, numbered.")
+@click.option(
+    "--withdraw",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Withdraw check-in N of --list (the journal keeps it, struck).",
+)
+@click.option("--json", "as_json", is_flag=True, help="With --list: one JSON object.")
 @reports_errors
-def checkin_command(client: Path, progress: tuple[str, ...], day: Any, note: str | None) -> None:
+def checkin_command(
+    client: Path,
+    progress: tuple[str, ...],
+    day: Any,
+    note: str | None,
+    backdate: bool,
+    listing: bool,
+    withdraw: int | None,
+    as_json: bool,
+) -> None:
     """Record a check-in for CLIENT: each STEP=SHARE is 0..1, a percentage or `done`.
 
     Appended to CLIENT.checkins.jsonl beside the client file; the client's and
     the plan's YAML are never written. Prints the new verdict. Exits 2 (and
-    writes nothing) for an unknown step, a share outside 0..1 or a date before
-    the plan's start.
+    writes nothing) for an unknown step, a share outside 0..1, a date before
+    the plan's start, or a date before the newest check-in without --backdate.
+
+    --list shows every check-in (withdrawn ones struck); --withdraw N appends
+    a record withdrawing check-in N, which the forecast then ignores.
     """
+    _one_action(progress, day, backdate, listing, withdraw, as_json)
+    if listing:
+        _list_checkins(client, as_json)
+    elif withdraw is not None:
+        _withdraw_checkin(client, withdraw, note)
+    else:
+        _record_checkin(client, progress, day, note, backdate)
+
+
+def _one_action(
+    progress: tuple[str, ...],
+    day: Any,
+    backdate: bool,
+    listing: bool,
+    withdraw: int | None,
+    as_json: bool,
+) -> None:
+    from careerlib.exceptions import UsageError
+
+    if listing and withdraw is not None:
+        raise UsageError("give --list or --withdraw N, not both")
+    if (listing or withdraw is not None) and (progress or day is not None or backdate):
+        what = "--list" if listing else "--withdraw"
+        raise UsageError(f"{what} records no check-in: leave out STEP=SHARE, --date and --backdate")
+    if as_json and not listing:
+        raise UsageError("--json goes with --list")
+    if day is not None:
+        check_day(day, "--date")
+
+
+def _record_checkin(
+    client: Path, progress: tuple[str, ...], day: Any, note: str | None, backdate: bool
+) -> None:
     from careerlib.tracking import checkin, parse_progress, track_client
 
     when = None if day is None else day.date()
-    done = checkin(client, parse_progress(progress), when, note=note)
+    done = checkin(client, parse_progress(progress), when, note=note, backdate=backdate)
     assert done.checkin is not None
-    shares = ", ".join(
-        f"{k} {'done' if v >= 1 else f'{100 * v:.0f}%'}" for k, v in done.checkin.progress.items()
-    )
-    click.echo(f"recorded the check-in of {done.checkin.date} in {done.journal}: {shares}")
+    shares = ", ".join(f"{k} {_share(v)}" for k, v in done.checkin.progress.items())
+    late = " (back-dated: entered late)" if done.checkin.backdated else ""
+    click.echo(f"recorded the check-in of {done.checkin.date}{late} in {done.journal}: {shares}")
     if done.baseline is not None:
         click.echo(f"saved baseline '{done.baseline.name}' in {done.baselines} (the first one)")
-    click.echo(track_client(client, done.checkin.date).verdict)
+    _verdict(track_client(client, done.checkin.date))
+
+
+def _verdict(tracking: Any) -> None:
+    """The verdict, and the warning when the plan changed after the baseline."""
+    click.echo(tracking.verdict)
+    if tracking.plan_change is not None:
+        click.echo(tracking.plan_change.sentence)
+
+
+def _withdraw_checkin(client: Path, number: int, note: str | None) -> None:
+    from careerlib.tracking import checkins, track_client, withdraw
+
+    entry = withdraw(client, number, note=note)
+    c = entry.checkin
+    click.echo(
+        f"withdrew check-in {entry.number} of {c.date} (recorded {_stamp(c.recorded)}); "
+        "the journal keeps it, struck in --list"
+    )
+    # the verdict on the newest check-in that still counts, as a check-in prints its own
+    left = [e.checkin.date for e in checkins(client) if e.counts]
+    _verdict(track_client(client, max(left) if left else None))
+
+
+def _list_checkins(client: Path, as_json: bool) -> None:
+    import json
+
+    from careerlib.terminal import checkins_text
+    from careerlib.tracking import checkins
+
+    entries = checkins(client)
+    if as_json:
+        click.echo(json.dumps([e.to_dict() for e in entries], indent=2, ensure_ascii=False))
+    else:
+        click.echo(checkins_text(entries))
+
+
+def _share(value: float) -> str:
+    return "done" if value >= 1 else f"{100 * value:.0f}%"
+
+
+def _stamp(recorded: str | None) -> str:
+    return "unknown" if recorded is None else recorded[:16].replace("T", " ")
 
 
 @cli.command("baseline")

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from careerlib.cli._app import cli, plan_to_file
+from careerlib.cli._app import as_of_option, cli, plan_to_file
 from careerlib.cli._errors import (
     EXIT_INFEASIBLE,
     EXIT_OK,
@@ -21,15 +21,7 @@ from careerlib.cli._errors import (
 
 @cli.command("schedule")
 @click.argument("source", metavar="PLAN_OR_CLIENT", type=click.Path(path_type=Path))
-@click.option(
-    "--as-of",
-    "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    metavar="DATE",
-    help="Status date (YYYY-MM-DD): schedule the work left on that day, with the check-ins "
-    "made by then. Default: today for a client file; the plan as written for a plan file.",
-)
+@as_of_option
 @click.option(
     "--route",
     "route",
@@ -77,7 +69,7 @@ def schedule_command(
 @cli.command("gantt")
 @plan_to_file(
     "The file to write: .html (opens offline), .png, .svg or .pdf.",
-    "Chart one route (and the steps common to all).",
+    "Chart one route (and the steps common to all); default a client's own route.",
 )
 @click.option(
     "--color-by",
@@ -100,6 +92,7 @@ def schedule_command(
 def gantt_command(
     plan: Path,
     output: Path,
+    as_of: Any,
     route: str | None,
     color_by: str,
     group_by: str,
@@ -107,24 +100,28 @@ def gantt_command(
     width: int | None,
     scale: float,
 ) -> None:
-    """Draw the Gantt chart of PLAN into a file (the suffix picks the format).
+    """Draw the Gantt chart of a PLAN or a CLIENT's plan into a file (the suffix picks the format).
 
-    Images (png, svg, pdf) need Chromium: `apt-get install -y chromium`, or set
-    BROWSER_PATH. Prints the file written and the plan's verdict.
+    For a client file (or a plan with --as-of) the chart is the plan on that
+    day: what is done drawn as done, the rest at the dates to aim for, with
+    the baseline beneath (the newest saved baseline, else the plan as
+    written). Images (png, svg, pdf) need Chromium: `apt-get install -y
+    chromium`, or set BROWSER_PATH. Prints the file written and the verdict.
     """
     from careerlib.charts import gantt
     from careerlib.exports import export, format_for
-    from careerlib.planfile import load_plan
-    from careerlib.scheduling.scheduler import schedule
+    from careerlib.inputs import baseline_file, schedule_file
 
     fmt = format_for(output, kind="chart")  # fail on a bad suffix before any work
     not_an_input(output, plan)
-    result = schedule(load_plan(plan), route=route)
+    check_day(as_of, "--as-of")
+    result = schedule_file(plan, None if as_of is None else as_of.date(), route=route)
     figure = gantt(
         result,
         color_by=color_by,  # type: ignore[arg-type]
         group_by=group_by,  # type: ignore[arg-type]
         show_dependencies=not no_dependencies,
+        baseline=baseline_file(plan, result),
     )
     options = {} if fmt.suffix == ".html" else {"width": width, "scale": scale}
     export(figure, output, kind="chart", **options)
@@ -134,20 +131,25 @@ def gantt_command(
 @cli.command("export")
 @plan_to_file(
     "The file to write: .ics (calendar), .csv or .xlsx (the schedule table).",
-    "Export one route (and the steps common to all).",
+    "Export one route (and the steps common to all); default a client's own route.",
 )
 @reports_errors
-def export_command(plan: Path, output: Path, route: str | None) -> None:
-    """Write the schedule of PLAN as a calendar or a table (the suffix picks the format).
+def export_command(plan: Path, output: Path, as_of: Any, route: str | None) -> None:
+    """Write the schedule of a PLAN or a CLIENT's plan as a calendar or a table.
 
-    For a chart, use `careerlib gantt`. Prints the file written and the verdict.
+    The suffix picks the format. For a client file (or a plan with --as-of)
+    it is the plan on that day: the calendar has only what is left, at the
+    dates to aim for, and the check-ins from that day on (none on a holiday
+    or in a blackout); the table gives each step's state and dates to aim
+    for first. For a chart, use `careerlib gantt`. Prints the file written
+    and the verdict.
     """
     from careerlib.exports import export, format_for
-    from careerlib.planfile import load_plan
-    from careerlib.scheduling.scheduler import schedule
+    from careerlib.inputs import schedule_file
 
     format_for(output, kind="table")
     not_an_input(output, plan)
-    result = schedule(load_plan(plan), route=route)
+    check_day(as_of, "--as-of")
+    result = schedule_file(plan, None if as_of is None else as_of.date(), route=route)
     export(result, output, kind="table")
     click.echo(f"wrote {output}: {result.verdict}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -38,7 +39,8 @@ def new_group() -> None:
     "--role",
     required=True,
     metavar="ROLE",
-    help="The target role: an O*NET title or alternate title, or an O*NET-SOC code.",
+    help="The target role: an O*NET title or alternate title, or an O*NET-SOC code. "
+    "A role that could be several occupations lists them (with codes) and asks which.",
 )
 @click.option(
     "--template",
@@ -67,7 +69,10 @@ def new_client_command(
     """Write a client file and a plan for client NAME from a route template.
 
     The plan schedules at once (`careerlib schedule`); fill in the client's
-    self-assessment and skills with them. Never writes over a file.
+    self-assessment and skills with them. Never writes over a file. When the
+    role could be several O*NET occupations ("CIO"), they are listed with
+    their codes and, in a terminal, you choose one; otherwise the best is
+    taken and said so (give --role CODE to take another).
     """
     from careerlib.newclient import new_client, parse_target
 
@@ -78,9 +83,39 @@ def new_client_command(
         target=None if target is None else parse_target(target),
         current=current,
         folder=folder,
+        role_code=_choose_role(role),
     )
     click.echo(f"wrote {made.client} and {made.plan}")
     click.echo(
         f"target role: {made.role.title} (O*NET {made.role.code}); "
         f"route template {made.template}; target {made.target}"
     )
+    click.echo(f"the role {role.strip()!r} was taken as {made.role.describe()}")
+    if made.role.alternatives:
+        click.echo(
+            "it could also be: "
+            + "; ".join(f"{m.code} {m.title}" for m in made.role.alternatives[:5])
+            + " (give --role CODE to take another)"
+        )
+
+
+def _interactive() -> bool:
+    """Whether a person is at the terminal to answer a question."""
+    return sys.stdin.isatty()
+
+
+def _choose_role(role: str) -> str | None:
+    """In a terminal, the code of the occupation the coach picks when the role could be
+    several; None when it names one, or when nobody is there to ask."""
+    from careerlib.newclient import role_candidates
+
+    if not _interactive():
+        return None
+    candidates = role_candidates(role)
+    if len(candidates) < 2:
+        return None
+    click.echo(f"The role {role.strip()!r} could be one of these O*NET occupations:")
+    for number, match in enumerate(candidates[:10], start=1):
+        click.echo(f"  {number}. {match.describe()}")
+    pick = click.prompt("Which one", type=click.IntRange(1, min(len(candidates), 10)), default=1)
+    return candidates[pick - 1].code

@@ -7,7 +7,11 @@
 - :mod:`~careerlib.console.builder`: :class:`PlanBuilder` (build a plan
   backwards, step by step, over :class:`careerlib.PlanDraft`);
 - :mod:`~careerlib.console.checkin_panel`: :class:`CheckinPanel` (a check-in
-  in one click);
+  in one click), with :mod:`~careerlib.console.replan_panel`'s
+  :class:`ReplanPanel` ("Save as re-plan") beneath;
+- :mod:`~careerlib.console.assessments`: :class:`AssessmentPanel` with
+  :class:`InterestProfiler`, :class:`ValuesCardSort` and :class:`SkillRatings`
+  (assessments the client takes in the session);
 - :mod:`~careerlib.console._common`: what the panels share.
 
 Only this package imports ipywidgets. The panels are loaded on first use, so
@@ -28,27 +32,44 @@ from careerlib.console.server import (
 )
 
 if TYPE_CHECKING:
+    from careerlib.console.assessments import (
+        AssessmentPanel,
+        InterestProfiler,
+        SkillRatings,
+        ValuesCardSort,
+    )
     from careerlib.console.builder import PlanBuilder
     from careerlib.console.checkin_panel import CheckinPanel
     from careerlib.console.explorers import GapExplorer, PlanExplorer
+    from careerlib.console.replan_panel import ReplanPanel
 
 __all__ = [
     "CONSOLE_NOTEBOOK",
+    "AssessmentPanel",
     "CheckinPanel",
     "Console",
     "GapExplorer",
+    "InterestProfiler",
     "PlanBuilder",
     "PlanExplorer",
+    "ReplanPanel",
+    "SkillRatings",
+    "ValuesCardSort",
     "console_command",
     "console_notebook",
     "run_console",
 ]
 
 _LAZY = {
+    "AssessmentPanel": "careerlib.console.assessments",
+    "InterestProfiler": "careerlib.console.assessments",
+    "SkillRatings": "careerlib.console.assessments",
+    "ValuesCardSort": "careerlib.console.assessments",
     "CheckinPanel": "careerlib.console.checkin_panel",
     "GapExplorer": "careerlib.console.explorers",
     "PlanBuilder": "careerlib.console.builder",
     "PlanExplorer": "careerlib.console.explorers",
+    "ReplanPanel": "careerlib.console.replan_panel",
 }
 
 

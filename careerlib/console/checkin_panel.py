@@ -23,8 +23,10 @@ import plotly.graph_objects as go
 from careerlib.charts.tracking import tracking_gantt
 from careerlib.clients import Client, load_client
 from careerlib.console._common import LABEL, copy_figure, message_html
+from careerlib.console.replan_panel import ReplanPanel
 from careerlib.exceptions import CareerlibError
 from careerlib.tracking import Tracking, checkin, track_client
+from careerlib.tracking.replan import Replan
 
 __all__ = ["CheckinPanel"]
 
@@ -45,12 +47,16 @@ class CheckinPanel:
     sliders
         Step id -> ``FloatSlider`` (0-1) for the steps in progress and those
         due to start within :data:`DUE_DAYS` working days.
-    date, note, save_button
-        The check-in day, the note and the Save button.
+    date, note, backdate, save_button
+        The check-in day, the note, "Entered late" (a day before the newest
+        check-in is refused without it) and the Save button.
     verdict, message
         HTML widgets (``careerlib-checkin-verdict``, ``careerlib-message``).
     figure
         The tracking Gantt, redrawn in place after a save.
+    replan
+        "Save as re-plan" (:class:`~careerlib.console.replan_panel.ReplanPanel`),
+        beneath; a client switched to a re-plan is tracked on it at once.
     """
 
     def __init__(self, client: Client | str | Path, as_of: dt.date | None = None) -> None:
@@ -65,6 +71,13 @@ class CheckinPanel:
         self.note = widgets.Text(
             description="Note", placeholder="what the client said", style=LABEL
         ).add_class("careerlib-checkin-note")
+        self.backdate = widgets.Checkbox(
+            description="Entered late",
+            value=False,
+            indent=False,
+            tooltip="Accept a day before the newest check-in, marked as back-dated",
+            layout=widgets.Layout(width="auto"),
+        ).add_class("careerlib-checkin-backdate")
         self.save_button = widgets.Button(
             description="Save check-in", icon="check", button_style="primary"
         ).add_class("careerlib-checkin-save")
@@ -72,13 +85,15 @@ class CheckinPanel:
         self.sliders: dict[str, widgets.FloatSlider] = {}
         self.slider_box = widgets.VBox().add_class("careerlib-checkin-steps")
         self.figure = go.FigureWidget(tracking_gantt(self.tracking))
+        self.replan = ReplanPanel(self.client, self.as_of, on_saved=self._replanned)
         self.widget = widgets.VBox(
             [
                 self.verdict,
                 self.slider_box,
-                widgets.HBox([self.date, self.note, self.save_button]),
+                widgets.HBox([self.date, self.note, self.backdate, self.save_button]),
                 self.message,
                 self.figure,
+                self.replan.widget,
             ]
         ).add_class("careerlib-checkin-panel")
         self._sync()
@@ -112,7 +127,13 @@ class CheckinPanel:
         day = self.date.value or self.as_of
         progress = {sid: float(slider.value) for sid, slider in self.sliders.items()}
         try:
-            done = checkin(self.client, progress, day, note=self.note.value.strip() or None)
+            done = checkin(
+                self.client,
+                progress,
+                day,
+                note=self.note.value.strip() or None,
+                backdate=bool(self.backdate.value),
+            )
         except CareerlibError as exc:
             self.message.value = message_html(str(exc), error=True)
             return False
@@ -120,17 +141,36 @@ class CheckinPanel:
         self.tracking = track_client(self.client, self.as_of)
         copy_figure(self.figure, tracking_gantt(self.tracking))
         self.note.value = ""
-        saved = f"Saved the check-in of {day} in {done.journal}."
+        self.backdate.value = False
+        assert done.checkin is not None
+        late = " (back-dated: entered late)" if done.checkin.backdated else ""
+        saved = f"Saved the check-in of {day}{late} in {done.journal}."
         if done.baseline is not None:
             saved += f" Saved the first baseline, '{done.baseline.name}'."
         self._sync()
         self.message.value = message_html(saved, error=False)
         return True
 
+    def _replanned(self, done: Replan) -> None:
+        """After "Save as re-plan": a client switched to it is tracked on the new plan."""
+        if not done.switched:
+            return
+        self.client = load_client(done.client_path, check=False)
+        self.tracking = track_client(self.client, self.as_of)
+        copy_figure(self.figure, tracking_gantt(self.tracking))
+        self._sync()
+
     def _sync(self) -> None:
         tr = self.tracking
+        changed = (
+            ""
+            if tr.plan_change is None
+            else "<p class='careerlib-plan-changed' style='color:#C0392B'><b>"
+            f"{html.escape(tr.plan_change.sentence)}</b></p>"
+        )
         self.verdict.value = (
-            f"<p><b>{html.escape(tr.verdict)}</b></p><p>{html.escape(tr.checkin_sentence)}</p>"
+            f"<p><b>{html.escape(tr.verdict)}</b></p>{changed}"
+            f"<p>{html.escape(tr.checkin_sentence)}</p>"
             + "".join(f"<p>{html.escape(u.sentence)}</p>" for u in tr.upcoming()[:5])
         )
         by_id = {s.id: s for s in tr.steps}

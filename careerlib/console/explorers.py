@@ -1,11 +1,15 @@
-"""The coach console: what-if controls that redraw the back-schedule at once.
+"""The coach console: what-if controls that redraw the plan at once.
 
 In a session the coach changes the target date, the hours a week, the route, a
 step's duration or a blackout, and the Gantt chart and the verdict follow
-without re-running a cell. The state is a :class:`~careerlib.models.Plan`;
-every change goes through :mod:`careerlib.whatif` (so it is validated as a plan
-file would be), and an invalid change is a message under the controls, never a
-traceback. The console's other panels are in :mod:`careerlib.console`.
+without re-running a cell. For a client (:meth:`PlanExplorer.from_client`)
+every what-if starts from the status date, with the check-ins made by then:
+"what if we add 3 hours a week from now on?" is the work left scheduled with
+the new hours from today; the plan as written is drawn beneath as the baseline.
+The state is a :class:`~careerlib.models.Plan`; every change goes through
+:mod:`careerlib.whatif` (so it is validated as a plan file would be), and an
+invalid change is a message under the controls, never a traceback. The
+console's other panels are in :mod:`careerlib.console`.
 
 >>> from careerlib.console.explorers import PlanExplorer       # doctest: +SKIP
 >>> PlanExplorer.from_file("data/plans/same-sector-move.yaml")  # doctest: +SKIP
@@ -15,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,10 +28,12 @@ import plotly.graph_objects as go
 
 from careerlib import charts, whatif
 from careerlib.console._common import LABEL, copy_figure, error_text, message_html
+from careerlib.console.alternatives import AlternativesPanel
 from careerlib.exceptions import CareerlibError
-from careerlib.models import Plan
+from careerlib.models import Plan, Review
 from careerlib.planfile import load_plan, new_plan_path, save_plan
 from careerlib.scheduling.scheduler import Schedule, schedule
+from careerlib.scheduling.status import StatusSchedule, schedule_as_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -65,11 +71,17 @@ class PlanExplorer:
         The chart's width [px]. A ``FigureWidget`` is drawn 700 px wide and follows
         its cell's width only after the browser window is resized, which leaves a
         Gantt chart with long step names little room; None keeps plotly's default.
+    as_of
+        The status date: schedule the work left on that day (with ``reviews``)
+        instead of the plan as written; every what-if then starts from it.
+    reviews
+        The check-ins the progress is read from (default the plan's own).
 
     Attributes
     ----------
     plan, schedule
-        The plan with every change so far, and its back-schedule.
+        The plan with every change so far, and its schedule (on the status date,
+        a :class:`~careerlib.scheduling.status.StatusSchedule`).
     figure
         The Gantt chart, a ``plotly.graph_objects.FigureWidget`` redrawn in place.
     verdict
@@ -88,13 +100,17 @@ class PlanExplorer:
         route: str | None = None,
         chart_options: Mapping[str, Any] | None = None,
         width: int | None = 960,
+        as_of: dt.date | None = None,
+        reviews: Sequence[Review] | None = None,
     ) -> None:
         self.original = plan
         self.original_route = route
         self.path = None if path is None else Path(path)
         self.plan = plan
         self.route = route
-        self.schedule: Schedule = schedule(plan, route=route)
+        self.as_of = as_of
+        self.reviews = None if reviews is None else list(reviews)
+        self.schedule: Schedule = self._schedule(plan, route)
         self.saved: list[Path] = []
         # The legend stays beside the chart: a legend below it (legend="bottom")
         # came out clipped in the FigureWidget in Voila and JupyterLab.
@@ -108,6 +124,10 @@ class PlanExplorer:
 
         self._make_controls(plan, route)
         self._connect_controls()
+        # each step's alternatives as toggles, and the cheapest way to the target
+        self.alternatives: AlternativesPanel | None = None
+        if any(s.alternatives for s in plan.steps):
+            self.alternatives = AlternativesPanel(self)
         self.widget = self._lay_out()
         self._sync_controls()
         self._show_verdict()
@@ -189,6 +209,7 @@ class PlanExplorer:
                 ),
                 widgets.HBox([self.blackout_picker, self.blackout_remove]),
                 widgets.HBox([self.reset_button, self.save_button]),
+                *([self.alternatives.widget] if self.alternatives is not None else []),
                 self.verdict,
                 self.message,
                 self.figure,
@@ -199,6 +220,40 @@ class PlanExplorer:
     def from_file(cls, path: str | Path, **kwargs: Any) -> PlanExplorer:
         """Load a plan file and explore it (saving writes next to that file)."""
         return cls(load_plan(path), path=path, **kwargs)
+
+    @classmethod
+    def from_client(
+        cls, client: Client | str | Path, as_of: dt.date | None = None, **kwargs: Any
+    ) -> PlanExplorer:
+        """Explore a client's plan on a status date (default today), from the client's
+        route with every check-in made by then; saving writes next to the plan file."""
+        from careerlib.tracking.client import client_and_plan, client_reviews
+
+        profile, plan, plan_path = client_and_plan(client)
+        kwargs.setdefault("route", profile.route)
+        return cls(
+            plan,
+            path=plan_path,
+            as_of=as_of if as_of is not None else dt.date.today(),
+            reviews=client_reviews(profile, plan),
+            **kwargs,
+        )
+
+    def status_date(self) -> dict[str, Any]:
+        """``as_of`` and ``progress`` of the status date the what-ifs start from (empty for
+        the plan as written): what :func:`careerlib.tradeoff.cheapest_way` takes."""
+        if self.as_of is None:
+            return {}
+        from careerlib.scheduling.status import latest_progress, plan_reviews
+
+        reviews = self.reviews if self.reviews is not None else plan_reviews(self.plan)
+        return {"as_of": self.as_of, "progress": latest_progress(reviews, self.as_of)}
+
+    def _schedule(self, plan: Plan, route: str | None) -> Schedule:
+        """The plan as written, or on the status date with the check-ins."""
+        if self.as_of is None:
+            return schedule(plan, route=route)
+        return schedule_as_of(plan, self.as_of, route=route, reviews=self.reviews)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
@@ -214,7 +269,7 @@ class PlanExplorer:
         """
         try:
             plan = change(self.plan)
-            result = schedule(plan, route=self.route)
+            result = self._schedule(plan, self.route)
         except CareerlibError as exc:
             self._refuse(error_text(exc))
             return False
@@ -225,7 +280,7 @@ class PlanExplorer:
     def set_route(self, route: str | None) -> bool:
         """Show the whole plan (``None``) or one route; returns whether it could."""
         try:
-            result = schedule(self.plan, route=route)
+            result = self._schedule(self.plan, route)
         except CareerlibError as exc:
             self._refuse(error_text(exc))
             return False
@@ -236,7 +291,7 @@ class PlanExplorer:
     def reset(self) -> None:
         """Back to the plan (and route) as loaded."""
         self.plan, self.route = self.original, self.original_route
-        self.schedule = schedule(self.plan, route=self.route)
+        self.schedule = self._schedule(self.plan, self.route)
         self._redraw("Back to the plan as loaded.")
 
     def save(self) -> Path | None:
@@ -325,10 +380,18 @@ class PlanExplorer:
     # -- drawing ---------------------------------------------------------------------
 
     def _duration_of(self, step_id: str) -> int:
+        """The step's whole length [working days] (what ``with_duration`` sets)."""
+        step = self.plan.step(step_id)
+        if isinstance(self.schedule, StatusSchedule) and step.duration is not None:
+            return int(step.duration.working_days(self.plan.workdays_per_week))
         return int(self.schedule.duration_days[self.schedule.position(step_id)])
 
     def _chart(self) -> go.Figure:
-        return charts.gantt(self.schedule, width=self._width, **self._chart_options)
+        options = dict(self._chart_options)
+        if isinstance(self.schedule, StatusSchedule):
+            # the plan as loaded, as written: the baseline the what-ifs are read against
+            options.setdefault("baseline", schedule(self.original, route=self.route))
+        return charts.gantt(self.schedule, width=self._width, **options)
 
     def _refuse(self, text: str) -> None:
         self.message.value = message_html(text, error=True)
@@ -343,6 +406,10 @@ class PlanExplorer:
     def _show_verdict(self) -> None:
         result = self.schedule
         where = WHOLE_PLAN if result.route is None else f"route {result.route}"
+        if isinstance(result, StatusSchedule):
+            from careerlib._text import day_text
+
+            where += f", as of {day_text(result.as_of)}"
         colour = "#067647" if result.feasible else "#b42318"
         self.verdict.value = (
             f'<b style="color: {colour}" data-feasible="{str(result.feasible).lower()}"'
@@ -360,10 +427,15 @@ class PlanExplorer:
                 self.hours_slider.value = plan.calendar.hours_per_week
             if self.route_picker is not None:
                 self.route_picker.value = self.route or _WHOLE
+            done = (
+                result.is_done.tolist()
+                if isinstance(result, StatusSchedule)
+                else [False] * len(result)
+            )
             steps = [
                 (f"{s.title} ({s.id})" if s.title != s.id else s.id, s.id)
-                for s, ms in zip(result.steps, result.milestone, strict=True)
-                if not ms
+                for s, ms, d in zip(result.steps, result.milestone, done, strict=True)
+                if not ms and not d
             ]
             chosen = self.step_picker.value
             if [v for _, v in steps] != [v for _, v in self.step_picker.options]:
@@ -383,6 +455,8 @@ class PlanExplorer:
             self.blackout_remove.disabled = not plan.calendar.blackouts
         finally:
             self._quiet = False
+        if self.alternatives is not None:
+            self.alternatives.sync()
 
 
 class GapExplorer:
@@ -492,7 +566,8 @@ class GapExplorer:
         self._sync()
 
     def level_of(self, skill: str) -> float:
-        """The client's current level of a skill (0 when unrated) [0-7]."""
+        """The client's current level of a skill [0-7]; the slider's 0 for a skill not
+        rated (the summary says it is not rated: moving the slider rates it)."""
         for name, level in self.levels.items():
             if name.casefold() == skill.casefold():
                 return level
@@ -564,7 +639,12 @@ class GapExplorer:
         finally:
             self._quiet = False
         open_ = int((self.skills["status"] == "unaddressed").sum())
+        unknown = len(gaps.ask_client(self.skills))
         self.summary.value = (
             f"<b>Weighted mean gap {gaps.weighted_mean_gap(self.skills):.2f}</b> "
-            f"(level points, 0-7); {open_} gap{'s' if open_ != 1 else ''} no step addresses."
+            f"(level points, 0-7, over the skills rated); {open_} gap{'s' if open_ != 1 else ''} "
+            "no step addresses"
+            + (f"; {unknown} not rated (ask the client: no gap counted)." if unknown else ".")
         )
+        if skill is not None and skill.casefold() not in {k.casefold() for k in self.levels}:
+            self.summary.value += f" <i>{html.escape(str(skill))} is not rated yet.</i>"

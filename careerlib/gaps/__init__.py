@@ -10,18 +10,24 @@ each:
 2. :func:`peer_benchmark` (``peers``): the organization's metrics against a peer group
    (median, quartiles, percentile rank, z-score, distance to the median and to
    the top quartile, in the direction that counts as better);
-3. :func:`time_gap` (``time``): working days the plan needs against working days left;
-4. :func:`progress_at` (``progress``): planned against reported progress at a checkpoint,
-   the pace so far, and whether the reviews have "gathered dust";
+3. :func:`time_gap` (``time``): working days the work left needs against working days
+   left to the target, on a status date;
+4. :func:`progress_at` (``progress``): what was reported at a checkpoint, step by step,
+   and whether the reviews have "gathered dust" (progress against the baseline
+   is :mod:`careerlib.tracking`'s);
 5. :func:`goal_alignment` (``goals``): the goal tree, orphan goals, steps serving no goal
    and goals no step serves;
 
 and :func:`find_occupations` (``occupations``), the O*NET occupations worth
 considering, by a 0-100 transferability score made of the skills match,
-interest fit, job zone step and O*NET's related occupations, relative to the
-current and target occupations (:func:`current_occupation` finds the current
-one from free text). ``assessment`` holds the
-self-assessment, the due diligence and the obstacles; ``report`` holds
+interest fit, the step up the responsibility ladder (``ladder``:
+:func:`ladder_steps`) or the job zone, and O*NET's related occupations,
+relative to the current and target occupations (:func:`current_occupation`
+finds the current one from free text). A skill the client has not rated is
+unknown in every analysis: no gap, listed by :func:`ask_client`.
+``assessment`` holds the self-assessment, the due diligence and the
+obstacles; ``reassess`` this assessment against the previous one
+(:func:`reassessment`, :func:`moved_most`); ``report`` holds
 :func:`analyse`, which runs them all for a client file (``careerlib gaps``),
 its :class:`GapReport` with the report's JSON, and the re-think prompts. The
 terminal text of a report is :func:`careerlib.terminal.report_text`.
@@ -32,8 +38,14 @@ Units: skill levels are on O*NET's level scale 0-7 and importance on its
 
 from __future__ import annotations
 
-from careerlib.gaps.assessment import due_diligence, obstacles, self_assessment
+from careerlib.gaps.assessment import (
+    assessment_changes,
+    due_diligence,
+    obstacles,
+    self_assessment,
+)
 from careerlib.gaps.goals import Alignment, goal_alignment
+from careerlib.gaps.ladder import ladder_signals, ladder_steps
 from careerlib.gaps.occupations import (
     current_occupation,
     find_occupations,
@@ -42,15 +54,19 @@ from careerlib.gaps.occupations import (
 )
 from careerlib.gaps.peers import peer_benchmark
 from careerlib.gaps.progress import CADENCE_DAYS, Progress, progress_at, reported_progress
+from careerlib.gaps.reassess import moved_most, reassessment
 from careerlib.gaps.report import (
     GapReport,
     all_reviews,
     analyse,
     rethink_prompts,
+    status_schedules,
     target_role,
     time_gaps,
 )
 from careerlib.gaps.skills import (
+    NOT_RATED,
+    ask_client,
     focus_anchors,
     skills_gap,
     unaddressed_skills,
@@ -59,6 +75,7 @@ from careerlib.gaps.skills import (
 from careerlib.gaps.time_left import TimeGap, time_gap
 
 __all__ = [
+    "NOT_RATED",
     "Alignment",
     "CADENCE_DAYS",
     "GapReport",
@@ -66,20 +83,27 @@ __all__ = [
     "TimeGap",
     "all_reviews",
     "analyse",
+    "ask_client",
+    "assessment_changes",
     "current_occupation",
     "due_diligence",
     "find_occupations",
     "find_routes",
     "focus_anchors",
     "goal_alignment",
+    "ladder_signals",
+    "ladder_steps",
+    "moved_most",
     "obstacles",
     "occupations_table",
     "peer_benchmark",
     "progress_at",
+    "reassessment",
     "reported_progress",
     "rethink_prompts",
     "self_assessment",
     "skills_gap",
+    "status_schedules",
     "target_role",
     "time_gap",
     "time_gaps",

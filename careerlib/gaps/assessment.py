@@ -10,7 +10,10 @@ import pandas as pd
 from careerlib.models import Plan
 from careerlib.scheduling.scheduler import Schedule
 
-__all__ = ["due_diligence", "obstacles", "self_assessment"]
+__all__ = ["assessment_changes", "due_diligence", "obstacles", "self_assessment"]
+
+#: The kinds of self-assessment factor, in the order a session goes through them.
+ASSESSMENT_KINDS: tuple[str, ...] = ("talent", "interest", "value", "marketability")
 
 
 def self_assessment(client: Any, role: Any | None = None) -> pd.DataFrame:
@@ -30,9 +33,11 @@ def self_assessment(client: Any, role: Any | None = None) -> pd.DataFrame:
     pandas.DataFrame
         One row a factor: ``kind`` (``talent``, ``interest``, ``value``,
         ``marketability``), ``name``, ``rating`` (talents and marketability 1-5;
-        interests and values 1-7), ``role`` (the occupation's score on the same
-        scale, for interests and values; NaN otherwise), ``difference``
-        (``rating - role``), ``note``.
+        interests and values 1-7: the newest assessment's, else the client
+        file's), ``role`` (the occupation's score on the same scale, for
+        interests and values; NaN otherwise), ``difference`` (``rating -
+        role``), ``note`` (the client file's note, or which assessment the
+        rating comes from).
     """
     from careerlib.onet import load_onet
 
@@ -47,19 +52,19 @@ def self_assessment(client: Any, role: Any | None = None) -> pd.DataFrame:
         rows.append(
             {"kind": "talent", "name": item.name, "rating": float(item.rating), "note": item.note}
         )
-    for kind, scores in (("interest", sa.interests), ("value", sa.values)):
-        for name, score in scores.items():
+    for kind, scores, typed in (
+        ("interest", client.interest_scores(), sa.interests),
+        ("value", client.value_scores(), sa.values),
+    ):
+        sources = client.rating_sources(f"{kind}s")
+        for name, rating in scores.items():
             theirs = (
                 float(occupation[name]) if occupation is not None and name in occupation else np.nan
             )
+            from_file = sources.get(name) == "client file"
+            note = typed[name].note if from_file and name in typed else sources.get(name)
             rows.append(
-                {
-                    "kind": kind,
-                    "name": name,
-                    "rating": float(score.rating),
-                    "role": theirs,
-                    "note": score.note,
-                }
+                {"kind": kind, "name": name, "rating": float(rating), "role": theirs, "note": note}
             )
     for item in sa.marketability:
         rows.append(
@@ -74,6 +79,54 @@ def self_assessment(client: Any, role: Any | None = None) -> pd.DataFrame:
     frame["role"] = frame["role"].astype(float)
     frame["difference"] = frame["rating"] - frame["role"]
     return frame
+
+
+def assessment_changes(then: Any, now: Any) -> pd.DataFrame:
+    """The self-assessment then and now: every factor rated in either, with the change.
+
+    Parameters
+    ----------
+    then, now
+        Two :class:`~careerlib.clients.Client` profiles of the same client: an
+        earlier copy of the client file (kept when the strategy was made) and
+        the client file today.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row a factor rated in either (matched by kind and name, any
+        case): ``kind`` (``talent``, ``interest``, ``value``,
+        ``marketability``), ``name``, ``then`` and ``now`` (the ratings, NaN
+        where the factor was not rated), ``change`` (``now - then``) and
+        ``note`` (today's note, else the earlier one). Ordered by kind, then
+        the largest change first.
+    """
+    old, new = self_assessment(then), self_assessment(now)
+    key_old = old.assign(_key=old["kind"] + "|" + old["name"].str.lower())
+    key_new = new.assign(_key=new["kind"] + "|" + new["name"].str.lower())
+    merged = key_new[["_key", "kind", "name", "rating", "note"]].merge(
+        key_old[["_key", "kind", "name", "rating", "note"]],
+        on="_key",
+        how="outer",
+        suffixes=("_now", "_then"),
+    )
+    frame = pd.DataFrame(
+        {
+            "kind": merged["kind_now"].fillna(merged["kind_then"]),
+            "name": merged["name_now"].fillna(merged["name_then"]),
+            "then": merged["rating_then"].astype(float),
+            "now": merged["rating_now"].astype(float),
+            "note": merged["note_now"].where(merged["note_now"].notna(), merged["note_then"]),
+        }
+    )
+    frame["change"] = frame["now"] - frame["then"]
+    order = frame.assign(
+        _kind=frame["kind"].map(ASSESSMENT_KINDS.index),
+        _size=-frame["change"].abs().fillna(0.0),
+    ).sort_values(["_kind", "_size", "name"], kind="stable")
+    return frame.loc[order.index, ["kind", "name", "then", "now", "change", "note"]].reset_index(
+        drop=True
+    )
 
 
 def due_diligence(role: Any) -> dict[str, Any]:

@@ -3,30 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import warnings
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from careerlib.gaps._common import EPS, records
+from careerlib._text import day_text, plural
+from careerlib.gaps._common import records
 from careerlib.gaps.goals import Alignment, goal_alignment
 from careerlib.gaps.occupations import current_occupation, find_occupations
 from careerlib.gaps.peers import peer_benchmark
-from careerlib.gaps.progress import Progress, progress_at, reported_progress
-from careerlib.gaps.skills import skills_gap, weighted_mean_gap
+from careerlib.gaps.progress import Progress, progress_at
+from careerlib.gaps.skills import ask_client, skills_gap, weighted_mean_gap
 from careerlib.gaps.time_left import TimeGap, time_gap
-from careerlib.models import Plan, Review, Span
+from careerlib.models import Plan, Review
 from careerlib.onet import TitleMatch, load_onet
-from careerlib.scheduling.scheduler import Schedule, schedule
+from careerlib.scheduling.scheduler import schedule
+from careerlib.scheduling.status import StatusSchedule, schedule_as_of
+from careerlib.scheduling.verdict import StatusVerdict
 from careerlib.tracking import Tracking, track_client
-from careerlib.tracking import remaining_plan as remaining_work
 from careerlib.tracking.journal import journal_path, read_journal
 
-__all__ = ["GapReport", "all_reviews", "analyse", "rethink_prompts", "target_role", "time_gaps"]
+__all__ = [
+    "GapReport",
+    "all_reviews",
+    "analyse",
+    "rethink_prompts",
+    "status_schedules",
+    "target_role",
+    "time_gaps",
+]
 
 
 @dataclass(frozen=True)
@@ -34,7 +43,10 @@ class GapReport:
     """All the analyses for one client (see :func:`analyse`).
 
     ``time`` has one entry per route of the plan (key ``None`` for a plan
-    without routes); ``peers`` (the benchmark) and ``peer_group`` (the peers'
+    without routes), each the work left on ``as_of``; ``schedule`` is the
+    client's plan on ``as_of`` (its route, with every check-in: the
+    :class:`~careerlib.scheduling.status.StatusSchedule` every page shows,
+    and :attr:`status` its verdict); ``peers`` (the benchmark) and ``peer_group`` (the peers'
     own values) are None without a peer group, and ``progress``,
     ``tracking`` and ``alignment`` without a plan. ``tracking`` holds the one
     verdict (:func:`careerlib.tracking.track_client`: the forecast, progress
@@ -56,12 +68,17 @@ class GapReport:
     alignment: Alignment | None
     occupations: pd.DataFrame
     plan: Plan | None = None
-    schedule: Schedule | None = None
+    schedule: StatusSchedule | None = None
     notes: list[str] = field(default_factory=list)
     peer_group: pd.DataFrame | None = None
     current_occupation: TitleMatch | None = None
     direction: str = "up"
     tracking: Tracking | None = None
+
+    @property
+    def status(self) -> StatusVerdict | None:
+        """The verdict of the client's plan on ``as_of`` (``None`` without a plan)."""
+        return None if self.schedule is None else self.schedule.status_verdict
 
     @property
     def routes(self) -> pd.DataFrame:
@@ -77,9 +94,12 @@ class GapReport:
     def to_dict(self) -> dict[str, Any]:
         """One key per analysis.
 
-        ``skills``, ``peers``, ``time``, ``progress``, ``tracking`` (the
-        forecast, progress against the baseline and the status: the one
-        verdict), ``alignment`` and ``occupations`` (the O*NET occupations
+        ``status`` (the verdict of the client's plan on the day, with the
+        status-date spec's key names: ``earliest_finish``,
+        ``target_late_by_days``, ``deadlines_missed``...), ``skills``,
+        ``peers``, ``time``, ``progress`` (what was reported, and its age),
+        ``tracking`` (the forecast, progress against the baseline and the
+        status: the one verdict), ``alignment`` and ``occupations`` (the O*NET occupations
         worth considering), with ``occupations_basis``: what they were ranked
         against (the current role and the occupation it was taken as, the
         target, the direction).
@@ -90,11 +110,13 @@ class GapReport:
         return {
             "client": self.client.name,
             "as_of": self.as_of.isoformat(),
+            "status": None if self.status is None else self.status.to_dict(),
             "skills": {
                 "role": self.role.title,
                 "onet_code": self.role.code,
                 "weighted_mean_gap": round(weighted_mean_gap(self.skills), 4),
                 "unaddressed": unaddressed,
+                "not_rated": ask_client(self.skills),
                 "items": records(self.skills, "name"),
             },
             "peers": None if self.peers is None else records(self.peers, "metric"),
@@ -153,67 +175,6 @@ class GapReport:
         }
 
 
-def _remaining_plan(
-    plan: Plan, progress: Mapping[str, float], as_of: dt.date | None = None
-) -> Plan:
-    """The plan as it stands on ``as_of``: what is left of each step, starting that day.
-
-    A step reported done (progress 1) is left out, and the steps after it wait
-    on its own predecessors instead (so the order of what is left is kept). A
-    step partly done keeps ``ceil(days * (1 - progress))`` working days (or
-    that share of its effort). The start becomes ``as_of`` when it is later than
-    the plan's start. When every step is done, the last one is kept as a
-    milestone. The plan is copied, not validated again.
-    """
-    per_week = plan.workdays_per_week
-    done = {s.id for s in plan.steps if float(progress.get(s.id, 0.0)) >= 1.0 - EPS}
-    if len(done) == len(plan.steps):
-        last = plan.steps[-1].model_copy(
-            update={
-                "milestone": True,
-                "duration": None,
-                "effort": None,
-                "deadline": None,
-                "after": [],
-            }
-        )
-        return plan.model_copy(
-            update={"steps": [last], "start": max(as_of or plan.first_day, plan.first_day)}
-        )
-    after_of = {s.id: list(s.after) for s in plan.steps}
-
-    def expand(refs: list[str], seen: set[str]) -> list[str]:
-        out: list[str] = []
-        for ref in refs:
-            if ref in done:
-                if ref not in seen:
-                    seen.add(ref)
-                    out.extend(expand(after_of.get(ref, []), seen))
-            else:
-                out.append(ref)
-        return list(dict.fromkeys(out))
-
-    steps = []
-    for step in plan.steps:
-        if step.id in done:
-            continue
-        update: dict[str, Any] = {}
-        if any(a in done for a in step.after):
-            update["after"] = expand(list(step.after), set())
-        share = float(progress.get(step.id, 0.0))
-        if share > EPS and not step.milestone:
-            if step.duration is not None:
-                days = step.duration.working_days(per_week)
-                update["duration"] = Span(max(1, math.ceil(days * (1.0 - share) - EPS)), "d")
-            elif step.effort is not None:
-                update["effort"] = step.effort * (1.0 - share)
-        steps.append(step.model_copy(update=update) if update else step)
-    changes: dict[str, Any] = {"steps": steps}
-    if as_of is not None and as_of > plan.first_day:
-        changes["start"] = as_of
-    return plan.model_copy(update=changes)
-
-
 def all_reviews(plan: Plan, client: Any = None) -> list[Review]:
     """The checkpoint reviews of the plan, of the client profile, and the client's
     check-in journal (:mod:`careerlib.tracking.journal`), in that order."""
@@ -225,26 +186,26 @@ def all_reviews(plan: Plan, client: Any = None) -> list[Review]:
     return reviews
 
 
+def status_schedules(
+    plan: Plan, reviews: Iterable[Review], as_of: dt.date
+) -> dict[str | None, StatusSchedule]:
+    """The plan on ``as_of`` for the whole plan (key ``None``, a plan without routes)
+    or each of its routes, with the progress of ``reviews``
+    (:func:`careerlib.scheduling.status.schedule_as_of`)."""
+    every = list(reviews)
+    routes: list[str | None] = [None] if not plan.routes else [r.id for r in plan.routes]
+    return {r: schedule_as_of(plan, as_of, route=r, reviews=every) for r in routes}
+
+
 def time_gaps(plan: Plan, reviews: Iterable[Review], as_of: dt.date) -> dict[str | None, TimeGap]:
     """The time gap at ``as_of`` for the whole plan or each of its routes.
 
-    What is left of each step after the progress reported by ``as_of`` is
-    scheduled from ``as_of`` as the forecast does
-    (:func:`careerlib.tracking.remaining_plan`: a step in progress restarts
-    that day), so the client's route here and the forecast agree; the key is
-    the route id, or None for a plan without routes.
+    Each is the work left on the status date ``as_of`` with the progress of
+    ``reviews`` (:func:`status_schedules`): the same schedule, forecast and
+    verdict as the client's tracking, so the client's route here and the
+    forecast agree; the key is the route id, or None for a plan without routes.
     """
-    progress = reported_progress(reviews, as_of)
-    routes: list[str | None] = [None] if not plan.routes else [r.id for r in plan.routes]
-    out: dict[str | None, TimeGap] = {}
-    for r in routes:
-        left = remaining_work(plan, progress, as_of, route=r)
-        if left is None:  # all done: the last step as a milestone on the day
-            out[r] = time_gap(schedule(_remaining_plan(plan, progress, as_of)))
-        else:
-            out[r] = time_gap(schedule(left))
-        out[r] = replace(out[r], route=r)
-    return out
+    return {r: time_gap(s) for r, s in status_schedules(plan, reviews, as_of).items()}
 
 
 def target_role(client: Any) -> Any:
@@ -270,12 +231,13 @@ def analyse(
 ) -> GapReport:
     """Run every analysis for a client profile (a :class:`~careerlib.clients.Client` or a path).
 
-    The time gap counts from ``as_of`` (default today) with what is left of
-    each step after the progress reported by then (:func:`_remaining_plan`);
-    progress is judged at the newest review on or before ``as_of``.
+    Everything about the plan is the plan on the status date ``as_of``
+    (default today) with every check-in made by then: the time gap of each
+    route, the client's schedule and its tracking. Progress is what the
+    newest review on or before ``as_of`` reported.
     ``top_occupations`` is how many O*NET occupations to suggest
     (:func:`find_occupations`; ``top_routes`` is its deprecated old name), in
-    ``direction`` (up, down or any; default the client file's ``direction``,
+    ``direction`` (up, sideways, down or any; default the client file's ``direction``,
     else up) from the client's ``current_role``, matched to O*NET by title
     (:func:`current_occupation`), toward the target role.
     """
@@ -313,10 +275,11 @@ def analyse(
     tracked = None
     if plan is not None:
         reviews = all_reviews(plan, client)
-        times = time_gaps(plan, reviews, day)
-        sched = schedule(plan, route=route)
+        every = status_schedules(plan, reviews, day)
+        times = {r: time_gap(s) for r, s in every.items()}
+        sched = every.get(route) or schedule_as_of(plan, day, route=route, reviews=reviews)
         cadence = client.cadence or (plan.checkpoints.cadence if plan.checkpoints else "monthly")
-        progress = progress_at(sched, reviews, day, cadence=cadence)
+        progress = progress_at(schedule(plan, route=route), reviews, day, cadence=cadence)
         alignment = goal_alignment(plan)
         tracked = track_client(client, day, plan=plan)
 
@@ -359,8 +322,8 @@ def rethink_prompts(
     forecast, the staleness of the check-ins and the slip
     (:meth:`~careerlib.tracking.Tracking.rethink_prompts`). Without it: when
     the last review is older than the cadence allows ("it has gathered dust"),
-    when the plan can no longer make its target, or when steps are behind.
-    Returns an empty list when none of that holds.
+    and when the plan misses its target or a deadline (each with its own
+    figure). Returns an empty list when none of that holds.
     """
     if tracking is not None:
         return tracking.rethink_prompts()
@@ -372,15 +335,16 @@ def rethink_prompts(
             "cadence allows: is the destination still the one the client wants? Have the talents, "
             "interests or the market changed since the plan was made?"
         )
-    if time is not None and not time.feasible:
+    if time is not None and time.target_late_by_days > 0:
         prompts.append(
-            f"The plan is late by {time.late_by_days} working days: move the target to "
-            f"{time.earliest_finish}, shorten a critical step (outside help, a faster course), or "
-            "switch to another route?"
+            f"The work ends {plural(time.target_late_by_days, 'working day')} after the target "
+            f"(on {day_text(time.earliest_finish)}): move the target, shorten a critical step "
+            "(outside help, a faster course), or switch to another route?"
         )
-    if progress is not None and progress.behind:
-        names = ", ".join(progress.behind[:5])
+    for miss in () if time is None else time.deadlines_missed:
         prompts.append(
-            f"Behind plan: {names}. Which obstacle hit them, and is its contingency needed now?"
+            f"'{miss.title}' misses its deadline ({day_text(miss.deadline)}) by "
+            f"{plural(miss.late_by_days, 'working day')}: can the deadline move, or the step "
+            "start sooner?"
         )
     return prompts

@@ -1,5 +1,9 @@
 """The skills gap: the client's level of each skill the target role needs.
 
+A skill the client has not rated is **not rated**: unknown, never level 0. It
+is not a gap, counts in no gap total or mean, and is listed apart as a
+question for the next session (:func:`ask_client`).
+
 Levels are on O*NET's level scale 0-7, importance on its 1-5 scale.
 """
 
@@ -16,7 +20,21 @@ from careerlib.gaps._common import EPS
 from careerlib.models import Plan
 from careerlib.onet import level_anchors
 
-__all__ = ["focus_anchors", "skills_gap", "unaddressed_skills", "weighted_mean_gap"]
+__all__ = [
+    "NOT_RATED",
+    "STATUSES",
+    "ask_client",
+    "focus_anchors",
+    "skills_gap",
+    "unaddressed_skills",
+    "weighted_mean_gap",
+]
+
+NOT_RATED = "not rated"
+"""The status of a skill the client has not rated: unknown, not a gap."""
+
+STATUSES: tuple[str, ...] = ("met", "addressed", "unaddressed", NOT_RATED)
+"""The statuses of a skill in :func:`skills_gap`."""
 
 
 def skills_gap(
@@ -25,7 +43,7 @@ def skills_gap(
     plan: Plan | None = None,
     *,
     route: str | None = None,
-    unrated_level: float = 0.0,
+    unrated_level: float | None = None,
 ) -> pd.DataFrame:
     """Where the client stands on each skill the target role needs.
 
@@ -43,27 +61,33 @@ def skills_gap(
     route
         Count only the steps of this route (and those common to all routes).
     unrated_level
-        The level assumed for a skill the client did not rate [0-7].
+        Assume this level [0-7] for a skill the client did not rate (a
+        what-if); by default such a skill is not rated: no gap, status
+        ``not rated``.
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by skill ``name``, most weighted gap first: ``element_id``,
-        ``kind``, ``required`` [0-7], ``importance`` [1-5], ``weight``
-        (``(importance - 1) / 4``, 0-1), ``client`` [0-7, NaN if unrated],
-        ``rated``, ``gap`` (``max(0, required - client)`` [level points]),
-        ``weighted_gap`` (``gap * weight`` [level points]), ``steps`` (ids of
-        the steps that develop it, a tuple), ``status``: ``met`` (no gap),
-        ``addressed`` (a gap some step develops) or ``unaddressed`` (a gap no
-        step develops: the plan leaves it open).
+        Indexed by skill ``name``, most weighted gap first, then the skills
+        not rated by importance: ``element_id``, ``kind``, ``required``
+        [0-7], ``importance`` [1-5], ``weight`` (``(importance - 1) / 4``,
+        0-1), ``client`` [0-7, NaN if not rated], ``rated``, ``gap``
+        (``max(0, required - client)`` [level points]; NaN if not rated),
+        ``weighted_gap`` (``gap * weight`` [level points]; NaN if not
+        rated), ``steps`` (ids of the steps that develop it, a tuple),
+        ``status``: ``met`` (no gap), ``addressed`` (a gap some step
+        develops), ``unaddressed`` (a gap no step develops: the plan leaves
+        it open) or ``not rated`` (unknown: ask the client).
     """
     req = getattr(requirements, "requirements", requirements)
     client, gap, steps = _gaps(req, levels, plan, route, unrated_level)
+    rated = {name_key(k) for k in levels}
     required = req["level"].to_numpy(dtype=float)
     weight = req["weight"].to_numpy(dtype=float)
     status = np.where(
         gap <= EPS, "met", np.where([bool(s) for s in steps], "addressed", "unaddressed")
-    )
+    ).astype(object)
+    status[np.isnan(gap)] = NOT_RATED
     frame = pd.DataFrame(
         {
             "element_id": req["element_id"].to_numpy(),
@@ -72,7 +96,7 @@ def skills_gap(
             "importance": req["importance"].to_numpy(dtype=float),
             "weight": weight,
             "client": client,
-            "rated": ~np.isnan(client),
+            "rated": [name_key(n) in rated for n in req.index],
             "gap": gap.round(4),
             "weighted_gap": (gap * weight).round(4),
             "steps": steps,
@@ -81,7 +105,7 @@ def skills_gap(
         index=pd.Index(list(req.index), name="name"),
     )
     return frame.sort_values(
-        ["weighted_gap", "importance"], ascending=[False, False], kind="stable"
+        ["weighted_gap", "importance"], ascending=[False, False], kind="stable", na_position="last"
     )
 
 
@@ -90,9 +114,10 @@ def _gaps(
     levels: Mapping[str, float],
     plan: Plan | None,
     route: str | None,
-    unrated_level: float,
+    unrated_level: float | None,
 ) -> tuple[np.ndarray, np.ndarray, list[tuple[str, ...]]]:
-    """The client's levels (NaN if unrated), the gaps and the steps developing each skill."""
+    """The client's levels and the gaps (NaN if not rated, unless ``unrated_level`` is
+    assumed) and the steps developing each skill."""
     mine = {name_key(k): float(v) for k, v in levels.items()}
     developed: dict[str, list[str]] = {}
     if plan is not None:
@@ -103,8 +128,10 @@ def _gaps(
                 developed.setdefault(name_key(name), []).append(step.id)
     keys = [name_key(n) for n in req.index]
     client = np.array([mine.get(k, np.nan) for k in keys], dtype=float)
+    if unrated_level is not None:
+        client = np.where(np.isnan(client), float(unrated_level), client)
     required = req["level"].to_numpy(dtype=float)
-    gap = np.maximum(0.0, required - np.where(np.isnan(client), unrated_level, client))
+    gap = np.maximum(0.0, required - client)  # NaN stays NaN: not rated
     return client, gap, [tuple(developed.get(k, ())) for k in keys]
 
 
@@ -114,7 +141,7 @@ def unaddressed_skills(
     plan: Plan | None = None,
     *,
     route: str | None = None,
-    unrated_level: float = 0.0,
+    unrated_level: float | None = None,
 ) -> list[str]:
     """The skills with a gap no step of the plan develops, in the role's order.
 
@@ -127,10 +154,24 @@ def unaddressed_skills(
     return [n for n, g, s in zip(req.index, gap, steps, strict=True) if g > EPS and not s]
 
 
+def ask_client(gaps: pd.DataFrame) -> list[str]:
+    """The skills of a :func:`skills_gap` frame the client has not rated, most important first.
+
+    These are not gaps: nobody knows the client's level yet. They are the
+    questions for the next session (rate them with O*NET's level anchors:
+    ``careerlib assess CLIENT skills``).
+    """
+    unknown = gaps[gaps["status"] == NOT_RATED]
+    unknown = unknown.sort_values(["importance", "required"], ascending=False, kind="stable")
+    return [str(n) for n in unknown.index]
+
+
 def weighted_mean_gap(gaps: pd.DataFrame) -> float:
-    """``sum(weight * gap) / sum(weight)`` of a :func:`skills_gap` frame [level points, 0-7]."""
-    total = float(gaps["weight"].sum())
-    return float(gaps["weighted_gap"].sum() / total) if total > 0 else 0.0
+    """``sum(weight * gap) / sum(weight)`` over the rated skills of a :func:`skills_gap` frame
+    [level points, 0-7]; 0 when the client rated none of them."""
+    rated = gaps[gaps["weighted_gap"].notna()]
+    total = float(rated["weight"].sum())
+    return float(rated["weighted_gap"].sum() / total) if total > 0 else 0.0
 
 
 def focus_anchors(gaps: pd.DataFrame, limit: int = 3) -> dict[str, pd.DataFrame]:
@@ -138,8 +179,8 @@ def focus_anchors(gaps: pd.DataFrame, limit: int = 3) -> dict[str, pd.DataFrame]
 
     Among the skills of a :func:`skills_gap` frame that are O*NET elements
     (they have anchors; a role's own skills do not): those with a gap no step
-    addresses, else all of them; the first ``limit`` in the frame's order
-    (the largest weighted gap first).
+    addresses, else the rated ones, else all of them (none is rated yet); the
+    first ``limit`` in the frame's order (the largest weighted gap first).
 
     Returns
     -------
@@ -149,5 +190,6 @@ def focus_anchors(gaps: pd.DataFrame, limit: int = 3) -> dict[str, pd.DataFrame]
     """
     onet = gaps[gaps["element_id"].notna()]
     unaddressed = onet[onet["status"] == "unaddressed"]
-    focus = unaddressed if len(unaddressed) else onet
+    rated = onet[onet["status"] != NOT_RATED]
+    focus = unaddressed if len(unaddressed) else (rated if len(rated) else onet)
     return {str(name): level_anchors(str(name)) for name in focus.index[: max(0, limit)]}

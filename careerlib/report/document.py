@@ -61,6 +61,7 @@ class ReportContent:
     risks: pd.DataFrame | None
     diligence: dict[str, Any]
     checkin: CheckinVerdict
+    reassessment: pd.DataFrame
 
     @property
     def step_titles(self) -> dict[str, str]:
@@ -99,6 +100,7 @@ def gather(
         risks=risks,
         diligence=gaps.due_diligence(role),
         checkin=latest_checkin(report, profile.route),
+        reassessment=gaps.reassessment(profile),
     )
 
 
@@ -161,6 +163,7 @@ def report_html(content: ReportContent, *, chart_mode: ChartMode = "plotly") -> 
             _roadmap(content, draw),
             _gaps(content, draw),
             _checkin(content, draw),
+            _changes(content, draw),
         ]
     footer = f"{content.profile.name} · career plan · {fmt_date(content.as_of)}"
     title = f"Career plan: {content.profile.name}"
@@ -254,6 +257,19 @@ def _assessment(c: ReportContent, draw: _Charts) -> str:
         "<h3>Talents, interests and motivating forces</h3>",
         draw(charts.assessment_chart(c.assessment, role_title=c.role.title)),
         tables.assessment_table(c.assessment).to_html(),
+    ]
+    if not c.reassessment.empty:
+        out += [
+            "<h3>What changed since the last assessment</h3>",
+            _md(summaries.reassessment_summary(c.reassessment)),
+            draw(
+                charts.reassessment_chart(c.reassessment, title="Then and now"),
+                "Grey, dashed: the previous ratings; blue: this assessment. Skills: an arrow "
+                "from the previous level to this one.",
+            ),
+            tables.reassessment_table(c.reassessment).to_html(),
+        ]
+    out += [
         "<h3>The destination: due diligence</h3>",
         _md(summaries.diligence_summary(c.diligence)),
     ]
@@ -267,17 +283,22 @@ def _assessment(c: ReportContent, draw: _Charts) -> str:
 
 
 def _roadmap(c: ReportContent, draw: _Charts) -> str:
+    """The plan on the report's date: the chart (the baseline beneath), every step, the
+    time left and what would have to shrink, and the routes side by side."""
     if c.plan is None or c.roadmap is None:
         return "<section class='part'><h2>2. The roadmap</h2><p>No plan yet.</p></section>"
+    track = c.checkin.tracking
     out = [
         "<section class='part'><h2>2. The roadmap</h2>",
         draw(
-            charts.gantt(c.roadmap, today=c.as_of, legend="bottom", width=CHART_PX),
-            "Red: critical steps (a day lost there moves the target). Blue: steps with slack; "
-            "the pale bar before a step shows how much earlier it could start. "
-            "Gold diamonds: milestones. The chart is the plan as written, from its first "
-            "day; the time left below counts from the report's date, with the progress "
-            "reported so far.",
+            charts.gantt(
+                c.roadmap,
+                baseline=None if track is None else track.baseline,
+                behind=() if track is None else track.behind_steps,
+                legend="bottom",
+                width=CHART_PX,
+            ),
+            _roadmap_caption(c),
         ),
         "<h3>Every step</h3>",
         tables.roadmap_table(c.roadmap).to_html(),
@@ -286,19 +307,60 @@ def _roadmap(c: ReportContent, draw: _Charts) -> str:
     ]
     mine = c.checkin.time
     if mine is not None and not mine.feasible:
-        out += ["<h3>What would have to shrink</h3>", tables.shrink_table(mine.critical).to_html()]
+        out += ["<h3>What would have to shrink</h3>", _shrink(mine)]
+    out += _buying_time(c)
     if c.plan.routes:
-        from careerlib.scheduling.scheduler import schedule_routes
+        from careerlib.gaps import all_reviews, status_schedules
 
+        reviews = all_reviews(c.plan, c.profile)
         out += [
             "<h3>Routes side by side</h3>",
             draw(
-                charts.routes(schedule_routes(c.plan), legend="bottom", width=CHART_PX),
-                "Each row is a route: its critical steps and its earliest finish (gold "
-                "diamond). Like the roadmap chart, it counts from the plan's first day.",
+                charts.routes(
+                    status_schedules(c.plan, reviews, c.as_of), legend="bottom", width=CHART_PX
+                ),
+                "Each row is a route from the report's date, with the progress so far: its "
+                "critical steps at the dates to aim for and its forecast finish (gold diamond).",
             ),
         ]
     return "\n".join(out) + "</section>"
+
+
+def _roadmap_caption(c: ReportContent) -> str:
+    """What the roadmap chart shows, and what it is measured against."""
+    track = c.checkin.tracking
+    base = ""
+    if track is not None:
+        label = track.baseline_label
+        named = "" if label.startswith("the baseline") else ", the baseline"
+        base = f" The thin grey bars beneath are {label}{named}."
+    return (
+        f"The plan on {fmt_date(c.as_of)}: green, the work done; then each step at the dates "
+        "to aim for. Red: critical steps (a day lost there moves the finish). Blue: steps "
+        "with slack; the pale bar before a step shows how much earlier it could start. Gold "
+        "diamonds: milestones; purple ticks: deadlines." + base
+    )
+
+
+def _shrink(t: Any) -> str:
+    """The critical steps that would have to shrink, or why no shrinking can help."""
+    return str(tables.shrink_table(t).to_html())
+
+
+def _buying_time(c: ReportContent) -> list[str]:
+    """When the plan is late on the report's date and its steps list alternatives: the
+    cheapest set to take (the work left, with the check-ins so far)."""
+    if c.plan is None or not any(s.alternatives for s in c.plan.steps):
+        return []
+    from careerlib.tradeoff import cheapest_way_client
+
+    options = cheapest_way_client(c.profile, c.as_of, plan=c.plan)
+    if options.before.feasible or options.alternatives == 0:
+        return []
+    out = ["<h3>Buying time</h3>", _md(summaries.options_summary(options))]
+    if options.chosen:
+        out.append(tables.options_table(options).to_html())
+    return out
 
 
 def _gaps(c: ReportContent, draw: _Charts) -> str:
@@ -337,11 +399,10 @@ def _checkin(c: ReportContent, draw: _Charts) -> str:
         out += [
             _md(summaries.tracking_summary(track)),
             draw(
-                charts.tracking_gantt(track),
-                "Each bar runs from what was done (dark) to the forecast of what is left "
-                "(light); the thin grey bar beneath is the baseline's latest dates.",
+                charts.progress_over_time_chart(track),
+                "The roadmap's chart (section 2) shows each step on this date, with the "
+                "baseline beneath.",
             ),
-            draw(charts.progress_over_time_chart(track)),
             "<h3>Every step at this check-in</h3>",
             tables.tracking_table(track).to_html(),
             "<h3>What must start soon</h3>",
@@ -357,3 +418,27 @@ def _checkin(c: ReportContent, draw: _Charts) -> str:
         ]
     out += ["<h3>Next</h3>", _md(summaries.rethink_summary(list(c.checkin.prompts)))]
     return "\n".join(out) + "</section>"
+
+
+def _changes(c: ReportContent, draw: _Charts) -> str:
+    """ "What changed since the last plan": the two newest baselines compared, when there are."""
+    if c.plan is None or c.profile.path is None:
+        return ""
+    from careerlib.tracking.diff import last_change
+
+    diff = last_change(c.profile)
+    if diff is None:
+        return ""
+    return "\n".join(
+        [
+            "<section class='part'><h2>5. What changed since the last plan</h2>",
+            _md(summaries.plan_diff_summary(diff)),
+            draw(
+                charts.plan_diff_chart(diff, changed_only=True),
+                "For each step that changed: its latest dates before (grey) and after (blue; "
+                "red when it must now start earlier). Steps added or removed have one bar.",
+            ),
+            tables.plan_diff_table(diff).to_html(),
+            "</section>",
+        ]
+    )

@@ -7,7 +7,7 @@
 - :mod:`~careerlib.scheduling.scheduler`: :func:`schedule` (spec rules 1-9, as
   late as possible from the target) and its result :class:`Schedule`;
 - :mod:`~careerlib.scheduling.status`: the plan on a status date
-  (``shared/spec/status-date.md``): :func:`schedule_as_of` and its result
+  (``docs/status-date.md``): :func:`schedule_as_of` and its result
   :class:`StatusSchedule`, whose verdict is a
   :class:`~careerlib.scheduling.verdict.StatusVerdict`;
 - private: ``_passes`` (the backward and forward passes over durations),

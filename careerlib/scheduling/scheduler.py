@@ -454,7 +454,7 @@ def schedule(
         ``after`` entries naming steps of other routes are left out.
     as_of
         A status date: schedule the work left on that day
-        (``shared/spec/status-date.md``, :func:`careerlib.scheduling.status.schedule_as_of`)
+        (``docs/status-date.md``, :func:`careerlib.scheduling.status.schedule_as_of`)
         and return a :class:`~careerlib.scheduling.status.StatusSchedule`.
         Default: the plan as written.
     progress

@@ -1,6 +1,6 @@
 """The plan on a status date: what is done, the work left, its latest and forecast dates.
 
-This is ``shared/spec/status-date.md``, the one computation behind every page
+This is ``docs/status-date.md``, the one computation behind every page
 that shows a plan with check-ins (:func:`schedule_as_of`):
 
 * **progress on day D** (:func:`latest_progress`): a check-in dated *D* is the
@@ -32,7 +32,7 @@ import datetime as dt
 import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SHARE_TOLERANCE",
     "StatusSchedule",
+    "done_dates",
     "latest_progress",
     "plan_reviews",
     "remaining_plan",
@@ -82,6 +83,23 @@ def latest_progress(reviews: Iterable[Review], on: dt.date) -> dict[str, float]:
         if review.date <= on:
             out.update(review.progress)
     return out
+
+
+def done_dates(reviews: Iterable[Review], ids: Iterable[str]) -> dict[str, dt.date]:
+    """For each of ``ids`` that the check-ins report done: the day of the check-in from
+    which it has stayed done (a step reported done, then reopened, counts from the
+    later check-in that reported it done again)."""
+    wanted = set(ids)
+    since: dict[str, dt.date] = {}
+    for review in sorted(reviews, key=lambda r: r.date):  # stable: same date, order written
+        for sid, share in review.progress.items():
+            if sid not in wanted:
+                continue
+            if _is_done(_share(share)):
+                since.setdefault(sid, review.date)
+            else:
+                since.pop(sid, None)
+    return since
 
 
 def plan_reviews(plan: Plan) -> list[Review]:
@@ -181,7 +199,7 @@ def _open_dependencies(steps: Sequence[Step], share: Sequence[float]) -> list[li
 
 @dataclass(frozen=True, eq=False, kw_only=True)
 class StatusSchedule(Schedule):
-    """A plan scheduled on a status date (``shared/spec/status-date.md``).
+    """A plan scheduled on a status date (``docs/status-date.md``).
 
     Arrays are aligned with ``ids``: every scheduled step in plan order, done
     or not. What :class:`~careerlib.scheduling.scheduler.Schedule` holds keeps
@@ -226,6 +244,9 @@ class StatusSchedule(Schedule):
     work_left
         The engine's schedule of the work left alone (its own rows; ``None``
         when complete).
+    reviews
+        The check-ins the progress was read from, dated on or before
+        ``as_of``, in the order written (empty when the shares were given).
     """
 
     as_of: dt.date
@@ -238,6 +259,7 @@ class StatusSchedule(Schedule):
     deadlines_missed: tuple[DeadlineMiss, ...]
     complete: bool
     work_left: Schedule | None
+    reviews: tuple[Review, ...] = ()
 
     # -- reading the result ---------------------------------------------------
 
@@ -286,6 +308,22 @@ class StatusSchedule(Schedule):
         if self.is_done[i]:
             return None
         return self.aim_start[i].astype(object), self.aim_finish[i].astype(object)
+
+    @property
+    def done_on(self) -> dict[str, dt.date]:
+        """The check-in that reported each done step done (the state at the start of
+        that day); a step whose shares were given without check-ins is missing."""
+        return done_dates(self.reviews, self.ids_done)
+
+    @property
+    def ids_done(self) -> tuple[str, ...]:
+        """Ids of the done steps, in plan order."""
+        return tuple(s for s, d in zip(self.ids, self.is_done.tolist(), strict=True) if d)
+
+    @property
+    def checkin_days(self) -> tuple[dt.date, ...]:
+        """The days of the check-ins counted, oldest first, each once."""
+        return tuple(sorted({r.date for r in self.reviews}))
 
     def missed_deadlines(self) -> list[str]:
         """Ids of the steps whose deadline the forecast misses, in plan order."""
@@ -415,8 +453,9 @@ def schedule_as_of(
     *,
     route: str | None = None,
     progress: Mapping[str, float] | None = None,
+    reviews: Iterable[Review] | None = None,
 ) -> StatusSchedule:
-    """The plan on its status date ``as_of`` (``shared/spec/status-date.md``).
+    """The plan on its status date ``as_of`` (``docs/status-date.md``).
 
     Parameters
     ----------
@@ -430,6 +469,11 @@ def schedule_as_of(
         Step id -> share done (0-1) on ``as_of``; default the plan's own
         ``checkpoints.reviews`` read on ``as_of`` (:func:`latest_progress`).
         Shares of steps that are not scheduled are ignored.
+    reviews
+        The check-ins to read the progress from instead (a client's: the
+        plan's own, the client file's and the journal's, in the order
+        written); the result keeps those dated on or before ``as_of``, for
+        the day each step was reported done. Not with ``progress``.
 
     Returns
     -------
@@ -446,14 +490,21 @@ def schedule_as_of(
         As :func:`~careerlib.scheduling.scheduler.schedule`.
     """
     day = _status_date(as_of)
+    if progress is not None and reviews is not None:
+        raise UsageError("give the progress or the check-ins to read it from, not both")
     steps = [plan.steps[i] for i in select_steps(plan, route)]
+    counted: tuple[Review, ...] = ()
     if progress is None:
-        progress = latest_progress(plan_reviews(plan), day)
+        every = plan_reviews(plan) if reviews is None else list(reviews)
+        counted = tuple(r for r in every if r.date <= day)
+        progress = latest_progress(counted, day)
     share = np.array([_share(progress.get(s.id, 0.0)) for s in steps], dtype=float)
     left = remaining_plan(plan, progress, day, route=route)
     if left is None:
-        return _complete(plan, route, steps, share, day)
-    return _status_result(plan, route, steps, share, day, schedule(left))
+        result = _complete(plan, route, steps, share, day)
+    else:
+        result = _status_result(plan, route, steps, share, day, schedule(left))
+    return replace(result, reviews=counted) if counted else result
 
 
 def _status_date(as_of: Any) -> dt.date:

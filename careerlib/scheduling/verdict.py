@@ -1,7 +1,7 @@
 """The verdict of a plan on its status date: the facts every page prints, and the words.
 
 :class:`StatusVerdict` holds what a coach and a client read about a plan on a
-day (``shared/spec/status-date.md``): on track, late or complete, the target
+day (``docs/status-date.md``): on track, late or complete, the target
 lateness, each deadline missed with its own figure, the slack from today and
 whether the target has passed. :attr:`StatusVerdict.sentence` says it in plain
 words, and never gives a deadline's lateness as the target's: "the work left

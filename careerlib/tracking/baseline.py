@@ -1,6 +1,8 @@
 """Baselines: the plan frozen on a day, to measure progress against.
 
-A baseline keeps, for every step of the plan (or of the client's route): its
+A baseline keeps the plan's fingerprint (a hash of the plan as scheduled:
+:mod:`careerlib.tracking.fingerprint`), so a page can say when the plan
+changed after it, and, for every step of the plan (or of the client's route): its
 latest start and finish (the back-schedule from the target), its earliest
 start and finish counted forward from the baseline day, its length in working
 days or its effort in hours, its weight in the plan's progress, and the share
@@ -26,12 +28,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from careerlib._jsonl import append_record, read_models
 from careerlib.models import Plan
-from careerlib.tracking._jsonl import append_record, read_models
+from careerlib.tracking.fingerprint import plan_fingerprint
 from careerlib.tracking.forecast import forecast
 
 __all__ = [
     "Baseline",
+    "BaselineGoal",
+    "BaselineRoute",
     "BaselineStep",
     "baselines_path",
     "freeze_baseline",
@@ -40,8 +45,14 @@ __all__ = [
     "step_weights",
 ]
 
-FORMAT = 1
-"""Version of the baseline record written (``"format"`` in each line)."""
+FORMAT = 2
+"""Version of the baseline record written (``"format"`` in each line): 2 adds the
+plan's ``fingerprint``, its ``goals`` and ``routes``, and each step's ``after``
+and ``goal`` (what a diff of two baselines compares); records of format 1 load
+as before, without them (``None``: not recorded)."""
+
+AS_WRITTEN = "plan as written"
+"""The name of the baseline tracking uses when none is saved: the plan frozen on its first day."""
 
 
 class BaselineStep(BaseModel):
@@ -65,6 +76,29 @@ class BaselineStep(BaseModel):
     finish: dt.date | None = None
     early_start: dt.date | None = None
     early_finish: dt.date | None = None
+    after: tuple[str, ...] | None = None
+    """The steps it comes after, as written (``None``: not recorded, format 1)."""
+    goal: str | None = None
+    """The goal it serves (always ``None`` in format 1, which did not record it)."""
+
+
+class BaselineGoal(BaseModel):
+    """A goal of the plan when the baseline was saved."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str
+    level: str
+
+
+class BaselineRoute(BaseModel):
+    """A route of the plan when the baseline was saved."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str
 
 
 class Baseline(BaseModel):
@@ -91,6 +125,27 @@ class Baseline(BaseModel):
     finish: dt.date
     slack_days: int
     steps: tuple[BaselineStep, ...]
+    fingerprint: str | None = None
+    """The plan's fingerprint when frozen (:mod:`careerlib.tracking.fingerprint`);
+    ``None`` in a baseline saved before fingerprints existed."""
+    goals: tuple[BaselineGoal, ...] | None = None
+    """The plan's goals (``None``: not recorded, format 1)."""
+    routes: tuple[BaselineRoute, ...] | None = None
+    """The plan's routes (``None``: not recorded, format 1)."""
+
+    @property
+    def label(self) -> str:
+        """What the baseline is, for a sentence: ``the plan as written``, ``the baseline
+        of 5 Oct 2026`` (a name careerlib gave it; ``the re-plan of ...`` for a re-plan's)
+        or ``the baseline 'agreed' of 5 Oct 2026``."""
+        if self.name == AS_WRITTEN:
+            return "the plan as written"
+        when = f"{self.date.day} {self.date:%b %Y}"
+        if self.name == f"baseline-{self.date.isoformat()}":
+            return f"the baseline of {when}"
+        if self.name == f"replan-{self.date.isoformat()}":  # careerlib replan's baseline
+            return f"the re-plan of {when}"
+        return f"the baseline '{self.name}' of {when}"
 
     def step(self, step_id: str) -> BaselineStep | None:
         """The baseline of one step, or ``None`` when it was added after the baseline."""
@@ -173,6 +228,8 @@ def freeze_baseline(
             "effort_hours": s.effort,
             "work_days": round(weights[s.id], 6),
             "done": float(sched.done[k]),
+            "after": tuple(s.after),
+            "goal": s.goal,
         }
         if not sched.is_done[k]:
             row.update(
@@ -195,6 +252,9 @@ def freeze_baseline(
         finish=fc.finish,
         slack_days=fc.slack_left_days,
         steps=tuple(steps),
+        fingerprint=plan_fingerprint(plan, route),
+        goals=tuple(BaselineGoal(id=g.id, title=g.title, level=g.level) for g in plan.goals),
+        routes=tuple(BaselineRoute(id=r.id, title=r.title) for r in plan.routes),
     )
 
 
@@ -202,7 +262,7 @@ def save_baseline(baseline: Baseline, path: str | Path) -> Path:
     """Append ``baseline`` to the baselines file ``path`` and return the path.
 
     The file is only ever appended to (one line, under a lock): see
-    :mod:`careerlib.tracking._jsonl`.
+    :mod:`careerlib._jsonl`.
     """
     p = Path(path)
     append_record(p, baseline.model_dump(mode="json"))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from careerlib.models import Plan, Review
-from careerlib.scheduling.status import StatusSchedule, latest_progress, schedule_as_of
+from careerlib.scheduling.status import StatusSchedule, schedule_as_of
 from careerlib.scheduling.verdict import DeadlineMiss
 from careerlib.tracking.baseline import Baseline, baselines_path, load_baselines
 from careerlib.tracking.journal import journal_path, read_journal
@@ -87,8 +87,9 @@ def schedule_client(
     """
     client, plan, _ = client_and_plan(client, plan)
     day = as_of if as_of is not None else dt.date.today()
-    progress = latest_progress(client_reviews(client, plan), day)
-    return schedule_as_of(plan, day, route=route or client.route, progress=progress)
+    return schedule_as_of(
+        plan, day, route=route or client.route, reviews=client_reviews(client, plan)
+    )
 
 
 def pick_baseline(
@@ -137,6 +138,7 @@ def track_client(
         route=client.route,
         baseline=chosen,
         cadence=client.cadence,
+        plan_path=plan_path,
     )
 
 
@@ -148,7 +150,9 @@ class ClientStatus:
     ``target_late_by_days`` how many working days the forecast finish is after
     the target (never a deadline's figure) and ``deadlines_missed`` each missed
     deadline with its own; ``upcoming`` lists the steps not started whose
-    latest start is within two weeks (ten working days) or has passed.
+    latest start is within two weeks (ten working days) or has passed;
+    ``plan_changed`` says when the plan changed after the baseline (``None``
+    while the baseline still describes it).
     """
 
     client: str
@@ -168,6 +172,7 @@ class ClientStatus:
     verdict: str
     target_late_by_days: int = 0
     deadlines_missed: tuple[DeadlineMiss, ...] = ()
+    plan_changed: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
@@ -189,6 +194,7 @@ class ClientStatus:
             "stale": self.stale,
             "upcoming": [u.to_dict() for u in self.upcoming],
             "verdict": self.verdict,
+            "plan_changed": self.plan_changed,
         }
 
 
@@ -227,4 +233,5 @@ def status(client: Any, as_of: dt.date | None = None, *, plan: Plan | None = Non
         verdict=tr.verdict,
         target_late_by_days=tr.forecast.target_late_by_days,
         deadlines_missed=tr.forecast.deadlines_missed,
+        plan_changed=None if tr.plan_change is None else tr.plan_change.sentence,
     )

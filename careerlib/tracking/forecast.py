@@ -2,7 +2,7 @@
 
 At a check-in on day *D* the shares reported so far say what is done, and the
 work left is scheduled on that status date by
-:func:`careerlib.scheduling.status.schedule_as_of` (``shared/spec/status-date.md``):
+:func:`careerlib.scheduling.status.schedule_as_of` (``docs/status-date.md``):
 forward from the resume day for the forecast, backward from the target (which
 never moves) for the latest dates. :class:`Forecast` reads that one status
 schedule for the tracking pages; it computes nothing of its own, so the
@@ -129,38 +129,13 @@ class Forecast:
 
     @property
     def verdict(self) -> str:
-        """The one sentence the tracking pages show, from the status verdict's facts.
+        """The verdict in plain words: the status verdict's sentence
+        (:attr:`careerlib.scheduling.verdict.StatusVerdict.sentence`), the same on every page.
 
         "N working days after the target" is the target lateness only; each
-        deadline missed is named with its own figure.
+        deadline missed is named by its step's title with its own figure.
         """
-        facts = self.schedule.status_verdict
-        if facts.complete:
-            return f"Done: every step was reported finished by {self.as_of}."
-        head = f"Forecast from {self.as_of}: the work left ends on {self.finish}"
-        misses = "; ".join(
-            f"the deadline of '{m.title}' ({m.deadline}) is missed by {_days(m.late_by_days)}"
-            for m in facts.deadlines_missed
-        )
-        if facts.target_passed:
-            head = (
-                f"Forecast from {self.as_of}: the target {self.target} has passed; "
-                f"the work left ends on {self.finish}"
-            )
-        if facts.target_late_by_days > 0:
-            text = f"{head}: {_days(facts.target_late_by_days)} after the target {self.target}"
-            return f"{text}; {misses}." if misses else f"{text}."
-        if misses:
-            return f"{head}, but {misses}."
-        slack = self.slack_left_days
-        if facts.tightest is not None:
-            _, title, due, _ = facts.tightest
-            ahead = self.target_slack_days
-            return (
-                f"{head}, {_days(ahead)} before the target {self.target}; the tightest "
-                f"deadline ('{title}' by {due}) leaves {_days(slack)} of slack."
-            )
-        return f"{head}; the target {self.target} is met with {_days(slack)} of slack left."
+        return self.schedule.status_verdict.sentence
 
     def forecast_dates(self, step_id: str) -> tuple[dt.date, dt.date] | None:
         """Forecast ``(start, finish)`` of a step that is not done (``None`` when done)."""
@@ -191,10 +166,6 @@ class Forecast:
             "deadlines_missed": [{**m.to_dict(), "title": m.title} for m in self.deadlines_missed],
             "verdict": self.verdict,
         }
-
-
-def _days(n: int) -> str:
-    return f"{n} working day{'s' if n != 1 else ''}"
 
 
 def forecast(

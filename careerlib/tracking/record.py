@@ -23,9 +23,17 @@ from careerlib.tracking.baseline import (
     save_baseline,
 )
 from careerlib.tracking.client import client_and_plan, client_reviews, pick_baseline
-from careerlib.tracking.journal import CheckIn, journal_path, record_checkin
+from careerlib.tracking.journal import (
+    CheckIn,
+    JournalEntry,
+    journal_entries,
+    journal_path,
+    newest_checkin,
+    record_checkin,
+    withdraw_entry,
+)
 
-__all__ = ["Recorded", "checkin", "save_plan_baseline"]
+__all__ = ["Recorded", "checkin", "checkins", "save_plan_baseline", "withdraw"]
 
 
 @dataclass(frozen=True)
@@ -45,8 +53,13 @@ def checkin(
     *,
     note: str | None = None,
     recorded: dt.datetime | None = None,
+    backdate: bool = False,
 ) -> Recorded:
     """Record a check-in for a client: append it to the journal beside the client file.
+
+    A check-in dated before the newest one recorded is refused unless
+    ``backdate`` is true, and is then marked as entered late (see
+    :func:`~careerlib.tracking.journal.record_checkin`).
 
     The first check-in of a client's route also saves a baseline of the plan
     as written (frozen on the plan's first day, with the progress reported
@@ -56,18 +69,17 @@ def checkin(
     Raises
     ------
     CheckinError
-        For an unknown step, a share outside 0..1 or a day before the plan's
-        start; nothing is written then.
+        For an unknown step, a share outside 0..1, a day before the plan's
+        start, or a day before the newest check-in without ``backdate``;
+        nothing is written then.
     """
     from careerlib.tracking.journal import validate_checkin
 
     client, plan, plan_path = client_and_plan(client)
-    if client.path is None:
-        from careerlib.exceptions import CheckinError
-
-        raise CheckinError("a check-in is recorded beside a client file: load the client from one")
+    _has_file(client)
     when = day if day is not None else dt.date.today()
     validate_checkin(plan, when, progress, route=client.route)
+    _check_order(journal_path(client.path), when, backdate)
     saved = None
     where = baselines_path(plan_path)
     if pick_baseline(load_baselines(where), client.route, None) is None:
@@ -87,6 +99,7 @@ def checkin(
         note=note,
         route=client.route,
         recorded=recorded,
+        backdate=backdate,
     )
     return Recorded(
         checkin=entry,
@@ -94,6 +107,69 @@ def checkin(
         baseline=saved,
         baselines=where if saved is not None else None,
     )
+
+
+def _has_file(client: Any) -> Path:
+    """The client's file (the journal lives beside it)."""
+    if client.path is None:
+        from careerlib.exceptions import CheckinError
+
+        raise CheckinError("a check-in is recorded beside a client file: load the client from one")
+    return Path(client.path)
+
+
+def _check_order(journal: Path, day: dt.date, backdate: bool) -> None:
+    """Refuse a back-dated check-in before the first baseline is saved on its way.
+
+    :func:`record_checkin` checks again under the journal's lock.
+    """
+    if backdate:
+        return
+    newest = newest_checkin(journal)
+    if newest is not None and day < newest:
+        from careerlib.exceptions import CheckinError
+
+        raise CheckinError(
+            f"the check-in date {day} is before the newest check-in recorded ({newest}); "
+            "to record it as entered late, pass --backdate (backdate=True)"
+        )
+
+
+def checkins(client: Any) -> list[JournalEntry]:
+    """Every check-in in a client's journal, numbered, withdrawn ones too (``--list``).
+
+    ``client`` is a :class:`~careerlib.clients.Client` loaded from a file or
+    a path to one.
+    """
+    from careerlib.clients import load_client
+
+    loaded = load_client(client, check=False) if isinstance(client, str | Path) else client
+    return journal_entries(journal_path(_has_file(loaded)))
+
+
+def withdraw(
+    client: Any,
+    number: int,
+    *,
+    note: str | None = None,
+    recorded: dt.datetime | None = None,
+) -> JournalEntry:
+    """Withdraw check-in ``number`` of a client's journal (1: the first recorded).
+
+    A record saying so is appended (the journal stays append-only); the
+    forecast and every page ignore the check-in from then on. Returns the
+    check-in with the withdrawal.
+
+    Raises
+    ------
+    CheckinError
+        For a number that is no check-in, or one withdrawn already.
+    """
+    from careerlib.clients import load_client
+
+    loaded = load_client(client, check=False) if isinstance(client, str | Path) else client
+    where = journal_path(_has_file(loaded))
+    return withdraw_entry(where, number, note=note, recorded=recorded)
 
 
 def save_plan_baseline(

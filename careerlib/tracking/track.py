@@ -19,15 +19,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from careerlib._text import day_text, plural
 from careerlib.models import Plan, Review
-from careerlib.scheduling.status import latest_progress
+from careerlib.scheduling.status import latest_progress, schedule_as_of
+from careerlib.scheduling.verdict import StatusVerdict
 from careerlib.tracking.baseline import Baseline, freeze_baseline
 from careerlib.tracking.earned import BEHIND, Curves, Earned, measure, planned_curves
-from careerlib.tracking.forecast import Forecast, forecast
+from careerlib.tracking.fingerprint import PlanChange, plan_change
+from careerlib.tracking.forecast import Forecast
 
 __all__ = [
     "CADENCE_DAYS",
@@ -63,19 +67,15 @@ class UpcomingStart:
 
     @property
     def sentence(self) -> str:
-        """``'Portfolio' must start within 6 working days (by 2026-12-08).``"""
+        """``'Portfolio' must start within 6 working days (by 8 Dec 2026).``"""
+        when = day_text(self.latest_start)
         if self.days_left < 0:
             n = -self.days_left
-            return (
-                f"'{self.title}' should have started {n} working day{'s' if n != 1 else ''} "
-                f"ago ({self.latest_start})."
-            )
+            return f"'{self.title}' should have started {plural(n, 'working day')} ago ({when})."
         if self.days_left == 0:
-            return f"'{self.title}' must start today ({self.latest_start})."
-        n = self.days_left
+            return f"'{self.title}' must start today ({when})."
         return (
-            f"'{self.title}' must start within {n} working day{'s' if n != 1 else ''} "
-            f"(by {self.latest_start})."
+            f"'{self.title}' must start within {plural(self.days_left, 'working day')} (by {when})."
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -170,6 +170,10 @@ class Tracking:
         re-baselines), and baselined steps the plan no longer has.
     curves
         The planned curves (:class:`~careerlib.tracking.earned.Curves`).
+    plan_change
+        How the plan changed after the baseline (its fingerprint differs),
+        or ``None`` while the baseline still describes the plan
+        (:mod:`careerlib.tracking.fingerprint`).
     """
 
     as_of: dt.date
@@ -191,6 +195,7 @@ class Tracking:
     new_steps: tuple[str, ...]
     removed_steps: tuple[str, ...]
     curves: Curves
+    plan_change: PlanChange | None = None
 
     @property
     def behind_steps(self) -> tuple[str, ...]:
@@ -210,21 +215,43 @@ class Tracking:
         return tuple(sorted(out, key=lambda u: (u.days_left, u.step)))
 
     @property
+    def baseline_label(self) -> str:
+        """What the progress is measured against, for a sentence: ``the plan as written``
+        or ``the baseline of 5 Oct 2026`` (:attr:`Baseline.label
+        <careerlib.tracking.baseline.Baseline.label>`)."""
+        if not self.baseline_stored:
+            return "the plan as written"
+        return self.baseline.label
+
+    @property
     def progress_sentence(self) -> str:
-        """Earned against planned progress, with the slip or lead in working days."""
-        e = self.earned
-        head = (
-            f"{100 * e.earned:.0f}% of the work earned; the baseline planned "
-            f"{100 * e.planned_late:.0f}% (latest) to {100 * e.planned_early:.0f}% (earliest)"
-        )
+        """Progress against the baseline, named as such: the share of the work done
+        against the shares planned by now, and the slip or lead [working days].
+
+        When the forecast tells another story than the baseline (on plan against
+        the baseline, but the forecast misses the target), it says which measure
+        is which.
+        """
+        e, base = self.earned, self.baseline_label
+        done = f"{_pct(e.earned)} of the work done, {_planned(e)} planned by now"
         if e.classification == "ahead":
-            return f"{head}: ahead of the earliest plan by {e.lead_days:.1f} working days."
-        if e.classification == BEHIND:
-            return (
-                f"{head}: behind the latest plan by {e.slip_days:.1f} working days "
-                "(earned schedule)."
-            )
-        return f"{head}: on plan, within the slack."
+            text = f"Ahead of {base}: {done}, {_days_1(e.lead_days)} ahead of its earliest dates"
+        elif e.classification == BEHIND:
+            text = f"Behind {base}: {done}, {_days_1(e.slip_days)} behind its latest dates"
+        else:
+            text = f"On plan against {base}: {done}"
+            if self.status == "using slack":
+                left = max(0, self.forecast.slack_left_days)
+                text += (
+                    f", using its slack ({plural(left, 'working day')} left of "
+                    f"{self.baseline.slack_days})"
+                )
+        facts = self.forecast.schedule.status_verdict
+        if not facts.feasible and e.classification != BEHIND:
+            text += f", but the forecast {_misses(facts)}"
+        elif facts.feasible and not facts.complete and e.classification == BEHIND:
+            text += ", but the forecast still meets the target and every deadline"
+        return text + "."
 
     @property
     def checkin_sentence(self) -> str:
@@ -237,13 +264,14 @@ class Tracking:
                     f"day: a {self.cadence} plan wants one every {allowed} days."
                 )
             return f"No check-in yet; the first is due within {allowed} days of the start."
+        last = day_text(self.last_checkin)
         if self.stale:
             return (
-                f"The last check-in ({self.last_checkin}) is {self.days_since_checkin} days old; "
+                f"The last check-in ({last}) is {self.days_since_checkin} days old; "
                 f"a {self.cadence} cadence allows {allowed}: the strategy has gathered dust."
             )
         return (
-            f"The last check-in ({self.last_checkin}) is {self.days_since_checkin} days old, "
+            f"The last check-in ({last}) is {self.days_since_checkin} days old, "
             f"within the {self.cadence} cadence ({allowed} days)."
         )
 
@@ -260,8 +288,18 @@ class Tracking:
 
     @property
     def verdict(self) -> str:
-        """The one verdict every page shows: the status, the forecast and the progress."""
-        return f"{self.status_label}. {self.forecast.verdict} {self.progress_sentence}"
+        """The one verdict every page shows: the forecast on the check-in day (the status
+        verdict's sentence), then the progress against the baseline, each named."""
+        facts = self.forecast.schedule.status_verdict
+        if facts.complete:
+            return facts.sentence
+        return f"{facts.sentence} {self.progress_sentence}"
+
+    def _title(self, step_id: str) -> str:
+        for s in self.steps:
+            if s.id == step_id:
+                return s.title
+        return step_id
 
     def rethink_prompts(self) -> list[str]:
         """Questions for the coach, from the forecast, the staleness and the slip."""
@@ -272,35 +310,47 @@ class Tracking:
                 "Have the talents, interests or the market changed since the plan was made?"
             )
         f = self.forecast
+        facts = f.schedule.status_verdict
         if f.target_late_by_days > 0:
+            passed = (
+                f"the target passed on {day_text(f.target)} and " if facts.target_passed else ""
+            )
             prompts.append(
-                f"The forecast misses the target by {f.target_late_by_days} working days (it "
-                f"ends on {f.finish}): move the target, shorten a critical step (outside help, "
-                "a faster course), or switch to another route?"
+                f"The forecast misses the target by {plural(f.target_late_by_days, 'working day')}"
+                f" ({passed}the work left ends on {day_text(f.finish)}): move the target, "
+                "shorten a critical step (outside help, a faster course), or switch to another "
+                "route?"
             )
         for miss in f.deadlines_missed:
             prompts.append(
-                f"'{miss.title}' misses its deadline ({miss.deadline}) by {miss.late_by_days} "
-                "working days: can the deadline move, or the step start sooner?"
+                f"'{miss.title}' misses its deadline ({day_text(miss.deadline)}) by "
+                f"{plural(miss.late_by_days, 'working day')}: can the deadline move, or the "
+                "step start sooner?"
             )
         if self.earned.classification == BEHIND:
-            names = ", ".join(self.behind_steps[:5]) or "the plan as a whole"
+            names = ", ".join(f"'{self._title(s)}'" for s in self.behind_steps[:5])
             prompts.append(
-                f"Behind the latest plan by {self.earned.slip_days:.1f} working days "
-                f"({names}): which obstacle hit them, and is its contingency needed now?"
+                f"Behind {self.baseline_label} by {_days_1(self.earned.slip_days)} "
+                f"({names or 'the plan as a whole'}): which obstacle hit them, and is its "
+                "contingency needed now?"
             )
         overdue = [u for u in self.upcoming(0) if u.days_left < 0]
         if overdue:
             prompts.append(
                 "Past their latest start and not started: "
-                + ", ".join(u.step for u in overdue[:5])
+                + ", ".join(f"'{u.title}'" for u in overdue[:5])
                 + ". Start them now, or take them out of the plan?"
+            )
+        if self.plan_change is not None:
+            prompts.append(
+                f"{self.plan_change.sentence} Progress is measured against a plan that is "
+                "no longer the one followed (careerlib baseline, or careerlib replan)."
             )
         if self.new_steps:
             prompts.append(
-                f"Steps added since the baseline '{self.baseline.name}': "
-                f"{', '.join(self.new_steps)}. Re-baseline when the plan is agreed "
-                "(careerlib baseline)."
+                f"Steps added since {self.baseline_label}: "
+                + ", ".join(f"'{self._title(s)}'" for s in self.new_steps)
+                + ". Re-baseline when the plan is agreed (careerlib baseline)."
             )
         return prompts
 
@@ -319,7 +369,9 @@ class Tracking:
                 "stored": self.baseline_stored,
                 "slack_days": self.baseline.slack_days,
                 "finish": self.baseline.finish.isoformat(),
+                "fingerprint": self.baseline.fingerprint,
             },
+            "plan_changed": None if self.plan_change is None else self.plan_change.to_dict(),
             "last_checkin": None if self.last_checkin is None else self.last_checkin.isoformat(),
             "days_since_checkin": self.days_since_checkin,
             "cadence": self.cadence,
@@ -372,6 +424,33 @@ class Tracking:
             {"early_pct": 100 * self.curves.early, "late_pct": 100 * self.curves.late},
             index=pd.Index(np.asarray(days).astype("datetime64[s]"), name="day"),
         )
+
+
+def _pct(share: float) -> str:
+    return f"{100 * share:.0f}%"
+
+
+def _planned(e: Earned) -> str:
+    """``26% to 77%`` (latest to earliest plan), or ``26%`` when they agree."""
+    late, early = _pct(e.planned_late), _pct(e.planned_early)
+    return late if late == early else f"{late} to {early}"
+
+
+def _days_1(days: float) -> str:
+    """Working days with one decimal: ``35.5 working days``, ``1.0 working day``."""
+    return f"{days:.1f} working day{'' if round(days, 1) == 1 else 's'}"
+
+
+def _misses(facts: StatusVerdict) -> str:
+    """What the forecast misses, each date with its own figure."""
+    parts = []
+    if facts.target_late_by_days > 0:
+        parts.append(f"misses the target by {plural(facts.target_late_by_days, 'working day')}")
+    parts += [
+        f"misses the deadline of '{m.title}' by {plural(m.late_by_days, 'working day')}"
+        for m in facts.deadlines_missed
+    ]
+    return " and ".join(parts) or "is late"
 
 
 def _step_rows(
@@ -436,6 +515,7 @@ def track(
     route: str | None = None,
     baseline: Baseline | None = None,
     cadence: str | None = None,
+    plan_path: str | Path | None = None,
 ) -> Tracking:
     """Where the plan stands at ``as_of``: the curves, the slip, the forecast, one status.
 
@@ -455,6 +535,9 @@ def track(
         day (in memory only).
     cadence
         ``daily``, ``weekly``, ``biweekly`` or ``monthly``; default the plan's.
+    plan_path
+        The plan's file: its modification day dates a change of the plan
+        after the baseline (:func:`~careerlib.tracking.fingerprint.plan_change`).
     """
     day = as_of if as_of is not None else dt.date.today()
     own = list(plan.checkpoints.reviews) if plan.checkpoints is not None else []
@@ -480,7 +563,7 @@ def track(
             saved=dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
         )
     progress = latest_progress(every, day)
-    fc = forecast(plan, progress, day, route=route)
+    fc = Forecast(schedule_as_of(plan, day, route=route, reviews=every))
     curves = planned_curves(baseline, fc.calendar)
     now = measure(curves, fc.calendar, day, progress)
     past = [r for r in every if r.date <= day]
@@ -522,4 +605,5 @@ def track(
         new_steps=tuple(new),
         removed_steps=tuple(b for b in baseline.ids if b not in ids),
         curves=curves,
+        plan_change=plan_change(plan, baseline, route=route, plan_path=plan_path),
     )

@@ -48,7 +48,7 @@ def test_save_a_checkin_in_one_click(
             page.goto(server.page_url("/"))
             panel = page.locator(PANEL)
             panel.wait_for(timeout=120_000)
-            wait_text(page, f"{PANEL} .careerlib-checkin-verdict", "Forecast from")
+            wait_text(page, f"{PANEL} .careerlib-checkin-verdict", "the work left ends on")
             handle = page.locator(f"{PANEL} .careerlib-checkin-hipaa .noUi-handle")
             handle.scroll_into_view_if_needed()
             handle.focus()
@@ -67,3 +67,29 @@ def test_save_a_checkin_in_one_click(
     assert saved[-1].note == "from the browser"
     assert saved[-1].progress["hipaa"] == pytest.approx(0.5)  # 0.45 moved one step of 0.05
     assert client.read_bytes() == before
+
+
+def test_save_as_replan_in_one_click(
+    browser: Any, root: Path, tmp_path: Path, artifacts: Path
+) -> None:
+    client = root / "data" / "clients" / "jordan-lee.yaml"
+    before = client.read_bytes()
+    plans = root / "data" / "plans"
+    with serve("voila", root, tmp_path / "home", notebook=NOTEBOOK) as server:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            page.goto(server.page_url("/"))
+            box = page.locator(".careerlib-replan-panel")
+            box.wait_for(timeout=120_000)
+            box.scroll_into_view_if_needed()
+            page.locator(".careerlib-replan-save").click()
+            wait_text(page, ".careerlib-replan-message", "saved the baseline")
+            box.screenshot(path=str(artifacts / "replan-panel.png"))
+        except Exception:
+            page.screenshot(path=str(artifacts / "replan-failure.png"), full_page=True)
+            raise
+        finally:
+            page.close()
+    written = sorted(p.name for p in plans.glob("it-director-to-cio-replan-*"))
+    assert len(written) == 2 and written[0].endswith(".baselines.jsonl")
+    assert client.read_bytes() == before  # not switched: the box was not ticked

@@ -30,9 +30,24 @@ NOTEBOOK = "notebooks/00-coach-session.ipynb"
 EXPLORER = ".careerlib-plan-explorer"
 VERDICT = f"{EXPLORER} .careerlib-verdict"
 PLOT = f"{EXPLORER} .js-plotly-plot"
-# Jordan Lee's plan on the route of the client file (internal) and on the whole plan
-FEASIBLE = "Feasible: the target 2028-04-28 can be met"
-LATE = "Not feasible: late by 76 working days; the earliest realistic target is 2027-11-01."
+# Jordan Lee's plan on the session's date (today: the notebook's default), on the route
+# of the client file (internal), as the library says it; then with the target moved to
+# 30 Jun 2027 (the what-if starts from today, with the check-ins so far)
+CLIENT = ROOT / "data" / "clients" / "jordan-lee.yaml"
+
+
+def _verdicts() -> tuple[str, str]:
+    import datetime as dt
+
+    from careerlib import PlanExplorer, whatif
+
+    explorer = PlanExplorer.from_client(CLIENT, as_of=dt.date.today())
+    now = explorer.schedule.verdict
+    explorer.apply(lambda p: whatif.with_target(p, dt.date(2027, 6, 30)))
+    return now, explorer.schedule.verdict
+
+
+FEASIBLE, LATE = _verdicts()
 
 
 @pytest.fixture()
@@ -89,15 +104,17 @@ def test_jupyterlab_coach_console(
             # the target from the date picker: four months earlier is too late
             _set_target(page, panel, "2027-06-30")
             wait_text(page, f"{panel} {VERDICT}", LATE)
-            assert "(route internal, 15 steps)" in page.inner_text(f"{panel} {VERDICT}")
+            shown = page.inner_text(f"{panel} {VERDICT}")
+            assert "(route internal, as of " in shown and ", 15 steps)" in shown
             page.wait_for_function(
                 f"() => document.querySelector('{panel} {PLOT}').layout.title.text"
                 ".includes('From IT Director to CIO')"
             )
             moved = plot_state(page, f"{panel} {PLOT}")
             assert moved["bases"] != before["bases"]  # the bars moved
-            assert "Too late: would have to happen before the start" in moved["names"]
-            assert "Too late: would have to happen before the start" not in before["names"]
+            # on the status date nothing is drawn in the past: the plan as written
+            # is the baseline beneath, and the dates to aim for start today
+            assert "Plan as written (latest dates)" in moved["names"]
             _check_date_axis(moved)
             assert moved["xrange"] != before["xrange"]
             explorer.screenshot(path=str(artifacts / "lab-target.png"))
@@ -106,7 +123,7 @@ def test_jupyterlab_coach_console(
             page.locator(f"{panel} {EXPLORER} .careerlib-route select").select_option(
                 label="whole plan"
             )
-            wait_text(page, f"{panel} {VERDICT}", "(whole plan, 17 steps)")
+            wait_text(page, f"{panel} {VERDICT}", ", 17 steps)")
             page.wait_for_function(
                 f"() => document.querySelector('{panel} {PLOT}').layout.yaxis.ticktext"
                 ".some(t => t.includes('Meet ten health-system CIOs'))"
@@ -143,7 +160,7 @@ def test_voila_coach_console(browser: Any, root: Path, tmp_path: Path, artifacts
             page.locator(f"{EXPLORER} .careerlib-route select").select_option(
                 label="CIO elsewhere (external)"
             )
-            wait_text(page, VERDICT, "(route external, 16 steps)")
+            wait_text(page, VERDICT, ", 16 steps)")
             page.wait_for_function(
                 f"() => document.querySelector('{PLOT}').layout.yaxis.ticktext"
                 ".some(t => t.includes('Meet ten health-system CIOs'))",
@@ -155,13 +172,42 @@ def test_voila_coach_console(browser: Any, root: Path, tmp_path: Path, artifacts
             assert any("Agree a succession plan" in t for t in _rows(before))
 
             _set_target(page, "", "2027-06-30")
-            wait_text(page, VERDICT, "Not feasible")
+            wait_text(page, VERDICT, "Late: ")
             late = plot_state(page, PLOT)
             assert late["bases"] != external["bases"]
             _check_date_axis(late)
             explorer.screenshot(path=str(artifacts / "voila-after.png"))
         except Exception:
             page.screenshot(path=str(artifacts / "voila-failure.png"), full_page=True)
+            raise
+        finally:
+            page.close()
+
+
+def test_voila_cheapest_way_to_the_target(
+    browser: Any, root: Path, tmp_path: Path, artifacts: Path
+) -> None:
+    """The alternatives' toggles show their price; the button takes the cheapest set."""
+    with serve("voila", root, tmp_path / "home", notebook=NOTEBOOK) as server:
+        page = browser.new_page(viewport={"width": 1400, "height": 1200})
+        try:
+            open_and_run(page, server.page_url("/"), PLOT, run=False, artifacts=artifacts)
+            wait_text(page, VERDICT, FEASIBLE)
+            panel = page.locator(f"{EXPLORER} .careerlib-alternatives")
+            assert "Outside security partner with knowledge transfer · 18,000 USD" in (
+                panel.inner_text()
+            )
+            _set_target(page, "", "2027-09-30")
+            wait_text(page, VERDICT, "Not feasible: late by 22 working days")
+            page.locator(f"{EXPLORER} .careerlib-cheapest").click()
+            wait_text(page, VERDICT, "Feasible")
+            wait_text(page, f"{EXPLORER} .careerlib-message", "To meet the target: take")
+            wait_text(page, f"{EXPLORER} .careerlib-alternatives-cost", "9,000 USD in all")
+            active = panel.locator(".mod-active").all_inner_texts()
+            assert any("executive coaching" in t for t in active), active
+            page.locator(EXPLORER).screenshot(path=str(artifacts / "voila-alternatives.png"))
+        except Exception:
+            page.screenshot(path=str(artifacts / "voila-alternatives-failure.png"), full_page=True)
             raise
         finally:
             page.close()

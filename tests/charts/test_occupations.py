@@ -18,12 +18,12 @@ def test_occupations_chart_stacks_the_four_parts(report):
     assert [t.name for t in bars] == [
         "skills (up to 50)",
         "interests (up to 20)",
-        "job zone (up to 15)",
+        "step up (up to 15)",  # direction up: the ladder in place of the job zone
         "related (up to 15)",
     ]
     assert fig.layout.barmode == "stack"
     # best at the top: plotly draws the first category at the bottom
-    assert bars[0].y[-1] == "1. Information Technology Project Managers ◆"
+    assert bars[0].y[-1] == "1. Medical and Health Services Managers"
     total = np.sum([np.asarray(t.x, dtype=float) for t in bars], axis=0)
     np.testing.assert_allclose(total[::-1], occ["score"], atol=0.21)
     assert one(fig, "skills").marker.color == COLORS["skills_points"]
@@ -36,10 +36,14 @@ def test_occupations_chart_stacks_the_four_parts(report):
 def test_hover_explains_the_line(report):
     fig = occupations_chart(report.occupations)
     hover = one(fig, "related").hovertext[-1]
-    assert "Information Technology Project Managers" in hover
-    assert "O*NET: one of the 10 closest to the target" in hover
+    assert "Medical and Health Services Managers" in hover
+    assert "a step up: broader management — Leadership 4.8/5 (now 4.2)" in hover
     assert "brings: Computers and Electronics" in hover
-    assert "largest gaps:" in hover
+    assert "largest gaps:" in hover and "ask the client about: Administrative" in hover
+    step = one(fig, "step up").hovertext[-1]
+    assert "step up: 15.0 points, broader management (job zone 4)" in step
+    skills = one(fig, "skills").hovertext[-1]
+    assert "(judged on the 75% the client rated)" in skills
 
 
 def test_the_target_is_starred_and_parts_left_out_are_not_drawn():

@@ -1,4 +1,4 @@
-"""Append-only JSON Lines files: the check-in journal and the baselines.
+"""Append-only JSON Lines files: the check-in journal, the baselines and the assessments.
 
 One record a line. A record is appended with one ``write`` on a file opened
 with ``O_APPEND``, under an exclusive ``fcntl.flock`` on the file itself and
@@ -12,7 +12,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,30 +21,53 @@ from pydantic import BaseModel, ValidationError
 from careerlib._text import clip
 from careerlib.exceptions import DataError
 
-__all__ = ["append_record", "read_models", "read_records"]
+__all__ = [
+    "Records",
+    "append_record",
+    "parse_records",
+    "read_models",
+    "read_records",
+    "validate_record",
+]
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def append_record(path: Path, record: dict[str, Any]) -> None:
+Records = list[tuple[int, dict[str, Any]]]
+
+
+def append_record(
+    path: Path,
+    record: dict[str, Any] | Callable[[Records], dict[str, Any]],
+    *,
+    kind: str = "entry",
+    lenient: bool = False,
+) -> None:
     """Append ``record`` as one JSON line to ``path`` (created when missing).
 
     When the file does not end with a newline (a writer was killed mid-line,
     or a person edited it), the new record starts on a line of its own, so the
     damage stays on the line that has it and is reported there.
+
+    ``record`` may be a function of the records already in the file
+    (``(line number, record)``, as :func:`read_records` gives them, ``kind``
+    naming them in errors; ``lenient``: lines that are not JSON objects left
+    out rather than raised): it is called while the lock is held and returns
+    the record to append, or raises to refuse it, so no other writer can
+    append between its check and the write.
     """
-    line = json.dumps(record, ensure_ascii=False, sort_keys=False, separators=(", ", ": "))
-    data = (line + "\n").encode("utf-8")
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             size = os.fstat(fd).st_size
-            if size:
-                with open(path, "rb") as check:
-                    check.seek(size - 1)
-                    if check.read(1) != b"\n":
-                        data = b"\n" + data
+            if callable(record):
+                raw = _read_all(fd, size)
+                record = record(list(parse_records(raw, path, kind, lenient=lenient)))
+            line = json.dumps(record, ensure_ascii=False, sort_keys=False, separators=(", ", ": "))
+            data = (line + "\n").encode("utf-8")
+            if size and os.pread(fd, 1, size - 1) != b"\n":
+                data = b"\n" + data
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
@@ -54,6 +77,18 @@ def append_record(path: Path, record: dict[str, Any]) -> None:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    chunks = []
+    offset = 0
+    while offset < size:
+        chunk = os.pread(fd, size - offset, offset)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
 
 
 def read_records(path: Path, kind: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -69,17 +104,32 @@ def read_records(path: Path, kind: str) -> Iterator[tuple[int, dict[str, Any]]]:
     with os.fdopen(fd, "rb") as stream:
         fcntl.flock(stream.fileno(), fcntl.LOCK_SH)
         raw = stream.read()
+    yield from parse_records(raw, path, kind)
+
+
+def parse_records(
+    raw: bytes, path: Path, kind: str, *, lenient: bool = False
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The records of a file's bytes ``raw`` (see :func:`read_records`).
+
+    ``lenient`` leaves out the lines that are not JSON objects instead of
+    raising (a writer that checks order before appending sees the rest).
+    """
     for number, line in enumerate(raw.split(b"\n"), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            if lenient:
+                continue
             reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8 text"
             raise DataError(
                 f"{path}:{number}: malformed {kind} entry ({reason}): {_clip(line)}"
             ) from None
         if not isinstance(record, dict):
+            if lenient:
+                continue
             raise DataError(
                 f"{path}:{number}: malformed {kind} entry: expected a JSON object, "
                 f"got {_clip(line)}"
@@ -91,6 +141,25 @@ def _clip(line: bytes, width: int = 60) -> str:
     return repr(clip(line.decode("utf-8", "replace").strip(), width))
 
 
+def validate_record(
+    path: Path, number: int, record: dict[str, Any], model: type[M], kind: str, whole: str
+) -> M:
+    """``record`` (line ``number`` of ``path``) as a ``model``.
+
+    Raises
+    ------
+    DataError
+        Naming the file, the line and the field (``whole`` when the record
+        as a whole is wrong).
+    """
+    try:
+        return model.model_validate(record)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(x) for x in err["loc"]) or whole
+        raise DataError(f"{path}:{number}: malformed {kind} entry: {where}: {err['msg']}") from None
+
+
 def read_models(path: str | Path, model: type[M], kind: str, *, whole: str = "entry") -> list[M]:
     """Every record of ``path`` validated as ``model``, in the order written.
 
@@ -98,14 +167,7 @@ def read_models(path: str | Path, model: type[M], kind: str, *, whole: str = "en
     file, the line and the field (``whole`` when the record as a whole is wrong).
     """
     p = Path(path)
-    out = []
-    for number, record in read_records(p, kind):
-        try:
-            out.append(model.model_validate(record))
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            where = ".".join(str(x) for x in err["loc"]) or whole
-            raise DataError(
-                f"{p}:{number}: malformed {kind} entry: {where}: {err['msg']}"
-            ) from None
-    return out
+    return [
+        validate_record(p, number, record, model, kind, whole)
+        for number, record in read_records(p, kind)
+    ]
