@@ -103,6 +103,8 @@ def test_build_a_plan_backwards_and_save_it(
             page.locator(f"{BUILDER} .careerlib-builder-save").click()
             wait_text(page, MESSAGE, "Saved as", timeout=60_000)
             builder.screenshot(path=str(artifacts / "builder-saved.png"))
+            page.locator(PLOT).scroll_into_view_if_needed()
+            page.screenshot(path=str(artifacts / "builder-chart.png"))  # as a coach sees it
             verdict = page.inner_text(f"{VERDICT} .careerlib-verdict-text")
         except Exception:
             page.screenshot(path=str(artifacts / "builder-failure.png"), full_page=True)
