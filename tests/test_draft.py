@@ -605,3 +605,23 @@ def test_the_modules_examples_run() -> None:
 
     result = doctest.testmod(careerlib.draft, optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 3 and result.failed == 0
+
+
+def test_the_saved_file_exports_as_the_draft_showed(tmp_path: Path) -> None:
+    from careerlib import export
+
+    draft = _built()
+    saved = draft.save(tmp_path / "senior-pm.yaml")
+    shown = export(draft.schedule(), tmp_path / "shown.csv")
+    done = subprocess.run(
+        [sys.executable, "-m", "careerlib", "export", str(saved), "-o", str(tmp_path / "cli.csv")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "cli.csv").read_bytes() == shown.read_bytes()
+    text = shown.read_text(encoding="utf-8-sig")
+    # the dates the draft showed (see the test above)
+    assert "network,Meet ten product leaders,2027-04-29,2027-06-09," in text
+    assert "interviews,Interviews: three rounds,2027-06-10,2027-06-30," in text
