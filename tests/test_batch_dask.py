@@ -30,7 +30,7 @@ def scheduler() -> Iterator[str]:
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",  # None would still take port 8787
     )
     try:
         yield cluster.scheduler_address

@@ -108,7 +108,7 @@ def test_backdate_list_and_withdraw(client: Path) -> None:
     assert lines[0].startswith("withdrew check-in 2 of 2026-01-12 (recorded ")
     # the verdict on the newest check-in that counts: Fri 9, a at 60%
     assert lines[1].startswith(
-        "On time, using slack. Forecast from 2026-01-09: the work left ends on 2026-01-19"
+        "On track: the work left ends on 19 Jan 2026, 4 working days before the target 23 Jan 2026."
     )
     listed = run("checkin", str(client), "--list")
     assert listed.exit_code == 0, listed.output

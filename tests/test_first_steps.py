@@ -123,7 +123,7 @@ def test_a_client_file_given_as_a_plan() -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["export", "data/clients/priya-nair.yaml", "-o", "x.csv"], "a client file, not a plan"),
+        (["replan", "data/plans/same-sector-move.yaml"], "this is a plan, not a client file"),
         (["gaps", "data/plans/same-sector-move.yaml"], "this is a plan, not a client file"),
         (["checkin", "data/plans/same-sector-move.yaml", "a=done"], "not a client file"),
     ],
