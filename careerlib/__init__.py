@@ -60,8 +60,10 @@ if TYPE_CHECKING:  # the lazy names below (_LAZY), for type checkers and editors
         SkillRatings,
         ValuesCardSort,
     )
+    from careerlib.console.builder import PlanBuilder
     from careerlib.console.checkin_panel import CheckinPanel
     from careerlib.console.explorers import GapExplorer, PlanExplorer
+    from careerlib.draft import PlanDraft
     from careerlib.exports import export
     from careerlib.gaps import (
         GapReport,
@@ -127,7 +129,9 @@ __all__ = [
     "InterestProfiler",
     "OutputError",
     "Plan",
+    "PlanBuilder",
     "PlanDiff",
+    "PlanDraft",
     "PlanError",
     "PlanExplorer",
     "Replan",
@@ -242,6 +246,8 @@ _LAZY: dict[str, str] = {
     "peer_benchmark": "careerlib.gaps",
     "peer_chart": "careerlib.charts",
     "Plan": "careerlib.models",
+    "PlanBuilder": "careerlib.console.builder",
+    "PlanDraft": "careerlib.draft",
     "PlanDiff": "careerlib.tracking",
     "Replan": "careerlib.tracking.replan",
     "replan": "careerlib.tracking.replan",

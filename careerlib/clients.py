@@ -45,6 +45,7 @@ __all__ = [
     "SkillLevel",
     "load_client",
     "parse_client",
+    "set_client_plan",
     "switch_plan",
 ]
 
@@ -444,6 +445,76 @@ def _check_peers(client: Client, fail: _Fail) -> None:
             ("organization", "metrics"),
             "peers",
         )
+
+
+def set_client_plan(client_file: str | Path, plan_file: str | Path) -> str:
+    """Point a client file at another plan file: only its ``plan:`` value changes.
+
+    The value becomes the plan's path relative to the client file's folder; the
+    rest of the file (comments, order, quoting, line ends) stays byte for byte.
+    A file without a ``plan:`` key gets one more line at its end. The changed
+    file is checked as :func:`load_client` checks it (the plan must have the
+    client's route and the steps of the client's reviews) before it is written,
+    atomically.
+
+    Returns
+    -------
+    str
+        The new ``plan:`` value.
+
+    Raises
+    ------
+    ClientError
+        When the client file cannot be read or would not be valid with this
+        plan (nothing is written), or is written as one flow mapping.
+    PlanError
+        When the plan file is not a valid plan.
+    """
+    import yaml
+
+    from careerlib._atomic import write_bytes
+
+    path = Path(client_file)
+    raw_start = path.read_bytes()[:3] if path.is_file() else b""
+    text = read_text(path, kind="client", error=ClientError)
+    value = Path(os.path.relpath(Path(plan_file).resolve(), path.resolve().parent)).as_posix()
+    written = yaml.safe_dump(value, allow_unicode=True, width=4096).splitlines()[0]
+    changed = _with_plan_value(text, written, path)
+    parse_client(changed, path=path)  # refuses (nothing written) when the result is not valid
+    bom = b"\xef\xbb\xbf" if raw_start == b"\xef\xbb\xbf" else b""
+    write_bytes(path, bom + changed.encode("utf-8"))
+    return value
+
+
+def _with_plan_value(text: str, value: str, path: Path) -> str:
+    """``text`` with the top-level ``plan:`` value replaced by ``value`` (YAML text)."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)  # marks count characters
+    except yaml.YAMLError as exc:
+        raise ClientError(f"this is not valid YAML: {exc}", path=str(path)) from None
+    if not isinstance(root, yaml.MappingNode):
+        raise ClientError("a client file must be a mapping of keys", path=str(path))
+    for key, node in root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "plan":
+            if not isinstance(node, yaml.ScalarNode):
+                raise ClientError(
+                    "the plan: value is not a file name; write it by hand",
+                    path=str(path),
+                    line=node.start_mark.line + 1,
+                )
+            at, end = node.start_mark.index, node.end_mark.index
+            # `plan:` with no value: its empty scalar sits right after the colon
+            gap = " " if at and text[at - 1] == ":" else ""
+            return text[:at] + gap + value + text[end:]
+    if root.flow_style:
+        raise ClientError(
+            "the client file is one {...} mapping: add `plan: FILE` by hand", path=str(path)
+        )
+    newline = "\r\n" if "\r\n" in text else "\n"
+    body = text if not text or text.endswith(("\n", "\r")) else text + newline
+    return f"{body}plan: {value}{newline}"
 
 
 #: The top-level ``plan:`` line of a client file: the key, its value and what follows it.

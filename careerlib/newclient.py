@@ -35,7 +35,7 @@ from pydantic import Field
 
 from careerlib._paths import data_path
 from careerlib.exceptions import ClientError, PlanError, WorkspaceError
-from careerlib.models import _Model, suggest
+from careerlib.models import Plan, _Model, suggest
 from careerlib.planfile import dump_yaml, load_model, plan_from_data, plan_to_yaml, quote_texts
 from careerlib.workspace import write_new_files
 
@@ -50,6 +50,7 @@ __all__ = [
     "parse_target",
     "role_candidates",
     "slug",
+    "template_plan",
 ]
 
 #: The route templates that come with careerlib, by name.
@@ -380,6 +381,108 @@ def _add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def _filled_plan(
+    spec: RouteTemplate,
+    source: str,
+    *,
+    name: str,
+    role: str,
+    skills: list[str],
+    current: str | None,
+    start: date,
+    target: date,
+) -> Plan:
+    """The template's plan filled in for one client, with its dates, validated."""
+    if target <= start:
+        raise PlanError(
+            f"the target {target} is not after the start {start}; give a later --target"
+        )
+    values = {"name": name, "role": role, "current": current or "the current role"}
+    data = _fill(spec.plan, values, skills)
+    for key in ("start", "target", "owner"):
+        if key in data:
+            raise PlanError(f"a route template's plan must not set {key!r}: new_client sets it")
+    data = {
+        "title": data.pop("title", f"{name}: {role}"),
+        "owner": name,
+        "start": start,
+        "target": target,
+        **data,
+    }
+    return plan_from_data(data, path=f"{source} (filled in for {name})")
+
+
+def template_plan(
+    template: str | Path,
+    *,
+    name: str = "the client",
+    role: str | Path | None = None,
+    current: str | None = None,
+    start: date | None = None,
+    target: date | None = None,
+    folder: str | Path | None = None,
+) -> Plan:
+    """A route template filled in as a plan, without writing anything.
+
+    What :func:`new_client` writes into the plan file, for the plan builder
+    (:class:`careerlib.PlanDraft`) to open.
+
+    Parameters
+    ----------
+    template
+        A template name or file (see :func:`template_path`).
+    name
+        The client's name, for ``{name}`` and the plan's owner.
+    role
+        The target role: an O*NET title or code (see :func:`match_role`) or a
+        role file (``.yaml``). ``{role_skills}`` stands for its three most
+        important skills. Without one, ``{role}`` reads "the target role" and
+        ``{role_skills}`` is left out.
+    current
+        The client's current role, for ``{current}``.
+    start, target
+        The plan's dates; default today and the template's ``target_months`` later.
+    folder
+        A workspace whose ``data/templates`` is looked in first.
+
+    Raises
+    ------
+    PlanError
+        For an unknown template, one whose plan is not valid once filled in,
+        or a target not after the start.
+    ClientError
+        For a role that is ambiguous or unknown.
+    """
+    spec = load_template(template, folder=folder)
+    first = start or date.today()
+    due = target or _add_months(first, spec.target_months)
+    title, skills = _role_title_and_skills(role)
+    return _filled_plan(
+        spec,
+        str(template),
+        name=name,
+        role=title,
+        skills=skills,
+        current=current,
+        start=first,
+        target=due,
+    )
+
+
+def _role_title_and_skills(role: str | Path | None) -> tuple[str, list[str]]:
+    """What ``{role}`` and ``{role_skills}`` stand for, for a role given any way."""
+    if role is None:
+        return "the target role", []
+    text = str(role)
+    if text.endswith((".yaml", ".yml")):
+        from careerlib.onet import role_profile
+
+        profile = role_profile(Path(text))
+        return profile.title, [str(n) for n in profile.requirements.index[:ROLE_SKILLS_COUNT]]
+    match = match_role(text)
+    return match.matched, _role_skills(match.code)
+
+
 # --- the files --------------------------------------------------------------------
 
 
@@ -472,23 +575,18 @@ def new_client(
     match = match_role(role, code=role_code)
     start = today or date.today()
     due = target or _add_months(start, spec.target_months)
-    if due <= start:
-        raise PlanError(f"the target {due} is not after the start {start}; give a later --target")
     skills = _role_skills(match.code)
-    values = {"name": name, "role": match.matched, "current": current or "the current role"}
-    data = _fill(spec.plan, values, skills)
-    for key in ("start", "target", "owner"):
-        if key in data:
-            raise PlanError(f"a route template's plan must not set {key!r}: new_client sets it")
-    data = {
-        "title": data.pop("title", f"{name}: {match.matched}"),
-        "owner": name,
-        "start": start,
-        "target": due,
-        **data,
-    }
     source = str(template)
-    plan = plan_from_data(data, path=f"{source} (filled in for {name})")
+    plan = _filled_plan(
+        spec,
+        source,
+        name=name,
+        role=match.matched,
+        skills=skills,
+        current=current,
+        start=start,
+        target=due,
+    )
     root = Path(folder)
     plan_file = root / "data" / "plans" / f"{stem}.yaml"
     client_file = root / "data" / "clients" / f"{stem}.yaml"

@@ -589,6 +589,10 @@ class _Flow(dict[str, Any]):
     """A mapping written on one line: ``{id: resume, duration: 2w, after: [assess]}``."""
 
 
+class _FlowList(list[Any]):
+    """A list written on one line: ``after: [assess, resume]``."""
+
+
 class _Text(str):
     """A free text (a title, a note...), always written in double quotes.
 
@@ -604,6 +608,12 @@ TEXT_KEYS = frozenset(
     | {"contingency", "reason", "note"}
 )
 
+#: The keys of a step, goal, obstacle or calendar that hold a short list (of ids, weekdays).
+_SHORT_LISTS = ("after", "supports", "affects", "develops", "workdays")
+
+# a top-level key that opens a part of the plan (no text of the plan starts a line at column 0)
+_PART = re.compile(r"^(calendar|goals|steps|routes|obstacles|checkpoints):")
+
 
 class _PlanDumper(yaml.SafeDumper):
     """Indents a list under its key (``steps:`` then ``  - ...``), as people write YAML."""
@@ -615,6 +625,10 @@ class _PlanDumper(yaml.SafeDumper):
 _PlanDumper.add_representer(
     _Flow,
     lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True),
+)
+_PlanDumper.add_representer(
+    _FlowList,
+    lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True),
 )
 _PlanDumper.add_representer(
     _Text,
@@ -635,36 +649,23 @@ def quote_texts(value: Any) -> Any:
     return value
 
 
-def dump_yaml(data: Any) -> str:
-    """YAML text for careerlib's files: texts in double quotes, lists of plain values on
-    one line, unicode as it is, no line folding."""
+def dump_yaml(data: Any, *, flow_leaves: bool = True) -> str:
+    """YAML text for careerlib's files: texts in double quotes, unicode as it is, no
+    line folding; with ``flow_leaves``, a list or mapping of plain values on one line
+    (otherwise only the lists marked for it are)."""
     text = yaml.dump(
         data,
         Dumper=_PlanDumper,
         sort_keys=False,
         allow_unicode=True,
-        default_flow_style=None,
+        default_flow_style=None if flow_leaves else False,
         width=4096,
     )
     return str(text)
 
 
-def plan_to_yaml(plan: Plan, *, one_line_items: bool = True) -> str:
-    """A plan as YAML text that :func:`parse_plan` reads back into an equal plan.
-
-    Written like the spec's example: fields left at their defaults are left
-    out, and each step, goal, route, obstacle and blackout is one line (or,
-    with ``one_line_items=False``, a block of one key a line). Texts (titles,
-    notes, mitigations...) are always in double quotes, so a colon or a comma
-    typed into them later is safe.
-    """
-    data = plan.model_dump(mode="python", by_alias=True, exclude_defaults=True)
-    for step in data.get("steps", []):
-        if step.get("title") == step.get("id"):
-            del step["title"]
-    data = quote_texts(data)
-    if not one_line_items:
-        return dump_yaml(data)
+def _one_line_items(data: dict[str, Any]) -> dict[str, Any]:
+    """Each step, goal, route, obstacle, blackout and review on one line."""
     for key in ("steps", "goals", "routes", "obstacles"):
         if key in data:
             data[key] = [_Flow(item) for item in data[key]]
@@ -675,11 +676,77 @@ def plan_to_yaml(plan: Plan, *, one_line_items: bool = True) -> str:
     checkpoints = data.get("checkpoints", {})
     if "reviews" in checkpoints:
         checkpoints["reviews"] = [_Flow(r) for r in checkpoints["reviews"]]
-    return dump_yaml(data)
+    return data
 
 
-def save_plan(plan: Plan, path: str | Path, *, overwrite: bool = False) -> Path:
+def _blocks(data: dict[str, Any]) -> dict[str, Any]:
+    """One key a line; lists of ids, weekdays, blackouts and progress on one line."""
+    for key in ("steps", "goals", "routes", "obstacles"):
+        for item in data.get(key, []):
+            for name in _SHORT_LISTS:
+                if name in item:
+                    item[name] = _FlowList(item[name])
+            if isinstance(item.get("effort"), float):
+                item["effort"] = f"{item['effort']:g}h"
+    calendar = data.get("calendar", {})
+    for key in ("hours_per_week", "hours_per_day"):
+        if isinstance(calendar.get(key), float) and calendar[key].is_integer():
+            calendar[key] = int(calendar[key])  # 6, not 6.0
+    if "workdays" in calendar:
+        calendar["workdays"] = _FlowList(calendar["workdays"])
+    holidays = calendar.get("holidays")
+    if holidays is not None:
+        dates_only = all(not isinstance(x, dict) for x in holidays)
+        calendar["holidays"] = (
+            _FlowList(holidays)
+            if dates_only
+            else [_Flow(x) if isinstance(x, dict) else x for x in holidays]
+        )
+    for key in ("blackouts", "commitments"):
+        if key in calendar:
+            calendar[key] = [_Flow(x) for x in calendar[key]]
+    for review in data.get("checkpoints", {}).get("reviews", []):
+        if "progress" in review:
+            review["progress"] = _Flow(review["progress"])
+    return data
+
+
+def plan_to_yaml(plan: Plan, *, one_line_items: bool = True) -> str:
+    """A plan as YAML text that :func:`parse_plan` reads back into an equal plan.
+
+    Written like the spec's example: fields left at their defaults are left
+    out, and each step, goal, route, obstacle and blackout is one line. With
+    ``one_line_items=False`` (what ``careerlib new client`` and the plan
+    builder write): one key a line, lists of ids on one line (``after:
+    [assess, resume]``), an effort as ``20h``, and a blank line between the
+    parts of the plan. Texts (titles, notes, mitigations...) are always in
+    double quotes, so a colon or a comma typed into them later is safe.
+    """
+    data = plan.model_dump(mode="python", by_alias=True, exclude_defaults=True)
+    for step in data.get("steps", []):
+        if step.get("title") == step.get("id"):
+            del step["title"]
+    data = quote_texts(data)
+    if one_line_items:
+        return dump_yaml(_one_line_items(data))
+    lines = dump_yaml(_blocks(data), flow_leaves=False).splitlines(keepends=True)
+    return "".join(
+        ("\n" + line) if i and _PART.match(line) else line for i, line in enumerate(lines)
+    )
+
+
+def save_plan(
+    plan: Plan,
+    path: str | Path,
+    *,
+    overwrite: bool = False,
+    one_line_items: bool = True,
+    header: str = "",
+) -> Path:
     """Write a plan file atomically; refuses to replace an existing file unless asked.
+
+    ``one_line_items`` is that of :func:`plan_to_yaml`; ``header`` (comment
+    lines, each starting with ``#``) goes first.
 
     Raises
     ------
@@ -689,9 +756,9 @@ def save_plan(plan: Plan, path: str | Path, *, overwrite: bool = False) -> Path:
     from careerlib._atomic import write_text
 
     target = Path(path)
-    if target.exists() and not overwrite:
+    if (target.exists() or target.is_symlink()) and not overwrite:
         raise PlanError("the file exists already; choose a new name", path=str(target))
-    return write_text(target, plan_to_yaml(plan))
+    return write_text(target, header + plan_to_yaml(plan, one_line_items=one_line_items))
 
 
 def new_plan_path(original: str | Path, tag: str = "whatif") -> Path:

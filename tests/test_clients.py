@@ -245,3 +245,80 @@ def test_bad_metric_direction(tmp_path: Path):
     path = write(tmp_path, "metric,label,unit,better,description\nm,M,%,up,x\n", "metrics.csv")
     with pytest.raises(DataError, match="better='up'; valid: higher, lower"):
         load_metrics(path)
+
+
+# --- pointing a client file at another plan ------------------------------------------------
+
+
+def _copy_jordan(tmp_path: Path) -> Path:
+    import shutil
+
+    for part in ("clients", "plans", "roles", "peers"):
+        shutil.copytree(ROOT / "data" / part, tmp_path / "data" / part)
+    return tmp_path / "data" / "clients" / "jordan-lee.yaml"
+
+
+def test_set_client_plan_changes_only_the_plan_line(tmp_path: Path) -> None:
+    import shutil
+
+    from careerlib.clients import set_client_plan
+
+    client = _copy_jordan(tmp_path)
+    before = client.read_text(encoding="utf-8")
+    new_plan = tmp_path / "data" / "plans" / "jordan built.yaml"
+    shutil.copy(client.parent.parent / "plans" / "it-director-to-cio.yaml", new_plan)
+    assert set_client_plan(client, new_plan) == "../plans/jordan built.yaml"
+    after = client.read_text(encoding="utf-8")
+    changed = [
+        (old, new)
+        for old, new in zip(before.splitlines(), after.splitlines(), strict=True)
+        if old != new
+    ]
+    assert changed == [
+        ("plan: ../plans/it-director-to-cio.yaml", "plan: ../plans/jordan built.yaml")
+    ]
+    profile = load_client(client)
+    assert profile.resolve(profile.plan or "").resolve() == new_plan
+
+
+def test_set_client_plan_keeps_comments_and_line_ends_and_adds_a_missing_line(
+    tmp_path: Path,
+) -> None:
+    from careerlib.clients import set_client_plan
+    from tests.conftest import tracking_client
+
+    client = tracking_client(tmp_path)
+    (tmp_path / "plans").mkdir()
+    other = tmp_path / "plans" / "other.yaml"
+    other.write_text((tmp_path / "two-steps.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    client.write_bytes(
+        b"\xef\xbb\xbfname: Test Client\r\nplan: 'two-steps.yaml'  # the plan\r\n"
+        b"current_role: Analyst\r\ntarget_role: 11-9111.00\r\n"
+    )
+    set_client_plan(client, other)
+    assert client.read_bytes() == (
+        b"\xef\xbb\xbfname: Test Client\r\nplan: plans/other.yaml  # the plan\r\n"
+        b"current_role: Analyst\r\ntarget_role: 11-9111.00\r\n"
+    )
+    client.write_text("name: Test Client\ncurrent_role: Analyst\ntarget_role: 11-9111.00")
+    set_client_plan(client, other)
+    assert client.read_text().endswith("target_role: 11-9111.00\nplan: plans/other.yaml\n")
+
+
+def test_set_client_plan_refuses_a_plan_the_client_cannot_use(tmp_path: Path) -> None:
+    from careerlib.clients import set_client_plan
+
+    client = _copy_jordan(tmp_path)
+    before = client.read_bytes()
+    # Jordan follows the route 'internal': a plan without routes cannot be theirs
+    plain = tmp_path / "data" / "plans" / "plain.yaml"
+    plain.write_text(
+        "title: x\nstart: 2027-01-04\ntarget: 2027-06-30\nsteps: [{id: a, duration: 2}]\n"
+    )
+    with pytest.raises(ClientError, match="route 'internal'"):
+        set_client_plan(client, plain)
+    broken = tmp_path / "data" / "plans" / "broken.yaml"
+    broken.write_text("title: x\n")
+    with pytest.raises(PlanError, match="broken.yaml"):
+        set_client_plan(client, broken)
+    assert client.read_bytes() == before

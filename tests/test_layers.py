@@ -43,6 +43,7 @@ LAYERS: dict[str, int] = {
     **dict.fromkeys(
         [
             "_fields",
+            "_plan_edits",
             "_yaml_hints",
             "models",
             "planfile",
@@ -60,7 +61,7 @@ LAYERS: dict[str, int] = {
         ["scheduling.calendars", "scheduling.capacity", "scheduling._capacity_grid"], 2
     ),
     # the schedule, and plans changed and scheduled again
-    **dict.fromkeys(["scheduling", "whatif"], 3),
+    **dict.fromkeys(["scheduling", "whatif", "draft"], 3),
     # analyses (tracking: baselines, check-ins, the forecast; the practice roster; the
     # cheapest alternatives to the target)
     # (inputs: a plan or a client file, read for a command; client_inputs: a client

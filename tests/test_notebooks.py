@@ -169,7 +169,7 @@ def test_coach_session_records_the_verdict(runs: Path, client: Path) -> None:
     finish = sched.forecast_finish
     assert got["earliest_finish"] == (None if finish is None else finish.isoformat())
     assert got["target_late_by_days"] == sched.target_late_by_days
-    assert got["saved"] == []  # a batch run writes no plan file
+    assert got["saved"] == [] and got["built"] == []  # a batch run writes no plan file
     report = analyse(client, AS_OF)
     assert got["weighted_mean_gap"] == round(weighted_mean_gap(report.skills), 4)
     html = (runs / client.stem / "00-coach-session" / "00-coach-session.html").read_text()

@@ -429,6 +429,21 @@ def test_plans_round_trip_through_yaml() -> None:
         assert "{id: " in text  # one step a line, as in the spec
 
 
+def test_plans_round_trip_through_block_yaml() -> None:
+    from careerlib.planfile import plan_to_yaml
+    from tests.conftest import CONFORMANCE, SAMPLE_PLANS
+
+    for path in [
+        *SAMPLE_PLANS.glob("*.yaml"),
+        *CONFORMANCE.glob("*.yaml"),
+        *(CONFORMANCE / "status").glob("*.yaml"),
+    ]:
+        plan = load_plan(path)
+        text = plan_to_yaml(plan, one_line_items=False)
+        assert parse_plan(text) == plan, path.name
+        assert "{id: " not in text and "\nsteps:\n  - id: " in text, path.name
+
+
 def test_save_plan_never_overwrites_unless_asked(tmp_path: Path) -> None:
     from careerlib.planfile import new_plan_path, save_plan
     from tests.conftest import CONFORMANCE

@@ -4,13 +4,14 @@
   behind a random token (``careerlib console``);
 - :mod:`~careerlib.console.explorers`: :class:`PlanExplorer` (what-if on the
   back-schedule) and :class:`GapExplorer` (skills and peers);
+- :mod:`~careerlib.console.builder`: :class:`PlanBuilder` (build a plan
+  backwards, step by step, over :class:`careerlib.PlanDraft`);
 - :mod:`~careerlib.console.checkin_panel`: :class:`CheckinPanel` (a check-in
-  in one click);
+  in one click), with :mod:`~careerlib.console.replan_panel`'s
+  :class:`ReplanPanel` ("Save as re-plan") beneath;
 - :mod:`~careerlib.console.assessments`: :class:`AssessmentPanel` with
   :class:`InterestProfiler`, :class:`ValuesCardSort` and :class:`SkillRatings`
   (assessments the client takes in the session);
-  in one click), with :mod:`~careerlib.console.replan_panel`'s
-  :class:`ReplanPanel` ("Save as re-plan") beneath;
 - :mod:`~careerlib.console._common`: what the panels share.
 
 Only this package imports ipywidgets. The panels are loaded on first use, so
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
         SkillRatings,
         ValuesCardSort,
     )
+    from careerlib.console.builder import PlanBuilder
     from careerlib.console.checkin_panel import CheckinPanel
     from careerlib.console.explorers import GapExplorer, PlanExplorer
     from careerlib.console.replan_panel import ReplanPanel
@@ -48,6 +50,7 @@ __all__ = [
     "Console",
     "GapExplorer",
     "InterestProfiler",
+    "PlanBuilder",
     "PlanExplorer",
     "ReplanPanel",
     "SkillRatings",
@@ -64,6 +67,7 @@ _LAZY = {
     "ValuesCardSort": "careerlib.console.assessments",
     "CheckinPanel": "careerlib.console.checkin_panel",
     "GapExplorer": "careerlib.console.explorers",
+    "PlanBuilder": "careerlib.console.builder",
     "PlanExplorer": "careerlib.console.explorers",
     "ReplanPanel": "careerlib.console.replan_panel",
 }

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-__all__ = ["LABEL", "error_text", "message_html", "new_figure_in"]
+from careerlib._text import plural
+
+if TYPE_CHECKING:
+    from careerlib.scheduling.scheduler import Schedule
+
+__all__ = [
+    "LABEL",
+    "FigureWidgetWithData",
+    "error_text",
+    "message_html",
+    "new_figure_in",
+    "verdict_html",
+]
 
 #: Widget labels as wide as their text.
 LABEL = {"description_width": "initial"}
@@ -59,3 +72,18 @@ def message_html(text: str, *, error: bool) -> str:
 
 def error_text(exc: Exception) -> str:
     return str(exc).strip() or type(exc).__name__
+
+
+def verdict_html(result: Schedule, where: str) -> str:
+    """The schedule's verdict in green or red, then ``(where, N steps)`` in grey.
+
+    The bold part has the CSS class ``careerlib-verdict-text`` and
+    ``data-feasible="true"`` or ``"false"``, for the browser tests.
+    """
+    colour = "#067647" if result.feasible else "#b42318"
+    return (
+        f'<b style="color: {colour}" data-feasible="{str(result.feasible).lower()}"'
+        f' class="careerlib-verdict-text">{html.escape(result.verdict, quote=False)}</b>'
+        f' <span style="color: #475467">({html.escape(where, quote=False)}, '
+        f"{plural(len(result), 'step')})</span>"
+    )

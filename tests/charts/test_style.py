@@ -72,11 +72,11 @@ def test_raw_colours_live_only_in_the_style_module() -> None:
 
 
 def test_only_modules_that_draw_import_plotly() -> None:
-    """The charts draw; exports writes figures, widgets and the check-in panel show them,
-    batch renders them to HTML (and preheats kernels with plotly), the image service's
-    client sends them to a batch's browser as plotly JSON, the printer loads plotly.js
-    to draw them for a PDF, and the client's report puts them in its document (and
-    writes plotly.js once for a batch)."""
+    """The charts draw; exports writes figures, widgets, the plan builder and the check-in
+    panel show them, batch renders them to HTML (and preheats kernels with plotly), the
+    image service's client sends them to a batch's browser as plotly JSON, the printer
+    loads plotly.js to draw them for a PDF, and the client's report puts them in its
+    document (and writes plotly.js once for a batch)."""
     from pathlib import Path
 
     package = Path(careerlib.__file__).parent
@@ -93,6 +93,7 @@ def test_only_modules_that_draw_import_plotly() -> None:
         "batch/_report.py",
         "exports.py",
         "console/_common.py",
+        "console/builder.py",
         "console/explorers.py",
         "console/checkin_panel.py",
         "report/document.py",
