@@ -28,7 +28,7 @@ def test_table_and_verdict_for_a_feasible_plan() -> None:
     assert "2027-07-19" in assess and "2027-07-23" in assess and assess.rstrip().endswith("*")
     resume = next(line for line in lines if line.startswith("resume "))
     assert not resume.rstrip().endswith("*")
-    assert lines[-1].startswith("Feasible: the target 2027-12-31 can be met")
+    assert lines[-1].startswith("Feasible: the target 31 Dec 2027 can be met")
 
 
 def test_verdict_for_a_late_plan() -> None:
@@ -36,7 +36,7 @@ def test_verdict_for_a_late_plan() -> None:
     assert code == EXIT_INFEASIBLE
     assert (
         out.splitlines()[-1]
-        == "Not feasible: late by 10 working days; the earliest realistic target is 2027-02-12."
+        == "Not feasible: late by 10 working days; the earliest realistic target is 12 Feb 2027."
     )
 
 

@@ -42,7 +42,7 @@ def test_the_explorer_starts_with_the_plans_schedule(infeasible: PlanExplorer) -
     assert infeasible.target_picker.value == dt.date(2027, 1, 29)
     assert not infeasible.schedule.feasible and infeasible.schedule.late_by_days == 10
     assert "late by 10 working days" in _verdict(infeasible)
-    assert "2027-02-12" in _verdict(infeasible)
+    assert "12 Feb 2027" in _verdict(infeasible)
     assert 'data-feasible="false"' in _verdict(infeasible)
     assert "careerlib-verdict" in infeasible.verdict._dom_classes
     assert infeasible.figure.layout.xaxis.type == "date"
@@ -62,7 +62,7 @@ def test_moving_the_target_later_makes_the_plan_feasible(infeasible: PlanExplore
     infeasible.target_picker.value = dt.date(2027, 2, 12)
     assert infeasible.plan.target == dt.date(2027, 2, 12)
     assert infeasible.schedule.feasible
-    assert _verdict(infeasible).count("Feasible: the target 2027-02-12 can be met") == 1
+    assert _verdict(infeasible).count("Feasible: the target 12 Feb 2027 can be met") == 1
     assert 'data-feasible="true"' in _verdict(infeasible)
     assert _bars(infeasible) != before
     assert infeasible.figure.layout.xaxis.type == "date"  # set again after the batch

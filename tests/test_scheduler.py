@@ -278,7 +278,9 @@ def test_rule8_late_by_counts_working_days_before_the_first_day() -> None:
     assert not result.feasible
     assert result.late_by_days == 2
     assert result.earliest_finish == D("2027-01-19")
-    assert "late by 2 working days" in result.verdict and "2027-01-19" in result.verdict
+    assert result.verdict == (
+        "Not feasible: late by 2 working days; the earliest realistic target is 19 Jan 2027."
+    )
 
 
 def test_rule8_a_plan_that_starts_exactly_on_the_first_day_is_feasible() -> None:
@@ -288,9 +290,22 @@ def test_rule8_a_plan_that_starts_exactly_on_the_first_day_is_feasible() -> None
 
 
 def test_rule8_deadline_that_cannot_be_met_is_named_in_the_verdict() -> None:
-    result = schedule(plan({"id": "a", "duration": 5, "deadline": "2027-01-06"}))
+    result = schedule(
+        plan({"id": "a", "title": "Budget approved", "duration": 5, "deadline": "2027-01-06"})
+    )
     assert not result.feasible and result.late_by_days == 2
-    assert "deadline of 'a'" in result.verdict
+    # named by its title, as the status verdict names it
+    assert "the deadline of 'Budget approved' cannot be met" in result.verdict
+    assert "'a'" not in result.verdict
+
+
+def test_rule8_a_feasible_verdict_speaks_in_plain_dates() -> None:
+    result = schedule(plan({"id": "a", "duration": 1}, target="2027-01-05"))
+    assert result.feasible
+    assert result.verdict == (
+        "Feasible: the target 5 Jan 2027 can be met; the critical steps have "
+        "1 working day of slack (the work alone could be done by 4 Jan 2027)."
+    )
 
 
 # --- rule 9: slack and critical steps -------------------------------------------------

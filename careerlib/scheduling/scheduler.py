@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, overload
 import numpy as np
 
 from careerlib._graph import find_cycle, successors, topological_order
+from careerlib._text import day_text, plural
 from careerlib.exceptions import CycleError, PlanError, UnknownStepError, UsageError
 from careerlib.limits import EARLIEST_DATE, LATEST_DATE
 from careerlib.models import Plan, Step, suggest
@@ -178,20 +179,28 @@ class Schedule:
 
     @property
     def verdict(self) -> str:
-        """One line a coach can read out: feasible, or late and the earliest realistic target."""
+        """One line a coach can read out: feasible, or late and the earliest realistic target.
+
+        Dates as a reader writes them and steps by their titles, as in the
+        status verdict: "Feasible: the target 28 Apr 2028 can be met; the
+        critical steps have 12 working days of slack (the work alone could be
+        done by 19 Feb 2027)." / "Not feasible: late by 3 working days: the
+        deadline of 'Budget approved' cannot be met."
+        """
         if self.feasible:
             slack = int(self.slack_days.min()) if len(self) else 0
             return (
-                f"Feasible: the target {self.target} can be met; the critical steps have "
-                f"{slack} working day{'s' if slack != 1 else ''} of slack "
-                f"(the work alone could be done by {self.earliest_finish})."
+                f"Feasible: the target {day_text(self.target)} can be met; the critical steps "
+                f"have {plural(slack, 'working day')} of slack "
+                f"(the work alone could be done by {day_text(self.earliest_finish)})."
             )
-        days = self.late_by_days
-        text = f"Not feasible: late by {days} working day{'s' if days != 1 else ''}"
+        text = f"Not feasible: late by {plural(self.late_by_days, 'working day')}"
         if self.earliest_finish > self.target_day:
-            text = f"{text}; the earliest realistic target is {self.earliest_finish}"
+            text = f"{text}; the earliest realistic target is {day_text(self.earliest_finish)}"
         elif missed := self.missed_deadlines():
-            text = f"{text}: the deadline of {', '.join(repr(m) for m in missed)} cannot be met"
+            titles = {s.id: s.title or s.id for s in self.steps}
+            names = ", ".join(f"'{titles[m]}'" for m in missed)
+            text = f"{text}: the deadline of {names} cannot be met"
         if self.load is None:
             return f"{text}."
         extra = self.extra_hours_per_week

@@ -249,7 +249,7 @@ def test_an_infeasible_plan_shows_the_part_before_the_start_and_the_verdict() ->
     assert date_of(late.base[0]) == dt.date(2027, 2, 15)
     assert date_of(late.base[0]) + dt.timedelta(milliseconds=late.x[0]) == dt.date(2027, 3, 1)
     assert "Not feasible: late by 10 working days" in fig.layout.title.subtitle.text
-    assert "the earliest realistic target is 2027-04-23" in fig.layout.title.subtitle.text
+    assert "the earliest realistic target is 23 Apr 2027" in fig.layout.title.subtitle.text
     realistic = _shape(fig, "Earliest realistic target 23 Apr 2027")
     assert date_of(realistic.x0) == dt.date(2027, 4, 24)  # the end of that day
     assert date_of(fig.layout.xaxis.range[1]) > dt.date(2027, 4, 24)
