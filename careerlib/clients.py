@@ -22,7 +22,6 @@ widgets) are read from the journal beside the file
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -46,7 +45,6 @@ __all__ = [
     "load_client",
     "parse_client",
     "set_client_plan",
-    "switch_plan",
 ]
 
 
@@ -447,15 +445,29 @@ def _check_peers(client: Client, fail: _Fail) -> None:
         )
 
 
-def set_client_plan(client_file: str | Path, plan_file: str | Path) -> str:
+def set_client_plan(client_file: str | Path, plan_file: str | Path, *, check: bool = True) -> str:
     """Point a client file at another plan file: only its ``plan:`` value changes.
 
-    The value becomes the plan's path relative to the client file's folder; the
-    rest of the file (comments, order, quoting, line ends) stays byte for byte.
-    A file without a ``plan:`` key gets one more line at its end. The changed
-    file is checked as :func:`load_client` checks it (the plan must have the
-    client's route and the steps of the client's reviews) before it is written,
-    atomically.
+    The one way to switch a client's plan (the console's plan builder,
+    ``careerlib switch``, a re-plan with ``switch``). The value becomes the
+    plan's path relative to the client file's folder; the rest of the file
+    (comments, order, quoting, line ends, a byte-order mark) stays byte for
+    byte. A file without a ``plan:`` key gets one more line at its end. Before
+    it is written, atomically, the changed file is checked: first that the
+    plan loads and has the client's route ("the new plan has no route
+    'internal' (the client's route); nothing was changed"), then, with
+    ``check``, as :func:`load_client` checks it.
+
+    Parameters
+    ----------
+    client_file, plan_file
+        The client file to change and the plan file it is to use.
+    check
+        Also check the rest of what the changed file refers to (the steps of
+        the client's reviews, the skills the plan develops, the role, the
+        peers), as ``load_client(check=True)``. Tracking reads a client
+        without these (``check=False``), and so switches its plan: a client
+        whose target role has no O*NET skill ratings can still be re-planned.
 
     Returns
     -------
@@ -480,7 +492,13 @@ def set_client_plan(client_file: str | Path, plan_file: str | Path) -> str:
     value = Path(os.path.relpath(Path(plan_file).resolve(), path.resolve().parent)).as_posix()
     written = yaml.safe_dump(value, allow_unicode=True, width=4096).splitlines()[0]
     changed = _with_plan_value(text, written, path)
-    parse_client(changed, path=path)  # refuses (nothing written) when the result is not valid
+    # refuses (nothing written) when the result is not valid: the route first, in its words
+    client = parse_client(changed, path=path, check=False)
+    _route_in(client, path)
+    if check:
+        check_client(client, text=changed)
+    elif not Path(plan_file).is_file():
+        raise ClientError(f"no plan file {value!r} (looked for {plan_file})", path=str(path))
     bom = b"\xef\xbb\xbf" if raw_start == b"\xef\xbb\xbf" else b""
     write_bytes(path, bom + changed.encode("utf-8"))
     return value
@@ -517,64 +535,25 @@ def _with_plan_value(text: str, value: str, path: Path) -> str:
     return f"{body}plan: {value}{newline}"
 
 
-#: The top-level ``plan:`` line of a client file: the key, its value and what follows it.
-_PLAN_LINE = re.compile(
-    r"^plan:(?P<space>[ \t]*)(?P<value>'(?:[^']|'')*'|\"(?:[^\"\\]|\\.)*\"|[^#\r\n]*?)"
-    r"(?P<rest>[ \t]+#[^\r\n]*)?(?P<end>\r?\n|$)",
-    re.MULTILINE,
-)
-_PLAIN = re.compile(r"[A-Za-z0-9_./~+-][A-Za-z0-9_./~+ -]*")
+def _route_in(client: Client, path: Path) -> None:
+    """The client's (new) plan loads and has the client's route, said in those words.
 
-
-def switch_plan(client_path: str | os.PathLike[str], plan_path: str | os.PathLike[str]) -> Path:
-    """Point a client file at another plan: rewrite only the value of its ``plan:`` line.
-
-    Every other byte of the file (comments, order, quoting) is kept. The new
-    value is the plan's path relative to the client file. The file is written
-    atomically, and only when the result still reads as the same client with
-    the new plan.
+    A plan file that is missing is left to the caller to name.
 
     Raises
     ------
     ClientError
-        When the file has no top-level ``plan:`` line on one line (a plan given
-        in another form), or the rewritten file does not load (the new plan is
-        not valid, or the client's route is not one of its routes); the file
-        is then left as it was.
+        The plan has no route of the client's route id (nothing was written).
+    PlanError
+        The plan file is not a valid plan.
     """
-    from careerlib._atomic import write_bytes
-
-    path = Path(client_path)
-    raw = path.read_bytes()
-    text = raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("utf-8")
-    found = list(_PLAN_LINE.finditer(text))
-    if len(found) != 1 or not found[0].group("value").strip():
-        raise ClientError(
-            "the client file has no single top-level 'plan: FILE' line to rewrite; "
-            "set plan: by hand",
-            path=str(path),
-        )
-    m = found[0]
-    relative = os.path.relpath(os.path.abspath(plan_path), os.path.abspath(path.parent))
-    value = Path(relative).as_posix()
-    shown = value if _PLAIN.fullmatch(value) else "'" + value.replace("'", "''") + "'"
-    new = text[: m.start("value")] + shown + text[m.end("value") :]
-    switched = parse_client(new, path=path, check=False)
-    if switched.plan is None or Path(switched.resolve(switched.plan)).resolve() != (
-        Path(plan_path).resolve()
-    ):
-        raise ClientError("rewriting plan: would not point at the new plan", path=str(path))
-    load_plan(switched.resolve(switched.plan))
-    _route_in(switched, path)
-    prefix = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
-    return write_bytes(path, prefix + new.encode("utf-8"))
-
-
-def _route_in(client: Client, path: Path) -> None:
-    if client.route is None or client.plan is None:
+    if client.plan is None:
         return
-    routes = [r.id for r in load_plan(client.resolve(client.plan)).routes]
-    if client.route not in routes:
+    plan_path = client.resolve(client.plan)
+    if not plan_path.is_file():
+        return
+    routes = [r.id for r in load_plan(plan_path).routes]
+    if client.route is not None and client.route not in routes:
         raise ClientError(
             f"the new plan has no route {client.route!r} (the client's route); nothing was changed",
             path=str(path),

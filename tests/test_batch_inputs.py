@@ -196,7 +196,7 @@ NOT_INPUTS = {
     ("_atomic", "write_bytes"): "writes",
     ("_atomic", "write_new"): "writes",
     ("_atomic", "_write_exclusive"): "writes",
-    ("clients", "switch_plan"): "rewrites the client file's plan: line (careerlib switch)",
+    ("clients", "set_client_plan"): "rewrites the client file's plan: value (careerlib switch)",
     ("_jsonl", "append_record"): "reads the last byte of the file it appends to",
     ("onet", "_read"): "careerlib's O*NET tables: load_onet reports them",
     ("report.pdf", "finish_report"): "reads the report it has just written",

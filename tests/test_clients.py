@@ -315,10 +315,21 @@ def test_set_client_plan_refuses_a_plan_the_client_cannot_use(tmp_path: Path) ->
     plain.write_text(
         "title: x\nstart: 2027-01-04\ntarget: 2027-06-30\nsteps: [{id: a, duration: 2}]\n"
     )
-    with pytest.raises(ClientError, match="route 'internal'"):
+    with pytest.raises(ClientError) as refused:
         set_client_plan(client, plain)
+    # the route's own message, before the rest of the client's checks
+    assert refused.value.message == (
+        "the new plan has no route 'internal' (the client's route); nothing was changed"
+    )
+    nowhere = tmp_path / "data" / "plans" / "nowhere.yaml"
+    for check in (True, False):
+        with pytest.raises(ClientError, match="no plan file '../plans/nowhere.yaml'"):
+            set_client_plan(client, nowhere, check=check)
+        with pytest.raises(ClientError, match="no route 'internal'"):
+            set_client_plan(client, plain, check=check)
     broken = tmp_path / "data" / "plans" / "broken.yaml"
     broken.write_text("title: x\n")
-    with pytest.raises(PlanError, match="broken.yaml"):
-        set_client_plan(client, broken)
+    for check in (True, False):
+        with pytest.raises(PlanError, match="broken.yaml"):
+            set_client_plan(client, broken, check=check)
     assert client.read_bytes() == before

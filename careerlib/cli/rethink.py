@@ -115,9 +115,9 @@ def switch_command(client: Path, plan: Path) -> None:
     The rest of the client file is kept byte for byte. Refused, with the file
     left as it was, when PLAN is not a valid plan or lacks the client's route.
     """
-    from careerlib.clients import switch_plan
+    from careerlib.clients import set_client_plan
 
-    switch_plan(client, plan)
+    set_client_plan(client, plan, check=False)
     click.echo(f"pointed {client} at {plan} (its plan: line)")
 
 

@@ -21,7 +21,7 @@ The re-plan is then scheduled on *D* (the one status-date computation), a
 baseline named ``replan-D`` is saved beside it, after copies of the old plan's
 baselines (so the two newest baselines compare the plan before and after),
 and, with ``switch``, the client file is pointed at it
-(:func:`careerlib.clients.switch_plan`: only its ``plan:`` value is rewritten).
+(:func:`careerlib.clients.set_client_plan`: only its ``plan:`` value is rewritten).
 """
 
 from __future__ import annotations
@@ -185,9 +185,9 @@ def replan(
     baseline, where = _save_baselines(source, path, new, previous, (day, chosen, progress, saved))
     switched = False
     if switch:
-        from careerlib.clients import switch_plan
+        from careerlib.clients import set_client_plan
 
-        switch_plan(loaded.path, path)
+        set_client_plan(loaded.path, path, check=False)
         switched = True
     diff = compare_versions(
         PlanVersion("baseline", previous.name, previous, old, str(source)),
