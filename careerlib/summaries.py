@@ -210,7 +210,8 @@ def reassessment_summary(changes: pd.DataFrame, count: int = 3) -> Markdown:
         if part["before"].isna().all():
             lines.append(f"- {words[str(kind)]}: first taken ({now}); nothing to compare with.")
         elif moved.empty:
-            lines.append(f"- {words[str(kind)]} ({now}): nothing moved.")
+            since = md_escape(next(b for b in part["before_from"] if b))
+            lines.append(f"- {words[str(kind)]} ({now}, since the {since}): nothing moved.")
         else:
             since = md_escape(str(moved["before_from"].iloc[0]))
             what = ", ".join(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,30 @@ def sample_client(folder: Path, name: str = "jordan-lee") -> Path:
     for sub in ("clients", "plans", "roles", "peers", "assessments"):
         shutil.copytree(ROOT / "data" / sub, folder / "data" / sub)
     return folder / "data" / "clients" / f"{name}.yaml"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's chromium through Playwright, headless, with no network of its own.
+
+    One a worker for every test that drives a page (the browser tests, the chart
+    layout test): Playwright's sync API refuses a second instance started in the
+    same thread while the first one runs.
+    """
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        message = (
+            f"chromium not found at {CHROMIUM}: apt-get install -y chromium (or set BROWSER_PATH)"
+        )
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()

@@ -245,7 +245,7 @@ def test_a_parameter_naming_a_client_file_travels_with_its_pair(
         assert done.ok, done.summary()
         pair = tmp_path / where / "jordan-lee" / "06-rethink"
         shown = (pair / "06-rethink.ipynb").read_text().replace("\\\\", "")  # markdown escapes
-        assert "Ratings then: jordan-lee-then.yaml" in shown
+        assert "since the client file then (jordan-lee-then.yaml)" in shown
         records[where] = (pair / "06-rethink.json").read_text()
         manifest = json.loads((tmp_path / where / "manifest.json").read_text())
         assert str(then) in [i["path"] for i in manifest["pairs"][0]["inputs"]]

@@ -202,6 +202,7 @@ NOT_INPUTS = {
     ("report.pdf", "finish_report"): "reads the report it has just written",
     ("assessments", "load_draft"): "answers of an assessment being taken (careerlib assess)",
     ("tradeoff", "_quiet_stdout"): "opens /dev/null to silence HiGHS's banner",
+    ("_printer", "_start"): "opens the PDF printer's browser (browser.open), not a file",
 }
 _RAW = {"open", "fdopen", "read_text", "read_bytes", "read_csv", "read_excel", "load_workbook"}
 

@@ -100,5 +100,6 @@ def test_reassessment_of_a_client_file_then_and_now(tmp_path) -> None:  # type: 
     text = summaries.reassessment_summary(got).data
     assert "- Interests (client file now, since the client file then \\(jordan" in text
     assert "**Enterprising +2.0** (4 → 6)" in text
-    assert "- Talents (client file now): nothing moved." in text
+    assert "- Talents (client file now, since the client file then \\(jordan" in text
+    assert "nothing moved" in text
     assert "talent (1-5)" in tables.reassessment_table(got).cells["Kind"].tolist()

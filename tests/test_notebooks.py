@@ -347,7 +347,7 @@ def test_the_client_edition_of_every_report_leaves_the_coach_out(runs: Path, cli
     from careerlib.batch import notebook_to_html
 
     for nb in PER_CLIENT:
-        executed = nbformat.read(runs / client.stem / f"{nb.stem}.ipynb", as_version=4)
+        executed = nbformat.read(runs / client.stem / nb.stem / f"{nb.stem}.ipynb", as_version=4)
         executed.metadata.setdefault("papermill", {}).setdefault("parameters", {})
         executed.metadata["papermill"]["parameters"]["edition"] = "client"
         page = notebook_to_html(executed)
@@ -357,7 +357,7 @@ def test_the_client_edition_of_every_report_leaves_the_coach_out(runs: Path, cli
             assert words not in text, (client.stem, nb.stem, words)
         iso = re.search(r"\b\d{4}-\d{2}-\d{2}\b", text)
         assert iso is None, (client.stem, nb.stem, text[max(0, iso.start() - 80) : iso.end()])
-        coach = (runs / client.stem / f"{nb.stem}.html").read_text()
+        coach = (runs / client.stem / nb.stem / f"{nb.stem}.html").read_text()
         assert "Ask:" in coach or "For the coach" in coach, nb.stem  # the coach's has them
 
 

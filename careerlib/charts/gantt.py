@@ -207,7 +207,7 @@ def _gantt_title(result: Schedule, title: str | None, verdict: str | None) -> tu
 
     On a status date the verdict is the status verdict's sentence (``verdict``
     when given, e.g. the tracking's, which adds the progress against the
-    baseline), wrapped so that it fits a page.
+    baseline); either is wrapped so that it fits a page.
     """
     plan = result.plan
     owner = f"{escape_text(plan.owner)} · " if plan.owner else ""
@@ -227,9 +227,7 @@ def _gantt_title(result: Schedule, title: str | None, verdict: str | None) -> tu
         facts = (
             f"{plural(len(result), 'step')}, {fmt(result.first_day)} → target {fmt(plan.target)}"
         )
-    words = verdict if verdict is not None else result.verdict
-    status = isinstance(result, StatusSchedule) or verdict is not None
-    text = wrap_label(words, 120) if status else escape_text(words)
+    text = wrap_label(verdict if verdict is not None else result.verdict, 120)
     subtitle = f"{owner}{route}{facts}<br><span style='color:{color}'>{text}</span>"
     return f"<b>{heading}</b>", subtitle
 

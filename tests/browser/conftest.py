@@ -28,8 +28,6 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import in_ci
-
 CHROMIUM = os.environ.get("BROWSER_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -167,26 +165,6 @@ def serve(kind: str, root: Path, home: Path, notebook: str | None = None) -> Ite
             with __import__("contextlib").suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=5)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Debian's chromium through Playwright, headless, with no network of its own."""
-    if not Path(CHROMIUM).exists():
-        message = (
-            f"chromium not found at {CHROMIUM}: apt-get install -y chromium (or set BROWSER_PATH)"
-        )
-        if in_ci():
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
 
 
 @pytest.fixture()

@@ -123,16 +123,14 @@ def plan_charts(plan: Any, *, gantt: bool = True) -> Charts:
 
 
 @pytest.fixture(scope="module")
-def page() -> Iterator[Any]:
+def page(browser: Any) -> Iterator[Any]:
     need_browser()
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-
-    with exports.image_server(), sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser.new_page()
-        browser.close()
+    with exports.image_server():
+        tab = browser.new_page()
+        try:
+            yield tab
+        finally:
+            tab.close()
 
 
 def flaws(name: str, drawn_charts: Charts, page: Any) -> dict[str, list[str]]:
