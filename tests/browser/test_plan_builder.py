@@ -17,7 +17,14 @@ from typing import Any
 import pytest
 
 from careerlib import load_plan, schedule
-from tests.browser.conftest import plot_state, serve, wait_chart, wait_text
+from tests.browser.conftest import (
+    mark_charts_old,
+    plot_state,
+    serve,
+    wait_chart,
+    wait_new_chart,
+    wait_text,
+)
 from tests.conftest import ROOT
 
 NOTEBOOK = "notebooks/00-coach-session.ipynb"
@@ -48,14 +55,17 @@ def _fill(page: Any, selector: str, value: str) -> None:
 
 
 def _add_before(page: Any, title: str, days: str, steps: int) -> None:
+    """Add a step before the chosen one; wait for the new chart (each change makes one)."""
     _fill(page, ".careerlib-new-title input", title)
     _fill(page, ".careerlib-new-amount input", days)
+    mark_charts_old(page, PLOT)
     page.locator(f"{BUILDER} .careerlib-add-before").click()
     wait_text(page, VERDICT, f"(the plan being built, {steps} steps)", timeout=90_000)
+    fresh = wait_new_chart(page, PLOT, timeout=90_000)
     page.wait_for_function(
         "([selector, title]) => (document.querySelector(selector).layout.yaxis.ticktext || [])"
         ".some(t => t.includes(title))",
-        arg=[PLOT, title],
+        arg=[fresh, title],
         timeout=90_000,
     )
 
