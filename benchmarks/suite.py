@@ -9,7 +9,8 @@ What it does:
 
 1. ``git clone`` of this repository's committed ``HEAD`` into a temporary
    folder (uncommitted changes are not measured), so that no cache, build or
-   report of the working tree counts;
+   report of the working tree counts; ``../shared`` (the contracts the tests
+   read) is linked beside it;
 2. the suite there, with this checkout's ``.venv`` reused (not a fresh one:
    building it is not what is measured). ``PYTHONPATH`` points at the clone,
    so the tests and every ``python -m careerlib`` they start import the
@@ -60,7 +61,14 @@ class Run:
 
 
 def clone(into: Path) -> Path:
-    """A fresh clone of this repository's HEAD in ``into``; returns its folder."""
+    """A fresh clone of this repository's HEAD in ``into``; returns its folder.
+
+    The shared contracts beside the checkout (``../shared``: the conformance
+    plans the tests read) are linked beside the clone, as they sit in CI.
+    """
+    shared = ROOT.parent / "shared"
+    if shared.is_dir():
+        (into / "shared").symlink_to(shared, target_is_directory=True)
     target = into / "careerlib"
     subprocess.run(
         ["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(target)], check=True
