@@ -30,3 +30,12 @@ def test_auto_gives_a_worker_a_core_and_more() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert f"WORKERS {(cores or 1) + EXTRA_WORKERS}" in out.stdout, out.stdout + out.stderr
+
+
+def test_the_suite_also_runs_without_xdist() -> None:
+    # the serial run of benchmarks/suite.py: tests/conftest.py's xdist hook is optional
+    argv = [sys.executable, "-m", "pytest", "-p", "no:xdist", "-p", "no:randomly", "--co", "-q"]
+    out = subprocess.run(
+        [*argv, "tests/test_suite_setup.py"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
