@@ -136,6 +136,9 @@ def run_suite(repo: Path, python: Path, name: str, args: list[str]) -> Run:
     lines = [line for line in done.stdout.splitlines() if line.strip()]
     summary = lines[-1].strip("= ") if lines else done.stderr.strip()[-300:]
     print(f"  {seconds:7.1f} s, exit {done.returncode}: {summary}", flush=True)
+    for line in lines:  # what failed, from pytest's short summary (-ra)
+        if line.startswith(("FAILED ", "ERROR ")):
+            print(f"    {line}", flush=True)
     return Run(name, argv[1:], seconds, done.returncode, summary, before, after)
 
 
