@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # also when loaded by file inside a kernel
 from results import write_section  # noqa: E402
 
 HEADING = "## Coach console (issue 6)"
