@@ -24,10 +24,11 @@ import asyncio
 import base64
 import concurrent.futures as cf
 import contextlib
+import importlib.util
 import os
 import tempfile
 import threading
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -53,6 +54,7 @@ WINDOW = (960, 1300)
 _DRAW_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
 <script charset="utf-8" src="{plotly}"></script></head><body></body></html>
 """
+
 
 # resolves once plotly.js has run in the drawing page (rejects after PAGE_TIMEOUT)
 _PLOTLY_LOADED = """new Promise((ok, no) => {
@@ -117,8 +119,11 @@ class Printer:
         )
         self._thread.start()
         self._closed = False
-        # the page that loads plotly.js, removed at close
-        self._folder = tempfile.TemporaryDirectory(prefix="careerlib-printer-")
+        # the page that loads plotly.js and the browser's profile, removed at close
+        self._folder = tempfile.TemporaryDirectory(
+            prefix="careerlib-printer-", ignore_cleanup_errors=True
+        )
+        self._draw_page = _write_draw_page(Path(self._folder.name)) if charts else None
         self._started: cf.Future[_Page] = self._submit(self._start())
 
     # --- the caller's side -------------------------------------------------------
@@ -206,9 +211,15 @@ class Printer:
         path = find_browser()
         quiet_browser_driver()
         # no extensions: Chromium's own (its PDF viewer...) cost start-up time and print
-        # nothing; its profile in the printer's folder, which goes at close whatever happens
+        # nothing; its profile in the printer's folder, which goes at close whatever
+        # happens; its first page opens the drawing page, so plotly.js compiles while the
+        # driver attaches
         browser = choreo.Browser(
-            path=path, headless=True, enable_extensions=False, tmp_dir=self._folder.name
+            path=path,
+            browser_cls=_chromium_opening(self._draw_page),
+            headless=True,
+            enable_extensions=False,
+            tmp_dir=self._folder.name,
         )
         try:
             await asyncio.wait_for(browser.open(), PAGE_TIMEOUT)
@@ -228,6 +239,7 @@ class Printer:
             raise
         page = _Page(browser, tab)
         if self._charts:  # plotly.js loads while the caller makes the charts
+            page.opening = True
             page.preload = asyncio.ensure_future(self._preload(page))
         return page
 
@@ -242,23 +254,25 @@ class Printer:
         """The id of the page's window with plotly.js loaded (loading it when the page
         shows something else, such as the document printed before). Call it in the
         page's turn."""
+        if page.window is None and page.opening:
+            # the first page, opened as Chromium started: plotly.js is loading or loaded
+            page.opening = False
+            assert self._draw_page is not None
+            with contextlib.suppress(ExportError):  # it did not open: opened again below
+                if await _shows(page.tab, self._draw_page.as_uri()):
+                    await _evaluate(page.tab, _PLOTLY_LOADED)
+                    page.window = await _window(page.tab)
         if page.window is None:
             page.window = await self._load_plotly(page.tab)
         return page.window
 
     async def _load_plotly(self, tab: choreographer.Tab) -> str:
         """Load plotly.js into ``tab``; the id of its window, to call functions on."""
-        import plotly
-
-        plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-        index = Path(self._folder.name) / "draw.html"
-        if not index.exists():
-            index.write_text(_DRAW_PAGE.format(plotly=plotly_js.as_uri()), encoding="utf-8")
-        await asyncio.wait_for(_navigate(tab, index.as_uri()), PAGE_TIMEOUT)
+        assert self._draw_page is not None
+        await asyncio.wait_for(_navigate(tab, self._draw_page.as_uri()), PAGE_TIMEOUT)
         # a load event of the blank page before may have ended the wait: wait for plotly.js
         await _evaluate(tab, _PLOTLY_LOADED)
-        window = await _evaluate(tab, "window", by_value=False)
-        return str(window["objectId"])
+        return await _window(tab)
 
     async def _draw(self, figure_json: str, width: int, height: int) -> str:
         page = await asyncio.wrap_future(self._started)
@@ -342,6 +356,45 @@ class _Page:
         self.turn = asyncio.Lock()
         self.window: str | None = None
         self.preload: asyncio.Future[None] | None = None
+        # the page shows (or is opening) the drawing page it was started with
+        self.opening = False
+
+
+def _write_draw_page(folder: Path) -> Path:
+    """The page that loads plotly.js (``draw.html`` in ``folder``).
+
+    plotly.js is found without importing plotly: this runs while the main thread
+    may be importing it."""
+    spec = importlib.util.find_spec("plotly")
+    if spec is None or not spec.submodule_search_locations:
+        raise ExportError("plotly is not installed; the charts need it")
+    plotly_js = Path(spec.submodule_search_locations[0]) / "package_data" / "plotly.min.js"
+    page = folder / "draw.html"
+    page.write_text(_DRAW_PAGE.format(plotly=plotly_js.as_uri()), encoding="utf-8")
+    return page
+
+
+#: Chromium's own pages that a headless browser need not load: new headless Chromium
+#: preloads the address bar's popups (WebUI pages, a renderer process of their own,
+#: about 0.6 s of CPU at every start).
+_CHROMIUM_FLAGS = (
+    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
+    "--disable-background-networking",
+)
+
+
+def _chromium_opening(page: Path | None) -> type[choreographer.browsers.Chromium]:
+    """choreographer's Chromium with :data:`_CHROMIUM_FLAGS`, its first page opening
+    ``page`` (a blank page for None)."""
+    from choreographer.browsers import Chromium
+
+    first = [] if page is None else [page.as_uri()]
+
+    class Opening(Chromium):
+        def get_cli(self) -> Sequence[str]:
+            return [*super().get_cli(), *_CHROMIUM_FLAGS, *first]
+
+    return Opening
 
 
 async def _as_export_error(work: Coroutine[Any, Any, T]) -> T:
@@ -371,6 +424,25 @@ async def _navigate(tab: choreographer.Tab, url: str) -> None:
         loaded.cancel()
         raise ExportError(f"the browser could not open {url}: {answer['errorText']}")
     await loaded
+
+
+async def _shows(tab: choreographer.Tab, url: str) -> bool:
+    """Whether ``tab`` shows ``url``, once it has left the blank page (or no page yet)
+    a new tab starts with; a few seconds at most."""
+    for _ in range(250):
+        answer = await asyncio.wait_for(tab.send_command("Page.getFrameTree"), PAGE_TIMEOUT)
+        shown = _result(answer, "read the page's address").get("frameTree", {})
+        address = shown.get("frame", {}).get("url", "")
+        if address not in ("", "about:blank"):
+            return bool(address == url)
+        await asyncio.sleep(0.02)
+    return False
+
+
+async def _window(tab: choreographer.Tab) -> str:
+    """The id of the window of the page ``tab`` shows, to call functions on."""
+    window = await _evaluate(tab, "window", by_value=False)
+    return str(window["objectId"])
 
 
 async def _evaluate(
