@@ -94,7 +94,7 @@ class Printer:
     call waits for it. ``charts=False``: a printer of pages only (it loads no
     plotly.js for :meth:`draw_svg`). ``tagged=True``: tagged PDFs (their
     structure, headings and reading order, for screen readers), which take
-    Chromium about three times as long to print and twice the bytes. Use it as
+    Chromium two to three times as long to print and twice the bytes. Use it as
     a context manager (or call :meth:`close`): the browser stops at the end.
 
     Raises
