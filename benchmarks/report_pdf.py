@@ -4,8 +4,11 @@ For every sample client, each round runs the whole command for the HTML and
 for the PDF of the same report (the client's edition, ``--for client``), one
 right after the other (the order swapped every round, so that neither always
 runs on a machine warmed or loaded by the other), and prints the median and
-best wall time of each with the ratio PDF / HTML (target: at most 1). Then,
-in one process, the reports of all the sample clients one after another with
+best wall time of each with the ratio PDF / HTML (target: at most 1). Then
+the CPU seconds each command costs, the Python process's and Chromium's (all
+its processes, read from ``/proc`` just before the browser is closed): what
+the PDF adds to the HTML's work, whatever the machine's load. Then, in one
+process, the reports of all the sample clients one after another with
 :func:`careerlib.report.write_reports` (one browser for all the PDFs) against
 the same HTML reports.
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import statistics
@@ -60,6 +64,60 @@ def side_by_side(rounds: int, folder: Path) -> dict[str, dict[str, list[float]]]
     return times
 
 
+# runs `careerlib report` in this process; prints its CPU seconds and Chromium's as JSON
+_CPU_PROBE = """
+import json, os, resource, sys
+import careerlib._printer as printer
+
+def group_cpu(group):
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group:
+            total += sum(int(f) for f in fields[11:15]) / ticks
+    return total
+
+chromium = []
+close = printer.Printer.close
+def measured(self):
+    started = self._started
+    if started.done() and not started.cancelled() and started.exception() is None:
+        chromium.append(group_cpu(started.result().browser.subprocess.pid))
+    close(self)
+printer.Printer.close = measured
+from careerlib.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+used = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"python": used.ru_utime + used.ru_stime, "chromium": sum(chromium)}))
+"""
+
+
+def cpu_seconds(client: Path, folder: Path, rounds: int) -> dict[str, dict[str, float]]:
+    """Median CPU seconds of the HTML and the PDF command for ``client``: the Python
+    process's and Chromium's."""
+    runs: dict[str, list[dict[str, float]]] = {"html": [], "pdf": []}
+    for _ in range(rounds):
+        for kind in runs:
+            command = [sys.executable, "-c", _CPU_PROBE, "report", str(client)]
+            command += ["-o", str(folder / f"cpu.{kind}"), "--as-of", AS_OF, "--for", "client"]
+            done = subprocess.run(command, capture_output=True, text=True, check=True)
+            runs[kind].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return {
+        kind: {part: statistics.median(r[part] for r in rs) for part in ("python", "chromium")}
+        for kind, rs in runs.items()
+    }
+
+
 def in_one_process(folder: Path) -> dict[str, float]:
     """Seconds for all the sample clients' reports in one process, as HTML and as PDF."""
     code = (
@@ -96,6 +154,7 @@ def main() -> None:
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         times = side_by_side(args.rounds, Path(tmp))
+        cpu = cpu_seconds(CLIENTS[0], Path(tmp), args.rounds)
         batch = in_one_process(Path(tmp))
     load_after = os.getloadavg()
     rows = [
@@ -109,7 +168,12 @@ def main() -> None:
             f"| {min(t['pdf']):.2f} |"
         )
     n = len(CLIENTS)
+    html, pdf = cpu["html"], cpu["pdf"]
     rows += [
+        "",
+        f"CPU seconds of one command ({CLIENTS[0].stem}, median of {args.rounds}): HTML "
+        f"{html['python']:.2f} (Python); PDF {pdf['python']:.2f} (Python) + "
+        f"{pdf['chromium']:.2f} (Chromium) = {pdf['python'] + pdf['chromium']:.2f}.",
         "",
         f"All {n} sample clients in one process (`write_reports`, best of two, after one "
         f"report that paid the imports): HTML {batch['html']:.2f} s, PDF {batch['pdf']:.2f} s "

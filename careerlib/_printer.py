@@ -4,12 +4,13 @@
 kaleido's image server for the charts (each chart drawn in a page reloaded
 after the one before), then Chromium's ``--print-to-pdf`` for the page. A
 :class:`Printer` starts one Chromium in the background as soon as it is made
-(while the analyses run in the foreground), loads plotly.js into one page once,
-draws each chart there with ``Plotly.toImage`` as soon as the document asks
-for it, and prints finished pages in a second page with the DevTools
-protocol's ``Page.printToPDF``. Kept for several documents (a batch run's
-``--pdf``, :func:`careerlib.report.write_reports`), the browser and the
-compiled plotly.js serve them all.
+(while Python imports and runs the analyses in the foreground), loads
+plotly.js into its page, draws each chart there with ``Plotly.toImage`` as
+soon as the document asks for it, and prints the finished document in the
+same page with the DevTools protocol's ``Page.printToPDF``: one renderer
+process for both, and plotly.js, compiled once, loads again in a fraction of
+the time when a second document's charts follow (a batch run's ``--pdf``,
+:func:`careerlib.report.write_reports`).
 
 The browser is driven through choreographer (kaleido's own driver, already
 installed with it) on an event loop in a thread of its own, so the caller
@@ -23,10 +24,11 @@ import asyncio
 import base64
 import concurrent.futures as cf
 import contextlib
+import importlib.util
 import os
 import tempfile
 import threading
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -52,6 +54,7 @@ WINDOW = (960, 1300)
 _DRAW_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
 <script charset="utf-8" src="{plotly}"></script></head><body></body></html>
 """
+
 
 # resolves once plotly.js has run in the drawing page (rejects after PAGE_TIMEOUT)
 _PLOTLY_LOADED = """new Promise((ok, no) => {
@@ -91,7 +94,7 @@ class Printer:
     call waits for it. ``charts=False``: a printer of pages only (it loads no
     plotly.js for :meth:`draw_svg`). ``tagged=True``: tagged PDFs (their
     structure, headings and reading order, for screen readers), which take
-    Chromium about three times as long to print and twice the bytes. Use it as
+    Chromium two to three times as long to print and twice the bytes. Use it as
     a context manager (or call :meth:`close`): the browser stops at the end.
 
     Raises
@@ -103,6 +106,11 @@ class Printer:
     """
 
     def __init__(self, *, charts: bool = True, tagged: bool = False) -> None:
+        # the browser's driver imported here, not in the loop's thread: a thread that
+        # imports while the main thread imports pandas and plotly waits for it, and
+        # Chromium would start a second or more later
+        import choreographer  # noqa: F401
+
         self._charts = charts
         self._tagged = tagged
         self._loop = asyncio.new_event_loop()
@@ -111,9 +119,12 @@ class Printer:
         )
         self._thread.start()
         self._closed = False
-        # the page that loads plotly.js, removed at close
-        self._folder = tempfile.TemporaryDirectory(prefix="careerlib-printer-")
-        self._started: cf.Future[_Tabs] = self._submit(self._start())
+        # the page that loads plotly.js and the browser's profile, removed at close
+        self._folder = tempfile.TemporaryDirectory(
+            prefix="careerlib-printer-", ignore_cleanup_errors=True
+        )
+        self._draw_page = _write_draw_page(Path(self._folder.name)) if charts else None
+        self._started: cf.Future[_Page] = self._submit(self._start())
 
     # --- the caller's side -------------------------------------------------------
 
@@ -154,7 +165,8 @@ class Printer:
         """:meth:`print_pdf` in the background: the future gives the PDF once it is written.
 
         The caller may make the next document meanwhile (:func:`careerlib.report.write_reports`);
-        ``page`` must stay until the future is done.
+        ``page`` must stay until the future is done. Drawing and printing take
+        turns in the browser's one page, in the order they were asked for.
         """
         self._check_open()
         source, target = Path(page).resolve(), Path(pdf)
@@ -191,21 +203,29 @@ class Printer:
         if self._closed:
             raise ExportError("the printer is closed")
 
-    async def _start(self) -> _Tabs:
+    async def _start(self) -> _Page:
         import choreographer as choreo
 
-        from careerlib.exports import _quiet_browser_driver, find_browser
+        from careerlib._browser import find_browser, quiet_browser_driver
 
         path = find_browser()
-        _quiet_browser_driver()
-        browser = choreo.Browser(path=path, headless=True)
+        quiet_browser_driver()
+        # no extensions: Chromium's own (its PDF viewer...) cost start-up time and print
+        # nothing; its profile in the printer's folder, which goes at close whatever
+        # happens; its first page opens the drawing page, so plotly.js compiles while the
+        # driver attaches
+        browser = choreo.Browser(
+            path=path,
+            browser_cls=_chromium_opening(self._draw_page),
+            headless=True,
+            enable_extensions=False,
+            tmp_dir=self._folder.name,
+        )
         try:
             await asyncio.wait_for(browser.open(), PAGE_TIMEOUT)
-            first = browser.get_tab() or await browser.create_tab()
-            draw = asyncio.ensure_future(self._load_plotly(first)) if self._charts else None
-            printer = await browser.create_tab()
-            await _enable(printer)
-            await printer.send_command(
+            tab = browser.get_tab() or await browser.create_tab()
+            await _enable(tab)
+            await tab.send_command(
                 "Emulation.setDeviceMetricsOverride",
                 params={
                     "width": WINDOW[0],
@@ -217,30 +237,51 @@ class Printer:
         except BaseException:
             await browser.close()
             raise
-        return _Tabs(browser, first, draw, printer)
+        page = _Page(browser, tab)
+        if self._charts:  # plotly.js loads while the caller makes the charts
+            page.opening = True
+            page.preload = asyncio.ensure_future(self._preload(page))
+        return page
+
+    async def _preload(self, page: _Page) -> None:
+        """Load plotly.js into the page before the first chart is asked for; a failure is
+        told by the first :meth:`draw_svg` (which tries again)."""
+        with contextlib.suppress(Exception):
+            async with page.turn:
+                await self._plotly_window(page)
+
+    async def _plotly_window(self, page: _Page) -> str:
+        """The id of the page's window with plotly.js loaded (loading it when the page
+        shows something else, such as the document printed before). Call it in the
+        page's turn."""
+        if page.window is None and page.opening:
+            # the first page, opened as Chromium started: plotly.js is loading or loaded
+            page.opening = False
+            assert self._draw_page is not None
+            with contextlib.suppress(ExportError):  # it did not open: opened again below
+                if await _shows(page.tab, self._draw_page.as_uri()):
+                    await _evaluate(page.tab, _PLOTLY_LOADED)
+                    page.window = await _window(page.tab)
+        if page.window is None:
+            page.window = await self._load_plotly(page.tab)
+        return page.window
 
     async def _load_plotly(self, tab: choreographer.Tab) -> str:
         """Load plotly.js into ``tab``; the id of its window, to call functions on."""
-        import plotly
-
-        plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-        index = Path(self._folder.name) / "draw.html"
-        index.write_text(_DRAW_PAGE.format(plotly=plotly_js.as_uri()), encoding="utf-8")
-        await _enable(tab)
-        await asyncio.wait_for(_navigate(tab, index.as_uri()), PAGE_TIMEOUT)
+        assert self._draw_page is not None
+        await asyncio.wait_for(_navigate(tab, self._draw_page.as_uri()), PAGE_TIMEOUT)
         # a load event of the blank page before may have ended the wait: wait for plotly.js
         await _evaluate(tab, _PLOTLY_LOADED)
-        window = await _evaluate(tab, "window", by_value=False)
-        return str(window["objectId"])
+        return await _window(tab)
 
     async def _draw(self, figure_json: str, width: int, height: int) -> str:
-        tabs = await asyncio.wrap_future(self._started)
-        if tabs.window is None:
+        page = await asyncio.wrap_future(self._started)
+        if not self._charts:
             raise ExportError("this printer draws no charts (it was made with charts=False)")
-        window = await tabs.window
-        async with tabs.drawing:
+        async with page.turn:
+            window = await self._plotly_window(page)
             answer = await asyncio.wait_for(
-                tabs.draw.send_command(
+                page.tab.send_command(
                     "Runtime.callFunctionOn",
                     params={
                         "functionDeclaration": _DRAW,
@@ -262,17 +303,20 @@ class Printer:
         return write_bytes(target, data)
 
     async def _print(self, url: str, wait_for_charts: bool) -> bytes:
-        tabs = await asyncio.wrap_future(self._started)
-        async with tabs.printing:
-            await asyncio.wait_for(_navigate(tabs.printer, url), PAGE_TIMEOUT)
+        page = await asyncio.wrap_future(self._started)
+        async with page.turn:
+            # the document replaces plotly.js's page (the next chart loads it again, compiled)
+            # and, in its turn, the document printed before: nothing of it stays
+            page.window = None
+            await asyncio.wait_for(_navigate(page.tab, url), PAGE_TIMEOUT)
             if wait_for_charts:
                 await _evaluate(
-                    tabs.printer,
+                    page.tab,
                     f"({_CHARTS_DRAWN})({int(SCRIPT_TIMEOUT * 1000)})",
                     timeout=SCRIPT_TIMEOUT + 10,
                 )
             answer = await asyncio.wait_for(
-                tabs.printer.send_command(
+                page.tab.send_command(
                     "Page.printToPDF",
                     params={
                         "printBackground": True,
@@ -282,8 +326,6 @@ class Printer:
                 ),
                 PAGE_TIMEOUT,
             )
-            # leave nothing of this document in the page for the next one
-            await _navigate(tabs.printer, "about:blank")
         data = _result(answer, "print the page").get("data")
         if not data:
             raise ExportError("the browser printed an empty PDF")
@@ -293,32 +335,66 @@ class Printer:
         if not self._started.done():
             self._started.cancel()
         try:
-            tabs = await asyncio.wrap_future(self._started)
+            page = await asyncio.wrap_future(self._started)
         except (ExportError, asyncio.CancelledError, cf.CancelledError):
             return
-        if tabs.window is not None:
-            tabs.window.cancel()
-            with contextlib.suppress(BaseException):  # its failure was told to the drawing
-                await tabs.window
-        await tabs.browser.close()
+        if page.preload is not None:
+            page.preload.cancel()
+        await page.browser.close()
 
 
-class _Tabs:
-    """The running browser: the page that draws charts and the page that prints.
+class _Page:
+    """The running browser and its one page, which draws the charts and prints.
 
-    ``window`` is the drawing page's window once plotly.js is loaded into it
-    (None for a printer of pages only).
+    ``turn``: held while the page draws a chart or prints a document (they
+    take turns, in the order asked). ``window``: the page's window once
+    plotly.js is loaded in it, None while it shows anything else.
     """
 
-    def __init__(
-        self,
-        browser: choreographer.Browser,
-        draw: choreographer.Tab,
-        window: asyncio.Future[str] | None,
-        printer: choreographer.Tab,
-    ) -> None:
-        self.browser, self.draw, self.window, self.printer = browser, draw, window, printer
-        self.drawing, self.printing = asyncio.Lock(), asyncio.Lock()
+    def __init__(self, browser: choreographer.Browser, tab: choreographer.Tab) -> None:
+        self.browser, self.tab = browser, tab
+        self.turn = asyncio.Lock()
+        self.window: str | None = None
+        self.preload: asyncio.Future[None] | None = None
+        # the page shows (or is opening) the drawing page it was started with
+        self.opening = False
+
+
+def _write_draw_page(folder: Path) -> Path:
+    """The page that loads plotly.js (``draw.html`` in ``folder``).
+
+    plotly.js is found without importing plotly: this runs while the main thread
+    may be importing it."""
+    spec = importlib.util.find_spec("plotly")
+    if spec is None or not spec.submodule_search_locations:
+        raise ExportError("plotly is not installed; the charts need it")
+    plotly_js = Path(spec.submodule_search_locations[0]) / "package_data" / "plotly.min.js"
+    page = folder / "draw.html"
+    page.write_text(_DRAW_PAGE.format(plotly=plotly_js.as_uri()), encoding="utf-8")
+    return page
+
+
+#: Chromium's own pages that a headless browser need not load: new headless Chromium
+#: preloads the address bar's popups (WebUI pages, a renderer process of their own,
+#: about 0.6 s of CPU at every start).
+_CHROMIUM_FLAGS = (
+    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
+    "--disable-background-networking",
+)
+
+
+def _chromium_opening(page: Path | None) -> type[choreographer.browsers.Chromium]:
+    """choreographer's Chromium with :data:`_CHROMIUM_FLAGS`, its first page opening
+    ``page`` (a blank page for None)."""
+    from choreographer.browsers import Chromium
+
+    first = [] if page is None else [page.as_uri()]
+
+    class Opening(Chromium):
+        def get_cli(self) -> Sequence[str]:
+            return [*super().get_cli(), *_CHROMIUM_FLAGS, *first]
+
+    return Opening
 
 
 async def _as_export_error(work: Coroutine[Any, Any, T]) -> T:
@@ -348,6 +424,25 @@ async def _navigate(tab: choreographer.Tab, url: str) -> None:
         loaded.cancel()
         raise ExportError(f"the browser could not open {url}: {answer['errorText']}")
     await loaded
+
+
+async def _shows(tab: choreographer.Tab, url: str) -> bool:
+    """Whether ``tab`` shows ``url``, once it has left the blank page (or no page yet)
+    a new tab starts with; a few seconds at most."""
+    for _ in range(250):
+        answer = await asyncio.wait_for(tab.send_command("Page.getFrameTree"), PAGE_TIMEOUT)
+        shown = _result(answer, "read the page's address").get("frameTree", {})
+        address = shown.get("frame", {}).get("url", "")
+        if address not in ("", "about:blank"):
+            return bool(address == url)
+        await asyncio.sleep(0.02)
+    return False
+
+
+async def _window(tab: choreographer.Tab) -> str:
+    """The id of the window of the page ``tab`` shows, to call functions on."""
+    window = await _evaluate(tab, "window", by_value=False)
+    return str(window["objectId"])
 
 
 async def _evaluate(

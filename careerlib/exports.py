@@ -37,10 +37,8 @@ under a second. In a batch run, the worker's browser draws them
 from __future__ import annotations
 
 import html
-import logging
 import os
 import re
-import shutil
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -50,6 +48,9 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 from careerlib import _image_service
 from careerlib._atomic import write_bytes
+from careerlib._browser import INSTALL_HINT as _INSTALL_HINT
+from careerlib._browser import find_browser
+from careerlib._browser import quiet_browser_driver as _quiet_browser_driver
 from careerlib._ics import to_ics
 from careerlib._spreadsheet import Column
 from careerlib.exceptions import ExportError, OutputError, UsageError
@@ -80,12 +81,6 @@ __all__ = [
 #: Default size of an exported image [px]; the height follows the chart.
 IMAGE_WIDTH = 1400
 _FALLBACK_HEIGHT = 700
-_BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-_DEBIAN_CHROMIUM = "/usr/bin/chromium"
-_INSTALL_HINT = (
-    "install Chromium with `apt-get install -y chromium` (Debian, Ubuntu) or set "
-    "BROWSER_PATH to the executable of a Chrome or Chromium"
-)
 
 
 # --- writing files atomically --------------------------------------------------
@@ -150,56 +145,6 @@ def to_html(
 
 def _strip_tags(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
-
-
-def find_browser() -> str:
-    """The Chrome or Chromium that renders images; never downloads one.
-
-    Returns
-    -------
-    str
-        ``BROWSER_PATH`` when set, else ``/usr/bin/chromium``, else the first
-        of chromium, chromium-browser, google-chrome on ``PATH``.
-
-    Raises
-    ------
-    ExportError
-        When ``BROWSER_PATH`` names no executable, or no browser is found; the
-        message says how to install one.
-    """
-    given = os.environ.get("BROWSER_PATH")
-    if given:
-        if os.path.isfile(given) and os.access(given, os.X_OK):
-            return given
-        raise ExportError(f"BROWSER_PATH={given!r} is not an executable file; {_INSTALL_HINT}")
-    if os.access(_DEBIAN_CHROMIUM, os.X_OK):
-        return _DEBIAN_CHROMIUM
-    for name in _BROWSER_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    raise ExportError(
-        f"PNG, SVG and PDF export need Chrome or Chromium and none was found; {_INSTALL_HINT}"
-    )
-
-
-class _QuietPipeNoise(logging.Filter):
-    """Drops choreographer's "JSONError decoding message. Ignoring" tracebacks.
-
-    choreographer (kaleido's browser driver) logs one now and then, with a full
-    traceback on standard error, when a message from chromium arrives in pieces;
-    it ignores the piece and the image is written all the same. A coach running
-    ``careerlib gantt`` should not see a traceback for it.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("JSONError decoding message")
-
-
-def _quiet_browser_driver() -> None:
-    pipe = logging.getLogger("choreographer.channels.pipe")
-    if not any(isinstance(f, _QuietPipeNoise) for f in pipe.filters):
-        pipe.addFilter(_QuietPipeNoise())
 
 
 @contextmanager

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 import careerlib
-from careerlib import exports
+from careerlib import _browser, exports
 from careerlib.charts import gantt
 from careerlib.exceptions import ExportError, UsageError
 from careerlib.exports import FORMATS, atomic_write, export, table
@@ -183,7 +183,7 @@ def test_no_browser_says_how_to_install_one(
     ):
         exports.find_browser()
     monkeypatch.delenv("BROWSER_PATH")
-    monkeypatch.setattr(exports, "_DEBIAN_CHROMIUM", str(tmp_path / "chromium"))
+    monkeypatch.setattr(_browser, "_DEBIAN_CHROMIUM", str(tmp_path / "chromium"))
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(
         ExportError,
@@ -491,9 +491,9 @@ def test_the_browser_drivers_harmless_json_noise_is_dropped(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     exports._quiet_browser_driver()
-    exports._quiet_browser_driver()  # once is enough, twice is harmless
+    _browser.quiet_browser_driver()  # once is enough, twice is harmless
     pipe = logging.getLogger("choreographer.channels.pipe")
-    assert sum(isinstance(f, exports._QuietPipeNoise) for f in pipe.filters) == 1
+    assert sum(isinstance(f, _browser.QuietPipeNoise) for f in pipe.filters) == 1
     with caplog.at_level(logging.ERROR, logger="choreographer.channels.pipe"):
         pipe.error("JSONError decoding message. Ignoring")
         pipe.error("Error in trying to decode JSON off our read.")

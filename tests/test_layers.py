@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
         [
             "exceptions",
             "_atomic",
+            "_browser",
             "_input_log",
             "_deprecated",
             "_graph",

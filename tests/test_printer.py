@@ -90,3 +90,30 @@ def test_the_browser_stops_with_the_printer(tmp_path: Path) -> None:
         running.draw_svg(pio.to_json(_figure()), 300, 200)
     leftover = subprocess.run(["pgrep", "-P", str(browser.pid)], capture_output=True, text=True)
     assert leftover.stdout.strip() == ""
+
+
+@pytest.mark.slow
+def test_one_page_draws_and_prints_in_turn(printer: Printer, tmp_path: Path) -> None:
+    """The page that draws the charts also prints; a chart asked for after a print loads
+    plotly.js again, and a chart asked for before the print is drawn before it."""
+    need_poppler()
+    before = printer.draw_svg(pio.to_json(_figure()), 400, 300)
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Printed between two charts</p></body></html>")
+    printed = printer.start_print(page, tmp_path / "page.pdf")
+    after = printer.draw_svg(pio.to_json(_figure()), 400, 300)
+    assert "Skills drawn once" in before.result(timeout=120)
+    assert "Printed between two charts" in pdf_text(printed.result(timeout=120))
+    assert "Skills drawn once" in after.result(timeout=120)
+
+
+@pytest.mark.slow
+def test_the_browser_holds_no_page_but_the_printers(printer: Printer) -> None:
+    """New headless Chromium preloads its address bar's popups (pages of its own, a
+    renderer process each, over half a second of CPU at every start); the printer's
+    browser leaves them out."""
+    printer.draw_svg(pio.to_json(_figure()), 300, 200).result(timeout=120)
+    browser = printer._started.result().browser
+    answer = printer._submit(browser.send_command("Target.getTargets")).result(timeout=60)
+    kinds = [target["type"] for target in answer["result"]["targetInfos"]]
+    assert kinds == ["page"]

@@ -191,10 +191,10 @@ class _Server:
         try:
             import kaleido
 
-            from careerlib.exports import _quiet_browser_driver, find_browser
+            from careerlib._browser import find_browser, quiet_browser_driver
 
             path = find_browser()
-            _quiet_browser_driver()
+            quiet_browser_driver()
             while not stop.is_set():
                 async with kaleido.Kaleido(n=1, path=path, mathjax=False) as k:
                     await k.calc_fig(_WARM_UP[0], opts=_WARM_UP[1])

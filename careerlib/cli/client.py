@@ -91,20 +91,23 @@ def report_command(
     Written as PDF or HTML by the suffix of the output file, in the client's
     edition (to hand over) or the coach's (--for).
     """
-    from careerlib._printer import Printer
-    from careerlib.report.editions import edition_for
-
     day = None if as_of is None else as_of.date()
-    chosen = edition_for(edition, output)
     if output.suffix.lower() != ".pdf":
         from careerlib.report import write_report
+        from careerlib.report.editions import edition_for
 
+        chosen = edition_for(edition, output)
         path = write_report(client, output, as_of=day, coach=coach, edition=chosen)
     else:
-        # started before the analyses are imported: the browser comes up meanwhile
+        from careerlib._printer import Printer
+
+        # started before careerlib.report (pandas, plotly, the analyses) is imported:
+        # Chromium comes up and compiles plotly.js meanwhile, on the other core
         with Printer() as printer:
             from careerlib.report import write_report
+            from careerlib.report.editions import edition_for
 
+            chosen = edition_for(edition, output)
             path = write_report(
                 client, output, as_of=day, coach=coach, printer=printer, edition=chosen
             )

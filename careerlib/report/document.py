@@ -19,6 +19,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import datetime as dt
 import html
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -207,14 +208,13 @@ def report_html(
     draw = _Charts(chart_mode, Printer() if own else printer)
     words = ClientWords(content.names)
     try:
-        # every chart first: the browser draws them while the text and tables are written
-        made = _figures(content, edition)
-        if edition == "client":
-            made = _for_the_client(made, content, words)
-        figures = {
-            name: draw(fig, caption, "half" if name in _HALF else "")
-            for name, (fig, caption) in made.items()
-        }
+        # every chart first, each handed to the browser as soon as it is made: the
+        # browser draws it while the next chart, then the text and tables, are made
+        figures = {}
+        for name, fig, caption in _figures(content, edition):
+            if edition == "client":
+                caption = _for_the_client(name, fig, caption, content, words)
+            figures[name] = draw(fig, caption, "half" if name in _HALF else "")
         page = sections.Page(content, figures, edition, words)
         body = [
             sections.cover(page),
@@ -289,8 +289,8 @@ class _Charts:
         return page
 
 
-#: A chart of the document, by name: its figure and its caption.
-Figures = dict[str, tuple["go.Figure", str | None]]
+#: A chart of the document: its name, its figure and its caption.
+Chart = tuple[str, "go.Figure", str | None]
 
 _ROUTES_CAPTION = (
     "Each row is a route from the report's date, with the progress so far: its "
@@ -321,20 +321,19 @@ def _roadmap_caption(c: ReportContent) -> str:
     )
 
 
-def _figures(c: ReportContent, edition: Edition) -> Figures:
-    """Every chart the document shows, in the order it shows them."""
+def _figures(c: ReportContent, edition: Edition) -> Iterator[Chart]:
+    """Every chart the document shows, in the order it shows them, one at a time."""
     r = c.report
-    out: Figures = {
-        "assessment": (charts.assessment_chart(c.assessment, role_title=c.role.title), None)
-    }
+    yield "assessment", charts.assessment_chart(c.assessment, role_title=c.role.title), None
     if not c.reassessment.empty:
-        out["reassessment"] = (
+        yield (
+            "reassessment",
             charts.reassessment_chart(c.reassessment, title="Then and now"),
             "Grey, dashed: the previous ratings; blue: this assessment. Skills: an arrow "
             "from the previous level to this one.",
         )
     if c.risks is not None and len(c.risks):
-        out["obstacles"] = (charts.obstacles_chart(c.risks), None)
+        yield "obstacles", charts.obstacles_chart(c.risks), None
     if c.plan is not None and c.roadmap is not None:
         track = c.checkin.tracking
         gantt = charts.gantt(
@@ -344,7 +343,7 @@ def _figures(c: ReportContent, edition: Edition) -> Figures:
             legend="bottom",
             width=CHART_PX,
         )
-        out["gantt"] = (gantt, _roadmap_caption(c))
+        yield "gantt", gantt, _roadmap_caption(c)
         if c.plan.routes and edition == "coach":
             from careerlib.gaps import all_reviews, status_schedules
 
@@ -352,20 +351,19 @@ def _figures(c: ReportContent, edition: Edition) -> Figures:
             routes = charts.routes(
                 status_schedules(c.plan, reviews, c.as_of), legend="bottom", width=CHART_PX
             )
-            out["routes"] = (routes, _ROUTES_CAPTION)
-    out["skills"] = (charts.skills_chart(r.skills, title=f"Skills against {c.role.title}"), None)
+            yield "routes", routes, _ROUTES_CAPTION
+    yield "skills", charts.skills_chart(r.skills, title=f"Skills against {c.role.title}"), None
     if r.peers is not None:
         org = c.profile.organization.name if c.profile.organization else "The organization"
-        out["peers"] = (charts.peer_chart(r.peers, r.peer_group, client_name=org), None)
+        yield "peers", charts.peer_chart(r.peers, r.peer_group, client_name=org), None
     track = c.checkin.tracking
     if track is not None:
-        out["progress"] = (charts.progress_over_time_chart(track), _PROGRESS_OVER_TIME_CAPTION)
+        yield "progress", charts.progress_over_time_chart(track), _PROGRESS_OVER_TIME_CAPTION
     elif c.checkin.progress is not None:
-        out["progress"] = (charts.progress_chart(c.checkin.progress), None)
+        yield "progress", charts.progress_chart(c.checkin.progress), None
     if c.change is not None:
         diff_chart = charts.plan_diff_chart(c.change, changed_only=True)
-        out["changes"] = (diff_chart, _CHANGES_CAPTION)
-    return out
+        yield "changes", diff_chart, _CHANGES_CAPTION
 
 
 #: Charts printed at most half a page high (they share their page with text).
@@ -379,25 +377,24 @@ _PROGRESS_CAPTION = (
 )
 
 
-def _for_the_client(made: Figures, c: ReportContent, words: ClientWords) -> Figures:
-    """The charts' titles and notes in the client's words; the tracking charts' subtitles
-    with their progress explained (:func:`sections.progress_in_words`)."""
-    out: Figures = {}
-    for name, (fig, caption) in made.items():
-        title = fig.layout.title
-        if title.text:
-            title.text = words(title.text)
-        if title.subtitle.text:
-            title.subtitle.text = words(title.subtitle.text)
-        for note in fig.layout.annotations:
-            if note.text:
-                note.text = words(note.text)
-        out[name] = (fig, caption)
+def _for_the_client(
+    name: str, fig: go.Figure, caption: str | None, c: ReportContent, words: ClientWords
+) -> str | None:
+    """The chart's title and notes in the client's words (``fig`` is changed in place);
+    the tracking chart's subtitle with its progress explained
+    (:func:`sections.progress_in_words`). Returns the chart's caption for the client."""
+    title = fig.layout.title
+    if title.text:
+        title.text = words(title.text)
+    if title.subtitle.text:
+        title.subtitle.text = words(title.subtitle.text)
+    for note in fig.layout.annotations:
+        if note.text:
+            note.text = words(note.text)
     track = c.checkin.tracking
-    if track is not None and "progress" in out:
+    if name == "progress" and track is not None:
         from careerlib.charts._style import wrap_label
 
-        progress = out["progress"][0]
-        progress.layout.title.subtitle.text = wrap_label(sections.progress_in_words(track), 110)
-        out["progress"] = (progress, _PROGRESS_CAPTION)
-    return out
+        title.subtitle.text = wrap_label(sections.progress_in_words(track), 110)
+        return _PROGRESS_CAPTION
+    return caption
