@@ -24,8 +24,9 @@ demo: $(STAMP)
 # The tests run in parallel, one test file a worker (a file's fixtures, such as
 # notebook runs shared by its tests, are made once), the slowest files first in
 # the order tests/conftest.py collects them (xdist would otherwise reorder the
-# files by their number of tests); PYTEST_WORKERS=0 runs them one after another.
-# benchmarks/suite.py measures both side by side.
+# files by their number of tests). auto is one worker a core and one more (the
+# tests wait much of their time: tests/conftest.py); PYTEST_WORKERS=0 runs them
+# one after another. benchmarks/suite.py measures both side by side.
 PYTEST_WORKERS ?= auto
 
 test: $(STAMP)

@@ -11,7 +11,7 @@ fifth time, on the destination, so that the plan has parallel chains. Then, at
 50 steps, the other changes are timed: a step's duration through its form, the
 target date, a goal, an obstacle, removing a step and undo. One change is what
 the button's handler does: the new plan validated as a plan file, scheduled,
-the Gantt figure, the ``FigureWidget`` update and every control shown again.
+the Gantt figure, the chart's output replaced and every control shown again.
 
 It is timed in this process (widgets without a frontend) and inside an
 ipykernel started for the purpose, where every widget has a comm, so that the
@@ -179,7 +179,7 @@ def _report(local: dict[str, float], kernel: dict[str, float]) -> str:
         "engineers' test suites were running). A plan built backwards through the "
         "builder's controls to 50 steps (49 times **Add before**, every fifth time on the "
         "destination), then other changes at 50 steps. A change is what the handler does: "
-        "the plan validated as a plan file, scheduled, the Gantt figure, the `FigureWidget` "
+        "the plan validated as a plan file, scheduled, the Gantt figure, the chart's output "
         "update and the controls shown again. Medians; the browser's own drawing is not "
         "included.",
         "",

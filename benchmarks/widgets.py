@@ -5,7 +5,7 @@ figures in ``benchmarks/RESULTS.md``). Target (issue 6): a change redraws in
 under 300 ms.
 
 One "change" is what a control's handler does: the what-if function (a new
-validated plan), the schedule, the Gantt figure, the ``FigureWidget`` update
+validated plan), the schedule, the Gantt figure, the chart's output replaced
 and the controls shown again. It is timed twice: in this process (widgets
 without a frontend: no messages are built) and inside an ipykernel started for
 the purpose, where every widget has a comm, so the update messages to the
@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # also when loaded by file inside a kernel
 from results import write_section  # noqa: E402
 
 HEADING = "## Coach console (issue 6)"
@@ -146,7 +147,7 @@ def _report(local: dict[str, float], kernel: dict[str, float]) -> str:
         f"{os.cpu_count()} CPUs. A random plan of {STEPS} steps (`generate.plan_text`, seed 6) "
         "with two routes over its last quarter and a step in hours every twenty. A change is "
         "what a control's handler does: the what-if plan, the schedule, the Gantt figure, the "
-        "`FigureWidget` update in one batch and the controls shown again. Medians of the "
+        "chart's output replaced and the controls shown again. Medians of the "
         "changes of each control (alternating values); the browser's own drawing is not "
         "included.",
         "",

@@ -320,7 +320,7 @@ def _check_role(client: Client, fail: _Fail) -> tuple[list[str], set[str]]:
 
     if client.role_is_file:
         role_path = client.resolve(client.target_role)
-        if not role_path.is_file():
+        if not _is_file(role_path):
             folder = role_path.parent
             known = sorted(f.name for f in folder.glob("*.y*ml")) if folder.is_dir() else []
             hint = suggest(role_path.name, known)
@@ -353,6 +353,14 @@ def _check_role(client: Client, fail: _Fail) -> tuple[list[str], set[str]]:
     return own, known_skills
 
 
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a name the file system refuses (too long) is none."""
+    try:
+        return path.is_file()
+    except OSError:  # ENAMETOOLONG: Path.is_file raises it rather than answer False
+        return False
+
+
 def _check_plan(client: Client, fail: _Fail, own: list[str], known_skills: set[str]) -> None:
     """The plan exists, develops known skills, has the route and the reviewed steps."""
     from careerlib.onet import load_onet
@@ -361,7 +369,7 @@ def _check_plan(client: Client, fail: _Fail, own: list[str], known_skills: set[s
     plan: Plan | None = None
     if client.plan is not None:
         plan_path = client.resolve(client.plan)
-        if not plan_path.is_file():
+        if not _is_file(plan_path):
             raise fail(f"no plan file {client.plan!r} (looked for {plan_path})", ("plan",), "plan")
         plan = load_plan(plan_path)
         for i, step in enumerate(plan.steps):
@@ -404,7 +412,7 @@ def _check_peers(client: Client, fail: _Fail) -> None:
     metrics = client.organization.metrics if client.organization else {}
     if client.peers is not None:
         peer_path = client.resolve(client.peers)
-        if not peer_path.is_file():
+        if not _is_file(peer_path):
             folder = peer_path.parent
             known = sorted(f.name for f in folder.glob("*.csv")) if folder.is_dir() else []
             raise fail(
@@ -414,7 +422,7 @@ def _check_peers(client: Client, fail: _Fail) -> None:
                 "peers",
             )
         defs_path = client.metrics_path or peer_path.parent / "metrics.csv"
-        if not defs_path.is_file():
+        if not _is_file(defs_path):
             raise fail(
                 f"no metric definitions file {defs_path}",
                 ("metrics",) if client.metrics else ("peers",),
@@ -497,7 +505,7 @@ def set_client_plan(client_file: str | Path, plan_file: str | Path, *, check: bo
     _route_in(client, path)
     if check:
         check_client(client, text=changed)
-    elif not Path(plan_file).is_file():
+    elif not _is_file(Path(plan_file)):
         raise ClientError(f"no plan file {value!r} (looked for {plan_file})", path=str(path))
     bom = b"\xef\xbb\xbf" if raw_start == b"\xef\xbb\xbf" else b""
     write_bytes(path, bom + changed.encode("utf-8"))
@@ -550,7 +558,7 @@ def _route_in(client: Client, path: Path) -> None:
     if client.plan is None:
         return
     plan_path = client.resolve(client.plan)
-    if not plan_path.is_file():
+    if not _is_file(plan_path):
         return
     routes = [r.id for r in load_plan(plan_path).routes]
     if client.route is not None and client.route not in routes:

@@ -15,32 +15,54 @@ CONFORMANCE = SHARED / "conformance"
 SAMPLE_PLANS = ROOT / "data" / "plans"
 
 
-#: The test files that take longest, slowest first. Measured 7 Dec 2026 serially
-#: (``-p no:xdist``, junit times summed a file) at load average 14 on 2 cores:
-#: the coach console in the browser 412 s (two tests timing out then), the
-#: notebooks 238 s, the check-in panel in the browser 149 s, batch images 109 s,
-#: the console token 97 s, the report 74 s, batch 59 s, the Lab smoke test 36 s,
-#: Dask 30 s, batch kernels 29 s, the console server 24 s, one story 24 s, the
-#: docs site 11 s; the wheel (~200 s) from issue 21's figures. ``make test``
-#: hands whole files to its workers (``--dist loadfile --no-loadscope-reorder``)
-#: in the order collected: these start first, so that no worker begins a long
-#: file when the others are about to finish (benchmarks/suite.py measures it).
+#: The test files that take longest, slowest first. Measured 7 Dec 2026 05:15
+#: (``-n 2``, the time of each test from its start to its end, summed a file,
+#: load average about 5 on 2 cores): the chart layout 154 s, Dask 119 s, the
+#: notebooks 111 s, the wheel 91 s, the coach console in the browser 89 s,
+#: batch images 74 s, the plan builder in the browser 59 s, the report 48 s,
+#: conformance 47 s, the check-in panel and the console token in the browser
+#: 46 and 45 s, hostile files 42 s, batch staging (then 98 s, now about 40 s),
+#: batch inputs 37 s, one story 36 s, hostile errors 35 s, exports 34 s, batch
+#: 32 s, the docs site 31 s, the Lab smoke test 21 s. ``make test`` hands whole
+#: files to its workers (``--dist loadfile --no-loadscope-reorder``) in the
+#: order collected: these start first, so that no worker begins a long file
+#: when the others are about to finish (benchmarks/suite.py measures it).
 SLOWEST_FIRST = (
-    "tests/browser/test_coach_console.py",
+    "tests/charts/test_layout.py",
+    "tests/test_batch_dask.py",
     "tests/test_notebooks.py",
     "tests/test_wheel.py",
-    "tests/browser/test_checkin_panel.py",
+    "tests/browser/test_coach_console.py",
     "tests/test_batch_images.py",
-    "tests/browser/test_console_token.py",
+    "tests/browser/test_plan_builder.py",
     "tests/test_report.py",
-    "tests/test_batch.py",
-    "tests/browser/test_lab_smoke.py",
-    "tests/test_batch_dask.py",
-    "tests/test_batch_kernels.py",
-    "tests/test_console_server.py",
+    "tests/test_conformance.py",
+    "tests/browser/test_checkin_panel.py",
+    "tests/browser/test_console_token.py",
+    "tests/test_hostile_files.py",
+    "tests/test_batch_staging.py",
+    "tests/test_batch_inputs.py",
     "tests/test_one_story.py",
+    "tests/test_hostile_errors.py",
+    "tests/test_exports.py",
+    "tests/test_batch.py",
     "tests/test_docs.py",
+    "tests/browser/test_lab_smoke.py",
 )
+
+
+#: Workers beyond one a core for ``-n auto`` (``make test``). A test waits much
+#: of its time (for a kernel, a server, a browser, the disk): the serial suite
+#: kept the CPU busy 550 s of its 894 s (``/usr/bin/time``, 7 Dec 2026), so one
+#: worker more than the cores fills that waiting (benchmarks/suite.py compares).
+EXTRA_WORKERS = 1
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: unknown with -p no:xdist
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: one worker a core this process may use, and :data:`EXTRA_WORKERS`."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) + EXTRA_WORKERS
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

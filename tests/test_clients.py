@@ -90,6 +90,16 @@ def test_paths_are_relative_to_the_client_file():
             r":5: peers: no peer file 'nowhere.csv'",
             id="missing-peer-file",
         ),
+        pytest.param(  # the file system refuses the name (Path.is_file raised OSError)
+            {"plan": "plan: " + "1" * 300},
+            r":4: plan: no plan file '1{300}'",
+            id="plan-name-too-long",
+        ),
+        pytest.param(
+            {"peers": "peers: " + "p" * 300 + ".csv"},
+            r":5: peers: no peer file 'p{300}\.csv'",
+            id="peer-name-too-long",
+        ),
         pytest.param(
             {
                 "organization": (

@@ -353,29 +353,38 @@ def test_a_builder_opened_on_a_plan_starts_with_its_chart() -> None:
     assert builder.save_name.value == "it-director-to-cio-built.yaml"
 
 
-def test_the_chart_is_a_new_widget_before_and_after_it_is_shown(tmp_path: Path) -> None:
+def test_the_chart_appears_with_the_plan_and_is_drawn_anew_at_each_change(
+    tmp_path: Path,
+) -> None:
+    from careerlib.console._common import PLOTLY_MIMETYPE
+
     builder = PlanBuilder.from_file(SAMPLE_PLANS / "same-sector-move.yaml", folder=tmp_path)
+    assert builder.chart is not None and builder.chart.widget in builder._work.children
     before_shown = builder.figure
-    builder.target_picker.value = D(2027, 3, 31)
-    # not shown yet: a new chart widget (changes to an unshown one never reach Voila)
+    builder.target_picker.value = D(2027, 3, 31)  # changed before it is shown
     assert builder.figure is not before_shown
-    assert builder.figure in builder._work.children
     builder._repr_mimebundle_()
-    shown = builder.figure
-    builder.target_picker.value = D(2027, 4, 30)
-    assert builder.figure is not shown and builder.figure in builder._work.children
+    view, shown = builder.chart.widget, builder.figure
+    builder.target_picker.value = D(2027, 1, 29)  # too early: the verdict and marks change
+    assert builder.figure is not shown and builder.chart.widget is view
+    assert builder._work is not None and list(builder._work.children).count(view) == 1
+    assert builder.schedule is not None
+    assert _figure_json(builder.figure) == _figure_json(builder._chart(builder.schedule))
+    (output,) = view.outputs
+    assert (
+        output["data"][PLOTLY_MIMETYPE]["layout"]["title"]
+        == json.loads(_figure_json(builder.figure))["layout"]["title"]
+    )
+
     empty = PlanBuilder(folder=tmp_path)
     empty._repr_mimebundle_()
-    placeholder = empty.figure
+    assert empty.chart is None and empty.figure is None
     empty.destination_field.value = "Somewhere"
     empty.target_picker.value = D(2027, 6, 30)
     empty.start()
-    # the chart appears with the plan: a new widget, made with its data
-    assert empty.figure is not placeholder and empty.figure.data
-    assert empty.figure in empty._work.children
-    assert builder.schedule is not None
-    fresh = charts.gantt(builder.schedule, width=960)
-    assert builder.figure.layout.title.text == fresh.layout.title.text
+    # the chart appears with the plan, made with its data
+    assert empty.chart is not None and empty.figure is not None and empty.figure.data
+    assert empty.chart.widget in empty._work.children
 
 
 def _figure_json(figure: go.Figure) -> str:
@@ -383,17 +392,3 @@ def _figure_json(figure: go.Figure) -> str:
     for trace in data["data"]:
         trace.pop("uid", None)
     return json.dumps(data, sort_keys=True, default=str)
-
-
-def test_each_change_makes_a_new_chart_in_the_last_ones_place(tmp_path: Path) -> None:
-    builder = PlanBuilder.from_file(SAMPLE_PLANS / "same-sector-move.yaml", folder=tmp_path)
-    builder._repr_mimebundle_()
-    shown = builder.figure
-    assert shown is not None
-    builder.target_picker.value = D(2027, 1, 29)  # too early: the verdict and marks change
-    new = builder.figure
-    assert new is not shown and new is not None and builder.schedule is not None
-    assert shown.comm is None  # the old one closed
-    assert builder._work is not None and new in builder._work.children
-    assert shown not in builder._work.children
-    assert _figure_json(new) == _figure_json(builder._chart(builder.schedule))

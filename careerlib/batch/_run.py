@@ -160,8 +160,8 @@ def _run_in_kernel(job: Job, pool: KernelPool | None, preheat_next: bool) -> Job
                     # write the notebook once at the end (or at the failing
                     # cell), not twice a cell
                     request_save_on_cell_execute=False,
-                    # widgets need their kernel; their saved state (plotly.js in
-                    # each FigureWidget, about 5 MB) would only bloat the notebook
+                    # widgets need their kernel; their saved state would only
+                    # bloat the notebook
                     store_widget_state=False,
                 )
             except PapermillExecutionError as exc:

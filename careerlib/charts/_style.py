@@ -184,9 +184,24 @@ TEMPLATE = "careerlib"
 FONT = "Helvetica, Arial, sans-serif"
 
 
+#: The trace types careerlib's charts draw that ``plotly_white`` styles (the
+#: others it draws, box, icicle and sunburst, have no defaults there). The
+#: template keeps only their defaults: the other 21 of ``plotly_white`` change
+#: nothing in a careerlib chart, yet plotly validated them again for every
+#: figure (about 20 ms each: most of a console redraw, see benchmarks/builder.py).
+TEMPLATE_TRACES: tuple[str, ...] = ("bar", "scatter", "scatterpolar")
+
+
 def _template() -> go.layout.Template:
-    """``plotly_white`` with careerlib's font, text colour, grid and colour cycle."""
-    template = go.layout.Template(pio.templates["plotly_white"])
+    """``plotly_white`` with careerlib's font, text colour, grid and colour cycle.
+
+    Its trace defaults are those of :data:`TEMPLATE_TRACES` only.
+    """
+    white = pio.templates["plotly_white"]
+    template = go.layout.Template(
+        layout=white.layout,
+        data={name: white.data[name] for name in TEMPLATE_TRACES},
+    )
     axis = {
         "gridcolor": COLORS["grid"],
         "linecolor": COLORS["axis"],

@@ -38,10 +38,9 @@ from careerlib.console._builder_forms import (
 )
 from careerlib.console._common import (
     LABEL,
-    FigureWidgetWithData,
+    Chart,
     error_text,
     message_html,
-    new_figure_in,
     verdict_html,
 )
 from careerlib.draft import PlanDraft, id_from_title
@@ -87,8 +86,10 @@ class PlanBuilder:
     ----------
     draft
         The plan being built (None until it is started).
-    figure
-        The Gantt chart (a ``FigureWidget``, made anew with each change).
+    chart, figure
+        The Gantt chart shown (a :class:`~careerlib.console._common.Chart`, drawn
+        anew at each change) and its ``plotly.graph_objects.Figure``; None until
+        the plan is started.
     verdict, message
         HTML widgets (``careerlib-verdict``, ``careerlib-message``).
     saved
@@ -129,7 +130,7 @@ class PlanBuilder:
         # the steps, the forms and the chart are made when the plan starts (a console
         # opened for a new plan shows only the rows above, and its page loads faster)
         self._work: widgets.VBox | None = None
-        self.figure: go.FigureWidget | None = None
+        self.chart: Chart | None = None
         self._redraw("")
 
     # -- making one ----------------------------------------------------------------
@@ -176,6 +177,11 @@ class PlanBuilder:
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
+
+    @property
+    def figure(self) -> go.Figure | None:
+        """The Gantt chart shown (None until the plan is started)."""
+        return None if self.chart is None else self.chart.figure
 
     @property
     def schedule(self) -> Schedule | None:
@@ -322,7 +328,6 @@ class PlanBuilder:
             [
                 widgets.HBox([steps, beside]),
                 widgets.HBox([self.save_name, self.save_button, self.point_button]),
-                widgets.Box(),  # the chart's place (_draw_chart)
             ]
         )
 
@@ -644,19 +649,13 @@ class PlanBuilder:
         return charts.gantt(result, width=self._width, **self._chart_options)
 
     def _draw_chart(self, result: Schedule, work: widgets.VBox) -> None:
-        """A new chart widget with the schedule, in the last one's place.
-
-        A ``FigureWidget`` changed in place reaches the browser as a chain of
-        edits that Voila may lose (or send to a view not drawn yet, for a
-        builder changed before it was shown): every console chart is made anew
-        with its data instead (:func:`~careerlib.console._common.new_figure_in`).
-        """
+        """The schedule's Gantt chart, under the forms (made with the first one)."""
         chart = self._chart(result)
-        if self.figure is not None and self.figure in work.children:
-            self.figure = new_figure_in(work, self.figure, chart)
-            return
-        self.figure = FigureWidgetWithData(chart)
-        work.children = (*work.children[:-1], self.figure)
+        if self.chart is None:
+            self.chart = Chart(chart)
+            work.children = (*work.children, self.chart.widget)
+        else:
+            self.chart.show(chart)
 
     def _step_options(self, result: Schedule) -> list[tuple[str, str]]:
         """The steps in the order of their dates, each led by its dates."""

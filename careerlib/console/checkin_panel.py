@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 
 from careerlib.charts.tracking import tracking_gantt
 from careerlib.clients import Client, load_client
-from careerlib.console._common import LABEL, message_html, new_figure_in
+from careerlib.console._common import LABEL, Chart, message_html
 from careerlib.console.replan_panel import ReplanPanel
 from careerlib.exceptions import CareerlibError
 from careerlib.tracking import Tracking, checkin, track_client
@@ -52,8 +52,9 @@ class CheckinPanel:
         check-in is refused without it) and the Save button.
     verdict, message
         HTML widgets (``careerlib-checkin-verdict``, ``careerlib-message``).
-    figure
-        The tracking Gantt: a new ``FigureWidget`` in its place after a save.
+    chart, figure
+        The tracking Gantt shown (a :class:`~careerlib.console._common.Chart`,
+        drawn anew after a save) and its ``plotly.graph_objects.Figure``.
     replan
         "Save as re-plan" (:class:`~careerlib.console.replan_panel.ReplanPanel`),
         beneath; a client switched to a re-plan is tracked on it at once.
@@ -84,7 +85,7 @@ class CheckinPanel:
         self.save_button.on_click(lambda _: self.save())
         self.sliders: dict[str, widgets.FloatSlider] = {}
         self.slider_box = widgets.VBox().add_class("careerlib-checkin-steps")
-        self.figure = go.FigureWidget(tracking_gantt(self.tracking))
+        self.chart = Chart(tracking_gantt(self.tracking))
         self.replan = ReplanPanel(self.client, self.as_of, on_saved=self._replanned)
         self.widget = widgets.VBox(
             [
@@ -92,7 +93,7 @@ class CheckinPanel:
                 self.slider_box,
                 widgets.HBox([self.date, self.note, self.backdate, self.save_button]),
                 self.message,
-                self.figure,
+                self.chart.widget,
                 self.replan.widget,
             ]
         ).add_class("careerlib-checkin-panel")
@@ -100,6 +101,11 @@ class CheckinPanel:
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
+
+    @property
+    def figure(self) -> go.Figure:
+        """The tracking Gantt shown."""
+        return self.chart.figure
 
     def in_flight(self) -> list[str]:
         """The steps shown: in progress, or not started and due within :data:`DUE_DAYS`."""
@@ -139,7 +145,7 @@ class CheckinPanel:
             return False
         self.as_of = max(self.as_of, day)
         self.tracking = track_client(self.client, self.as_of)
-        self.figure = new_figure_in(self.widget, self.figure, tracking_gantt(self.tracking))
+        self.chart.show(tracking_gantt(self.tracking))
         self.note.value = ""
         self.backdate.value = False
         assert done.checkin is not None
@@ -157,7 +163,7 @@ class CheckinPanel:
             return
         self.client = load_client(done.client_path, check=False)
         self.tracking = track_client(self.client, self.as_of)
-        self.figure = new_figure_in(self.widget, self.figure, tracking_gantt(self.tracking))
+        self.chart.show(tracking_gantt(self.tracking))
         self._sync()
 
     def _sync(self) -> None:

@@ -29,9 +29,9 @@ import plotly.graph_objects as go
 from careerlib import charts, whatif
 from careerlib.console._common import (
     LABEL,
+    Chart,
     error_text,
     message_html,
-    new_figure_in,
 )
 from careerlib.console.alternatives import AlternativesPanel
 from careerlib.exceptions import CareerlibError
@@ -73,9 +73,8 @@ class PlanExplorer:
     chart_options
         Keyword arguments for :func:`careerlib.charts.gantt` (``color_by``, ...).
     width
-        The chart's width [px]. A ``FigureWidget`` is drawn 700 px wide and follows
-        its cell's width only after the browser window is resized, which leaves a
-        Gantt chart with long step names little room; None keeps plotly's default.
+        The chart's width [px], wide enough for a Gantt chart with long step
+        names; None: as wide as the cell.
     as_of
         The status date: schedule the work left on that day (with ``reviews``)
         instead of the plan as written; every what-if then starts from it.
@@ -87,9 +86,9 @@ class PlanExplorer:
     plan, schedule
         The plan with every change so far, and its schedule (on the status date,
         a :class:`~careerlib.scheduling.status.StatusSchedule`).
-    figure
-        The Gantt chart, a ``plotly.graph_objects.FigureWidget``: a new one at each
-        change, in the place of the last (see :func:`~careerlib.console._common.new_figure_in`).
+    chart, figure
+        The Gantt chart shown (a :class:`~careerlib.console._common.Chart`, drawn
+        anew at each change) and its ``plotly.graph_objects.Figure``.
     verdict
         An HTML widget (CSS class ``careerlib-verdict``) with the schedule's verdict.
     message
@@ -119,12 +118,12 @@ class PlanExplorer:
         self.schedule: Schedule = self._schedule(plan, route)
         self.saved: list[Path] = []
         # The legend stays beside the chart: a legend below it (legend="bottom")
-        # came out clipped in the FigureWidget in Voila and JupyterLab.
+        # came out clipped in the console in Voila and JupyterLab.
         self._chart_options = dict(chart_options or {})
         self._width = width
         self._quiet = False
 
-        self.figure = go.FigureWidget(self._chart())
+        self.chart = Chart(self._chart())
         self.verdict = widgets.HTML().add_class("careerlib-verdict")
         self.message = widgets.HTML().add_class("careerlib-message")
 
@@ -218,7 +217,7 @@ class PlanExplorer:
                 *([self.alternatives.widget] if self.alternatives is not None else []),
                 self.verdict,
                 self.message,
-                self.figure,
+                self.chart.widget,
             ]
         ).add_class("careerlib-plan-explorer")
 
@@ -263,6 +262,11 @@ class PlanExplorer:
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
+
+    @property
+    def figure(self) -> go.Figure:
+        """The Gantt chart shown."""
+        return self.chart.figure
 
     # -- changes ---------------------------------------------------------------
 
@@ -404,7 +408,7 @@ class PlanExplorer:
         self._sync_controls()
 
     def _redraw(self, done: str) -> None:
-        self.figure = new_figure_in(self.widget, self.figure, self._chart())
+        self.chart.show(self._chart())
         self._show_verdict()
         self._sync_controls()
         self.message.value = message_html(done, error=False) if done else ""
@@ -482,9 +486,11 @@ class GapExplorer:
         The current :func:`careerlib.gaps.skills_gap` frame.
     peers
         The current :func:`careerlib.gaps.peer_benchmark` frame (None without a peer group).
+    skills_chart, peer_chart
+        The charts shown (:class:`~careerlib.console._common.Chart`, drawn anew at
+        each change; ``peer_chart`` is None without a peer group).
     skills_figure, peer_figure
-        ``FigureWidget`` charts, a new one in its place at each change (``peer_figure`` is
-        None without a peer group).
+        Their ``plotly.graph_objects.Figure`` (``peer_figure``: None without a peer group).
     summary, message
         HTML widgets (``careerlib-gap-summary``, ``careerlib-message``).
     """
@@ -507,7 +513,7 @@ class GapExplorer:
         self.summary = widgets.HTML().add_class("careerlib-gap-summary")
 
         self.skills = self._skills_gap()
-        self.skills_figure = go.FigureWidget(self._skills_chart())
+        self.skills_chart = Chart(self._skills_figure())
         names = list(self.skills.index)
         self.skill_picker = widgets.Dropdown(
             description="Skill", options=names, value=names[0] if names else None, style=LABEL
@@ -526,12 +532,12 @@ class GapExplorer:
         self.reset_button.on_click(lambda _: self.reset())
 
         self.peers: pd.DataFrame | None = None
-        self.peer_figure: go.FigureWidget | None = None
+        self.peer_chart: Chart | None = None
         self.peer_picker: widgets.Dropdown | None = None
         rows: list[widgets.Widget] = [
             widgets.HBox([self.skill_picker, self.level_slider, self.reset_button]),
             self.summary,
-            self.skills_figure,
+            self.skills_chart.widget,
         ]
         org, peer_file, defs = self.client.organization, self.client.peers, self.client.metrics_path
         if org is not None and peer_file is not None and defs is not None:
@@ -547,15 +553,25 @@ class GapExplorer:
                 style=LABEL,
             ).add_class("careerlib-peers")
             self.peer_picker.observe(self._on_peers, names="value")
-            self.peers, chart = self._peer_chart(current)
-            self.peer_figure = go.FigureWidget(chart)
-            rows += [self.peer_picker, self.peer_figure]
+            self.peers, chart = self._peer_figure(current)
+            self.peer_chart = Chart(chart)
+            rows += [self.peer_picker, self.peer_chart.widget]
         rows.insert(1, self.message)
         self.widget = widgets.VBox(rows).add_class("careerlib-gap-explorer")
         self._sync()
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
+
+    @property
+    def skills_figure(self) -> go.Figure:
+        """The skills chart shown."""
+        return self.skills_chart.figure
+
+    @property
+    def peer_figure(self) -> go.Figure | None:
+        """The peer chart shown (None without a peer group)."""
+        return None if self.peer_chart is None else self.peer_chart.figure
 
     def set_level(self, skill: str, level: float) -> None:
         """The client's level of one skill [0-7]; redraws the skills chart."""
@@ -568,7 +584,7 @@ class GapExplorer:
             del self.levels[name]  # the client file may spell it in another case
         self.levels[skill] = float(level)
         self.skills = self._skills_gap()
-        self.skills_figure = new_figure_in(self.widget, self.skills_figure, self._skills_chart())
+        self.skills_chart.show(self._skills_figure())
         self.message.value = message_html(f"{skill}: level {level:g}.", error=False)
         self._sync()
 
@@ -582,15 +598,15 @@ class GapExplorer:
 
     def set_peer_group(self, path: str | Path) -> bool:
         """Benchmark against another peer file; returns whether it could be read."""
-        if self.peer_figure is None:
+        if self.peer_chart is None:
             self.message.value = message_html("This client profile has no peer group.", error=True)
             return False
         try:
-            self.peers, chart = self._peer_chart(Path(path))
+            self.peers, chart = self._peer_figure(Path(path))
         except CareerlibError as exc:
             self.message.value = message_html(error_text(exc), error=True)
             return False
-        self.peer_figure = new_figure_in(self.widget, self.peer_figure, chart)
+        self.peer_chart.show(chart)
         self.message.value = message_html(f"Peer group: {Path(path).stem}.", error=False)
         return True
 
@@ -598,7 +614,7 @@ class GapExplorer:
         """Back to the levels of the client file (and its peer group)."""
         self.levels = dict(self.client.skill_levels())
         self.skills = self._skills_gap()
-        self.skills_figure = new_figure_in(self.widget, self.skills_figure, self._skills_chart())
+        self.skills_chart.show(self._skills_figure())
         if self.peer_picker is not None and self.client.peers is not None:
             self.peer_picker.value = self.client.resolve(self.client.peers)
         self.message.value = message_html("Back to the client file.", error=False)
@@ -621,12 +637,12 @@ class GapExplorer:
 
         return gaps.skills_gap(self.role, self.levels, self.plan, route=self.client.route)
 
-    def _skills_chart(self) -> go.Figure:
+    def _skills_figure(self) -> go.Figure:
         return charts.skills_chart(
             self.skills, title=f"Skills: {self.client.name} against {self.role.title}"
         )
 
-    def _peer_chart(self, path: Path) -> tuple[pd.DataFrame, go.Figure]:
+    def _peer_figure(self, path: Path) -> tuple[pd.DataFrame, go.Figure]:
         from careerlib import gaps
         from careerlib.peers import load_peers
 

@@ -99,3 +99,40 @@ def test_only_modules_that_draw_import_plotly() -> None:
         "report/document.py",
         "report/pdf.py",
     }
+
+
+def test_the_template_styles_every_trace_type_careerlib_draws_as_plotly_white_does() -> None:
+    """The template keeps the trace defaults of the types careerlib draws (TEMPLATE_TRACES).
+
+    Every ``go.<Trace>`` in the package is either one of them, with the same
+    defaults as ``plotly_white``, or a type ``plotly_white`` gives none; and
+    every figure of every sample client has only such traces.
+    """
+    import re
+    from pathlib import Path
+
+    import plotly.io as pio
+
+    from careerlib import charts
+    from careerlib.charts._style import TEMPLATE_TRACES
+    from tests.charts.test_layout import CLIENTS, client_charts
+
+    white = pio.templates["plotly_white"].data
+    ours = pio.templates[charts.TEMPLATE].data
+    styled = {name for name in white.to_plotly_json()}
+    assert {name for name in ours.to_plotly_json()} == set(TEMPLATE_TRACES)
+    for name in TEMPLATE_TRACES:
+        assert ours[name] == white[name], name
+
+    package = Path(charts.__file__).resolve().parents[1]
+    drawn = set()
+    for path in package.rglob("*.py"):
+        drawn |= {m.lower() for m in re.findall(r"\bgo\.([A-Z][a-z]+)\(", path.read_text())}
+    drawn -= {"figure", "figurewidget"}
+    assert {"bar", "scatter", "scatterpolar"} <= drawn
+    assert not (drawn & styled) - set(TEMPLATE_TRACES), drawn
+
+    for client in CLIENTS:
+        for name, chart in client_charts(client).items():
+            types = {trace.type for trace in chart("export").data}
+            assert not (types & styled) - set(TEMPLATE_TRACES), (client.stem, name, types)
