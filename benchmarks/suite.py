@@ -86,11 +86,10 @@ def auto_workers() -> int:
     """The number of workers ``-n auto`` gives here (``tests/conftest.py``)."""
     sys.path.insert(0, str(ROOT))
     try:
-        from tests.conftest import EXTRA_WORKERS
+        from tests.conftest import auto_workers as workers
     finally:
         sys.path.remove(str(ROOT))
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return (cores or 1) + EXTRA_WORKERS
+    return workers()
 
 
 def pytest_runs(workers: list[int], extra: list[str]) -> list[tuple[str, list[str]]]:

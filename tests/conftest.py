@@ -58,11 +58,15 @@ SLOWEST_FIRST = (
 EXTRA_WORKERS = 1
 
 
-@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: unknown with -p no:xdist
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """``-n auto``: one worker a core this process may use, and :data:`EXTRA_WORKERS`."""
+def auto_workers() -> int:
+    """The workers of ``-n auto``: one a core this process may use, and :data:`EXTRA_WORKERS`."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return (cores or 1) + EXTRA_WORKERS
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: unknown with -p no:xdist
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    return auto_workers()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

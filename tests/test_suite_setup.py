@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
-from tests.conftest import EXTRA_WORKERS, ROOT, SLOWEST_FIRST
+from tests.conftest import ROOT, SLOWEST_FIRST, auto_workers
 
 
 def test_the_slowest_files_named_exist_once() -> None:
@@ -16,7 +15,6 @@ def test_the_slowest_files_named_exist_once() -> None:
 
 
 def test_auto_gives_a_worker_a_core_and_more() -> None:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     code = (
         "import pytest, sys\n"
         "class Seen:\n"
@@ -29,7 +27,7 @@ def test_auto_gives_a_worker_a_core_and_more() -> None:
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
-    assert f"WORKERS {(cores or 1) + EXTRA_WORKERS}" in out.stdout, out.stdout + out.stderr
+    assert f"WORKERS {auto_workers()}" in out.stdout, out.stdout + out.stderr
 
 
 def test_the_suite_also_runs_without_xdist() -> None:
