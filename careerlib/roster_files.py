@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from careerlib._spreadsheet import Column
+from careerlib._text import day_text
 from careerlib.exceptions import UsageError
 from careerlib.roster_status import Roster
 from careerlib.tables import roster_table
@@ -306,7 +307,7 @@ def roster_html(result: Roster, *, include_plotlyjs: bool | str = True) -> bytes
             full_html=False,
             config={"displaylogo": False, "responsive": True},
         )
-    title = f"The practice on {result.as_of}"
+    title = f"The practice on {day_text(result.as_of)}"
     summary = f"{result.summary} Clients who need attention come first."
     rows = "".join(body)
     page = (

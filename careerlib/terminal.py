@@ -46,8 +46,7 @@ def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
     Slack is in working days; a ``*`` in the last column marks a critical step
     and ``◆`` a milestone.
     """
-    starts = np.datetime_as_string(result.start, unit="D").tolist()
-    finishes = np.datetime_as_string(result.finish, unit="D").tolist()
+    starts, finishes = _days(result.start), _days(result.finish)
     id_width = max([4, *(len(i) for i in result.ids)])
     # titles come from the client's file: escape sequences are shown, not obeyed,
     # before the column is measured (the table stays aligned)
@@ -55,11 +54,12 @@ def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
     title_width = min(title_width, max([5, *(len(t) for t in titles)]))
     head = (
         f"{'step':<{id_width}}  {'title':<{title_width}}  "
-        f"{'start':<10}  {'finish':<10}  {'slack':>5}  critical"
+        f"{'start':<11}  {'finish':<11}  {'slack':>5}  critical"
     )
     lines = [
         f"{result.title}" + (f"  (route {result.route})" if result.route else ""),
-        f"start {result.first_day}   target {result.target}   owner {result.plan.owner or '-'}",
+        f"start {day_text(result.first_day)}   target {day_text(result.target)}   "
+        f"owner {result.plan.owner or '-'}",
         "",
         head,
         "-" * len(head),
@@ -68,7 +68,8 @@ def schedule_table(result: Schedule, *, title_width: int = 38) -> str:
         mark = "◆ " if result.milestone[k] else ""
         title = clip(mark + text, title_width)
         lines.append(
-            f"{result.ids[k]:<{id_width}}  {title:<{title_width}}  {starts[k]}  {finishes[k]}  "
+            f"{result.ids[k]:<{id_width}}  {title:<{title_width}}  {starts[k]:<11}  "
+            f"{finishes[k]:<11}  "
             f"{int(result.slack_days[k]):>5}  {'*' if result.critical[k] else ''}"
         )
     lines += ["", result.verdict]
@@ -83,19 +84,15 @@ def status_table(result: StatusSchedule, *, title_width: int = 34) -> str:
     resume day), the latest dates (back-scheduled from the target), the slack
     [working days] and a ``*`` for a critical step; a done step has no dates.
     """
-
-    def iso(values: np.ndarray) -> list[str]:
-        return ["-" if t == "NaT" else t for t in np.datetime_as_string(values, unit="D").tolist()]
-
-    columns = [iso(a) for a in (result.early_start, result.early_finish)]
-    columns += [iso(a) for a in (result.start, result.finish)]
+    columns = [_days(a) for a in (result.early_start, result.early_finish)]
+    columns += [_days(a) for a in (result.start, result.finish)]
     id_width = max([4, *(len(i) for i in result.ids)])
     titles = [one_line(s.title or "") for s in result.steps]
     title_width = min(title_width, max([5, *(len(t) for t in titles)]))
     head = (
         f"{'step':<{id_width}}  {'title':<{title_width}}  {'done':>5}  {'left':>4}  "
         f"{'forecast start':<14}  {'forecast end':<12}  {'latest start':<12}  "
-        f"{'latest end':<10}  {'slack':>5}  critical"
+        f"{'latest end':<11}  {'slack':>5}  critical"
     )
     route = f"  (route {result.route})" if result.route else ""
     lines = [
@@ -118,7 +115,7 @@ def status_table(result: StatusSchedule, *, title_width: int = 34) -> str:
         lines.append(
             f"{result.ids[k]:<{id_width}}  "
             f"{clip(('◆ ' if result.milestone[k] else '') + text, title_width):<{title_width}}  "
-            f"{done:>5}  {left:>4}  {es:<14}  {ef:<12}  {ls:<12}  {lf:<10}  {s:>5}  "
+            f"{done:>5}  {left:>4}  {es:<14}  {ef:<12}  {ls:<12}  {lf:<11}  {s:>5}  "
             f"{'*' if result.critical[k] else ''}"
         )
     lines += ["", result.verdict]
@@ -139,8 +136,8 @@ def load_table(result: Schedule) -> str:
     load = result.load
     if load is None:
         return "No step has an effort in hours: there is no weekly load to show."
-    weeks = np.datetime_as_string(load.week, unit="D").tolist()
-    head = f"{'week of':<10}  {'planned':>8}  {'capacity':>8}  {'left':>7}"
+    weeks = _days(load.week)
+    head = f"{'week of':<11}  {'planned':>8}  {'capacity':>8}  {'left':>7}"
     per_week = result.plan.calendar.hours_per_week
     lines = [f"Weekly load, hours ({per_week:g} h/week)", head, "-" * len(head)]
     planned, capacity = load.planned_hours.tolist(), load.capacity_hours.tolist()
@@ -157,14 +154,14 @@ def load_table(result: Schedule) -> str:
         if past:
             hours = float(load.planned_hours[:past].sum())
             lines.append(
-                f"{'before':<10}  {hours:>8.1f}  {'':>8}  {'':>7}  ! due before "
+                f"{'before':<11}  {hours:>8.1f}  {'':>8}  {'':>7}  ! due before "
                 f"{day_text(result.resume)}: late"
             )
     for w, p, c, o in list(zip(weeks, planned, capacity, over, strict=True))[past:]:
-        lines.append(f"{w:<10}  {p:>8.1f}  {c:>8.1f}  {c - p:>7.1f}" + ("  !" if o else ""))
+        lines.append(f"{w:<11}  {p:>8.1f}  {c:>8.1f}  {c - p:>7.1f}" + ("  !" if o else ""))
     lines.append("-" * len(head))
     total_p, total_c = float(load.planned_hours.sum()), float(load.capacity_hours.sum())
-    lines.append(f"{'total':<10}  {total_p:>8.1f}  {total_c:>8.1f}  {total_c - total_p:>7.1f}")
+    lines.append(f"{'total':<11}  {total_p:>8.1f}  {total_c:>8.1f}  {total_c - total_p:>7.1f}")
     if past:
         lines.append(
             f"The latest dates put {plural(past, 'week')} of this work before "
@@ -190,8 +187,8 @@ def options_text(result: CheapestWay, *, title_width: int = 34) -> str:
     """
     before = result.before
     head = one_line(result.plan.title) + (f"  (route {result.route})" if result.route else "")
-    when = "as written" if result.as_of is None else f"on {result.as_of}"
-    lines = [head, f"target {result.plan.target}   {when}: {_state(before)}"]
+    when = "as written" if result.as_of is None else f"on {day_text(result.as_of)}"
+    lines = [head, f"target {day_text(result.plan.target)}   {when}: {_state(before)}"]
     if result.budget is not None:
         lines[-1] += f"   budget {result.money(result.budget)}"
     lines += ["", result.sentence]
@@ -215,6 +212,12 @@ def options_text(result: CheapestWay, *, title_width: int = 34) -> str:
         f"and was checked by scheduling it ({plural(result.candidates, 'set')} scheduled).",
     ]
     return "\n".join(lines)
+
+
+def _days(values: np.ndarray) -> list[str]:
+    """Days as a reader writes them (``3 Mar 2027``), ``-`` for none (NaT)."""
+    days = np.asarray(values, dtype="datetime64[D]").astype(object).tolist()
+    return ["-" if d is None else day_text(d) for d in days]
 
 
 def _state(result: Schedule) -> str:
@@ -244,8 +247,7 @@ def _moved_table(moved: Sequence[MovedStep]) -> list[str]:
     head = f"{'step':<{id_width}}  {'latest start':<26}  latest finish"
     out = ["Dates that move", head, "-" * (len(head) + 13)]
     for m in moved:
-        start = f"{m.start} -> {m.new_start}" if m.start != m.new_start else str(m.start)
-        finish = f"{m.finish} -> {m.new_finish}" if m.finish != m.new_finish else str(m.finish)
+        start, finish = _moved(m.start, m.new_start), _moved(m.finish, m.new_finish)
         out.append(f"{m.id:<{id_width}}  {start:<26}  {finish}")
     return out
 
@@ -255,7 +257,7 @@ def report_text(report: GapReport) -> str:
 
     from careerlib.gaps import ask_client, weighted_mean_gap
 
-    lines = [f"Gap analyses for {report.client.name}, as of {report.as_of}", ""]
+    lines = [f"Gap analyses for {report.client.name}, as of {day_text(report.as_of)}", ""]
     skills = report.skills
     unknown = ask_client(skills)
     head = f"Skills against {report.role.title} (O*NET {report.role.code}): "
@@ -412,7 +414,7 @@ def roster_text(result: Roster, *, width: int = 30) -> str:
     from careerlib.tables import roster_table
 
     table = roster_table(result).cells
-    lines = [f"The practice on {result.as_of}", ""]
+    lines = [f"The practice on {day_text(result.as_of)}", ""]
     if len(table):
         cols = list(table.columns)
         # "Slack or late" names a missed deadline's step: it gets three times the room
@@ -537,6 +539,11 @@ def _signed(days: int) -> str:
     return f"({days:+d} working days)" if days else "(unchanged)"
 
 
+def _moved(before: Any, after: Any) -> str:
+    """``3 Mar 2027 -> 17 Mar 2027``, or the one day when it does not move."""
+    return day_text(before) if before == after else f"{day_text(before)} -> {day_text(after)}"
+
+
 def _diff_rows(rows: Sequence[Any]) -> list[str]:
     from careerlib.tables import _done, _length
 
@@ -546,7 +553,7 @@ def _diff_rows(rows: Sequence[Any]) -> list[str]:
         [
             f"{_length(r.old)} -> {_length(r.new)}",
             f"{_done(r.old)} -> {_done(r.new)}",
-            f"{_iso(r.old)} -> {_iso(r.new)}",
+            f"{_start(r.old)} -> {_start(r.new)}",
             "" if not r.start_moved_days else f"{r.start_moved_days:+d}",
         ]
         for r in rows
@@ -561,7 +568,7 @@ def _diff_rows(rows: Sequence[Any]) -> list[str]:
     return out
 
 
-def _iso(step: Any) -> str:
+def _start(step: Any) -> str:
     from careerlib.tables import EMPTY
 
-    return EMPTY if step is None or step.start is None else str(step.start)
+    return EMPTY if step is None or step.start is None else day_text(step.start)

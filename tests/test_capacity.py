@@ -403,9 +403,9 @@ def test_cli_load_prints_the_weekly_table(tmp_path: Path) -> None:
     )
     out = CliRunner().invoke(cli, ["schedule", str(path), "--load"])
     assert out.exit_code == 3
-    assert "week of      planned  capacity     left" in out.output
-    assert "2026-12-07       3.0       0.0     -3.0  !" in out.output
-    assert "2026-12-14       5.0       5.0      0.0" in out.output
+    assert "week of       planned  capacity     left" in out.output
+    assert "7 Dec 2026        3.0       0.0     -3.0  !" in out.output
+    assert "14 Dec 2026       5.0       5.0      0.0" in out.output
     assert "3 more hours a week would make the target." in out.output
     data = json.loads(CliRunner().invoke(cli, ["schedule", str(path), "--json"]).output)
     assert data["load"] == [

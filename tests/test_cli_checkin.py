@@ -29,7 +29,7 @@ def test_checkin_records_and_prints_the_verdict(client: Path) -> None:
     result = run("checkin", str(client), "--date", "2026-01-12", "a=60%", "--note", "slow week")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == f"recorded the check-in of 2026-01-12 in {journal_path(client)}: a 60%"
+    assert lines[0] == f"recorded the check-in of 12 Jan 2026 in {journal_path(client)}: a 60%"
     assert lines[1].startswith("saved baseline 'baseline-2026-01-05'")
     # the status verdict, then the progress against the baseline, each named
     assert lines[2].startswith("On track: the work left ends on 20 Jan 2026")
@@ -101,7 +101,7 @@ def test_backdate_list_and_withdraw(client: Path) -> None:
     assert journal.read_bytes() == before
     late = run("checkin", str(client), "--date", "2026-01-09", "a=0.6", "--backdate")
     assert late.exit_code == 0, late.output
-    assert late.output.startswith("recorded the check-in of 2026-01-09 (back-dated: entered late)")
+    assert late.output.startswith("recorded the check-in of 9 Jan 2026 (back-dated: entered late)")
     gone = run("checkin", str(client), "--withdraw", "2", "--note", "wrong client")
     assert gone.exit_code == 0, gone.output
     lines = gone.output.splitlines()

@@ -44,7 +44,7 @@ def test_gaps_json_has_one_key_per_analysis():
 def test_gaps_text():
     result = run("gaps", str(DATA / "clients" / "priya-nair.yaml"), "--as-of", "2026-11-23")
     assert result.exit_code == 0, result.output
-    assert "Gap analyses for Priya Nair, as of 2026-11-23" in result.output
+    assert "Gap analyses for Priya Nair, as of 23 Nov 2026" in result.output
     assert "NO STEP ADDRESSES THIS GAP" in result.output
     assert "gathered dust" in result.output  # biweekly cadence, last review 2026-10-30
     assert "O*NET 29.0 Database" in result.output

@@ -81,7 +81,7 @@ def test_the_json_on_a_real_stdout_is_json_alone(tmp_path: Path) -> None:
 def test_a_client_file_takes_the_clients_route_on_a_status_date() -> None:
     code, out, _ = run("options", str(MARCUS), "--as-of", "2026-11-23")
     assert code == EXIT_OK
-    assert "(route bootcamp)" in out and "on 2026-11-23: feasible" in out
+    assert "(route bootcamp)" in out and "on 23 Nov 2026: feasible" in out
     assert "meets its target without alternatives" in out
     code, out, _ = run(
         "options", str(MARCUS), "--route", "masters", "--as-of", "2026-11-23", "--json"

@@ -22,7 +22,7 @@ def test_text_attention_first_with_a_message_per_broken_file():
     result = run("roster", str(FOLDER), "--as-of", "2026-02-02")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "The practice on 2026-02-02"
+    assert lines[0] == "The practice on 2 Feb 2026"
     rows = lines[4:10]
     assert [r.split("  ")[0] for r in rows] == [
         "Lee Late",

@@ -77,7 +77,7 @@ def test_roster_table_colours_the_statuses(practice) -> None:
 def test_html_is_one_page_that_needs_no_network(practice) -> None:
     page = roster_html(practice).decode("utf-8")
     assert page.startswith("<!DOCTYPE html>")
-    assert "<title>The practice on 2026-02-02</title>" in page
+    assert "<title>The practice on 2 Feb 2026</title>" in page
     assert not re.search(r"<(script|link)[^>]*\b(src|href)=", page)  # nothing from elsewhere
     assert "plotly.js" in page and len(page) > 3_000_000  # inlined
     assert page.index("Lee Late") < page.index("Ada Ahead")

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from careerlib._text import day_text
 from careerlib.charts._style import COLORS, STATUS_COLORS, base_layout, date_line, legend
 
 __all__ = ["STATUS_COLORS", "roster_chart"]
@@ -119,9 +120,8 @@ def roster_chart(
     )
     n = len(rows)
     stale = sum(bool(r.stale) for r in rows)
-    heading = title or (
-        f"The practice on {day}: {n} client{'s' if n != 1 else ''}" if day else "The practice"
-    )
+    clients = f"{n} client{'s' if n != 1 else ''}"
+    heading = title or (f"The practice on {day_text(day)}: {clients}" if day else "The practice")
     subtitle = "Target (black tick) against the forecast finish (dot), coloured by status"
     if stale:
         subtitle += f"; * {stale} stale: no check-in within the cadence"

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from careerlib._text import day_text
 from careerlib.cli._app import cli, day_option
 from careerlib.cli._errors import EXIT_OK, check_day, reports_errors
 
@@ -196,7 +197,8 @@ def _record_checkin(
     assert done.checkin is not None
     shares = ", ".join(f"{k} {_share(v)}" for k, v in done.checkin.progress.items())
     late = " (back-dated: entered late)" if done.checkin.backdated else ""
-    click.echo(f"recorded the check-in of {done.checkin.date}{late} in {done.journal}: {shares}")
+    day_of = day_text(done.checkin.date)
+    click.echo(f"recorded the check-in of {day_of}{late} in {done.journal}: {shares}")
     if done.baseline is not None:
         click.echo(f"saved baseline '{done.baseline.name}' in {done.baselines} (the first one)")
     _verdict(track_client(client, done.checkin.date))

@@ -26,7 +26,7 @@ def test_one_row_a_client_in_attention_order() -> None:
         "Lee Late",  # the first to attend to, at the top
     ]
     assert fig.layout.yaxis.type == "category"
-    assert fig.layout.title.text == "The practice on 2026-02-02: 6 clients"
+    assert fig.layout.title.text == "The practice on 2 Feb 2026: 6 clients"
     assert "* 1 stale" in fig.layout.title.subtitle.text
 
 
@@ -68,5 +68,5 @@ def test_the_day_is_a_line_and_hover_says_it_all() -> None:
 
 def test_an_empty_roster_draws_an_empty_chart(tmp_path: Path) -> None:
     fig = roster_chart(roster(tmp_path, as_of=DAY))
-    assert fig.layout.title.text == "The practice on 2026-02-02: 0 clients"
+    assert fig.layout.title.text == "The practice on 2 Feb 2026: 0 clients"
     assert all(len([x for x in t.x if x is not None]) == 0 for t in fig.data)
