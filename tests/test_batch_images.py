@@ -194,7 +194,7 @@ def test_where_there_can_be_no_service_each_kernel_draws_its_own(
     need_browser()
     from careerlib.batch import _kernels
 
-    monkeypatch.setattr(_kernels, "images_available", lambda: False)  # no Unix sockets
+    monkeypatch.setattr(_kernels, "image_service_available", lambda: False)  # no Unix sockets
     code = textwrap.dedent(
         """
         import plotly.graph_objects as go

@@ -128,10 +128,10 @@ def _kernel_template(local: bool) -> Iterator[str | None]:
     part of a batch's start) go on meanwhile; ended with the batch. None where
     kernels are not forked (not POSIX) or run elsewhere (an executor).
     """
-    from careerlib.batch._forkserver import ForkServer, available
+    from careerlib.batch._forkserver import ForkServer, forking_available
     from careerlib.batch._kernels import PREHEAT_MODULES
 
-    if not (local and available()):
+    if not (local and forking_available()):
         yield None
         return
     with ForkServer(PREHEAT_MODULES) as template:
@@ -287,8 +287,7 @@ def _run_in_this_process(into: _Into, bar: _Bar, template: str | None) -> None:
 
 
 def _run_in_workers(into: _Into, bar: _Bar, template: str | None) -> None:
-    from careerlib.batch._images import ImageService
-    from careerlib.batch._images import available as images_available
+    from careerlib.batch._images import ImageService, image_service_available
     from careerlib.batch._run import run_job, worker_init
 
     planned, workers = into.planned, into.workers
@@ -298,7 +297,7 @@ def _run_in_workers(into: _Into, bar: _Bar, template: str | None) -> None:
         # one browser draws every worker's images
         images = (
             stack.enter_context(ImageService())
-            if _any_images(planned) and images_available()
+            if _any_images(planned) and image_service_available()
             else None
         )
         pool = stack.enter_context(

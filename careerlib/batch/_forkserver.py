@@ -41,10 +41,10 @@ import threading
 import time
 from typing import IO, Any
 
-__all__ = ["ForkServer", "ForkedKernel", "available"]
+__all__ = ["ForkServer", "ForkedKernel", "forking_available"]
 
 
-def available() -> bool:
+def forking_available() -> bool:
     """Whether kernels can be forked here (POSIX with ``fork``)."""
     return hasattr(os, "fork") and sys.platform != "win32"
 

@@ -42,7 +42,7 @@ from typing import IO, Any
 
 from careerlib._image_service import MAX_REQUEST, RENDER_TIMEOUT, read_request
 
-__all__ = ["RESTART_AFTER", "STARTUP_TIMEOUT", "ImageService", "available", "serve"]
+__all__ = ["RESTART_AFTER", "STARTUP_TIMEOUT", "ImageService", "image_service_available", "serve"]
 
 #: Seconds a request waits for the browser to be up, and the worker for the
 #: service to listen.
@@ -57,7 +57,7 @@ _WARM_UP: tuple[dict[str, Any], dict[str, Any]] = (
 )
 
 
-def available() -> bool:
+def image_service_available() -> bool:
     """Whether an image service can run here (Unix sockets)."""
     return hasattr(socket, "AF_UNIX") and sys.platform != "win32"
 

@@ -34,9 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from careerlib.batch._forkserver import ForkServer, available
-from careerlib.batch._images import ImageService
-from careerlib.batch._images import available as images_available
+from careerlib.batch._forkserver import ForkServer, forking_available
+from careerlib.batch._images import ImageService, image_service_available
 from careerlib.exceptions import BatchError
 
 __all__ = ["PREHEAT_MODULES", "KernelPool", "PreheatedKernel"]
@@ -375,7 +374,7 @@ class KernelPool:
 
         # the default kernel, forked from a template that has imported `modules`
         self._forkserver: ForkServer | None = None
-        if fork and kernel_name == "python3" and available():
+        if fork and kernel_name == "python3" and forking_available():
             self._forkserver = ForkServer.connect(template) if template else ForkServer(modules)
         self._logs = Path(tempfile.mkdtemp(prefix="careerlib-kernels-"))
         self._starter = cf.ThreadPoolExecutor(1, thread_name_prefix="careerlib-preheat")
@@ -418,7 +417,7 @@ class KernelPool:
             if self._images_elsewhere is not None:
                 return self._images_elsewhere
             if self._images is None:
-                if not images_available():
+                if not image_service_available():
                     return None
                 self._images = ImageService()
             service = self._images
