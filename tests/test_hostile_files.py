@@ -291,6 +291,10 @@ def test_workers_die_with_a_killed_run(tmp_path: Path) -> None:
             proc.wait()
 
 
+def _sigint_as_in_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_a_run_at_once_and_keeps_what_had_ended(tmp_path: Path) -> None:
     slow = tmp_path / "slow.ipynb"
     _slow_notebook(slow)
@@ -308,6 +312,9 @@ def test_ctrl_c_stops_a_run_at_once_and_keeps_what_had_ended(tmp_path: Path) -> 
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a terminal's foreground job
+        # Ctrl-C as in a terminal, even when these tests run with SIGINT ignored (a job
+        # started in the background by a shell, nohup), which the command would inherit
+        preexec_fn=_sigint_as_in_a_terminal,
     )
     try:
         deadline = time.monotonic() + 120
@@ -325,7 +332,7 @@ def test_ctrl_c_stops_a_run_at_once_and_keeps_what_had_ended(tmp_path: Path) -> 
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+            proc.communicate()  # and its pipes closed: no warning in a later test
     assert proc.returncode == 1
     lines = [line for line in stderr.splitlines() if line.strip()]
     assert lines == [
