@@ -66,6 +66,7 @@ from careerlib.gaps.report import (
     time_gaps,
 )
 from careerlib.gaps.skills import (
+    MET_WITHIN,
     NOT_RATED,
     ask_client,
     focus_anchors,
@@ -76,6 +77,7 @@ from careerlib.gaps.skills import (
 from careerlib.gaps.time_left import TimeGap, time_gap
 
 __all__ = [
+    "MET_WITHIN",
     "NOT_RATED",
     "Alignment",
     "CADENCE_DAYS",

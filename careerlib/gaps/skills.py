@@ -16,11 +16,11 @@ import numpy as np
 import pandas as pd
 
 from careerlib._text import name_key
-from careerlib.gaps._common import EPS
 from careerlib.models import Plan
 from careerlib.onet import level_anchors
 
 __all__ = [
+    "MET_WITHIN",
     "NOT_RATED",
     "STATUSES",
     "ask_client",
@@ -35,6 +35,11 @@ NOT_RATED = "not rated"
 
 STATUSES: tuple[str, ...] = ("met", "addressed", "unaddressed", NOT_RATED)
 """The statuses of a skill in :func:`skills_gap`."""
+
+MET_WITHIN = 0.1
+"""A gap smaller than this [level points] is met: O*NET gives levels to two
+decimals and a client rates in whole or half levels, so a client at 5.5 for a
+role that asks 5.52 has no gap to close (the gap itself is still reported)."""
 
 
 def skills_gap(
@@ -75,9 +80,10 @@ def skills_gap(
         (``max(0, required - client)`` [level points]; NaN if not rated),
         ``weighted_gap`` (``gap * weight`` [level points]; NaN if not
         rated), ``steps`` (ids of the steps that develop it, a tuple),
-        ``status``: ``met`` (no gap), ``addressed`` (a gap some step
-        develops), ``unaddressed`` (a gap no step develops: the plan leaves
-        it open) or ``not rated`` (unknown: ask the client).
+        ``status``: ``met`` (no gap, or one under :data:`MET_WITHIN`),
+        ``addressed`` (a gap some step develops), ``unaddressed`` (a gap no
+        step develops: the plan leaves it open) or ``not rated`` (unknown:
+        ask the client).
     """
     req = getattr(requirements, "requirements", requirements)
     client, gap, steps = _gaps(req, levels, plan, route, unrated_level)
@@ -85,7 +91,7 @@ def skills_gap(
     required = req["level"].to_numpy(dtype=float)
     weight = req["weight"].to_numpy(dtype=float)
     status = np.where(
-        gap <= EPS, "met", np.where([bool(s) for s in steps], "addressed", "unaddressed")
+        gap < MET_WITHIN, "met", np.where([bool(s) for s in steps], "addressed", "unaddressed")
     ).astype(object)
     status[np.isnan(gap)] = NOT_RATED
     frame = pd.DataFrame(
@@ -151,7 +157,7 @@ def unaddressed_skills(
     """
     req = getattr(requirements, "requirements", requirements)
     _, gap, steps = _gaps(req, levels, plan, route, unrated_level)
-    return [n for n, g, s in zip(req.index, gap, steps, strict=True) if g > EPS and not s]
+    return [n for n, g, s in zip(req.index, gap, steps, strict=True) if g >= MET_WITHIN and not s]
 
 
 def ask_client(gaps: pd.DataFrame) -> list[str]:
