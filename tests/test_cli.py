@@ -159,6 +159,48 @@ def test_report_for_the_client_or_the_coach(tmp_path: Path) -> None:
     assert not (tmp_path / "x.pdf").exists()
 
 
+def test_report_for_several_clients_writes_a_folder_with_one_browser(tmp_path: Path) -> None:
+    """A cohort: one report a client in the folder, named after the client's file, the
+    client's edition for a PDF; the PDFs are printed by one browser (write_reports)."""
+    from tests.conftest import need_browser
+    from tests.test_report import need_poppler, pdf_text
+
+    need_browser()
+    need_poppler()
+    clients = SAMPLE_PLANS.parent / "clients"
+    names = ["marcus-brown", "priya-nair"]
+    out = tmp_path / "cohort"
+    args = ["report", *(str(clients / f"{n}.yaml") for n in names), "-o", str(out)]
+    result = CliRunner().invoke(cli, [*args, "--as-of", "2026-11-23"])
+    assert result.exit_code == EXIT_OK, result.output
+    assert result.output.splitlines() == [f"wrote {out / n}.pdf" for n in names]
+    assert "Marcus Brown" in pdf_text(out / "marcus-brown.pdf")
+    priya = pdf_text(out / "priya-nair.pdf")
+    assert "Priya Nair" in priya and "Appendix" in priya  # the client's edition
+    html = CliRunner().invoke(cli, [*args, "--format", "html", "--as-of", "2026-11-23"])
+    assert html.exit_code == EXIT_OK, html.output
+    assert "Coach&#x27;s edition" in (out / "priya-nair.html").read_text()
+
+
+def test_report_for_several_clients_needs_a_folder_of_distinct_names(tmp_path: Path) -> None:
+    clients = SAMPLE_PLANS.parent / "clients"
+    two = [str(clients / "marcus-brown.yaml"), str(clients / "priya-nair.yaml")]
+    result = CliRunner().invoke(cli, ["report", *two, "-o", str(tmp_path / "both.pdf")])
+    assert result.exit_code == EXIT_INVALID
+    assert result.output.strip().splitlines() == [
+        "careerlib: 2 clients are written into a folder, not into 'both.pdf': give -o FOLDER"
+    ]
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "priya-nair.yaml").write_text((clients / "priya-nair.yaml").read_text())
+    same = [two[1], str(other / "priya-nair.yaml")]
+    result = CliRunner().invoke(cli, ["report", *same, "-o", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_INVALID
+    assert "would both be written to priya-nair.pdf" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists() and not (tmp_path / "both.pdf").exists()
+
+
 def test_report_to_another_format_is_one_line_with_exit_2(tmp_path: Path) -> None:
     client = SAMPLE_PLANS.parent / "clients" / "priya-nair.yaml"
     result = CliRunner().invoke(cli, ["report", str(client), "-o", str(tmp_path / "p.docx")])

@@ -11,6 +11,7 @@ import click
 from careerlib._text import day_text
 from careerlib.cli._app import cli, day_option
 from careerlib.cli._errors import EXIT_OK, check_day, reports_errors
+from careerlib.exceptions import UsageError
 
 
 @cli.command("gaps")
@@ -65,13 +66,24 @@ def gaps_command(client: Path, as_of: Any, as_json: bool, top: int, direction: s
 
 
 @cli.command("report")
-@click.argument("client", type=click.Path(path_type=Path))
+@click.argument(
+    "clients", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="CLIENT..."
+)
 @click.option(
     "-o",
     "--output",
     required=True,
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="FILE.pdf or FILE.html.",
+    type=click.Path(path_type=Path),
+    help="FILE.pdf or FILE.html for one client; a FOLDER for several (or one), where each "
+    "client's report is named after its file.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "html"]),
+    default="pdf",
+    show_default=True,
+    help="The reports' format when the output is a folder.",
 )
 @day_option("--as-of", "as_of", "Day of the report")
 @click.option("--coach", metavar="NAME", default=None, help="The coach's name for the cover.")
@@ -85,34 +97,74 @@ def gaps_command(client: Path, as_of: Any, as_json: bool, top: int, direction: s
 )
 @reports_errors
 def report_command(
-    client: Path, output: Path, as_of: Any, coach: str | None, edition: str | None
+    clients: tuple[Path, ...],
+    output: Path,
+    fmt: str,
+    as_of: Any,
+    coach: str | None,
+    edition: str | None,
 ) -> None:
-    """One document for a CLIENT: cover, assessment, roadmap, gaps and the latest check-in.
+    """One document for each CLIENT: cover, assessment, roadmap, gaps and the latest check-in.
 
     Written as PDF or HTML by the suffix of the output file, in the client's
-    edition (to hand over) or the coach's (--for).
+    edition (to hand over) or the coach's (--for). For several clients the
+    output is a folder and one browser prints all the PDFs, so a cohort takes
+    a fraction of the time of one command a client.
     """
     day = None if as_of is None else as_of.date()
+    if output.suffix and not output.is_dir():
+        if len(clients) > 1:
+            raise UsageError(
+                f"{len(clients)} clients are written into a folder, not into {output.name!r}: "
+                "give -o FOLDER"
+            )
+        click.echo(f"wrote {_one_report(clients[0], output, day, coach, edition)}")
+        return
+    from careerlib.report import write_reports
+    from careerlib.report.editions import edition_for
+
+    jobs = _report_files(clients, output, fmt)
+    output.mkdir(parents=True, exist_ok=True)
+    chosen = edition_for(edition, jobs[0][1])  # every report of the folder in one format
+    for path in write_reports(jobs, as_of=day, coach=coach, edition=chosen):
+        click.echo(f"wrote {path}")
+
+
+def _report_files(clients: tuple[Path, ...], folder: Path, fmt: str) -> list[tuple[Path, Path]]:
+    """Each client with its report in ``folder``, named after the client's file."""
+    jobs: list[tuple[Path, Path]] = []
+    seen: dict[Path, Path] = {}
+    for client in clients:
+        target = folder / f"{client.stem}.{fmt}"
+        if target in seen:
+            raise UsageError(
+                f"{seen[target]} and {client} would both be written to {target.name}; "
+                "give the clients files of different names, or run them one by one"
+            )
+        seen[target] = client
+        jobs.append((client, target))
+    return jobs
+
+
+def _one_report(
+    client: Path, output: Path, day: Any, coach: str | None, edition: str | None
+) -> Path:
     if output.suffix.lower() != ".pdf":
         from careerlib.report import write_report
         from careerlib.report.editions import edition_for
 
         chosen = edition_for(edition, output)
-        path = write_report(client, output, as_of=day, coach=coach, edition=chosen)
-    else:
-        from careerlib._printer import Printer
+        return write_report(client, output, as_of=day, coach=coach, edition=chosen)
+    from careerlib._printer import Printer
 
-        # started before careerlib.report (pandas, plotly, the analyses) is imported:
-        # Chromium comes up and compiles plotly.js meanwhile, on the other core
-        with Printer() as printer:
-            from careerlib.report import write_report
-            from careerlib.report.editions import edition_for
+    # started before careerlib.report (pandas, plotly, the analyses) is imported:
+    # Chromium comes up and compiles plotly.js meanwhile, on the other core
+    with Printer() as printer:
+        from careerlib.report import write_report
+        from careerlib.report.editions import edition_for
 
-            chosen = edition_for(edition, output)
-            path = write_report(
-                client, output, as_of=day, coach=coach, printer=printer, edition=chosen
-            )
-    click.echo(f"wrote {path}")
+        chosen = edition_for(edition, output)
+        return write_report(client, output, as_of=day, coach=coach, printer=printer, edition=chosen)
 
 
 @cli.command("checkin")
