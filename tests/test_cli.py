@@ -199,6 +199,13 @@ def test_report_for_several_clients_needs_a_folder_of_distinct_names(tmp_path: P
     assert "would both be written to priya-nair.pdf" in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists() and not (tmp_path / "both.pdf").exists()
+    missing = [two[0], str(tmp_path / "nobody.yaml")]
+    result = CliRunner().invoke(cli, ["report", *missing, "-o", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_INVALID
+    assert result.output.strip().splitlines() == [
+        f"careerlib: {tmp_path / 'nobody.yaml'}: no such file"
+    ]
+    assert not (tmp_path / "out").exists()  # checked before the first report is written
 
 
 def test_report_to_another_format_is_one_line_with_exit_2(tmp_path: Path) -> None:

@@ -120,10 +120,13 @@ def report_command(
             )
         click.echo(f"wrote {_one_report(clients[0], output, day, coach, edition)}")
         return
+    from careerlib.clients import load_client
     from careerlib.report import write_reports
     from careerlib.report.editions import edition_for
 
     jobs = _report_files(clients, output, fmt)
+    for client in clients:  # every file read before the first report: a bad one stops none
+        load_client(client)
     output.mkdir(parents=True, exist_ok=True)
     chosen = edition_for(edition, jobs[0][1])  # every report of the folder in one format
     for path in write_reports(jobs, as_of=day, coach=coach, edition=chosen):
