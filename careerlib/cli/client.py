@@ -124,11 +124,11 @@ def report_command(
     from careerlib.report import write_reports
     from careerlib.report.editions import edition_for
 
-    jobs = _report_files(clients, output, fmt)
-    for client in clients:  # every file read before the first report: a bad one stops none
-        load_client(client)
+    targets = _report_files(clients, output, fmt)
+    # every file read before the first report is written: a bad one stops them all
+    jobs = [(load_client(client), target) for client, target in targets]
     output.mkdir(parents=True, exist_ok=True)
-    chosen = edition_for(edition, jobs[0][1])  # every report of the folder in one format
+    chosen = edition_for(edition, targets[0][1])  # every report of the folder in one format
     for path in write_reports(jobs, as_of=day, coach=coach, edition=chosen):
         click.echo(f"wrote {path}")
 
