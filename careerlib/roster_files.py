@@ -250,7 +250,7 @@ h1 { font-size: 24px; margin: 0 0 4px; }
 p.summary { margin: 0 0 16px; color: #5D6D7E; }
 table.roster { border-collapse: collapse; font-size: 14px; margin-bottom: 24px; }
 table.roster th { text-align: left; background: #F2F4F4; border-bottom: 2px solid #AAB7B8;
-                  padding: 6px 10px; white-space: nowrap; }
+                  padding: 6px 10px; vertical-align: bottom; }
 table.roster td { border-bottom: 1px solid #E5E8EB; padding: 6px 10px; vertical-align: top; }
 table.roster td.num { text-align: right; }
 table.roster td.date { white-space: nowrap; }

@@ -118,11 +118,11 @@ class Roster:
 
     @property
     def summary(self) -> str:
-        """``3 clients on 2026-11-30: 1 late, 0 behind, ... ; 1 stale; 1 file not read.``"""
+        """``3 clients on 30 Nov 2026: 1 late, 0 behind, ... ; 1 stale; 1 file not read.``"""
         n = len(self.frame)
         parts = [f"{count} {label}" for label, count in self.counts.items()]
         stale = int(self.frame["stale"].sum()) if n else 0
-        head = f"{n} client{'s' if n != 1 else ''} on {self.as_of}: " + ", ".join(parts)
+        head = f"{n} client{'s' if n != 1 else ''} on {day_text(self.as_of)}: " + ", ".join(parts)
         tail = f"; {stale} stale (no check-in within the cadence)"
         if self.problems:
             k = len(self.problems)

@@ -34,7 +34,7 @@ def test_text_attention_first_with_a_message_per_broken_file():
     ]
     assert "3 days late" in rows[0] and "SQL course by 9 Feb 2026" in rows[0]
     assert "16 Jan 2026 (stale, weekly)" in rows[2]
-    assert "6 clients on 2026-02-02: 1 late, 1 behind, 2 using slack, 1 on plan, 1 ahead" in (
+    assert "6 clients on 2 Feb 2026: 1 late, 1 behind, 2 using slack, 1 on plan, 1 ahead" in (
         result.stdout
     )
     notes = [line for line in lines if line.startswith("not read: ")]
@@ -80,7 +80,7 @@ def test_output_files(tmp_path: Path):
         result = run("roster", str(FOLDER), "--as-of", "2026-02-02", "-o", str(out))
         assert result.exit_code == 0, result.output
         assert out.is_file()
-        assert f"wrote {out}: 6 clients on 2026-02-02" in result.stdout
+        assert f"wrote {out}: 6 clients on 2 Feb 2026" in result.stdout
         assert result.stderr.count("careerlib: not read: ") == 2
     book = openpyxl.load_workbook(tmp_path / "roster.xlsx")
     assert book["Roster"]["A2"].value == "Lee Late"
@@ -96,5 +96,5 @@ def test_unknown_output_format_is_a_usage_error(tmp_path: Path):
 def test_a_missing_path_is_a_message_and_exit_0():
     result = run("roster", "no-such-client.yaml", "--as-of", "2026-02-02")
     assert result.exit_code == 0, result.output
-    assert "0 clients on 2026-02-02" in result.stdout
+    assert "0 clients on 2 Feb 2026" in result.stdout
     assert "not read: no-such-client.yaml: no such file" in result.stdout

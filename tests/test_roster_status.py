@@ -265,7 +265,7 @@ def test_client_files(tmp_path: Path) -> None:
 def test_an_empty_folder_is_an_empty_roster(tmp_path: Path) -> None:
     got = read_roster(tmp_path, DAY)
     assert got.frame.empty and list(got.frame.columns) == list(COLUMNS)
-    assert got.summary.startswith("0 clients on 2026-02-02")
+    assert got.summary.startswith("0 clients on 2 Feb 2026")
 
 
 def test_clients_sharing_a_plan_read_it_once(tmp_path: Path, monkeypatch) -> None:

@@ -55,7 +55,7 @@ def test_roster_text_attention_first_then_the_summary_and_the_files_not_read() -
     assert lines[2].split("  ")[0] == "Client" and set(lines[3]) == {"-"}
     # one gap no step addresses (Critical Thinking); what the client did not rate is no gap
     assert lines[4].startswith("Lee Late") and lines[4].rstrip().endswith("1 (19 not rated)")
-    assert lines[-3].startswith("6 clients on 2026-02-02: 1 late")
+    assert lines[-3].startswith("6 clients on 2 Feb 2026: 1 late")
     assert lines[-2].startswith("not read: ") and "broken.yaml" in lines[-2]
     assert lines[-1].startswith("not read: ") and "no-plan.yaml" in lines[-1]
 

@@ -143,7 +143,7 @@ def roster_chart(
     fig.update_layout(**layout)
     if day is not None:
         shape, note = date_line(
-            np.datetime64(day, "D"), f"today {day}", COLORS["start"], dash="dot"
+            np.datetime64(day, "D"), f"today {day_text(day)}", COLORS["start"], dash="dot"
         )
         fig.add_shape(**shape)
         fig.add_annotation(**note)

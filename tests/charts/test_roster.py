@@ -58,7 +58,7 @@ def test_the_day_is_a_line_and_hover_says_it_all() -> None:
     frame = roster(FOLDER, as_of=DAY)
     fig = roster_chart(frame)
     assert [s.x0 for s in fig.layout.shapes] == ["2026-02-02"]
-    assert "today 2026-02-02" in fig.layout.annotations[0].text
+    assert "today 2 Feb 2026" in fig.layout.annotations[0].text
     late = next(t for t in fig.data if t.name == "late (1)")
     hover = late.hovertext[0]
     assert "<b>Lee Late</b>: late" in hover
